@@ -1,0 +1,68 @@
+"""Exact decimal input and the library's own decimal context.
+
+Nothing here depends on the caller's global decimal context: calculations run inside
+:func:`calculation_context`, whose precision is high enough that sums and products of the
+amounts a public body reports are exact.
+"""
+
+from __future__ import annotations
+
+import decimal
+from contextlib import AbstractContextManager
+from decimal import Decimal
+
+from socialvalue.exceptions import FloatNotAllowedError
+
+__all__ = ["CONTEXT", "calculation_context", "to_decimal"]
+
+#: Precision for every calculation: 60 significant digits keeps sums and products of money
+#: amounts (a few dozen digits at most) exact; traps turn silent precision loss into errors
+#: where it matters (invalid operations, division by zero).
+CONTEXT = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
+def calculation_context() -> AbstractContextManager[decimal.Context]:
+    """Return a context manager running decimal arithmetic in the library's context."""
+    return decimal.localcontext(CONTEXT)
+
+
+def to_decimal(value: object, *, what: str = "value") -> Decimal:
+    """Convert exact input to a finite ``Decimal``; refuse floats, booleans and non-numbers.
+
+    >>> to_decimal("16.93")
+    Decimal('16.93')
+    >>> to_decimal(404)
+    Decimal('404')
+    >>> to_decimal(16.93)
+    Traceback (most recent call last):
+    ...
+    socialvalue.exceptions.FloatNotAllowedError: value: got the float 16.93; ...
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise TypeError(f"{what}: expected a decimal number, got the boolean {value!r}")
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        raise FloatNotAllowedError(
+            f"{what}: got the float {value!r}; floats are inexact, so pass "
+            f"Decimal({str(value)!r}) or the string {str(value)!r}"
+        )
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise ValueError(f"{what}: {value!r} is not a decimal number") from None
+    else:
+        raise TypeError(f"{what}: expected a decimal number, got {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"{what}: {value!r} is not a finite number")
+    return result

@@ -1,0 +1,516 @@
+"""The taxonomy of what is measured: Themes ▸ Outcomes ▸ Measures.
+
+A :class:`Framework` is versioned data: a publisher's themes (strategic aims), the outcomes sought
+under each, and the measures counted for each outcome. It may declare *dimensions* — the
+authority's roles (employer, investor …) or vision pillars (fairer, stronger, greener) — and tag
+themes, outcomes and measures with them.
+
+Each element checks its own fields when built; the framework then checks the whole: unique codes,
+units that exist, overlaps and tags that resolve. It reports every problem it finds at once, each
+with its key path (``themes[2].outcomes[0].measures[3].unit``).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
+from socialvalue.provenance import Source
+from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
+
+__all__ = [
+    "Crosswalk",
+    "Dimension",
+    "DimensionValue",
+    "Framework",
+    "Measure",
+    "Outcome",
+    "Theme",
+    "ValuationKind",
+    "ValueType",
+]
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+_TAG = re.compile(r"^([a-z][a-z0-9_-]*):([A-Za-z0-9][A-Za-z0-9._/-]*)$")
+
+
+class ValuationKind(enum.Enum):
+    """How a measure is valued.
+
+    * ``PROXY`` — a proxy value (£ per unit) from a registry;
+    * ``FINANCIAL`` — the quantity already is money (e.g. £ donated); its value is itself;
+    * ``RECORD_ONLY`` — counted and reported, never monetised.
+    """
+
+    PROXY = "proxy"
+    FINANCIAL = "financial"
+    RECORD_ONLY = "record_only"
+
+
+class ValueType(enum.Enum):
+    """What kind of value a measure represents (kept apart in reports; never silently mixed)."""
+
+    FISCAL = "fiscal"
+    ECONOMIC = "economic"
+    SOCIAL = "social"
+    ENVIRONMENTAL = "environmental"
+    LOCAL_ECONOMIC = "local_economic"
+
+
+def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _CODE.match(value):
+        raise ValueError(
+            f"{attribute.name}: {value!r} is not a code (letters, digits and . _ / -, "
+            "starting with a letter or digit, e.g. 'LCR-EMP-1')"
+        )
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+def _tags(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    for tag in value:  # type: ignore[attr-defined]
+        if not _TAG.match(tag):
+            raise ValueError(
+                f"{attribute.name}: {tag!r} is not a tag of the form 'dimension:value', "
+                "e.g. 'pillar:fairer'"
+            )
+
+
+def _unique(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    items = list(value)  # type: ignore[call-overload]
+    duplicates = sorted({item for item in items if items.count(item) > 1})
+    if duplicates:
+        raise ValueError(f"{attribute.name}: listed more than once: {', '.join(duplicates)}")
+
+
+def _str_tuple(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("expected a list of strings, got a single string")
+    return tuple(value)  # type: ignore[call-overload]
+
+
+@attrs.frozen(kw_only=True)
+class Crosswalk:
+    """The same measure's code in another scheme (an OCDS sustainability goal, a TOMs edition).
+
+    >>> Crosswalk(scheme="ocds-sustainability", code="economic.localSuppliers").code
+    'economic.localSuppliers'
+    """
+
+    scheme: str = attrs.field(validator=_not_blank)
+    code: str = attrs.field(validator=_not_blank)
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """What is counted, in which unit, and how it is valued.
+
+    Args:
+        code: Unique code within the framework, e.g. ``"LCR-EMP-1"``.
+        title: What is counted.
+        unit: Code of the unit quantities are reported in (``"fte_year"``, ``"hour"`` …).
+        valuation: :class:`ValuationKind`.
+        value_type: :class:`ValueType`.
+        guidance: What counts and what does not.
+        counting_rules: Rules a reporter must follow, one per entry.
+        overlaps_with: Codes of measures that may count the same activity (double counting).
+        crosswalk: Codes of this measure in other schemes.
+        tags: ``"dimension:value"`` tags, e.g. ``"pillar:stronger"``.
+    """
+
+    code: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    unit: str
+    valuation: ValuationKind = attrs.field(converter=ValuationKind)
+    value_type: ValueType = attrs.field(converter=ValueType)
+    guidance: str = ""
+    counting_rules: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    overlaps_with: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=_unique
+    )
+    crosswalk: tuple[Crosswalk, ...] = attrs.field(default=(), converter=tuple)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=[_tags, _unique]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """A change sought under a theme, and the measures that count it."""
+
+    code: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=tuple)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=[_tags, _unique]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """A strategic aim, and the outcomes that serve it."""
+
+    code: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple)
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=[_tags, _unique]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DimensionValue:
+    """One value of a dimension, e.g. the role ``investor`` (whose parent may be another value)."""
+
+    code: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    parent: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Dimension:
+    """A way of slicing the framework that is not the theme tree: roles, pillars …"""
+
+    id: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    values: tuple[DimensionValue, ...] = attrs.field(default=(), converter=tuple)
+
+    def value(self, code: str) -> DimensionValue:
+        """The value with this code."""
+        for value in self.values:
+            if value.code == code:
+                return value
+        raise UnknownCodeError(f"{self.id} value", code, [v.code for v in self.values])
+
+
+@attrs.frozen
+class _Index:
+    measures: Mapping[str, Measure]
+    measure_paths: Mapping[str, tuple[Theme, Outcome]]
+    themes: Mapping[str, Theme]
+    outcomes: Mapping[str, tuple[Theme, Outcome]]
+    units: Mapping[str, Unit]
+    dimensions: Mapping[str, Dimension]
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """A versioned Themes ▸ Outcomes ▸ Measures taxonomy, validated as a whole.
+
+    Args:
+        id: Short identifier, e.g. ``"lcrca"``.
+        title: Human title.
+        version: Edition or version, e.g. ``"2023.1"``; always pin it, codes change between
+            editions.
+        publisher: Who publishes the framework.
+        licence: Licence of the framework data (an SPDX id where there is one).
+        source: The document the framework is taken from.
+        description: Free text.
+        units: Units beyond :data:`~socialvalue.STANDARD_UNITS` that the measures use.
+        dimensions: Roles, pillars and other ways of slicing the measures.
+        themes: The taxonomy.
+
+    Raises:
+        ValidationError: listing every problem, each with its key path.
+    """
+
+    id: str = attrs.field(validator=_code)
+    title: str = attrs.field(validator=_not_blank)
+    version: str = attrs.field(validator=_not_blank)
+    publisher: str = attrs.field(validator=_not_blank)
+    licence: str = attrs.field(validator=_not_blank)
+    source: Source | None = None
+    description: str = ""
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
+    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=tuple)
+    themes: tuple[Theme, ...] = attrs.field(default=(), converter=tuple)
+    _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        units = self._check_units(problems)
+        dimensions = self._check_dimensions(problems)
+        measures, measure_paths, themes, outcomes = self._check_tree(problems, units, dimensions)
+        if problems:
+            raise ValidationError(problems, subject=f"framework {self.id!r}")
+        object.__setattr__(
+            self,
+            "_index",
+            _Index(
+                measures=MappingProxyType(measures),
+                measure_paths=MappingProxyType(measure_paths),
+                themes=MappingProxyType(themes),
+                outcomes=MappingProxyType(outcomes),
+                units=MappingProxyType(units),
+                dimensions=MappingProxyType(dimensions),
+            ),
+        )
+
+    # --- validation -------------------------------------------------------------------------
+
+    def _check_units(self, problems: list[Problem]) -> dict[str, Unit]:
+        units = dict(STANDARD_UNITS)
+        for i, unit in enumerate(self.units):
+            if unit.code in STANDARD_UNITS:
+                problems.append(
+                    Problem(
+                        f"units[{i}].code",
+                        f"{unit.code!r} is a standard unit and cannot be redefined",
+                    )
+                )
+            elif unit.code in units:
+                problems.append(Problem(f"units[{i}].code", f"duplicate unit {unit.code!r}"))
+            else:
+                units[unit.code] = unit
+        return units
+
+    def _check_dimensions(self, problems: list[Problem]) -> dict[str, Dimension]:
+        dimensions: dict[str, Dimension] = {}
+        for i, dimension in enumerate(self.dimensions):
+            where = f"dimensions[{i}]"
+            if dimension.id in dimensions:
+                problems.append(Problem(f"{where}.id", f"duplicate dimension {dimension.id!r}"))
+                continue
+            dimensions[dimension.id] = dimension
+            codes = [value.code for value in dimension.values]
+            for j, value in enumerate(dimension.values):
+                if codes.index(value.code) != j:
+                    problems.append(
+                        Problem(f"{where}.values[{j}].code", f"duplicate value {value.code!r}")
+                    )
+                if value.parent is not None and (
+                    value.parent == value.code or value.parent not in codes
+                ):
+                    problems.append(
+                        Problem(
+                            f"{where}.values[{j}].parent",
+                            f"{value.parent!r} is not another value of {dimension.id!r}",
+                        )
+                    )
+        return dimensions
+
+    def _check_tags(
+        self,
+        problems: list[Problem],
+        where: str,
+        tags: tuple[str, ...],
+        dimensions: Mapping[str, Dimension],
+    ) -> None:
+        for k, tag in enumerate(tags):
+            dimension_id, _, value = tag.partition(":")
+            dimension = dimensions.get(dimension_id)
+            if dimension is None:
+                problems.append(
+                    Problem(
+                        f"{where}.tags[{k}]",
+                        f"unknown dimension {dimension_id!r}; expected one of "
+                        f"{', '.join(dimensions) or '(none declared)'}",
+                    )
+                )
+            elif value not in {v.code for v in dimension.values}:
+                problems.append(
+                    Problem(
+                        f"{where}.tags[{k}]",
+                        f"unknown {dimension_id} {value!r}; expected one of "
+                        f"{', '.join(v.code for v in dimension.values)}",
+                    )
+                )
+
+    def _check_tree(
+        self,
+        problems: list[Problem],
+        units: Mapping[str, Unit],
+        dimensions: Mapping[str, Dimension],
+    ) -> tuple[
+        dict[str, Measure],
+        dict[str, tuple[Theme, Outcome]],
+        dict[str, Theme],
+        dict[str, tuple[Theme, Outcome]],
+    ]:
+        seen: dict[str, str] = {}
+        measures: dict[str, Measure] = {}
+        measure_paths: dict[str, tuple[Theme, Outcome]] = {}
+        themes: dict[str, Theme] = {}
+        outcomes: dict[str, tuple[Theme, Outcome]] = {}
+        overlap_refs: list[tuple[str, str, str]] = []
+
+        def claim(code: str, where: str) -> bool:
+            if code in seen:
+                problems.append(
+                    Problem(f"{where}.code", f"duplicate code {code!r} (first used at {seen[code]})")
+                )
+                return False
+            seen[code] = f"{where}.code"
+            return True
+
+        for t, theme in enumerate(self.themes):
+            t_where = f"themes[{t}]"
+            if claim(theme.code, t_where):
+                themes[theme.code] = theme
+            self._check_tags(problems, t_where, theme.tags, dimensions)
+            for o, outcome in enumerate(theme.outcomes):
+                o_where = f"{t_where}.outcomes[{o}]"
+                if claim(outcome.code, o_where):
+                    outcomes[outcome.code] = (theme, outcome)
+                self._check_tags(problems, o_where, outcome.tags, dimensions)
+                for m, measure in enumerate(outcome.measures):
+                    m_where = f"{o_where}.measures[{m}]"
+                    if claim(measure.code, m_where):
+                        measures[measure.code] = measure
+                        measure_paths[measure.code] = (theme, outcome)
+                    self._check_measure(problems, m_where, measure, units)
+                    self._check_tags(problems, m_where, measure.tags, dimensions)
+                    overlap_refs.extend(
+                        (f"{m_where}.overlaps_with[{k}]", measure.code, ref)
+                        for k, ref in enumerate(measure.overlaps_with)
+                    )
+
+        for where, owner, ref in overlap_refs:
+            if ref == owner:
+                problems.append(Problem(where, "a measure cannot overlap with itself"))
+            elif ref not in measures:
+                problems.append(Problem(where, UnknownCodeError("measure", ref, measures).message))
+        return measures, measure_paths, themes, outcomes
+
+    @staticmethod
+    def _check_measure(
+        problems: list[Problem], where: str, measure: Measure, units: Mapping[str, Unit]
+    ) -> None:
+        unit = units.get(measure.unit)
+        if unit is None:
+            known = sorted(units)
+            error = UnknownCodeError("unit", measure.unit, known)
+            hint = (
+                f"did you mean {' or '.join(repr(s) for s in error.suggestions)}? "
+                if error.suggestions
+                else ""
+            )
+            problems.append(
+                Problem(
+                    f"{where}.unit",
+                    f"unknown unit {measure.unit!r}; {hint}expected one of {', '.join(known)}",
+                )
+            )
+        elif measure.valuation is ValuationKind.FINANCIAL and unit.kind is not UnitKind.MONEY:
+            problems.append(
+                Problem(
+                    f"{where}.valuation",
+                    f"a financial measure must be counted in a money unit (such as 'gbp'), "
+                    f"not {measure.unit!r}",
+                )
+            )
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def measure(self, code: str) -> Measure:
+        """The measure with this code; :class:`~socialvalue.UnknownCodeError` suggests near misses.
+
+        The error names close matches:
+
+        >>> from socialvalue import shipped_framework
+        >>> shipped_framework().measure("LCR-COM-1").unit
+        'hour'
+        >>> shipped_framework().measure("LCR-COM1")
+        Traceback (most recent call last):
+        ...
+        socialvalue.exceptions.UnknownCodeError: unknown measure 'LCR-COM1'; did you mean ...
+        """
+        try:
+            return self._index.measures[code]
+        except KeyError:
+            raise UnknownCodeError("measure", code, list(self._index.measures)) from None
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index.measures
+
+    def measures(self) -> tuple[Measure, ...]:
+        """Every measure, in document order."""
+        return tuple(self._index.measures.values())
+
+    def measure_codes(self) -> tuple[str, ...]:
+        """Every measure code, in document order."""
+        return tuple(self._index.measures)
+
+    def theme(self, code: str) -> Theme:
+        """The theme with this code."""
+        try:
+            return self._index.themes[code]
+        except KeyError:
+            raise UnknownCodeError("theme", code, list(self._index.themes)) from None
+
+    def outcome(self, code: str) -> Outcome:
+        """The outcome with this code."""
+        try:
+            return self._index.outcomes[code][1]
+        except KeyError:
+            raise UnknownCodeError("outcome", code, list(self._index.outcomes)) from None
+
+    def theme_of(self, measure_code: str) -> Theme:
+        """The theme a measure sits under."""
+        self.measure(measure_code)
+        return self._index.measure_paths[measure_code][0]
+
+    def outcome_of(self, measure_code: str) -> Outcome:
+        """The outcome a measure sits under."""
+        self.measure(measure_code)
+        return self._index.measure_paths[measure_code][1]
+
+    def unit(self, code: str) -> Unit:
+        """A unit this framework knows (standard or its own)."""
+        try:
+            return self._index.units[code]
+        except KeyError:
+            raise UnknownCodeError("unit", code, list(self._index.units)) from None
+
+    def unit_of(self, measure_code: str) -> Unit:
+        """The unit a measure is counted in."""
+        return self._index.units[self.measure(measure_code).unit]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        """A declared dimension (``"role"``, ``"pillar"`` …)."""
+        try:
+            return self._index.dimensions[dimension_id]
+        except KeyError:
+            raise UnknownCodeError(
+                "dimension", dimension_id, list(self._index.dimensions)
+            ) from None
+
+    def tags_of(self, measure_code: str) -> tuple[str, ...]:
+        """A measure's own tags plus those inherited from its outcome and theme."""
+        measure = self.measure(measure_code)
+        theme, outcome = self._index.measure_paths[measure_code]
+        return tuple(dict.fromkeys((*measure.tags, *outcome.tags, *theme.tags)))
+
+    def tag_values(self, measure_code: str, dimension_id: str) -> tuple[str, ...]:
+        """The values of one dimension a measure is tagged with (own or inherited)."""
+        self.dimension(dimension_id)
+        prefix = f"{dimension_id}:"
+        return tuple(
+            tag.removeprefix(prefix) for tag in self.tags_of(measure_code) if tag.startswith(prefix)
+        )
+
+    def overlapping(self, measure_code: str) -> tuple[str, ...]:
+        """Measures that may double count with this one, in either direction."""
+        measure = self.measure(measure_code)
+        others = [
+            other.code for other in self.measures() if measure_code in other.overlaps_with
+        ]
+        return tuple(dict.fromkeys((*measure.overlaps_with, *others)))
+
+    def walk(self) -> Iterator[tuple[Theme, Outcome, Measure]]:
+        """Every (theme, outcome, measure), in document order."""
+        for theme in self.themes:
+            for outcome in theme.outcomes:
+                for measure in outcome.measures:
+                    yield theme, outcome, measure

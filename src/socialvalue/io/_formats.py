@@ -1,0 +1,161 @@
+"""TOML and JSON documents for any socialvalue model, through the one converter."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import tomli_w
+
+from socialvalue.exceptions import DataFileError, Problem, SocialValueError
+from socialvalue.framework import Framework
+from socialvalue.io._converter import converter
+from socialvalue.io._errors import problems_from
+from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+
+__all__ = [
+    "Format",
+    "dumps",
+    "format_of",
+    "load",
+    "load_framework",
+    "loads",
+    "save",
+    "save_framework",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+#: The text formats models are exchanged in.
+Format = Literal["toml", "json"]
+
+#: The ``schema`` marker written at the top of each kind of document.
+_SCHEMAS: dict[type, str] = {Framework: "socialvalue/framework/1"}
+_SCHEMA_KEY = "schema"
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file name implies (``.toml`` or ``.json``)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".toml":
+        return "toml"
+    if suffix == ".json":
+        return "json"
+    raise DataFileError(
+        os.fspath(path), [Problem("", f"unknown file type {suffix!r}; expected .toml or .json")]
+    )
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a model into plain data (dicts, lists, strings) for any serialiser."""
+    data = converter().unstructure(obj)
+    schema = _SCHEMAS.get(type(obj))
+    if schema is not None and isinstance(data, dict):
+        data = {_SCHEMA_KEY: schema, **data}
+    return data
+
+
+def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
+    """Build a validated model from plain data; every problem is reported with its key path.
+
+    Raises:
+        DataFileError: naming ``source`` and listing every problem found.
+    """
+    expected = _SCHEMAS.get(cls)
+    if isinstance(data, dict) and _SCHEMA_KEY in data:
+        data = dict(data)
+        schema = data.pop(_SCHEMA_KEY)
+        if expected is not None and schema != expected:
+            raise DataFileError(
+                source,
+                [Problem(_SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
+            )
+    try:
+        return converter().structure(data, cls)
+    except SocialValueError as error:
+        if isinstance(error, DataFileError):
+            raise
+        raise DataFileError(source, problems_from(error)) from None
+    except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+        raise DataFileError(source, problems_from(error)) from None
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number socialvalue accepts")
+
+
+def _parse(text: str, fmt: Format, source: str) -> object:
+    if fmt == "toml":
+        try:
+            return tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as error:
+            raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise DataFileError(
+            source, [Problem("", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
+        ) from None
+    except ValueError as error:
+        raise DataFileError(source, [Problem("", f"not valid JSON: {error}")]) from None
+
+
+def loads(text: str, cls: type[T], *, format: Format, source: str = "<string>") -> T:  # noqa: A002
+    """Read a model from TOML or JSON text.
+
+    >>> from socialvalue import Money
+    >>> loads('amount = "16.93"', Money, format="toml")
+    Money(amount=Decimal('16.93'), currency='GBP')
+    >>> loads('amount = 16.93', Money, format="toml")  # TOML numbers are read exactly
+    Money(amount=Decimal('16.93'), currency='GBP')
+    """
+    return structure(_parse(text, format, source), cls, source=source)
+
+
+def dumps(obj: object, *, format: Format) -> str:  # noqa: A002
+    """Write a model as TOML or JSON text (decimals as strings, defaults left out).
+
+    >>> from socialvalue import Money
+    >>> print(dumps(Money("16.93"), format="json"))
+    {
+      "amount": "16.93"
+    }
+    """
+    data = unstructure(obj)
+    if format == "toml":
+        if not isinstance(data, dict):
+            raise TypeError(f"a {type(obj).__name__} cannot be a TOML document on its own")
+        return tomli_w.dumps(data, multiline_strings=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def load(
+    path: str | os.PathLike[str], cls: type[T], *, max_bytes: int = MAX_FILE_BYTES
+) -> T:
+    """Read a model from a ``.toml`` or ``.json`` file; errors name the file."""
+    return loads(read_text(path, max_bytes=max_bytes), cls, format=format_of(path), source=os.fspath(path))
+
+
+def save(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+    """Write a model to a file atomically, in the format its suffix implies."""
+    atomic_write_text(path, dumps(obj, format=format or format_of(path)))
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    """Read a :class:`~socialvalue.Framework` from a TOML or JSON file.
+
+    Raises:
+        DataFileError: naming the file and every problem in it, each with its key path.
+    """
+    return load(path, Framework)
+
+
+def save_framework(framework: Framework, path: str | os.PathLike[str]) -> None:
+    """Write a framework to a ``.toml`` or ``.json`` file, atomically."""
+    save(framework, path)

@@ -1,0 +1,194 @@
+"""Exact money: a ``Decimal`` amount with an ISO 4217 currency.
+
+Arithmetic is exact and never rounds; rounding happens once, at presentation, through
+:meth:`Money.quantize` with a named :class:`RoundingMode`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Self
+
+import attrs
+
+from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue.exceptions import CurrencyMismatchError
+
+__all__ = ["Money", "RoundingMode", "sum_money"]
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class RoundingMode(enum.Enum):
+    """How to round at presentation; the values are the ``decimal`` module's constants.
+
+    ``HALF_UP`` is what most people expect of a published figure (2.5 → 3);
+    ``HALF_EVEN`` (banker's rounding) avoids bias when many figures are rounded and summed.
+    """
+
+    HALF_UP = decimal.ROUND_HALF_UP
+    HALF_EVEN = decimal.ROUND_HALF_EVEN
+    HALF_DOWN = decimal.ROUND_HALF_DOWN
+    UP = decimal.ROUND_UP
+    DOWN = decimal.ROUND_DOWN
+    CEILING = decimal.ROUND_CEILING
+    FLOOR = decimal.ROUND_FLOOR
+
+
+def _amount(value: object) -> Decimal:
+    return to_decimal(value, what="amount")
+
+
+def _check_currency(_instance: object, _attribute: object, value: str) -> None:
+    if not _CURRENCY.match(value):
+        raise ValueError(f"currency: {value!r} is not an ISO 4217 code such as 'GBP'")
+
+
+@attrs.frozen(order=False)
+class Money:
+    """An exact amount of one currency.
+
+    Args:
+        amount: The amount, as ``Decimal``, ``int`` or a decimal string; floats are refused.
+        currency: ISO 4217 code, ``GBP`` unless said otherwise.
+
+    >>> Money("16.93") * 14
+    Money(amount=Decimal('237.02'), currency='GBP')
+    >>> Money("0.10") + Money("0.20") == Money("0.30")
+    True
+    >>> Money("2.675").quantize(2, RoundingMode.HALF_UP)
+    Money(amount=Decimal('2.68'), currency='GBP')
+    >>> Money("1", "GBP") + Money("1", "EUR")
+    Traceback (most recent call last):
+    ...
+    socialvalue.exceptions.CurrencyMismatchError: cannot add GBP and EUR amounts
+    """
+
+    amount: Decimal = attrs.field(converter=_amount)
+    currency: str = attrs.field(default="GBP", validator=_check_currency)
+
+    @classmethod
+    def zero(cls, currency: str = "GBP") -> Self:
+        """Return zero in ``currency``."""
+        return cls(Decimal(0), currency)
+
+    def _same(self, other: Money, verb: str) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"cannot {verb} {self.currency} and {other.currency} amounts"
+            )
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other, "add")
+        with calculation_context():
+            return Money(self.amount + other.amount, self.currency)
+
+    def __radd__(self, other: object) -> Money:
+        # Lets the builtin sum() start from 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other, "subtract")
+        with calculation_context():
+            return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.amount), self.currency)
+
+    def __mul__(self, factor: object) -> Money:
+        if isinstance(factor, Money):
+            raise TypeError("cannot multiply money by money")
+        if not isinstance(factor, (Decimal, int, float)) or isinstance(factor, bool):
+            return NotImplemented
+        with calculation_context():
+            return Money(self.amount * to_decimal(factor, what="factor"), self.currency)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, divisor: object) -> Money | Decimal:
+        """Divide by a number (giving money) or by money of the same currency (a ratio).
+
+        Division can be inexact; it is computed to 60 significant digits.
+        """
+        if isinstance(divisor, Money):
+            self._same(divisor, "divide")
+            if divisor.amount == 0:
+                raise ZeroDivisionError("cannot divide by a zero amount")
+            with calculation_context():
+                return self.amount / divisor.amount
+        if not isinstance(divisor, (Decimal, int, float)) or isinstance(divisor, bool):
+            return NotImplemented
+        number = to_decimal(divisor, what="divisor")
+        if number == 0:
+            raise ZeroDivisionError("cannot divide an amount by zero")
+        with calculation_context():
+            return Money(self.amount / number, self.currency)
+
+    def _other_amount(self, other: object) -> Decimal | None:
+        if not isinstance(other, Money):
+            return None
+        self._same(other, "compare")
+        return other.amount
+
+    def __lt__(self, other: object) -> bool:
+        amount = self._other_amount(other)
+        return NotImplemented if amount is None else self.amount < amount
+
+    def __le__(self, other: object) -> bool:
+        amount = self._other_amount(other)
+        return NotImplemented if amount is None else self.amount <= amount
+
+    def __gt__(self, other: object) -> bool:
+        amount = self._other_amount(other)
+        return NotImplemented if amount is None else self.amount > amount
+
+    def __ge__(self, other: object) -> bool:
+        amount = self._other_amount(other)
+        return NotImplemented if amount is None else self.amount >= amount
+
+    def __bool__(self) -> bool:
+        return bool(self.amount)
+
+    def is_zero(self) -> bool:
+        """Return whether the amount is zero."""
+        return self.amount == 0
+
+    def quantize(self, places: int = 2, rounding: RoundingMode = RoundingMode.HALF_UP) -> Money:
+        """Round to ``places`` decimal places with an explicit mode (for presentation only).
+
+        ``places`` may be negative to round to tens, hundreds …:
+
+        >>> Money("8484000").quantize(-5, RoundingMode.HALF_UP).amount
+        Decimal('8.5E+6')
+        """
+        exponent = Decimal(1).scaleb(-places)
+        with calculation_context():
+            return Money(self.amount.quantize(exponent, rounding=rounding.value), self.currency)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+def sum_money(amounts: Iterable[Money], currency: str = "GBP") -> Money:
+    """Add amounts exactly; an empty iterable gives zero in ``currency``.
+
+    >>> sum_money([Money("0.1"), Money("0.2")])
+    Money(amount=Decimal('0.3'), currency='GBP')
+    """
+    total = Money.zero(currency)
+    for amount in amounts:
+        total += amount
+    return total

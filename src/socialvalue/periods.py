@@ -1,0 +1,402 @@
+"""Spans of dates as UK public bodies write them.
+
+* :class:`FinancialYear` — 1 April to 31 March, written ``2022/23``;
+* :class:`FinancialQuarter` — Q1 April–June … Q4 January–March, written ``2022/23 Q3``;
+* :class:`CalendarYear` — written ``2022``;
+* :class:`AcademicYear` — 1 August to 31 July, written ``AY2022/23``;
+* :class:`Period` — any inclusive range of dates, written ``2022-04-01..2023-03-31``.
+
+All are frozen, hashable, ordered by their dates, and share one interface: ``start``, ``end``
+(both inclusive), ``label``, ``contains``, ``overlaps``, ``financial_quarters``.
+:func:`parse_period` reads every label back: ``parse_period(p.label) == p``.
+
+The tax year (6 April–5 April) is a different span and deliberately not modelled as a
+financial year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TypeAlias
+
+import attrs
+
+from socialvalue.exceptions import PeriodParseError
+
+__all__ = [
+    "AcademicYear",
+    "AnyPeriod",
+    "CalendarYear",
+    "FinancialQuarter",
+    "FinancialYear",
+    "Period",
+    "parse_period",
+]
+
+_MIN_YEAR = 1
+_MAX_YEAR = 9998
+
+
+def _check_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
+    if not _MIN_YEAR <= value <= _MAX_YEAR:
+        raise ValueError(f"{attribute.name}: {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
+
+
+class _Span:
+    """Behaviour shared by every kind of period (needs ``start``, ``end`` and ``label``)."""
+
+    __slots__ = ()
+
+    @property
+    def start(self) -> dt.date:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def end(self) -> dt.date:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def label(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def days(self) -> int:
+        """Number of days in the span, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def as_period(self) -> Period:
+        """Return the same span as a plain :class:`Period`."""
+        return Period(self.start, self.end)
+
+    def contains(self, item: dt.date | AnyPeriod) -> bool:
+        """Whether a date, or the whole of another period, lies within this one."""
+        if isinstance(item, dt.datetime):
+            raise TypeError("expected a date, not a datetime")
+        if isinstance(item, dt.date):
+            return self.start <= item <= self.end
+        return self.start <= item.start and item.end <= self.end
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, (dt.date, _Span)):
+            return self.contains(item)  # type: ignore[arg-type]
+        return False
+
+    def overlaps(self, other: AnyPeriod) -> bool:
+        """Whether the two spans share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def financial_quarters(self) -> tuple[FinancialQuarter, ...]:
+        """The financial quarters that overlap this span, in order."""
+        quarters = []
+        quarter = FinancialQuarter.containing(self.start)
+        while quarter.start <= self.end:
+            quarters.append(quarter)
+            quarter = quarter.next()
+        return tuple(quarters)
+
+    def _key(self) -> tuple[dt.date, dt.date, str]:
+        return (self.start, self.end, type(self).__name__)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, _Span):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, _Span):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, _Span):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, _Span):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _plain_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a date, got the datetime {value!r}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
+@attrs.frozen(order=False)
+class Period(_Span):
+    """An inclusive range of dates.
+
+    >>> p = Period(dt.date(2022, 4, 1), dt.date(2022, 9, 30))
+    >>> p.label
+    '2022-04-01..2022-09-30'
+    >>> [q.label for q in p.financial_quarters()]
+    ['2022/23 Q1', '2022/23 Q2']
+    """
+
+    start: dt.date = attrs.field(converter=_plain_date)  # type: ignore[assignment]
+    end: dt.date = attrs.field(converter=_plain_date)  # type: ignore[assignment]
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        """ISO form: ``2022-04-01..2023-03-31``, or one date for a single day."""
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _two_year_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+@attrs.frozen(order=False)
+class FinancialYear(_Span):
+    """A UK public-sector financial year: 1 April ``start_year`` to 31 March the year after.
+
+    >>> fy = FinancialYear(2022)
+    >>> fy.label, fy.start, fy.end
+    ('2022/23', datetime.date(2022, 4, 1), datetime.date(2023, 3, 31))
+    >>> FinancialYear.containing(dt.date(2023, 2, 14)).label
+    '2022/23'
+    """
+
+    start_year: int = attrs.field(validator=_check_year)
+
+    @classmethod
+    def containing(cls, day: dt.date) -> FinancialYear:
+        """The financial year a date falls in."""
+        return cls(day.year if day.month >= 4 else day.year - 1)
+
+    @property
+    def start(self) -> dt.date:  # type: ignore[override]
+        """1 April of ``start_year``."""
+        return dt.date(self.start_year, 4, 1)
+
+    @property
+    def end(self) -> dt.date:  # type: ignore[override]
+        """31 March of the following year."""
+        return dt.date(self.start_year + 1, 3, 31)
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        """``2022/23``."""
+        return _two_year_label(self.start_year)
+
+    def quarter(self, number: int) -> FinancialQuarter:
+        """Quarter 1–4 of this year."""
+        return FinancialQuarter(self.start_year, number)
+
+    def quarters(self) -> tuple[FinancialQuarter, ...]:
+        """Q1–Q4 of this year, in order."""
+        return tuple(FinancialQuarter(self.start_year, n) for n in range(1, 5))
+
+    def shifted(self, years: int) -> FinancialYear:
+        """The financial year ``years`` later (or earlier, if negative)."""
+        return FinancialYear(self.start_year + years)
+
+    def __iter__(self) -> Iterator[FinancialQuarter]:
+        return iter(self.quarters())
+
+
+def _check_quarter(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or value not in (1, 2, 3, 4):
+        raise ValueError(f"quarter: expected 1, 2, 3 or 4, got {value!r}")
+
+
+# (years after start_year, month, day) of each quarter's first and last day
+_QUARTER_STARTS = {1: (0, 4, 1), 2: (0, 7, 1), 3: (0, 10, 1), 4: (1, 1, 1)}
+_QUARTER_ENDS = {1: (0, 6, 30), 2: (0, 9, 30), 3: (0, 12, 31), 4: (1, 3, 31)}
+
+
+@attrs.frozen(order=False)
+class FinancialQuarter(_Span):
+    """A quarter of a financial year: Q1 April–June, Q2 July–September, Q3 October–December,
+    Q4 January–March.
+
+    >>> q = FinancialQuarter(2022, 4)
+    >>> q.label, q.start, q.end
+    ('2022/23 Q4', datetime.date(2023, 1, 1), datetime.date(2023, 3, 31))
+    """
+
+    start_year: int = attrs.field(validator=_check_year)
+    number: int = attrs.field(validator=_check_quarter)
+
+    @classmethod
+    def containing(cls, day: dt.date) -> FinancialQuarter:
+        """The financial quarter a date falls in."""
+        year = FinancialYear.containing(day).start_year
+        return cls(year, ((day.month - 4) % 12) // 3 + 1)
+
+    @property
+    def financial_year(self) -> FinancialYear:
+        """The year this quarter belongs to."""
+        return FinancialYear(self.start_year)
+
+    @property
+    def start(self) -> dt.date:  # type: ignore[override]
+        """First day of the quarter."""
+        offset, month, day = _QUARTER_STARTS[self.number]
+        return dt.date(self.start_year + offset, month, day)
+
+    @property
+    def end(self) -> dt.date:  # type: ignore[override]
+        """Last day of the quarter."""
+        offset, month, day = _QUARTER_ENDS[self.number]
+        return dt.date(self.start_year + offset, month, day)
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        """``2022/23 Q3``."""
+        return f"{_two_year_label(self.start_year)} Q{self.number}"
+
+    def next(self) -> FinancialQuarter:
+        """The quarter after this one."""
+        if self.number == 4:
+            return FinancialQuarter(self.start_year + 1, 1)
+        return FinancialQuarter(self.start_year, self.number + 1)
+
+    def previous(self) -> FinancialQuarter:
+        """The quarter before this one."""
+        if self.number == 1:
+            return FinancialQuarter(self.start_year - 1, 4)
+        return FinancialQuarter(self.start_year, self.number - 1)
+
+
+@attrs.frozen(order=False)
+class CalendarYear(_Span):
+    """1 January to 31 December.
+
+    >>> CalendarYear(2024).label
+    '2024'
+    """
+
+    year: int = attrs.field(validator=_check_year)
+
+    @property
+    def start(self) -> dt.date:  # type: ignore[override]
+        """1 January."""
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:  # type: ignore[override]
+        """31 December."""
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        """``2024``."""
+        return f"{self.year:04d}"
+
+
+@attrs.frozen(order=False)
+class AcademicYear(_Span):
+    """An academic (adult education budget) year: 1 August to 31 July.
+
+    >>> AcademicYear(2022).label
+    'AY2022/23'
+    """
+
+    start_year: int = attrs.field(validator=_check_year)
+
+    @property
+    def start(self) -> dt.date:  # type: ignore[override]
+        """1 August of ``start_year``."""
+        return dt.date(self.start_year, 8, 1)
+
+    @property
+    def end(self) -> dt.date:  # type: ignore[override]
+        """31 July of the following year."""
+        return dt.date(self.start_year + 1, 7, 31)
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        """``AY2022/23``."""
+        return f"AY{_two_year_label(self.start_year)}"
+
+
+#: Any of the period types.
+AnyPeriod: TypeAlias = Period | FinancialYear | FinancialQuarter | CalendarYear | AcademicYear
+
+_FORMS = (
+    "2022/23, 2022-23, FY2022/23, 2022/23 Q3, Q3 2022/23, AY2022/23, 2022, "
+    "2022-04-01, 2022-04-01..2023-03-31"
+)
+_TWO = r"(\d{4})\s*[/-]\s*(\d{4}|\d{2})"
+_FY = re.compile(rf"^(?:FY\s*)?{_TWO}$", re.IGNORECASE)
+_FQ = re.compile(rf"^(?:FY\s*)?{_TWO}\s*[-\s]?\s*Q([1-4])$", re.IGNORECASE)
+_QF = re.compile(rf"^Q([1-4])\s*[-\s]?\s*(?:FY\s*)?{_TWO}$", re.IGNORECASE)
+_AY = re.compile(rf"^AY\s*{_TWO}$", re.IGNORECASE)
+_CY = re.compile(r"^(?:CY\s*)?(\d{4})$", re.IGNORECASE)
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_DAY = re.compile(rf"^({_DATE})$")
+_RANGE = re.compile(rf"^({_DATE})\s*(?:\.\.|/|–|\s+to\s+)\s*({_DATE})$", re.IGNORECASE)
+
+
+def _start_year(text: str, first: str, second: str) -> int:
+    start = int(first)
+    follows = int(second) == start + 1 if len(second) == 4 else int(second) == (start + 1) % 100
+    if not follows:
+        raise PeriodParseError(
+            f"cannot read {text!r} as a period: the second year must follow the first "
+            f"(did you mean {_two_year_label(start)}?)"
+        )
+    return start
+
+
+def parse_period(text: str) -> AnyPeriod:
+    """Read a period in any of the forms councils write.
+
+    >>> parse_period("2022-23")
+    FinancialYear(start_year=2022)
+    >>> parse_period("FY2022/23 Q3")
+    FinancialQuarter(start_year=2022, number=3)
+    >>> parse_period("2022-04-01..2022-06-30")
+    Period(start=datetime.date(2022, 4, 1), end=datetime.date(2022, 6, 30))
+    >>> parse_period("2022/24")
+    Traceback (most recent call last):
+    ...
+    socialvalue.exceptions.PeriodParseError: cannot read '2022/24' as a period: ...
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a period label (str), got {type(text).__name__}")
+    clean = text.strip()
+    try:
+        if match := _FQ.match(clean):
+            return FinancialQuarter(_start_year(text, match[1], match[2]), int(match[3]))
+        if match := _QF.match(clean):
+            return FinancialQuarter(_start_year(text, match[2], match[3]), int(match[1]))
+        if match := _FY.match(clean):
+            return FinancialYear(_start_year(text, match[1], match[2]))
+        if match := _AY.match(clean):
+            return AcademicYear(_start_year(text, match[1], match[2]))
+        if match := _CY.match(clean):
+            return CalendarYear(int(match[1]))
+        if match := _DAY.match(clean):
+            day = dt.date.fromisoformat(match[1])
+            return Period(day, day)
+        if match := _RANGE.match(clean):
+            return Period(dt.date.fromisoformat(match[1]), dt.date.fromisoformat(match[2]))
+    except PeriodParseError:
+        raise
+    except ValueError as error:
+        raise PeriodParseError(f"cannot read {text!r} as a period: {error}") from None
+    raise PeriodParseError(f"cannot read {text!r} as a period; expected one of: {_FORMS}")

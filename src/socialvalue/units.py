@@ -1,0 +1,104 @@
+"""Units that quantities are counted in.
+
+A quantity in the wrong unit is an error, never silently converted: there is deliberately no
+conversion between units (an hour of volunteering is not 1/1,650 of an FTE-year by any rule a
+framework agrees on).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class UnitKind(enum.Enum):
+    """What kind of thing a unit measures."""
+
+    EMPLOYMENT = "employment"
+    TIME = "time"
+    PEOPLE = "people"
+    COUNT = "count"
+    MONEY = "money"
+    EMISSIONS = "emissions"
+    RATIO = "ratio"
+    OTHER = "other"
+
+
+def _check_code(_instance: object, _attribute: object, value: str) -> None:
+    if not _CODE.match(value):
+        raise ValueError(
+            f"code: {value!r} is not a unit code (lower-case letters, digits and '_', "
+            "starting with a letter, e.g. 'fte_year')"
+        )
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+@attrs.frozen
+class Unit:
+    """A unit of count.
+
+    Args:
+        code: Short identifier used in files, e.g. ``"hour"``.
+        label: Human name, singular, e.g. ``"hour"`` or ``"FTE-year"``.
+        kind: What it measures (:class:`UnitKind`).
+        description: Optional counting guidance.
+        currency: For money units, the ISO currency of the amounts.
+
+    >>> standard_unit("fte_year").label
+    'FTE-year'
+    """
+
+    code: str = attrs.field(validator=_check_code)
+    label: str = attrs.field(validator=_not_blank)
+    kind: UnitKind = attrs.field(converter=UnitKind)
+    description: str = ""
+    currency: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is UnitKind.MONEY) != (self.currency is not None):
+            raise ValueError(
+                f"unit {self.code!r}: a money unit needs a currency and only a money unit has one"
+            )
+
+
+_STANDARD = (
+    Unit(
+        "fte_year",
+        "FTE-year",
+        UnitKind.EMPLOYMENT,
+        "One full-time-equivalent post held for one year; part-time posts count pro rata.",
+    ),
+    Unit("hour", "hour", UnitKind.TIME, "Hours of activity; a 2-hour session for 8 people is 16."),
+    Unit("day", "day", UnitKind.TIME),
+    Unit("week", "week", UnitKind.TIME),
+    Unit("person", "person", UnitKind.PEOPLE, "Distinct people; count each person once."),
+    Unit("count", "item", UnitKind.COUNT, "Things counted: sessions, devices, homes …"),
+    Unit("gbp", "£", UnitKind.MONEY, "An amount in pounds sterling.", currency="GBP"),
+    Unit("tco2e", "tonne CO2e", UnitKind.EMISSIONS, "Tonnes of carbon dioxide equivalent."),
+    Unit("percent", "%", UnitKind.RATIO, "A percentage; recorded, never summed."),
+)
+
+#: The standard units every framework may use without defining them.
+STANDARD_UNITS: Mapping[str, Unit] = MappingProxyType({unit.code: unit for unit in _STANDARD})
+
+
+def standard_unit(code: str) -> Unit:
+    """Return a standard unit by code; raise :class:`~socialvalue.UnknownCodeError` if none."""
+    try:
+        return STANDARD_UNITS[code]
+    except KeyError:
+        from socialvalue.exceptions import UnknownCodeError  # noqa: PLC0415 - error path
+
+        raise UnknownCodeError("unit", code, list(STANDARD_UNITS)) from None
