@@ -32,7 +32,7 @@ def calculation_context() -> AbstractContextManager[decimal.Context]:
     return decimal.localcontext(CONTEXT)
 
 
-def to_decimal(value: object, *, what: str = "value") -> Decimal:
+def to_decimal(value: object, *, what: str | None = "value") -> Decimal:
     """Convert exact input to a finite ``Decimal``; refuse floats, booleans and non-numbers.
 
     >>> to_decimal("16.93")
@@ -44,15 +44,16 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
     ...
     socialvalue.exceptions.FloatNotAllowedError: value: got the float 16.93; ...
     """
+    prefix = f"{what}: " if what else ""
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
-        raise TypeError(f"{what}: expected a decimal number, got the boolean {value!r}")
+        raise TypeError(f"{prefix}expected a decimal number, got the boolean {value!r}")
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
         raise FloatNotAllowedError(
-            f"{what}: got the float {value!r}; floats are inexact, so pass "
+            f"{prefix}got the float {value!r}; floats are inexact, so pass "
             f"Decimal({str(value)!r}) or the string {str(value)!r}"
         )
     elif isinstance(value, str):
@@ -60,9 +61,9 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
         try:
             result = Decimal(text)
         except decimal.InvalidOperation:
-            raise ValueError(f"{what}: {value!r} is not a decimal number") from None
+            raise ValueError(f"{prefix}{value!r} is not a decimal number") from None
     else:
-        raise TypeError(f"{what}: expected a decimal number, got {type(value).__name__}")
+        raise TypeError(f"{prefix}expected a decimal number, got {type(value).__name__}")
     if not result.is_finite():
-        raise ValueError(f"{what}: {value!r} is not a finite number")
+        raise ValueError(f"{prefix}{value!r} is not a finite number")
     return result

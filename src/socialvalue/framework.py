@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import cast
 
 import attrs
 
@@ -91,10 +92,38 @@ def _unique(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], valu
         raise ValueError(f"{attribute.name}: listed more than once: {', '.join(duplicates)}")
 
 
+def _crosswalks(value: Iterable[Crosswalk]) -> tuple[Crosswalk, ...]:
+    return tuple(value)
+
+
+def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    return tuple(value)
+
+
+def _outcomes(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
+    return tuple(value)
+
+
+def _themes(value: Iterable[Theme]) -> tuple[Theme, ...]:
+    return tuple(value)
+
+
+def _values(value: Iterable[DimensionValue]) -> tuple[DimensionValue, ...]:
+    return tuple(value)
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
+    return tuple(value)
+
+
+def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(value)
+
+
 def _str_tuple(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         raise TypeError("expected a list of strings, got a single string")
-    return tuple(value)  # type: ignore[call-overload]
+    return tuple(cast("Iterable[str]", value))
 
 
 @attrs.frozen(kw_only=True)
@@ -136,7 +165,7 @@ class Measure:
     overlaps_with: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=_unique
     )
-    crosswalk: tuple[Crosswalk, ...] = attrs.field(default=(), converter=tuple)
+    crosswalk: tuple[Crosswalk, ...] = attrs.field(default=(), converter=_crosswalks)
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=[_tags, _unique]
     )
@@ -149,7 +178,7 @@ class Outcome:
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
-    measures: tuple[Measure, ...] = attrs.field(default=(), converter=tuple)
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=[_tags, _unique]
     )
@@ -162,7 +191,7 @@ class Theme:
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
-    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=tuple)
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
     tags: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=[_tags, _unique]
     )
@@ -180,11 +209,11 @@ class DimensionValue:
 
 @attrs.frozen(kw_only=True)
 class Dimension:
-    """A way of slicing the framework that is not the theme tree: roles, pillars …"""
+    """A way of slicing the framework other than the theme tree, such as roles or pillars."""
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
-    values: tuple[DimensionValue, ...] = attrs.field(default=(), converter=tuple)
+    values: tuple[DimensionValue, ...] = attrs.field(default=(), converter=_values)
 
     def value(self, code: str) -> DimensionValue:
         """The value with this code."""
@@ -232,9 +261,9 @@ class Framework:
     licence: str = attrs.field(validator=_not_blank)
     source: Source | None = None
     description: str = ""
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
-    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=tuple)
-    themes: tuple[Theme, ...] = attrs.field(default=(), converter=tuple)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
+    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
+    themes: tuple[Theme, ...] = attrs.field(default=(), converter=_themes)
     _index: _Index = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -327,7 +356,7 @@ class Framework:
                     )
                 )
 
-    def _check_tree(
+    def _check_tree(  # noqa: C901 - one pass keeps each path next to its check
         self,
         problems: list[Problem],
         units: Mapping[str, Unit],
@@ -348,7 +377,9 @@ class Framework:
         def claim(code: str, where: str) -> bool:
             if code in seen:
                 problems.append(
-                    Problem(f"{where}.code", f"duplicate code {code!r} (first used at {seen[code]})")
+                    Problem(
+                        f"{where}.code", f"duplicate code {code!r} (first used at {seen[code]})"
+                    )
                 )
                 return False
             seen[code] = f"{where}.code"
@@ -380,7 +411,9 @@ class Framework:
             if ref == owner:
                 problems.append(Problem(where, "a measure cannot overlap with itself"))
             elif ref not in measures:
-                problems.append(Problem(where, UnknownCodeError("measure", ref, measures).message))
+                problems.append(
+                    Problem(where, UnknownCodeError("measure", ref, list(measures)).message)
+                )
         return measures, measure_paths, themes, outcomes
 
     @staticmethod
@@ -503,9 +536,7 @@ class Framework:
     def overlapping(self, measure_code: str) -> tuple[str, ...]:
         """Measures that may double count with this one, in either direction."""
         measure = self.measure(measure_code)
-        others = [
-            other.code for other in self.measures() if measure_code in other.overlaps_with
-        ]
+        others = [other.code for other in self.measures() if measure_code in other.overlaps_with]
         return tuple(dict.fromkeys((*measure.overlaps_with, *others)))
 
     def walk(self) -> Iterator[tuple[Theme, Outcome, Measure]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -149,15 +149,15 @@ class Period(_Span):
     ['2022/23 Q1', '2022/23 Q2']
     """
 
-    start: dt.date = attrs.field(converter=_plain_date)  # type: ignore[assignment]
-    end: dt.date = attrs.field(converter=_plain_date)  # type: ignore[assignment]
+    start: dt.date = attrs.field(converter=_plain_date)
+    end: dt.date = attrs.field(converter=_plain_date)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
 
     @property
-    def label(self) -> str:  # type: ignore[override]
+    def label(self) -> str:
         """ISO form: ``2022-04-01..2023-03-31``, or one date for a single day."""
         if self.start == self.end:
             return self.start.isoformat()
@@ -187,17 +187,17 @@ class FinancialYear(_Span):
         return cls(day.year if day.month >= 4 else day.year - 1)
 
     @property
-    def start(self) -> dt.date:  # type: ignore[override]
+    def start(self) -> dt.date:
         """1 April of ``start_year``."""
         return dt.date(self.start_year, 4, 1)
 
     @property
-    def end(self) -> dt.date:  # type: ignore[override]
+    def end(self) -> dt.date:
         """31 March of the following year."""
         return dt.date(self.start_year + 1, 3, 31)
 
     @property
-    def label(self) -> str:  # type: ignore[override]
+    def label(self) -> str:
         """``2022/23``."""
         return _two_year_label(self.start_year)
 
@@ -229,8 +229,9 @@ _QUARTER_ENDS = {1: (0, 6, 30), 2: (0, 9, 30), 3: (0, 12, 31), 4: (1, 3, 31)}
 
 @attrs.frozen(order=False)
 class FinancialQuarter(_Span):
-    """A quarter of a financial year: Q1 April–June, Q2 July–September, Q3 October–December,
-    Q4 January–March.
+    """A quarter of a financial year.
+
+    Q1 is April–June, Q2 July–September, Q3 October–December and Q4 January–March.
 
     >>> q = FinancialQuarter(2022, 4)
     >>> q.label, q.start, q.end
@@ -252,19 +253,19 @@ class FinancialQuarter(_Span):
         return FinancialYear(self.start_year)
 
     @property
-    def start(self) -> dt.date:  # type: ignore[override]
+    def start(self) -> dt.date:
         """First day of the quarter."""
         offset, month, day = _QUARTER_STARTS[self.number]
         return dt.date(self.start_year + offset, month, day)
 
     @property
-    def end(self) -> dt.date:  # type: ignore[override]
+    def end(self) -> dt.date:
         """Last day of the quarter."""
         offset, month, day = _QUARTER_ENDS[self.number]
         return dt.date(self.start_year + offset, month, day)
 
     @property
-    def label(self) -> str:  # type: ignore[override]
+    def label(self) -> str:
         """``2022/23 Q3``."""
         return f"{_two_year_label(self.start_year)} Q{self.number}"
 
@@ -292,17 +293,17 @@ class CalendarYear(_Span):
     year: int = attrs.field(validator=_check_year)
 
     @property
-    def start(self) -> dt.date:  # type: ignore[override]
+    def start(self) -> dt.date:
         """1 January."""
         return dt.date(self.year, 1, 1)
 
     @property
-    def end(self) -> dt.date:  # type: ignore[override]
+    def end(self) -> dt.date:
         """31 December."""
         return dt.date(self.year, 12, 31)
 
     @property
-    def label(self) -> str:  # type: ignore[override]
+    def label(self) -> str:
         """``2024``."""
         return f"{self.year:04d}"
 
@@ -318,17 +319,17 @@ class AcademicYear(_Span):
     start_year: int = attrs.field(validator=_check_year)
 
     @property
-    def start(self) -> dt.date:  # type: ignore[override]
+    def start(self) -> dt.date:
         """1 August of ``start_year``."""
         return dt.date(self.start_year, 8, 1)
 
     @property
-    def end(self) -> dt.date:  # type: ignore[override]
+    def end(self) -> dt.date:
         """31 July of the following year."""
         return dt.date(self.start_year + 1, 7, 31)
 
     @property
-    def label(self) -> str:  # type: ignore[override]
+    def label(self) -> str:
         """``AY2022/23``."""
         return f"AY{_two_year_label(self.start_year)}"
 
@@ -362,6 +363,22 @@ def _start_year(text: str, first: str, second: str) -> int:
     return start
 
 
+def _day(text: str) -> Period:
+    day = dt.date.fromisoformat(text)
+    return Period(day, day)
+
+
+_PARSERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], AnyPeriod]], ...] = (
+    (_FQ, lambda m, t: FinancialQuarter(_start_year(t, m[1], m[2]), int(m[3]))),
+    (_QF, lambda m, t: FinancialQuarter(_start_year(t, m[2], m[3]), int(m[1]))),
+    (_FY, lambda m, t: FinancialYear(_start_year(t, m[1], m[2]))),
+    (_AY, lambda m, t: AcademicYear(_start_year(t, m[1], m[2]))),
+    (_CY, lambda m, _t: CalendarYear(int(m[1]))),
+    (_DAY, lambda m, _t: _day(m[1])),
+    (_RANGE, lambda m, _t: Period(dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2]))),
+)
+
+
 def parse_period(text: str) -> AnyPeriod:
     """Read a period in any of the forms councils write.
 
@@ -380,21 +397,9 @@ def parse_period(text: str) -> AnyPeriod:
         raise TypeError(f"expected a period label (str), got {type(text).__name__}")
     clean = text.strip()
     try:
-        if match := _FQ.match(clean):
-            return FinancialQuarter(_start_year(text, match[1], match[2]), int(match[3]))
-        if match := _QF.match(clean):
-            return FinancialQuarter(_start_year(text, match[2], match[3]), int(match[1]))
-        if match := _FY.match(clean):
-            return FinancialYear(_start_year(text, match[1], match[2]))
-        if match := _AY.match(clean):
-            return AcademicYear(_start_year(text, match[1], match[2]))
-        if match := _CY.match(clean):
-            return CalendarYear(int(match[1]))
-        if match := _DAY.match(clean):
-            day = dt.date.fromisoformat(match[1])
-            return Period(day, day)
-        if match := _RANGE.match(clean):
-            return Period(dt.date.fromisoformat(match[1]), dt.date.fromisoformat(match[2]))
+        for pattern, build in _PARSERS:
+            if match := pattern.match(clean):
+                return build(match, text)
     except PeriodParseError:
         raise
     except ValueError as error:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from types import MappingProxyType
 from importlib import resources
+from types import MappingProxyType
 
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import Framework
@@ -20,7 +20,6 @@ __all__ = ["SHIPPED_FRAMEWORKS", "shipped_framework"]
 SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
 
 
-@functools.cache
 def shipped_framework(name: str = "lcrca") -> Framework:
     """A framework shipped with the package (cached: frameworks are immutable).
 
@@ -31,6 +30,11 @@ def shipped_framework(name: str = "lcrca") -> Framework:
     >>> framework.id, framework.measure("LCR-EDI-1").unit
     ('lcrca', 'person')
     """
+    return _load_framework(name)
+
+
+@functools.cache
+def _load_framework(name: str) -> Framework:
     try:
         file_name = SHIPPED_FRAMEWORKS[name]
     except KeyError:

@@ -21,9 +21,9 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn
-from cattrs.cols import homogenous_tuple_structure_factory
 
 from socialvalue._decimal import to_decimal
 from socialvalue.periods import (
@@ -48,7 +48,7 @@ _PERIOD_TYPES: tuple[type, ...] = (
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
-    return to_decimal(value)
+    return to_decimal(value, what=None)
 
 
 def _structure_str(value: object, _type: type) -> str:
@@ -92,7 +92,8 @@ def _period_hook(cls: type) -> Any:
     def structure(value: object, _type: type) -> object:
         period = _structure_any_period(value, _type)
         if not isinstance(period, cls):
-            raise ValueError(
+            # The text is a valid period, just not the kind expected: a value error.
+            raise ValueError(  # noqa: TRY004
                 f"{value!r} is a {type(period).__name__}, expected a {cls.__name__}"
             )
         return period
@@ -137,7 +138,7 @@ def _attrs_hook(conv: cattrs.Converter) -> Any:
     """
 
     def factory(cls: type) -> Any:
-        base = make_dict_structure_fn(cls, conv)
+        base: Any = make_dict_structure_fn(cls, conv)
         text_fields = [
             field
             for field in attrs.fields(cls)
@@ -157,7 +158,7 @@ def _attrs_hook(conv: cattrs.Converter) -> Any:
                     if field.name in failed or not isinstance(raw, str):
                         continue
                     try:
-                        field.validator(None, field, raw)  # type: ignore[misc]
+                        field.validator(None, field, raw)
                     except (ValueError, TypeError) as problem:
                         problem.__notes__ = [
                             AttributeValidationNote(

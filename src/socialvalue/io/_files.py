@@ -22,7 +22,9 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) 
         with Path(path).open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise DataFileError(name, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+        raise DataFileError(
+            name, [Problem("", f"cannot read the file: {error.strerror}")]
+        ) from None
     if len(data) > max_bytes:
         raise DataFileError(
             name, [Problem("", f"file is larger than the limit of {max_bytes:,} bytes")]

@@ -52,7 +52,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     )
 
 
-def unstructure(obj: object) -> Any:
+def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain data of any shape
     """Turn a model into plain data (dicts, lists, strings) for any serialiser."""
     data = converter().unstructure(obj)
     schema = _SCHEMAS.get(type(obj))
@@ -100,7 +100,12 @@ def _parse(text: str, fmt: Format, source: str) -> object:
         return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise DataFileError(
-            source, [Problem("", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
+            source,
+            [
+                Problem(
+                    "", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+                )
+            ],
         ) from None
     except ValueError as error:
         raise DataFileError(source, [Problem("", f"not valid JSON: {error}")]) from None
@@ -135,11 +140,11 @@ def dumps(obj: object, *, format: Format) -> str:  # noqa: A002
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def load(
-    path: str | os.PathLike[str], cls: type[T], *, max_bytes: int = MAX_FILE_BYTES
-) -> T:
+def load(path: str | os.PathLike[str], cls: type[T], *, max_bytes: int = MAX_FILE_BYTES) -> T:
     """Read a model from a ``.toml`` or ``.json`` file; errors name the file."""
-    return loads(read_text(path, max_bytes=max_bytes), cls, format=format_of(path), source=os.fspath(path))
+    return loads(
+        read_text(path, max_bytes=max_bytes), cls, format=format_of(path), source=os.fspath(path)
+    )
 
 
 def save(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002

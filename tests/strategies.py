@@ -1,0 +1,43 @@
+"""Strategies for the test suite: the public ones from socialvalue.testing, plus test-only ones."""
+
+from hypothesis import strategies as st
+
+from socialvalue.testing import (
+    academic_years,
+    any_periods,
+    calendar_years,
+    codes,
+    dates,
+    decimals,
+    financial_quarters,
+    financial_years,
+    frameworks,
+    measures,
+    money,
+    periods,
+    sources,
+    texts,
+    units,
+)
+
+__all__ = [
+    "academic_years",
+    "any_periods",
+    "calendar_years",
+    "codes",
+    "currencies",
+    "dates",
+    "decimals",
+    "financial_quarters",
+    "financial_years",
+    "frameworks",
+    "measures",
+    "money",
+    "periods",
+    "sources",
+    "texts",
+    "units",
+]
+
+#: A few real ISO 4217 codes.
+currencies = st.sampled_from(["GBP", "EUR", "USD", "JPY"])

@@ -1,0 +1,79 @@
+import subprocess
+import sys
+
+import pytest
+
+from socialvalue.cli import main
+
+
+def test_framework_tree_of_the_shipped_default(capsys):
+    assert main(["framework"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Liverpool City Region Combined Authority Social Value Framework")
+    assert "├── LCR-JOBS  Good local jobs and skills  [pillar:stronger]" in out
+    assert "LCR-COM-1  Volunteering hours given to community organisations  (hour; proxy)" in out
+
+
+def test_framework_tree_of_a_file(tmp_path, capsys):
+    from socialvalue import save_framework, shipped_framework
+
+    path = tmp_path / "mine.json"
+    save_framework(shipped_framework(), path)
+    assert main(["framework", str(path)]) == 0
+    assert "27 measures" in capsys.readouterr().out
+
+
+def test_validate_ok(tmp_path, capsys):
+    from socialvalue import save_framework, shipped_framework
+
+    path = tmp_path / "mine.toml"
+    save_framework(shipped_framework(), path)
+    assert main(["validate", str(path)]) == 0
+    assert (
+        capsys.readouterr().out == f"{path}: OK — framework 'lcrca' version 2023.1, 27 measures\n"
+    )
+
+
+def test_validate_bad_file_prints_every_problem_without_traceback(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'id = "x"\ntitle = ""\nversion = "1"\npublisher = "p"\nlicence = "MIT"\ncolor = 1\n'
+    )
+    assert main(["validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"error: {path}: 2 problems:")
+    assert "title: must not be empty" in captured.err
+    assert "color: unknown key" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "missing.toml")]) == 1
+    assert "cannot read the file: No such file or directory" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+    assert "usage: socialvalue" in capsys.readouterr().err
+
+
+def test_help_shows_examples(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    assert "socialvalue validate my-council.toml" in capsys.readouterr().out
+
+
+def test_python_dash_m_entry_point():
+    result = subprocess.run(
+        [sys.executable, "-m", "socialvalue", "framework"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LCR-ENV-2" in result.stdout

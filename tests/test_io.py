@@ -1,0 +1,114 @@
+"""Every model round-trips through JSON and TOML unchanged."""
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import any_periods, frameworks, measures, money, sources, units
+
+from socialvalue import (
+    Crosswalk,
+    FinancialQuarter,
+    FinancialYear,
+    Framework,
+    Measure,
+    Money,
+    Period,
+    Source,
+    Unit,
+    dumps,
+    load_framework,
+    loads,
+    save_framework,
+    shipped_framework,
+)
+from socialvalue.io import atomic_write_text, structure, unstructure
+from socialvalue.periods import AnyPeriod
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+@given(data=st.data())
+def test_models_round_trip(fmt, data):
+    strategy, cls = data.draw(
+        st.sampled_from(
+            [
+                (money(), Money),
+                (units(), Unit),
+                (sources(), Source),
+                (measures(), Measure),
+                (st.builds(Crosswalk, scheme=st.just("ocds"), code=st.just("x.y")), Crosswalk),
+            ]
+        )
+    )
+    obj = data.draw(strategy)
+    assert loads(dumps(obj, format=fmt), cls, format=fmt) == obj
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+@given(framework=frameworks())
+def test_frameworks_round_trip(fmt, framework):
+    assert loads(dumps(framework, format=fmt), Framework, format=fmt) == framework
+
+
+@given(any_periods())
+def test_periods_round_trip_as_labels(period):
+    text = dumps(period, format="json")
+    assert json.loads(text) == period.label
+    assert loads(text, AnyPeriod, format="json") == period  # type: ignore[arg-type]
+    assert loads(text, type(period), format="json") == period
+
+
+def test_a_period_of_the_wrong_kind_is_refused():
+    from socialvalue import DataFileError
+
+    with pytest.raises(
+        DataFileError, match="'2022/23 Q1' is a FinancialQuarter, expected a FinancialYear"
+    ):
+        structure("2022/23 Q1", FinancialYear)
+    assert structure("2022/23 Q1", FinancialQuarter) == FinancialQuarter(2022, 1)
+
+
+def test_decimals_are_written_as_strings_and_read_exactly():
+    assert unstructure(Money("16.93")) == {"amount": "16.93"}
+    assert loads('{"amount": 16.93}', Money, format="json").amount == Decimal("16.93")
+    assert loads("amount = 0.1", Money, format="toml").amount == Decimal("0.1")
+
+
+def test_dates_are_iso_strings_and_toml_dates_are_accepted():
+    source = Source(title="T", publisher="P", published=dt.date(2023, 6, 9))
+    assert unstructure(source)["published"] == "2023-06-09"
+    text = 'title = "T"\npublisher = "P"\npublished = 2023-06-09\n'
+    assert loads(text, Source, format="toml") == source
+
+
+def test_defaults_are_left_out_of_files():
+    assert unstructure(Money("1")) == {"amount": "1"}
+    assert "schema" in unstructure(shipped_framework())
+
+
+def test_save_and_load_framework_files(tmp_path):
+    framework = shipped_framework()
+    for name in ("lcrca.toml", "lcrca.json"):
+        path = tmp_path / name
+        save_framework(framework, path)
+        assert load_framework(path) == framework
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_atomic_write_leaves_the_old_file_on_failure(tmp_path):
+    path = tmp_path / "out.txt"
+    path.write_text("old")
+
+    with pytest.raises(TypeError):
+        atomic_write_text(path, 42)  # type: ignore[arg-type]
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_period_in_a_document():
+    assert structure("2022-04-01..2022-04-30", Period) == Period(
+        dt.date(2022, 4, 1), dt.date(2022, 4, 30)
+    )

@@ -1,0 +1,178 @@
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given
+from strategies import any_periods, dates, financial_years, periods
+
+from socialvalue import (
+    AcademicYear,
+    CalendarYear,
+    FinancialQuarter,
+    FinancialYear,
+    Period,
+    PeriodParseError,
+    parse_period,
+)
+
+
+@given(any_periods())
+def test_parse_of_label_is_identity(period):
+    assert parse_period(period.label) == period
+
+
+@given(dates())
+def test_every_date_is_in_exactly_one_financial_quarter(day):
+    year = FinancialYear.containing(day)
+    matching = [quarter for quarter in year.quarters() if day in quarter]
+    assert matching == [FinancialQuarter.containing(day)]
+    neighbours = [year.shifted(-1), year.shifted(1)]
+    assert not any(day in quarter for other in neighbours for quarter in other.quarters())
+
+
+@given(financial_years())
+def test_quarters_tile_the_financial_year(year):
+    quarters = year.quarters()
+    assert quarters[0].start == year.start
+    assert quarters[-1].end == year.end
+    for before, after in itertools.pairwise(quarters):
+        assert before.end + dt.timedelta(days=1) == after.start
+    assert sum(quarter.days for quarter in quarters) == year.days
+    assert list(year) == list(quarters)
+
+
+@given(periods())
+def test_financial_quarters_of_a_period_cover_it(period):
+    quarters = period.financial_quarters()
+    assert quarters[0].start <= period.start
+    assert quarters[-1].end >= period.end
+    assert all(quarter.overlaps(period) for quarter in quarters)
+
+
+@given(any_periods(), any_periods())
+def test_overlap_is_symmetric_and_containment_implies_overlap(a, b):
+    assert a.overlaps(b) == b.overlaps(a)
+    if a.contains(b):
+        assert a.overlaps(b)
+
+
+def test_financial_year_dates_and_label():
+    year = FinancialYear(2022)
+    assert (year.start, year.end, year.label) == (
+        dt.date(2022, 4, 1),
+        dt.date(2023, 3, 31),
+        "2022/23",
+    )
+    assert FinancialYear(1999).label == "1999/00"
+    assert str(year) == "2022/23"
+
+
+@pytest.mark.parametrize(
+    ("number", "start", "end"),
+    [
+        (1, dt.date(2022, 4, 1), dt.date(2022, 6, 30)),
+        (2, dt.date(2022, 7, 1), dt.date(2022, 9, 30)),
+        (3, dt.date(2022, 10, 1), dt.date(2022, 12, 31)),
+        (4, dt.date(2023, 1, 1), dt.date(2023, 3, 31)),
+    ],
+)
+def test_quarters_follow_the_uk_public_sector_convention(number, start, end):
+    quarter = FinancialQuarter(2022, number)
+    assert (quarter.start, quarter.end) == (start, end)
+    assert quarter.financial_year == FinancialYear(2022)
+
+
+def test_quarter_navigation():
+    assert FinancialQuarter(2022, 4).next() == FinancialQuarter(2023, 1)
+    assert FinancialQuarter(2023, 1).previous() == FinancialQuarter(2022, 4)
+    assert FinancialQuarter(2022, 2).previous() == FinancialQuarter(2022, 1)
+    assert FinancialYear(2022).quarter(3) == FinancialQuarter(2022, 3)
+
+
+def test_calendar_and_academic_years():
+    assert (CalendarYear(2024).start, CalendarYear(2024).end) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )
+    academic = AcademicYear(2022)
+    assert (academic.start, academic.end) == (dt.date(2022, 8, 1), dt.date(2023, 7, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022/23", FinancialYear(2022)),
+        ("2022-23", FinancialYear(2022)),
+        ("FY2022/23", FinancialYear(2022)),
+        ("fy 2022-23", FinancialYear(2022)),
+        ("2022/2023", FinancialYear(2022)),
+        ("1999/00", FinancialYear(1999)),
+        ("2022/23 Q3", FinancialQuarter(2022, 3)),
+        ("2022/23-Q3", FinancialQuarter(2022, 3)),
+        ("FY2022/23 Q4", FinancialQuarter(2022, 4)),
+        ("Q1 2023/24", FinancialQuarter(2023, 1)),
+        ("AY2022/23", AcademicYear(2022)),
+        ("2024", CalendarYear(2024)),
+        ("CY2024", CalendarYear(2024)),
+        (" 2022-04-01 ", Period(dt.date(2022, 4, 1), dt.date(2022, 4, 1))),
+        ("2022-04-01..2023-03-31", Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))),
+        ("2022-04-01/2023-03-31", Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))),
+        ("2022-04-01 to 2023-03-31", Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))),
+    ],
+)
+def test_parse_the_forms_councils_write(text, expected):
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2022/24", "the second year must follow the first (did you mean 2022/23?)"),
+        ("2022/23 Q5", "expected one of: 2022/23"),
+        ("April 2022", "expected one of: 2022/23"),
+        ("2022-02-30", "day is out of range for month"),
+        ("2023-03-31..2022-04-01", "period ends (2022-04-01) before it starts (2023-03-31)"),
+        ("", "expected one of"),
+    ],
+)
+def test_parse_errors_say_what_was_expected(text, message):
+    with pytest.raises(PeriodParseError) as info:
+        parse_period(text)
+    assert message in str(info.value)
+    assert repr(text) in str(info.value)
+
+
+def test_parse_refuses_non_text():
+    with pytest.raises(TypeError, match="expected a period label"):
+        parse_period(2022)  # type: ignore[arg-type]
+
+
+def test_construction_is_validated():
+    with pytest.raises(ValueError, match="quarter: expected 1, 2, 3 or 4"):
+        FinancialQuarter(2022, 5)
+    with pytest.raises(ValueError, match="before it starts"):
+        Period(dt.date(2022, 2, 1), dt.date(2022, 1, 1))
+    with pytest.raises(TypeError, match="datetime"):
+        Period(dt.datetime(2022, 1, 1), dt.date(2022, 1, 2))  # noqa: DTZ001
+    with pytest.raises(TypeError, match="whole year"):
+        FinancialYear("2022")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="outside"):
+        FinancialYear(10_000)
+
+
+def test_containment_and_ordering():
+    year = FinancialYear(2022)
+    assert dt.date(2023, 3, 31) in year
+    assert dt.date(2023, 4, 1) not in year
+    assert FinancialQuarter(2022, 2) in year
+    assert "2022/23" not in year
+    assert year.contains(Period(dt.date(2022, 5, 1), dt.date(2022, 5, 31)))
+    assert sorted([FinancialYear(2023), FinancialQuarter(2022, 1), CalendarYear(2022)]) == [
+        CalendarYear(2022),
+        FinancialQuarter(2022, 1),
+        FinancialYear(2023),
+    ]
+    assert FinancialYear(2022).as_period() == Period(dt.date(2022, 4, 1), dt.date(2023, 3, 31))
+    assert FinancialYear(2022) != FinancialYear(2022).as_period()
+    with pytest.raises(TypeError):
+        year.contains(dt.datetime(2022, 5, 1))  # noqa: DTZ001
