@@ -6,6 +6,7 @@ The public API is re-exported here; see the documentation for a tour.
 from importlib.metadata import PackageNotFoundError, version
 
 from socialvalue.exceptions import (
+    CalculationError,
     CurrencyMismatchError,
     DataFileError,
     FloatNotAllowedError,
@@ -51,6 +52,7 @@ __all__ = [
     "STANDARD_UNITS",
     "AcademicYear",
     "AnyPeriod",
+    "CalculationError",
     "CalendarYear",
     "Crosswalk",
     "CurrencyMismatchError",

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "CalculationError",
     "CurrencyMismatchError",
     "DataFileError",
     "FloatNotAllowedError",
@@ -85,6 +86,13 @@ class FloatNotAllowedError(SocialValueError, TypeError):
 
 class CurrencyMismatchError(SocialValueError, ValueError):
     """Arithmetic or comparison between amounts in different currencies."""
+
+
+class CalculationError(SocialValueError, ArithmeticError):
+    """A calculation that has no meaningful answer for its inputs (e.g. a ratio to zero inputs).
+
+    Raised instead of returning infinity, NaN or a silent zero.
+    """
 
 
 class PeriodParseError(SocialValueError, ValueError):
