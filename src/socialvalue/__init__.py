@@ -27,7 +27,17 @@ from socialvalue.framework import (
     ValuationKind,
     ValueType,
 )
-from socialvalue.io import dumps, load, load_framework, loads, save, save_framework
+from socialvalue.io import (
+    dumps,
+    load,
+    load_framework,
+    load_price_index,
+    load_registry,
+    loads,
+    save,
+    save_framework,
+    save_registry,
+)
 from socialvalue.money import Money, RoundingMode, sum_money
 from socialvalue.periods import (
     AcademicYear,
@@ -38,8 +48,26 @@ from socialvalue.periods import (
     Period,
     parse_period,
 )
+from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex, PriceYearError, RebaseStep
 from socialvalue.provenance import Source, Verification
-from socialvalue.shipped import SHIPPED_FRAMEWORKS, shipped_framework
+from socialvalue.proxies import (
+    DEFAULT_GEOGRAPHIES,
+    GeographyLink,
+    LookupPolicy,
+    NoProxyValueError,
+    ProxyLookup,
+    ProxyRegistry,
+    ProxyValue,
+    RegistryStack,
+)
+from socialvalue.shipped import (
+    SHIPPED_FRAMEWORKS,
+    SHIPPED_PRICE_INDICES,
+    SHIPPED_REGISTRIES,
+    shipped_framework,
+    shipped_price_index,
+    shipped_registry,
+)
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind, standard_unit
 
 try:
@@ -48,7 +76,10 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree, n
     __version__ = "0+unknown"
 
 __all__ = [
+    "DEFAULT_GEOGRAPHIES",
     "SHIPPED_FRAMEWORKS",
+    "SHIPPED_PRICE_INDICES",
+    "SHIPPED_REGISTRIES",
     "STANDARD_UNITS",
     "AcademicYear",
     "AnyPeriod",
@@ -63,12 +94,24 @@ __all__ = [
     "FinancialYear",
     "FloatNotAllowedError",
     "Framework",
+    "GeographyLink",
+    "IndexBasis",
+    "IndexPoint",
+    "LookupPolicy",
     "Measure",
     "Money",
+    "NoProxyValueError",
     "Outcome",
     "Period",
     "PeriodParseError",
+    "PriceIndex",
+    "PriceYearError",
     "Problem",
+    "ProxyLookup",
+    "ProxyRegistry",
+    "ProxyValue",
+    "RebaseStep",
+    "RegistryStack",
     "RoundingMode",
     "SocialValueError",
     "Source",
@@ -84,11 +127,16 @@ __all__ = [
     "dumps",
     "load",
     "load_framework",
+    "load_price_index",
+    "load_registry",
     "loads",
     "parse_period",
     "save",
     "save_framework",
+    "save_registry",
     "shipped_framework",
+    "shipped_price_index",
+    "shipped_registry",
     "standard_unit",
     "sum_money",
 ]

@@ -9,15 +9,36 @@ import functools
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
+from typing import TypeVar
 
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import Framework
 from socialvalue.io import loads
+from socialvalue.prices import PriceIndex
+from socialvalue.proxies import ProxyRegistry
 
-__all__ = ["SHIPPED_FRAMEWORKS", "shipped_framework"]
+T = TypeVar("T")
+
+__all__ = [
+    "SHIPPED_FRAMEWORKS",
+    "SHIPPED_PRICE_INDICES",
+    "SHIPPED_REGISTRIES",
+    "shipped_framework",
+    "shipped_price_index",
+    "shipped_registry",
+]
 
 #: Frameworks shipped as package data: name → file under ``socialvalue/data/frameworks``.
 SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
+
+#: Openly licensed proxy registries shipped as package data: id → file under
+#: ``socialvalue/data/registries``.
+SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType({"lcrca-open": "lcrca-open.toml"})
+
+#: Price indices shipped as package data: id → file under ``socialvalue/data/prices``.
+SHIPPED_PRICE_INDICES: Mapping[str, str] = MappingProxyType(
+    {"gdp-deflator-hmt-2026-03": "gdp-deflator-hmt-2026-03.toml"}
+)
 
 
 def shipped_framework(name: str = "lcrca") -> Framework:
@@ -35,14 +56,54 @@ def shipped_framework(name: str = "lcrca") -> Framework:
 
 @functools.cache
 def _load_framework(name: str) -> Framework:
+    return _read(name, SHIPPED_FRAMEWORKS, "frameworks", Framework, "shipped framework")
+
+
+def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
+    """An openly licensed proxy registry shipped with the package (cached).
+
+    ``lcrca-open`` holds DESNZ carbon values (OGL) for ``LCR-ENV-2`` and an ONS-based
+    replacement-cost value of a volunteering hour for ``LCR-COM-1``. It never holds National
+    TOMs or HACT values, whose licence forbids shipping them.
+
+    >>> import datetime as dt
+    >>> registry = shipped_registry()
+    >>> registry.lookup("LCR-ENV-2", dt.date(2030, 7, 1)).value.value
+    Decimal('294.50')
+    """
+    return _load_registry(name)
+
+
+@functools.cache
+def _load_registry(name: str) -> ProxyRegistry:
+    registry = _read(name, SHIPPED_REGISTRIES, "registries", ProxyRegistry, "shipped registry")
+    return registry.with_origin(f"socialvalue/data/registries/{SHIPPED_REGISTRIES[name]}")
+
+
+def shipped_price_index(name: str = "gdp-deflator-hmt-2026-03") -> PriceIndex:
+    """A price index shipped with the package (cached): by default HM Treasury's GDP deflator.
+
+    >>> from socialvalue import FinancialYear
+    >>> shipped_price_index().point(FinancialYear(2019)).value
+    Decimal('80.8738')
+    """
+    return _load_price_index(name)
+
+
+@functools.cache
+def _load_price_index(name: str) -> PriceIndex:
+    return _read(name, SHIPPED_PRICE_INDICES, "prices", PriceIndex, "shipped price index")
+
+
+def _read(name: str, table: Mapping[str, str], folder: str, cls: type[T], kind: str) -> T:
     try:
-        file_name = SHIPPED_FRAMEWORKS[name]
+        file_name = table[name]
     except KeyError:
-        raise UnknownCodeError("shipped framework", name, list(SHIPPED_FRAMEWORKS)) from None
-    resource = resources.files("socialvalue") / "data" / "frameworks" / file_name
+        raise UnknownCodeError(kind, name, list(table)) from None
+    resource = resources.files("socialvalue") / "data" / folder / file_name
     return loads(
         resource.read_text(encoding="utf-8"),
-        Framework,
+        cls,
         format="toml",
-        source=f"socialvalue/data/frameworks/{file_name}",
+        source=f"socialvalue/data/{folder}/{file_name}",
     )

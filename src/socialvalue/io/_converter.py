@@ -17,7 +17,8 @@ import enum
 import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -95,6 +96,30 @@ def _period_hook(cls: type) -> Any:
             # The text is a valid period, just not the kind expected: a value error.
             raise ValueError(  # noqa: TRY004
                 f"{value!r} is a {type(period).__name__}, expected a {cls.__name__}"
+            )
+        return period
+
+    return structure
+
+
+def _is_period_union(type_: object) -> bool:
+    args = get_args(type_)
+    return (
+        get_origin(type_) in (Union, UnionType)
+        and bool(args)
+        and all(arg in _PERIOD_TYPES for arg in args)
+    )
+
+
+def _period_union_hook(union: object) -> Any:
+    kinds = get_args(union)
+    names = " or ".join(kind.__name__ for kind in kinds)
+
+    def structure(value: object, _type: object) -> object:
+        period = _structure_any_period(value, _type)
+        if not isinstance(period, kinds):
+            raise ValueError(  # noqa: TRY004 - valid text, wrong kind of period
+                f"{value!r} is a {type(period).__name__}, expected a {names}"
             )
         return period
 
@@ -208,8 +233,8 @@ def make_converter() -> cattrs.Converter:
     for cls in _PERIOD_TYPES:
         conv.register_structure_hook(cls, _period_hook(cls))
         conv.register_unstructure_hook(cls, lambda period: period.label)
-    conv.register_structure_hook(AnyPeriod, _structure_any_period)
-    conv.register_unstructure_hook(AnyPeriod, lambda period: period.label)
+    conv.register_structure_hook_factory(_is_period_union, _period_union_hook)
+    conv.register_unstructure_hook_factory(_is_period_union, lambda _t: lambda period: period.label)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )

@@ -16,6 +16,8 @@ from socialvalue.framework import Framework
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.prices import PriceIndex
+from socialvalue.proxies import ProxyRegistry
 
 __all__ = [
     "Format",
@@ -23,9 +25,12 @@ __all__ = [
     "format_of",
     "load",
     "load_framework",
+    "load_price_index",
+    "load_registry",
     "loads",
     "save",
     "save_framework",
+    "save_registry",
     "structure",
     "unstructure",
 ]
@@ -36,8 +41,31 @@ T = TypeVar("T")
 Format = Literal["toml", "json"]
 
 #: The ``schema`` marker written at the top of each kind of document.
-_SCHEMAS: dict[type, str] = {Framework: "socialvalue/framework/1"}
+_SCHEMAS: dict[type, str] = {
+    Framework: "socialvalue/framework/1",
+    ProxyRegistry: "socialvalue/registry/1",
+    PriceIndex: "socialvalue/price-index/1",
+}
 _SCHEMA_KEY = "schema"
+_DEFAULTS_KEY = "defaults"
+
+
+def _apply_registry_defaults(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """Merge a registry's ``[defaults]`` table into each value (a value's own keys win).
+
+    Lets a hand-written registry state the source, licence, unit … of many values once.
+    """
+    defaults = data.pop(_DEFAULTS_KEY, None)
+    if defaults is None:
+        return data
+    if not isinstance(defaults, dict):
+        raise DataFileError(source, [Problem(_DEFAULTS_KEY, "expected a table of value keys")])
+    values = data.get("values")
+    if isinstance(values, list):
+        data["values"] = [
+            {**defaults, **value} if isinstance(value, dict) else value for value in values
+        ]
+    return data
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -76,6 +104,8 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
                 source,
                 [Problem(_SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
             )
+    if cls is ProxyRegistry and isinstance(data, dict):
+        data = _apply_registry_defaults(dict(data), source)
     try:
         return converter().structure(data, cls)
     except SocialValueError as error:
@@ -164,3 +194,33 @@ def load_framework(path: str | os.PathLike[str]) -> Framework:
 def save_framework(framework: Framework, path: str | os.PathLike[str]) -> None:
     """Write a framework to a ``.toml`` or ``.json`` file, atomically."""
     save(framework, path)
+
+
+def load_registry(path: str | os.PathLike[str]) -> ProxyRegistry:
+    """Read a :class:`~socialvalue.ProxyRegistry` from a ``.toml``, ``.json`` or ``.csv`` file.
+
+    The registry remembers the file it came from, so every looked-up value can say so.
+
+    Raises:
+        DataFileError: naming the file and every problem in it (key path, or row and column).
+    """
+    if Path(path).suffix.lower() == ".csv":
+        from socialvalue.io._registry_csv import load_registry_csv  # noqa: PLC0415 - cycle
+
+        return load_registry_csv(path)
+    return load(path, ProxyRegistry).with_origin(os.fspath(path))
+
+
+def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None:
+    """Write a registry to a ``.toml``, ``.json`` or ``.csv`` file, atomically."""
+    if Path(path).suffix.lower() == ".csv":
+        from socialvalue.io._registry_csv import save_registry_csv  # noqa: PLC0415 - cycle
+
+        save_registry_csv(registry, path)
+        return
+    save(registry, path)
+
+
+def load_price_index(path: str | os.PathLike[str]) -> PriceIndex:
+    """Read a :class:`~socialvalue.PriceIndex` from a ``.toml`` or ``.json`` file."""
+    return load(path, PriceIndex)

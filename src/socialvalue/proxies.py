@@ -1,0 +1,587 @@
+"""Proxy values and registries: dated, sourced, licensed £-per-unit values, layered.
+
+A :class:`ProxyValue` is the value of one unit of a measure (for example £ per hour of
+volunteering) for a date range, a geography and a price base year, with its source and licence.
+A :class:`ProxyRegistry` is an immutable, versioned collection of them. A partner authority
+layers its own registry over a shared one without copying it (:meth:`ProxyRegistry.layered_over`);
+every looked-up value says which layer and which file it came from.
+
+Lookups are explicit about what happens outside the dated range (:class:`LookupPolicy`) and about
+geography: a value for a place is looked for along a declared chain of ever larger areas
+(Liverpool City Region → North West → England → UK), and the answer says which area answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from socialvalue._decimal import to_decimal
+from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
+from socialvalue.framework import Framework, ValuationKind, ValueType
+from socialvalue.money import Money
+from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear, parse_period
+from socialvalue.provenance import Source, Verification
+
+__all__ = [
+    "DEFAULT_GEOGRAPHIES",
+    "GeographyLink",
+    "LookupPolicy",
+    "NoProxyValueError",
+    "ProxyLookup",
+    "ProxyRegistry",
+    "ProxyValue",
+    "RegistryStack",
+]
+
+
+class LookupPolicy(enum.Enum):
+    """What a lookup does when no value's validity covers the date.
+
+    * ``STRICT`` — raise :class:`NoProxyValueError`, naming the dates the values do cover;
+    * ``CARRY_FORWARD`` — use the latest value that ended before the date, and mark the result
+      as extrapolated (:attr:`ProxyLookup.extrapolated`). A date before the first value is still
+      an error: values are never carried backwards.
+    """
+
+    STRICT = "strict"
+    CARRY_FORWARD = "carry_forward"
+
+
+class NoProxyValueError(SocialValueError, LookupError):
+    """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+def _decimal(value: object) -> Decimal:
+    return to_decimal(value, what=None)
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, what=None)
+
+
+def _price_base(value: object) -> FinancialYear | CalendarYear:
+    period = parse_period(value) if isinstance(value, str) else value
+    if not isinstance(period, (FinancialYear, CalendarYear)):
+        raise TypeError(
+            f"price_base: expected a financial year ('2022/23') or calendar year ('2022'), "
+            f"got {value!r}"
+        )
+    return period
+
+
+def _currency(_instance: object, _attribute: object, value: str) -> None:
+    Money(0, value)  # validates the code
+
+
+@attrs.frozen(kw_only=True)
+class GeographyLink:
+    """One step of a geography chain: ``code`` lies within ``parent``.
+
+    >>> GeographyLink(code="Liverpool City Region", parent="North West").parent
+    'North West'
+    """
+
+    code: str = attrs.field(validator=_not_blank)
+    parent: str | None = None
+    title: str = ""
+
+
+#: The chain every registry knows without declaring it: the four nations lie within the UK.
+DEFAULT_GEOGRAPHIES: tuple[GeographyLink, ...] = (
+    GeographyLink(code="England", parent="UK"),
+    GeographyLink(code="Scotland", parent="UK"),
+    GeographyLink(code="Wales", parent="UK"),
+    GeographyLink(code="Northern Ireland", parent="UK"),
+    GeographyLink(code="UK", title="United Kingdom"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class ProxyValue:
+    """The £ value of one unit of a measure, for a span of dates, a place and a price base.
+
+    Args:
+        measure: Code of the measure valued, e.g. ``"LCR-COM-1"``.
+        unit: Code of the unit the value is *per*; must be the measure's unit.
+        value: Value of one unit, as an exact decimal.
+        currency: ISO currency of ``value``, ``low`` and ``high``.
+        price_base: The year whose prices ``value`` is in: a :class:`~socialvalue.CalendarYear`
+            or :class:`~socialvalue.FinancialYear` (written ``"2022"`` or ``"2022/23"``).
+        valid_from: First date the value applies to.
+        valid_to: Last date it applies to (inclusive), or ``None`` if open-ended.
+        geography: The area it applies to (``"UK"``, ``"England"``, a region or an ONS code).
+        value_type: Overrides the measure's value type, if the source classifies it differently.
+        low: Low end of the published range, when there is one.
+        high: High end of the published range, when there is one.
+        net_of_deadweight: Whether the value already excludes deadweight (then it must not be
+            applied again).
+        source: Where the value comes from.
+        licence: The licence the value is used under.
+        verification: How the value was checked against its source.
+        note: Anything a reader should know (method, caveats).
+
+    >>> value = ProxyValue(
+    ...     measure="LCR-COM-1", unit="hour", value="16.93", price_base="2023",
+    ...     valid_from=dt.date(2023, 4, 1), source=Source(title="Social Value Annual Report 2023",
+    ...     publisher="Liverpool City Region Combined Authority"), licence="quoted fact")
+    >>> value.money
+    Money(amount=Decimal('16.93'), currency='GBP')
+    >>> value.covers(dt.date(2030, 1, 1))
+    True
+    """
+
+    measure: str = attrs.field(validator=_not_blank)
+    unit: str = attrs.field(validator=_not_blank)
+    value: Decimal = attrs.field(converter=_decimal)
+    currency: str = attrs.field(default="GBP", validator=_currency)
+    price_base: FinancialYear | CalendarYear = attrs.field(converter=_price_base)
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    geography: str = attrs.field(default="UK", validator=_not_blank)
+    value_type: ValueType | None = None
+    low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    high: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    net_of_deadweight: bool = False
+    source: Source
+    licence: str = attrs.field(validator=_not_blank)
+    verification: Verification = Verification.UNVERIFIED
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to: {self.valid_to} is before valid_from {self.valid_from}")
+        if self.low is not None and self.low > self.value:
+            raise ValueError(f"low: {self.low} is above the value {self.value}")
+        if self.high is not None and self.high < self.value:
+            raise ValueError(f"high: {self.high} is below the value {self.value}")
+
+    @property
+    def money(self) -> Money:
+        """The value as :class:`~socialvalue.Money`."""
+        return Money(self.value, self.currency)
+
+    @property
+    def validity(self) -> str:
+        """The validity as text: ``2022-04-01..2023-03-31`` or ``2022-04-01..`` if open."""
+        end = self.valid_to.isoformat() if self.valid_to else ""
+        return f"{self.valid_from.isoformat()}..{end}"
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the value applies on ``day``."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def overlaps(self, other: ProxyValue) -> bool:
+        """Whether two values' validity share a day."""
+        self_end = self.valid_to or dt.date.max
+        other_end = other.valid_to or dt.date.max
+        return self.valid_from <= other_end and other.valid_from <= self_end
+
+
+@attrs.frozen(kw_only=True)
+class ProxyLookup:
+    """The answer to a lookup: the value, and everything needed to say where it came from.
+
+    Attributes:
+        value: The proxy value used.
+        on: The date looked up.
+        requested_geography: The area asked for.
+        geography: The area that answered (the requested one or a larger one on its chain).
+        layer: Id of the registry (layer) the value came from.
+        origin: The file that registry was loaded from, if any.
+        extrapolated: True when no value covered the date and the latest earlier value was
+            carried forward (:attr:`LookupPolicy.CARRY_FORWARD`).
+    """
+
+    value: ProxyValue
+    on: dt.date
+    requested_geography: str
+    geography: str
+    layer: str
+    origin: str | None
+    extrapolated: bool
+
+    def describe(self) -> str:
+        """One line saying what was used and where it came from.
+
+        >>> from socialvalue import shipped_registry
+        >>> hit = shipped_registry().lookup("LCR-ENV-2", dt.date(2024, 6, 1))
+        >>> print(hit.describe())  # doctest: +ELLIPSIS
+        LCR-ENV-2 on 2024-06-01: 268.97 GBP per tco2e (2022 prices), UK, valid ...
+        """
+        text = (
+            f"{self.value.measure} on {self.on.isoformat()}: {self.value.value} "
+            f"{self.value.currency} per {self.value.unit} ({self.value.price_base.label} prices), "
+            f"{self.geography}"
+        )
+        if self.geography != self.requested_geography:
+            text += f" (for {self.requested_geography})"
+        text += f", valid {self.value.validity}; layer {self.layer}"
+        if self.origin:
+            text += f" from {self.origin}"
+        text += f"; source: {self.value.source.cite()}; licence: {self.value.licence}"
+        if self.value.verification is not Verification.PRIMARY:
+            text += f"; verification: {self.value.verification.value}"
+        if self.extrapolated:
+            text += "; EXTRAPOLATED (carried forward past its validity)"
+        return text
+
+
+def _geographies(value: Iterable[GeographyLink]) -> tuple[GeographyLink, ...]:
+    return tuple(value)
+
+
+def _values(value: Iterable[ProxyValue]) -> tuple[ProxyValue, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class _RegistryIndex:
+    by_key: Mapping[tuple[str, str], tuple[ProxyValue, ...]]
+    measures: frozenset[str]
+    parents: Mapping[str, str]
+
+
+def _check_chain(links: Sequence[GeographyLink], problems: list[Problem]) -> dict[str, str]:
+    parents: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for i, link in enumerate(links):
+        if link.code in seen:
+            problems.append(Problem(f"geographies[{i}].code", f"duplicate area {link.code!r}"))
+            continue
+        seen[link.code] = i
+        if link.parent is not None:
+            parents[link.code] = link.parent
+    for code in parents:
+        path = [code]
+        current = code
+        while current in parents:
+            current = parents[current]
+            if current in path:
+                problems.append(
+                    Problem(
+                        f"geographies[{seen[code]}].parent",
+                        f"the chain of areas loops: {' → '.join([*path, current])}",
+                    )
+                )
+                break
+            path.append(current)
+    return parents
+
+
+@attrs.frozen(kw_only=True)
+class ProxyRegistry:
+    """An immutable, versioned collection of proxy values.
+
+    Args:
+        id: Short identifier, e.g. ``"lcrca-open"``.
+        title: Human title.
+        version: Version of the collection; change it whenever a value changes.
+        publisher: Who maintains it.
+        licence: Licence of the collection as a whole (each value also names its own).
+        description: Free text.
+        geographies: Areas and the larger areas they lie within, beyond
+            :data:`DEFAULT_GEOGRAPHIES`.
+        values: The values.
+
+    Raises:
+        ValidationError: listing every problem: two values for the same measure and geography
+            whose validity overlaps (naming both), loops in the geography chain.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    title: str = attrs.field(validator=_not_blank)
+    version: str = attrs.field(validator=_not_blank)
+    publisher: str = attrs.field(validator=_not_blank)
+    licence: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    geographies: tuple[GeographyLink, ...] = attrs.field(default=(), converter=_geographies)
+    values: tuple[ProxyValue, ...] = attrs.field(default=(), converter=_values)
+    _origin: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    _index: _RegistryIndex = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        parents = dict(_check_chain(DEFAULT_GEOGRAPHIES, []))
+        parents.update(_check_chain(self.geographies, problems))
+        by_key: dict[tuple[str, str], list[tuple[int, ProxyValue]]] = {}
+        for i, value in enumerate(self.values):
+            by_key.setdefault((value.measure, value.geography), []).append((i, value))
+        for (measure, geography), entries in by_key.items():
+            entries.sort(key=lambda entry: entry[1].valid_from)
+            for (i, first), (j, second) in itertools.pairwise(entries):
+                if first.overlaps(second):
+                    problems.append(
+                        Problem(
+                            f"values[{j}]",
+                            f"{measure} in {geography}: validity {second.validity} overlaps "
+                            f"values[{i}] ({first.validity})",
+                        )
+                    )
+        if problems:
+            raise ValidationError(problems, subject=f"registry {self.id!r}")
+        object.__setattr__(
+            self,
+            "_index",
+            _RegistryIndex(
+                by_key=MappingProxyType(
+                    {key: tuple(value for _, value in entries) for key, entries in by_key.items()}
+                ),
+                measures=frozenset(value.measure for value in self.values),
+                parents=MappingProxyType(parents),
+            ),
+        )
+
+    @property
+    def origin(self) -> str | None:
+        """The file this registry was loaded from, if it was loaded from one."""
+        return self._origin
+
+    def with_origin(self, origin: str | None) -> ProxyRegistry:
+        """A copy that records the file it was loaded from (loaders call this for you)."""
+        copy = attrs.evolve(self)
+        object.__setattr__(copy, "_origin", origin)
+        return copy
+
+    @property
+    def layers(self) -> tuple[ProxyRegistry, ...]:
+        """A single registry is one layer."""
+        return (self,)
+
+    def layered_over(self, base: ProxyRegistry | RegistryStack) -> RegistryStack:
+        """This registry on top of ``base``: its values win; ``base`` fills the gaps.
+
+        Nothing is copied: the stack keeps both registries as they are.
+        """
+        return RegistryStack((self, *base.layers))
+
+    def measures(self) -> frozenset[str]:
+        """Codes of the measures this registry has values for."""
+        return self._index.measures
+
+    def values_for(self, measure: str, geography: str | None = None) -> tuple[ProxyValue, ...]:
+        """Values of one measure (in one geography, if given), ordered by ``valid_from``."""
+        if geography is not None:
+            return self._index.by_key.get((measure, geography), ())
+        found = [v for (m, _), vs in self._index.by_key.items() if m == measure for v in vs]
+        return tuple(sorted(found, key=lambda v: (v.geography, v.valid_from)))
+
+    def geography_chain(self, geography: str) -> tuple[str, ...]:
+        """``geography`` followed by each larger area it lies within."""
+        return _chain(geography, self._index.parents)
+
+    def lookup(
+        self,
+        measure: str,
+        on: dt.date | AnyPeriod,
+        geography: str = "UK",
+        *,
+        policy: LookupPolicy = LookupPolicy.STRICT,
+    ) -> ProxyLookup:
+        """The value of ``measure`` on a date (or for a whole period) in ``geography``.
+
+        A period must fall within one value's validity; a period that spans two values is an
+        error that asks you to split it.
+
+        Raises:
+            NoProxyValueError: when nothing answers, naming the dates the values cover.
+        """
+        return RegistryStack((self,)).lookup(measure, on, geography, policy=policy)
+
+    def check_against(self, framework: Framework) -> None:
+        """Check every value against a framework; raise one error listing every problem.
+
+        Problems: a measure the framework does not define; a value per a unit other than the
+        measure's; a value for a measure that is financial or record-only (never proxied).
+        """
+        problems = list(_framework_problems(self, framework, prefix=""))
+        if problems:
+            raise ValidationError(
+                problems, subject=f"registry {self.id!r} against framework {framework.id!r}"
+            )
+
+
+def _chain(geography: str, parents: Mapping[str, str]) -> tuple[str, ...]:
+    chain = [geography]
+    while chain[-1] in parents and parents[chain[-1]] not in chain:
+        chain.append(parents[chain[-1]])
+    return tuple(chain)
+
+
+def _framework_problems(
+    registry: ProxyRegistry, framework: Framework, prefix: str
+) -> Iterator[Problem]:
+    for i, value in enumerate(registry.values):
+        where = f"{prefix}values[{i}]"
+        if value.measure not in framework:
+            error = UnknownCodeError("measure", value.measure, list(framework.measure_codes()))
+            yield Problem(f"{where}.measure", f"{error.message} (framework {framework.id!r})")
+            continue
+        measure = framework.measure(value.measure)
+        if value.unit != measure.unit:
+            yield Problem(
+                f"{where}.unit",
+                f"{value.measure} is counted in {measure.unit!r}, but this value is per "
+                f"{value.unit!r}",
+            )
+        if measure.valuation is not ValuationKind.PROXY:
+            yield Problem(
+                f"{where}.measure",
+                f"{value.measure} is a {measure.valuation.value.replace('_', '-')} measure; "
+                "it is never valued with a proxy",
+            )
+
+
+def _as_day(on: dt.date | AnyPeriod) -> tuple[dt.date, dt.date, str]:
+    if isinstance(on, dt.datetime):
+        raise TypeError("expected a date or a period, not a datetime")
+    if isinstance(on, dt.date):
+        return on, on, on.isoformat()
+    return on.start, on.end, on.label
+
+
+def _layers(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class RegistryStack:
+    """Registries layered one over another; the first layer wins, later layers fill gaps.
+
+    Build one with :meth:`ProxyRegistry.layered_over`. For each lookup, each layer is asked in
+    turn (top first) for a value covering the date, along the geography chain (the requested area
+    first, then each larger area); the first answer wins. With
+    :attr:`LookupPolicy.CARRY_FORWARD`, only when no layer covers the date is the latest earlier
+    value carried forward, again top layer first.
+    """
+
+    layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.layers:
+            raise ValueError("layers: a stack needs at least one registry")
+        ids = [layer.id for layer in self.layers]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"layers: registry {', '.join(duplicates)} appears more than once")
+
+    def layered_over(self, base: ProxyRegistry | RegistryStack) -> RegistryStack:
+        """This stack on top of ``base``."""
+        return RegistryStack((*self.layers, *base.layers))
+
+    def measures(self) -> frozenset[str]:
+        """Codes of the measures any layer has values for."""
+        return frozenset().union(*(layer.measures() for layer in self.layers))
+
+    def geography_chain(self, geography: str) -> tuple[str, ...]:
+        """The chain of areas, from every layer's declarations (top layer's first)."""
+        parents: dict[str, str] = {}
+        for layer in reversed(self.layers):
+            parents.update(layer._index.parents)  # noqa: SLF001 - same module
+        return _chain(geography, parents)
+
+    def check_against(self, framework: Framework) -> None:
+        """Check every layer against a framework; one error lists every problem in every layer."""
+        problems = [
+            problem
+            for n, layer in enumerate(self.layers)
+            for problem in _framework_problems(layer, framework, prefix=f"layers[{n}].")
+        ]
+        if problems:
+            raise ValidationError(problems, subject=f"registry stack against {framework.id!r}")
+
+    def lookup(
+        self,
+        measure: str,
+        on: dt.date | AnyPeriod,
+        geography: str = "UK",
+        *,
+        policy: LookupPolicy = LookupPolicy.STRICT,
+    ) -> ProxyLookup:
+        """The value of ``measure`` on a date or for a period; see :class:`RegistryStack`."""
+        start, end, label = _as_day(on)
+        chain = self.geography_chain(geography)
+        for layer in self.layers:
+            for area in chain:
+                for value in layer.values_for(measure, area):
+                    if value.covers(start):
+                        if not value.covers(end):
+                            raise NoProxyValueError(
+                                f"{label} spans more than one value of {measure} in {area} "
+                                f"(this one is valid {value.validity}); split the period or "
+                                "look up by date"
+                            )
+                        return ProxyLookup(
+                            value=value,
+                            on=start,
+                            requested_geography=geography,
+                            geography=area,
+                            layer=layer.id,
+                            origin=layer.origin,
+                            extrapolated=False,
+                        )
+        if policy is LookupPolicy.CARRY_FORWARD:
+            for layer in self.layers:
+                for area in chain:
+                    earlier = [v for v in layer.values_for(measure, area) if v.valid_from <= start]
+                    if earlier:
+                        return ProxyLookup(
+                            value=earlier[-1],
+                            on=start,
+                            requested_geography=geography,
+                            geography=area,
+                            layer=layer.id,
+                            origin=layer.origin,
+                            extrapolated=True,
+                        )
+        raise NoProxyValueError(self._miss(measure, label, geography, chain))
+
+    def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> str:
+        ids = ", ".join(layer.id for layer in self.layers)
+        if measure not in self.measures():
+            error = UnknownCodeError("measure", measure, sorted(self.measures()))
+            hint = error.message.partition(";")[2]
+            return f"no value for {measure} in registry {ids}" + (f";{hint}" if hint else "")
+        covered = []
+        for layer in self.layers:
+            for area in chain:
+                spans = [v.validity for v in layer.values_for(measure, area)]
+                if spans:
+                    covered.append(f"{area} in {layer.id}: {_merge_spans(spans)}")
+        where = geography if len(chain) == 1 else f"{geography} (or {', '.join(chain[1:])})"
+        if not covered:
+            others = sorted(
+                {v.geography for layer in self.layers for v in layer.values_for(measure)}
+            )
+            return f"no value for {measure} in {where}; values exist only for {', '.join(others)}"
+        return f"no value for {measure} on {label} in {where}; values cover " + "; ".join(covered)
+
+    def __iter__(self) -> Iterator[ProxyRegistry]:
+        return iter(self.layers)
+
+
+def _merge_spans(spans: list[str]) -> str:
+    """Join contiguous validity spans into one (2020 and 2021 become 2020-01-01..2021-12-31)."""
+    merged: list[list[str]] = []
+    for span in spans:
+        start, _, end = span.partition("..")
+        if merged and merged[-1][1] and _next_day(merged[-1][1]) == start:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return ", ".join(f"{start}..{end}" for start, end in merged)
+
+
+def _next_day(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
