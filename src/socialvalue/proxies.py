@@ -81,6 +81,10 @@ def _price_base(value: object) -> FinancialYear | CalendarYear:
     return period
 
 
+def _optional_value_type(value: object) -> ValueType | None:
+    return None if value is None else ValueType(value)
+
+
 def _currency(_instance: object, _attribute: object, value: str) -> None:
     Money(0, value)  # validates the code
 
@@ -150,13 +154,15 @@ class ProxyValue:
     valid_from: dt.date
     valid_to: dt.date | None = None
     geography: str = attrs.field(default="UK", validator=_not_blank)
-    value_type: ValueType | None = None
+    value_type: ValueType | None = attrs.field(default=None, converter=_optional_value_type)
     low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     high: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     net_of_deadweight: bool = False
     source: Source
     licence: str = attrs.field(validator=_not_blank)
-    verification: Verification = Verification.UNVERIFIED
+    verification: Verification = attrs.field(
+        default=Verification.UNVERIFIED, converter=Verification
+    )
     note: str = ""
 
     def __attrs_post_init__(self) -> None:

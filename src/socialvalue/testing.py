@@ -13,6 +13,7 @@ Needs the ``test`` extra (``pip install "socialvalue[test]"``), which brings hyp
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -37,7 +38,9 @@ from socialvalue.periods import (
     FinancialYear,
     Period,
 )
-from socialvalue.provenance import Source
+from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
+from socialvalue.provenance import Source, Verification
+from socialvalue.proxies import GeographyLink, ProxyRegistry, ProxyValue
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
 
 __all__ = [
@@ -53,6 +56,9 @@ __all__ = [
     "measures",
     "money",
     "periods",
+    "price_indices",
+    "proxy_registries",
+    "proxy_values",
     "sources",
     "texts",
     "units",
@@ -252,4 +258,131 @@ def frameworks(draw: st.DrawFn, *, max_measures: int = 12) -> Framework:
         units=tuple(own_units),
         dimensions=(dimension,),
         themes=(theme,),
+    )
+
+
+_GEOGRAPHIES = ("UK", "England", "North West", "Liverpool City Region")
+_SOURCES = (
+    Source(title="Social Value Annual Report 2023", publisher="LCRCA"),
+    Source(title="Carbon values", publisher="DESNZ", published=dt.date(2023, 11, 1)),
+)
+_CHAIN = (
+    GeographyLink(code="Liverpool City Region", parent="North West"),
+    GeographyLink(code="North West", parent="England"),
+)
+
+
+@st.composite
+def proxy_values(  # noqa: PLR0913 - keyword-only options, each pinning one field
+    draw: st.DrawFn,
+    *,
+    measure: str | None = None,
+    geography: str | None = None,
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
+    source: st.SearchStrategy[Source] | None = None,
+) -> ProxyValue:
+    """One proxy value (a range around it sometimes; always sourced and licensed)."""
+    value = draw(decimals(min_value=0, max_value=10**5, places=2))
+    spread = draw(st.none() | decimals(min_value=0, max_value=100, places=2))
+    start = valid_from if valid_from is not None else draw(dates())
+    return ProxyValue(
+        measure=measure if measure is not None else draw(codes()),
+        unit=draw(st.sampled_from(tuple(STANDARD_UNITS))),
+        value=value,
+        price_base=draw(st.one_of(financial_years(), calendar_years())),
+        valid_from=start,
+        valid_to=valid_to,
+        geography=geography if geography is not None else draw(st.sampled_from(_GEOGRAPHIES)),
+        low=None if spread is None else max(value - spread, Decimal(0)),
+        high=None if spread is None else value + spread,
+        net_of_deadweight=draw(st.booleans()),
+        source=draw(source if source is not None else sources()),
+        licence=draw(st.sampled_from(["OGL-UK-3.0", "CC-BY-4.0", "quoted fact"])),
+        verification=draw(st.sampled_from(Verification)),
+        note=draw(st.just("") | texts()) if source is None else "",
+    )
+
+
+@st.composite
+def _series(draw: st.DrawFn, measure: str, geography: str) -> list[ProxyValue]:
+    """Non-overlapping values of one measure in one area, possibly with gaps and an open end."""
+    boundaries = sorted(draw(st.sets(dates(min_value=dt.date(2000, 1, 1)), min_size=2, max_size=7)))
+    values = []
+    for start, next_start in itertools.pairwise(boundaries):
+        gap = draw(st.integers(0, 2))
+        end = next_start - dt.timedelta(days=1 + gap)
+        end = max(end, start)
+        if end >= next_start:
+            continue
+        values.append(
+            draw(
+                proxy_values(
+                    measure=measure,
+                    geography=geography,
+                    valid_from=start,
+                    valid_to=end,
+                    source=st.sampled_from(_SOURCES),
+                )
+            )
+        )
+    if draw(st.booleans()):
+        values.append(
+            draw(
+                proxy_values(
+                    measure=measure,
+                    geography=geography,
+                    valid_from=boundaries[-1],
+                    source=st.sampled_from(_SOURCES),
+                )
+            )
+        )
+    return values
+
+
+@st.composite
+def proxy_registries(draw: st.DrawFn, *, id: str | None = None) -> ProxyRegistry:  # noqa: A002
+    """Valid registries: several measures and areas, no overlapping validity."""
+    measures_ = draw(st.lists(codes(), min_size=1, max_size=3, unique=True))
+    values: list[ProxyValue] = []
+    for measure in measures_:
+        for geography in draw(st.sets(st.sampled_from(_GEOGRAPHIES), min_size=1, max_size=2)):
+            values.extend(draw(_series(measure, geography)))
+    return ProxyRegistry(
+        id=id if id is not None else draw(codes()).lower(),
+        title=draw(texts()),
+        version=draw(st.sampled_from(["1", "2026.1"])),
+        publisher=draw(texts()),
+        licence=draw(st.sampled_from(["OGL-UK-3.0", "see each value"])),
+        geographies=_CHAIN,
+        values=draw(st.permutations(values)),
+    )
+
+
+@st.composite
+def price_indices(draw: st.DrawFn) -> PriceIndex:
+    """Contiguous annual series of positive index values."""
+    basis = draw(st.sampled_from(IndexBasis))
+    first = draw(st.integers(1990, 2040))
+    length = draw(st.integers(1, 30))
+    years = [
+        FinancialYear(first + n) if basis is IndexBasis.FINANCIAL_YEAR else CalendarYear(first + n)
+        for n in range(length)
+    ]
+    points = tuple(
+        IndexPoint(
+            year=year,
+            value=draw(decimals(min_value=1, max_value=500, places=4)),
+            forecast=n >= length - draw(st.integers(0, 3)),
+        )
+        for n, year in enumerate(years)
+    )
+    return PriceIndex(
+        id="index",
+        title="An index",
+        basis=basis,
+        base=years[0],
+        source=draw(sources()),
+        licence="OGL-UK-3.0",
+        points=points,
     )
