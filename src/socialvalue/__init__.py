@@ -5,6 +5,22 @@ The public API is re-exported here; see the documentation for a tour.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from socialvalue.additionality import (
+    Additionality,
+    Adjustment,
+    ImpactChain,
+    Level,
+    additional_impact,
+    persistence_factors,
+)
+from socialvalue.discounting import (
+    DiscountSchedule,
+    DiscountSchedules,
+    RateBand,
+    YearConvention,
+    discount_values,
+    present_value,
+)
 from socialvalue.exceptions import (
     CalculationError,
     CurrencyMismatchError,
@@ -26,6 +42,14 @@ from socialvalue.framework import (
     Theme,
     ValuationKind,
     ValueType,
+)
+from socialvalue.indicators import (
+    benefit_cost_ratio,
+    local_multiplier_3,
+    net_sroi_ratio,
+    npsv,
+    payback_period_months,
+    sroi_ratio,
 )
 from socialvalue.io import (
     dumps,
@@ -61,9 +85,11 @@ from socialvalue.proxies import (
     RegistryStack,
 )
 from socialvalue.shipped import (
+    SHIPPED_DISCOUNT_SCHEDULES,
     SHIPPED_FRAMEWORKS,
     SHIPPED_PRICE_INDICES,
     SHIPPED_REGISTRIES,
+    shipped_discount_schedule,
     shipped_framework,
     shipped_price_index,
     shipped_registry,
@@ -77,11 +103,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree, n
 
 __all__ = [
     "DEFAULT_GEOGRAPHIES",
+    "SHIPPED_DISCOUNT_SCHEDULES",
     "SHIPPED_FRAMEWORKS",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
     "STANDARD_UNITS",
     "AcademicYear",
+    "Additionality",
+    "Adjustment",
     "AnyPeriod",
     "CalculationError",
     "CalendarYear",
@@ -90,13 +119,17 @@ __all__ = [
     "DataFileError",
     "Dimension",
     "DimensionValue",
+    "DiscountSchedule",
+    "DiscountSchedules",
     "FinancialQuarter",
     "FinancialYear",
     "FloatNotAllowedError",
     "Framework",
     "GeographyLink",
+    "ImpactChain",
     "IndexBasis",
     "IndexPoint",
+    "Level",
     "LookupPolicy",
     "Measure",
     "Money",
@@ -110,6 +143,7 @@ __all__ = [
     "ProxyLookup",
     "ProxyRegistry",
     "ProxyValue",
+    "RateBand",
     "RebaseStep",
     "RegistryStack",
     "RoundingMode",
@@ -123,20 +157,32 @@ __all__ = [
     "ValuationKind",
     "ValueType",
     "Verification",
+    "YearConvention",
     "__version__",
+    "additional_impact",
+    "benefit_cost_ratio",
+    "discount_values",
     "dumps",
     "load",
     "load_framework",
     "load_price_index",
     "load_registry",
     "loads",
+    "local_multiplier_3",
+    "net_sroi_ratio",
+    "npsv",
     "parse_period",
+    "payback_period_months",
+    "persistence_factors",
+    "present_value",
     "save",
     "save_framework",
     "save_registry",
+    "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
     "shipped_registry",
+    "sroi_ratio",
     "standard_unit",
     "sum_money",
 ]

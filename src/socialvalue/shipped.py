@@ -11,6 +11,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TypeVar
 
+from socialvalue.discounting import DiscountSchedule, DiscountSchedules
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import Framework
 from socialvalue.io import loads
@@ -20,9 +21,11 @@ from socialvalue.proxies import ProxyRegistry
 T = TypeVar("T")
 
 __all__ = [
+    "SHIPPED_DISCOUNT_SCHEDULES",
     "SHIPPED_FRAMEWORKS",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
     "shipped_registry",
@@ -38,6 +41,13 @@ SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType({"lcrca-open": "lcrca-o
 #: Price indices shipped as package data: id → file under ``socialvalue/data/prices``.
 SHIPPED_PRICE_INDICES: Mapping[str, str] = MappingProxyType(
     {"gdp-deflator-hmt-2026-03": "gdp-deflator-hmt-2026-03.toml"}
+)
+
+
+#: Discount schedule collections shipped as package data: edition → file under
+#: ``socialvalue/data/discounting``.
+SHIPPED_DISCOUNT_SCHEDULES: Mapping[str, str] = MappingProxyType(
+    {"green-book-2022": "green-book-2022.toml"}
 )
 
 
@@ -93,6 +103,27 @@ def shipped_price_index(name: str = "gdp-deflator-hmt-2026-03") -> PriceIndex:
 @functools.cache
 def _load_price_index(name: str) -> PriceIndex:
     return _read(name, SHIPPED_PRICE_INDICES, "prices", PriceIndex, "shipped price index")
+
+
+def shipped_discount_schedule(
+    schedule: str = "standard", *, edition: str = "green-book-2022"
+) -> DiscountSchedule:
+    """A shipped discount schedule (cached): by default the Green Book standard schedule.
+
+    ``schedule`` is ``standard``, ``health`` or ``catastrophic_risk_excluded``.
+
+    >>> standard = shipped_discount_schedule()
+    >>> standard.rate(30), standard.rate(31)
+    (Decimal('0.035'), Decimal('0.030'))
+    """
+    return _load_discount_schedules(edition).schedule(schedule)
+
+
+@functools.cache
+def _load_discount_schedules(edition: str) -> DiscountSchedules:
+    return _read(
+        edition, SHIPPED_DISCOUNT_SCHEDULES, "discounting", DiscountSchedules, "shipped edition"
+    )
 
 
 def _read(name: str, table: Mapping[str, str], folder: str, cls: type[T], kind: str) -> T:

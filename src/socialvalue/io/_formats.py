@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar
 
 import tomli_w
 
+from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io._converter import converter
@@ -45,6 +46,7 @@ _SCHEMAS: dict[type, str] = {
     Framework: "socialvalue/framework/1",
     ProxyRegistry: "socialvalue/registry/1",
     PriceIndex: "socialvalue/price-index/1",
+    DiscountSchedules: "socialvalue/discount-schedules/1",
 }
 _SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
