@@ -37,7 +37,8 @@ def test_validate_ok(tmp_path, capsys):
 def test_validate_bad_file_prints_every_problem_without_traceback(tmp_path, capsys):
     path = tmp_path / "bad.toml"
     path.write_text(
-        'id = "x"\ntitle = ""\nversion = "1"\npublisher = "p"\nlicence = "MIT"\ncolor = 1\n'
+        'schema = "socialvalue/framework/1"\nid = "x"\ntitle = ""\nversion = "1"\n'
+        'publisher = "p"\nlicence = "MIT"\ncolor = 1\n'
     )
     assert main(["validate", str(path)]) == 1
     captured = capsys.readouterr()
@@ -77,3 +78,41 @@ def test_python_dash_m_entry_point():
     )
     assert result.returncode == 0, result.stderr
     assert "LCR-ENV-2" in result.stdout
+
+
+def test_validate_registry_against_a_framework(tmp_path, capsys):
+    path = tmp_path / "values.csv"
+    path.write_text(
+        "code,unit,value,price_year,valid_from,source_title,source_publisher,licence\n"
+        "LCR-EDI-1,hour,404,2022/23,2022-04-01,Report,Council,quoted\n"
+    )
+    assert main(["validate", str(path)]) == 0
+    assert "registry 'values' version csv, 1 values for 1 measures" in capsys.readouterr().out
+    assert main(["validate", str(path), "--framework", "lcrca"]) == 1
+    assert (
+        "values[0].unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
+        in capsys.readouterr().err
+    )
+
+
+def test_validate_shipped_data_files(capsys):
+    from importlib import resources
+
+    data = resources.files("socialvalue") / "data"
+    for folder, kind in (
+        ("registries/lcrca-open.toml", "registry 'lcrca-open'"),
+        ("prices/gdp-deflator-hmt-2026-03.toml", "price index 'gdp-deflator-hmt-2026-03'"),
+        ("discounting/green-book-2022.toml", "discount schedules standard, health"),
+    ):
+        assert main(["validate", str(data / folder), "--framework", "lcrca"]) == 0
+        assert kind in capsys.readouterr().out
+
+
+def test_validate_unknown_document(tmp_path, capsys):
+    path = tmp_path / "x.toml"
+    path.write_text('name = "x"\n')
+    assert main(["validate", str(path)]) == 1
+    assert "cannot tell what this document is: add a 'schema' key" in capsys.readouterr().err
+    path.write_text('schema = "socialvalue/other/1"\n')
+    assert main(["validate", str(path)]) == 1
+    assert "unknown schema 'socialvalue/other/1'" in capsys.readouterr().err

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io import load_framework
+from socialvalue.io import load_any, load_framework
+from socialvalue.prices import PriceIndex
+from socialvalue.proxies import ProxyRegistry
 from socialvalue.shipped import SHIPPED_FRAMEWORKS, shipped_framework
 
 __all__ = ["format_framework_tree", "main"]
@@ -21,6 +23,8 @@ examples:
   socialvalue framework                 show the shipped LCRCA framework as a tree
   socialvalue framework my-council.toml show your own framework file
   socialvalue validate my-council.toml  check a framework file and list every problem
+  socialvalue validate values.csv --framework lcrca
+                                        check a registry, and its measures and units
 """
 
 
@@ -83,11 +87,25 @@ def _cmd_framework(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    framework = load_framework(args.file)
-    print(
-        f"{args.file}: OK — framework {framework.id!r} version {framework.version}, "
-        f"{len(framework.measures())} measures"
-    )
+    document = load_any(args.file)
+    if isinstance(document, Framework):
+        summary = (
+            f"framework {document.id!r} version {document.version}, "
+            f"{len(document.measures())} measures"
+        )
+    elif isinstance(document, ProxyRegistry):
+        if args.framework is not None:
+            document.check_against(_framework_from(args.framework))
+        checked = f", checked against {args.framework!r}" if args.framework else ""
+        summary = (
+            f"registry {document.id!r} version {document.version}, "
+            f"{len(document.values)} values for {len(document.measures())} measures{checked}"
+        )
+    elif isinstance(document, PriceIndex):
+        summary = f"price index {document.id!r}, {document.bounds}"
+    else:
+        summary = f"discount schedules {', '.join(document.ids())}"
+    print(f"{args.file}: OK — {summary}")
     return 0
 
 
@@ -118,10 +136,19 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check a framework file and print every problem in it",
-        description="Check a framework file; exit 1 and list every problem if it is invalid.",
+        help="check a framework, registry, price index or discount schedule file",
+        description=(
+            "Check a file (framework, proxy registry, price index or discount schedules; "
+            ".toml, .json, or .csv for a registry). Exit 1 and list every problem if invalid."
+        ),
     )
-    validate.add_argument("file", metavar="FILE", help="a .toml or .json framework file")
+    validate.add_argument("file", metavar="FILE", help="the file to check")
+    validate.add_argument(
+        "--framework",
+        metavar="FRAMEWORK",
+        help="also check a registry's measures and units against this framework "
+        f"(a file, or a shipped one: {', '.join(SHIPPED_FRAMEWORKS)})",
+    )
     validate.set_defaults(run=_cmd_validate)
     return parser
 

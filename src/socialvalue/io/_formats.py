@@ -25,6 +25,7 @@ __all__ = [
     "dumps",
     "format_of",
     "load",
+    "load_any",
     "load_framework",
     "load_price_index",
     "load_registry",
@@ -226,3 +227,49 @@ def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None
 def load_price_index(path: str | os.PathLike[str]) -> PriceIndex:
     """Read a :class:`~socialvalue.PriceIndex` from a ``.toml`` or ``.json`` file."""
     return load(path, PriceIndex)
+
+
+#: What a document without a ``schema`` key is taken to be, by a key only that kind has.
+_KINDS_BY_KEY: tuple[tuple[str, type], ...] = (
+    ("themes", Framework),
+    ("values", ProxyRegistry),
+    ("points", PriceIndex),
+    ("schedules", DiscountSchedules),
+)
+
+
+def load_any(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+) -> Framework | ProxyRegistry | PriceIndex | DiscountSchedules:
+    """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
+
+    A ``.csv`` file is read as a proxy registry.
+    """
+    if Path(path).suffix.lower() == ".csv":
+        return load_registry(path)
+    name = os.fspath(path)
+    data = _parse(read_text(path, max_bytes=max_bytes), format_of(path), name)
+    if not isinstance(data, dict):
+        raise DataFileError(name, [Problem("", "expected a table (object) at the top level")])
+    kind: type | None = None
+    schema = data.get(_SCHEMA_KEY)
+    if schema is not None:
+        kind = next((cls for cls, known in _SCHEMAS.items() if known == schema), None)
+        if kind is None:
+            known_schemas = ", ".join(repr(known) for known in _SCHEMAS.values())
+            raise DataFileError(
+                name, [Problem(_SCHEMA_KEY, f"unknown schema {schema!r}; expected {known_schemas}")]
+            )
+    else:
+        kind = next((cls for key, cls in _KINDS_BY_KEY if key in data), None)
+        if kind is None:
+            raise DataFileError(
+                name,
+                [Problem("", "cannot tell what this document is: add a 'schema' key")],
+            )
+    result: Framework | ProxyRegistry | PriceIndex | DiscountSchedules = structure(
+        data, kind, source=name
+    )
+    if isinstance(result, ProxyRegistry):
+        return result.with_origin(name)
+    return result
