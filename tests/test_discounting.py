@@ -20,7 +20,7 @@ from socialvalue import (
     ValidationError,
     Verification,
 )
-from socialvalue._decimal import calculation_context
+from socialvalue._decimal import CONTEXT, calculation_context
 from socialvalue.discounting import (
     DiscountSchedule,
     DiscountSchedules,
@@ -147,8 +147,8 @@ def test_green_book_factors_at_band_boundaries(standard, year, four_places, ten_
     assert half_up(factor, 10) == Decimal(ten_places)
 
 
-def test_factors_are_correctly_rounded_to_sixty_digits(standard):
-    # One division of exact numbers, rounded once in the library's 60-digit context.
+def test_factors_are_correctly_rounded_to_the_library_precision(standard):
+    # One division of exact numbers, rounded once in the library's 100-digit context.
     with decimal.localcontext(decimal.Context(prec=400)):
         exact_30 = Decimal("1.035") ** 30  # 90 decimal places, exact at this precision
         exact_76 = exact_30 * Decimal("1.03") ** 45 * Decimal("1.025")
@@ -156,7 +156,7 @@ def test_factors_are_correctly_rounded_to_sixty_digits(standard):
         assert standard.discount_factor(1) == Decimal(200) / Decimal(207)
         assert standard.discount_factor(30) == 1 / exact_30
         assert standard.discount_factor(76) == 1 / exact_76
-    assert len(standard.discount_factor(30).as_tuple().digits) == 60
+    assert len(standard.discount_factor(30).as_tuple().digits) == CONTEXT.prec
 
 
 def test_rates_follow_the_bands(standard):

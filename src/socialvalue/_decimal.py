@@ -15,11 +15,11 @@ from socialvalue.exceptions import FloatNotAllowedError
 
 __all__ = ["CONTEXT", "calculation_context", "to_decimal"]
 
-#: Precision for every calculation: 60 significant digits keeps sums and products of money
-#: amounts (a few dozen digits at most) exact; traps turn silent precision loss into errors
-#: where it matters (invalid operations, division by zero).
+#: Precision for every calculation: 100 significant digits keeps sums and products of money
+#: amounts and unit values (carried to 30 decimal places) exact; a division is carried to 100
+#: significant digits. Traps turn invalid operations and division by zero into errors.
 CONTEXT = decimal.Context(
-    prec=60,
+    prec=100,
     rounding=decimal.ROUND_HALF_EVEN,
     Emin=-999999,
     Emax=999999,

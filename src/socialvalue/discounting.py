@@ -9,7 +9,7 @@ recommends 3.0%, with no HM Treasury response so far — so no schedule here ref
 The discount factor of year ``t`` (counted from the base year, year 0) is the product over years
 ``1..t`` of ``1 / (1 + r_year)``, where ``r_year`` is the rate of the band that year falls in;
 year 0 is undiscounted. Factors are computed from exact fractions and rounded once, to the
-library's 60 significant digits.
+library's 100 significant digits.
 
 Which year the first value of a stream falls in is a choice, made explicitly with
 :class:`YearConvention`: the Green Book counts the first year as year 0 (undiscounted); much
@@ -335,7 +335,7 @@ class DiscountSchedule:
         """The discount factor of ``year``: Π over years 1..year of ``1 / (1 + r_year)``.
 
         Year 0 is 1 (undiscounted). The factor is computed from exact fractions with one
-        division, correctly rounded to 60 significant digits; round it only to show it.
+        division, correctly rounded to 100 significant digits; round it only to show it.
 
         References:
             HM Treasury, *The Green Book* (2022), Table 6.1 and its discounting guidance.

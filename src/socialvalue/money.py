@@ -121,7 +121,7 @@ class Money:
     def __truediv__(self, divisor: object) -> Money | Decimal:
         """Divide by a number (giving money) or by money of the same currency (a ratio).
 
-        Division can be inexact; it is computed to 60 significant digits.
+        Division can be inexact; it is computed to 100 significant digits.
         """
         if isinstance(divisor, Money):
             self._same(divisor, "divide")

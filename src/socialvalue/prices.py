@@ -182,7 +182,7 @@ class PriceIndex:
     ) -> Money:
         """Restate ``amount`` from ``from_year`` prices to ``to_year`` prices.
 
-        The division is carried to the library context's precision (60 significant digits), so
+        The division is carried to the library context's precision (100 significant digits), so
         rebasing there and back returns the amount to far below a millionth of a penny.
         """
         if from_year == to_year:

@@ -15,6 +15,7 @@ from socialvalue.discounting import DiscountSchedule, DiscountSchedules
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import Framework
 from socialvalue.io import loads
+from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 
@@ -23,8 +24,10 @@ T = TypeVar("T")
 __all__ = [
     "SHIPPED_DISCOUNT_SCHEDULES",
     "SHIPPED_FRAMEWORKS",
+    "SHIPPED_METHODOLOGIES",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "default_methodology",
     "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
@@ -49,6 +52,10 @@ SHIPPED_PRICE_INDICES: Mapping[str, str] = MappingProxyType(
 SHIPPED_DISCOUNT_SCHEDULES: Mapping[str, str] = MappingProxyType(
     {"green-book-2022": "green-book-2022.toml"}
 )
+
+
+#: Methodologies shipped as package data: id → file under ``socialvalue/data/methodologies``.
+SHIPPED_METHODOLOGIES: Mapping[str, str] = MappingProxyType({"lcrca-default": "lcrca-default.toml"})
 
 
 def shipped_framework(name: str = "lcrca") -> Framework:
@@ -123,6 +130,35 @@ def shipped_discount_schedule(
 def _load_discount_schedules(edition: str) -> DiscountSchedules:
     return _read(
         edition, SHIPPED_DISCOUNT_SCHEDULES, "discounting", DiscountSchedules, "shipped edition"
+    )
+
+
+def default_methodology(name: str = "lcrca-default") -> Methodology:
+    """The shipped open methodology (cached): LCRCA framework, open values, Green Book rules.
+
+    It states no additionality assumptions (net equals gross) because no open, verified
+    benchmark exists to ship; set your own in a methodology of yours.
+
+    >>> methodology = default_methodology()
+    >>> methodology.id, methodology.price_base.label, len(methodology.content_hash)
+    ('lcrca-default', '2024/25', 64)
+    """
+    return _load_methodology(name)
+
+
+@functools.cache
+def _load_methodology(name: str) -> Methodology:
+    from socialvalue.io._methodology import methodology_from_text  # noqa: PLC0415 - cycle
+
+    try:
+        file_name = SHIPPED_METHODOLOGIES[name]
+    except KeyError:
+        raise UnknownCodeError("shipped methodology", name, list(SHIPPED_METHODOLOGIES)) from None
+    resource = resources.files("socialvalue") / "data" / "methodologies" / file_name
+    return methodology_from_text(
+        resource.read_text(encoding="utf-8"),
+        format="toml",
+        source=f"socialvalue/data/methodologies/{file_name}",
     )
 
 

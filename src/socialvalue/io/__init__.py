@@ -23,6 +23,11 @@ from socialvalue.io._formats import (
     structure,
     unstructure,
 )
+from socialvalue.io._methodology import (
+    load_methodology,
+    methodology_from_text,
+    save_methodology,
+)
 from socialvalue.io._registry_csv import (
     CSV_COLUMNS,
     REQUIRED_CSV_COLUMNS,
@@ -43,16 +48,19 @@ __all__ = [
     "load",
     "load_any",
     "load_framework",
+    "load_methodology",
     "load_price_index",
     "load_registry",
     "load_registry_csv",
     "loads",
     "make_converter",
+    "methodology_from_text",
     "read_text",
     "registry_from_csv_text",
     "registry_to_csv_text",
     "save",
     "save_framework",
+    "save_methodology",
     "save_registry",
     "save_registry_csv",
     "structure",

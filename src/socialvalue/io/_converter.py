@@ -27,6 +27,7 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
 from socialvalue._decimal import to_decimal
+from socialvalue.money import RoundingMode
 from socialvalue.periods import (
     AcademicYear,
     AnyPeriod,
@@ -171,6 +172,8 @@ def _attrs_hook(conv: cattrs.Converter) -> Any:
         ]
 
         def structure(value: object, type_: type) -> object:
+            if isinstance(value, cls):
+                return value  # already built (e.g. a component a bundle referenced)
             try:
                 return base(value, type_)
             except ClassValidationError as error:
@@ -209,6 +212,15 @@ def _is_homogeneous_tuple(type_: object) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _structure_rounding(value: object, _type: type) -> RoundingMode:
+    names = ", ".join(repr(mode.name.lower()) for mode in RoundingMode)
+    if isinstance(value, str):
+        for mode in RoundingMode:
+            if value.lower() in (mode.name.lower(), mode.value.lower()):
+                return mode
+    raise ValueError(f"{value!r} is not one of {names}")
+
+
 def _describe(value: object) -> str:
     if isinstance(value, (dict, list)):
         return f"a {'table' if isinstance(value, dict) else 'list'}"
@@ -238,6 +250,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
+    conv.register_structure_hook(RoundingMode, _structure_rounding)
+    conv.register_unstructure_hook(RoundingMode, lambda mode: mode.name.lower())
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _sequence_hook(conv))
     conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
     conv.register_unstructure_hook_factory(

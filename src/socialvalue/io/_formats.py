@@ -17,6 +17,7 @@ from socialvalue.framework import Framework
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 
@@ -48,6 +49,7 @@ _SCHEMAS: dict[type, str] = {
     ProxyRegistry: "socialvalue/registry/1",
     PriceIndex: "socialvalue/price-index/1",
     DiscountSchedules: "socialvalue/discount-schedules/1",
+    Methodology: "socialvalue/methodology/1",
 }
 _SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"

@@ -1,0 +1,146 @@
+"""Deliveries ("returns"): a reported quantity of a measure in a period, by someone, somewhere.
+
+A :class:`Delivery` checks its own fields when built (an exact quantity, a period, no negative
+quantity unless it is marked as a correction). :func:`check_deliveries` checks a batch against a
+framework — measures that exist, quantities in the measure's unit, roles the framework declares —
+and reports every problem at once, each with its position in the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import cast
+
+import attrs
+
+from socialvalue._decimal import to_decimal
+from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
+from socialvalue.framework import Framework
+from socialvalue.periods import AnyPeriod, Period, parse_period
+
+__all__ = ["Delivery", "check_deliveries"]
+
+
+def _quantity(value: object) -> Decimal:
+    return to_decimal(value, what="quantity")
+
+
+def _period(value: object) -> AnyPeriod:
+    if isinstance(value, str):
+        return parse_period(value)
+    if isinstance(value, dt.datetime):
+        raise TypeError("period: expected a period or a date, not a datetime")
+    if isinstance(value, dt.date):
+        return Period(value, value)
+    return value  # type: ignore[return-value]
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("expected a list of strings, got a single string")
+    return tuple(cast("Iterable[str]", value))
+
+
+@attrs.frozen(kw_only=True)
+class Delivery:
+    """A reported quantity of one measure in one period.
+
+    Args:
+        measure: Code of the measure delivered, e.g. ``"LCR-COM-1"``.
+        quantity: How much, in the measure's unit (``Decimal``, ``int`` or decimal text).
+        period: When: any period, its label (``"2022/23 Q3"``) or a single date.
+        unit: The unit the quantity is in, if the return states one; it must be the
+            measure's unit (checked by :func:`check_deliveries`, never converted).
+        reporter: Who reported it: a supplier, project, programme or department.
+        project: The project or programme it belongs to.
+        contract: The contract it was delivered under, if any.
+        role: The role in which the value was created (a value of the framework's ``role``
+            dimension, e.g. ``"commissioner"``).
+        geography: Where it was delivered; proxy values are looked up for this area.
+        evidence: References to the evidence behind the figure.
+        tags: Free-form labels.
+        correction: A correction to an earlier return; only a correction may be negative.
+        id: An identifier from the reporting system, if there is one.
+
+    >>> Delivery(measure="LCR-COM-1", quantity="1250", period="2022/23 Q3").period.label
+    '2022/23 Q3'
+    >>> Delivery(measure="LCR-COM-1", quantity="-5", period="2022/23")
+    Traceback (most recent call last):
+    ...
+    ValueError: quantity: -5 is negative; only a delivery marked as a correction may be negative
+    """
+
+    measure: str = attrs.field(validator=_not_blank)
+    quantity: Decimal = attrs.field(converter=_quantity)
+    period: AnyPeriod = attrs.field(converter=_period)
+    unit: str | None = None
+    reporter: str = ""
+    project: str = ""
+    contract: str = ""
+    role: str | None = None
+    geography: str = attrs.field(default="UK", validator=_not_blank)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    correction: bool = False
+    id: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.quantity < 0 and not self.correction:
+            raise ValueError(
+                f"quantity: {self.quantity} is negative; only a delivery marked as a "
+                "correction may be negative"
+            )
+
+
+def check_deliveries(
+    deliveries: Iterable[Delivery], framework: Framework, *, subject: str = "deliveries"
+) -> None:
+    """Check deliveries against a framework; raise one error listing every problem.
+
+    Problems: a measure the framework does not define (with close matches); a unit that is not
+    the measure's; a role the framework's ``role`` dimension does not declare.
+
+    Raises:
+        ValidationError: with a problem per bad field, located as ``[index].field``.
+    """
+    roles: Sequence[str] | None = None
+    try:
+        roles = [value.code for value in framework.dimension("role").values]
+    except UnknownCodeError:
+        roles = None
+    problems: list[Problem] = []
+    for i, delivery in enumerate(deliveries):
+        if delivery.measure not in framework:
+            error = UnknownCodeError("measure", delivery.measure, list(framework.measure_codes()))
+            problems.append(Problem(f"[{i}].measure", error.message))
+            continue
+        expected = framework.measure(delivery.measure).unit
+        if delivery.unit is not None and delivery.unit != expected:
+            problems.append(
+                Problem(
+                    f"[{i}].unit",
+                    f"{delivery.measure} is counted in {expected!r}, not {delivery.unit!r}; "
+                    "quantities are never converted between units",
+                )
+            )
+        if delivery.role is not None:
+            if roles is None:
+                problems.append(
+                    Problem(f"[{i}].role", f"framework {framework.id!r} declares no roles")
+                )
+            elif delivery.role not in roles:
+                problems.append(
+                    Problem(
+                        f"[{i}].role",
+                        UnknownCodeError("role", delivery.role, roles).message,
+                    )
+                )
+    if problems:
+        raise ValidationError(problems, subject=subject)

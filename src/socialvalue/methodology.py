@@ -1,0 +1,323 @@
+"""The methodology: everything that turns a reported quantity into £, as one shareable unit.
+
+A :class:`Methodology` bundles a framework, proxy registries (top layer first), a price index and
+price base year, additionality assumptions (a default and per-measure ones), a discount schedule
+and year convention, the lookup policy and the presentation rounding. It has an id and a version,
+and a :attr:`~Methodology.content_hash` that changes when — and only when — something that affects
+a result changes, so a published report can name exactly the methodology behind it.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from socialvalue.additionality import Additionality
+from socialvalue.discounting import DiscountSchedule, YearConvention
+from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
+from socialvalue.framework import Framework, ValuationKind
+from socialvalue.money import RoundingMode
+from socialvalue.periods import FinancialYear
+from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
+from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
+
+__all__ = [
+    "CalendarPrices",
+    "MeasureAssumption",
+    "Methodology",
+    "MethodologyRef",
+    "ProxyDate",
+    "RoundingPolicy",
+]
+
+
+class ProxyDate(enum.Enum):
+    """Which date of a delivery's period proxy values are looked up for.
+
+    * ``PERIOD`` — one value must be valid for the whole period (strictest; a period that spans
+      two values is an error asking you to split the delivery);
+    * ``START`` / ``MIDDLE`` / ``END`` — the value in force on that day of the period.
+    """
+
+    PERIOD = "period"
+    START = "start"
+    MIDDLE = "middle"
+    END = "end"
+
+
+class CalendarPrices(enum.Enum):
+    """How a value in calendar-year prices is rebased with a financial-year index.
+
+    * ``ERROR`` — refuse: the index has no calendar-year points;
+    * ``MAJORITY_FINANCIAL_YEAR`` — treat calendar year *Y* prices as financial year *Y/Y+1*
+      prices, the financial year holding 9 of its 12 months (an approximation, stated in every
+      explanation that uses it).
+    """
+
+    ERROR = "error"
+    MAJORITY_FINANCIAL_YEAR = "majority_financial_year"
+
+
+@attrs.frozen(kw_only=True)
+class RoundingPolicy:
+    """How figures are rounded when presented (never before).
+
+    >>> RoundingPolicy().places, RoundingPolicy().mode
+    (2, <RoundingMode.HALF_UP: 'ROUND_HALF_UP'>)
+    """
+
+    places: int = 2
+    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=RoundingMode)
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.places, bool) or not -12 <= self.places <= 12:
+            raise ValueError(f"places: {self.places!r} is outside -12..12")
+
+
+@attrs.frozen(kw_only=True)
+class MeasureAssumption:
+    """Additionality assumptions for one measure, overriding the methodology's default.
+
+    Args:
+        measure: The measure code.
+        additionality: The assumptions.
+        note: Why these figures: the evidence or convention behind them.
+    """
+
+    measure: str
+    additionality: Additionality
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class MethodologyRef:
+    """What a result names of the methodology behind it: id, version and content hash."""
+
+    id: str
+    version: str
+    content_hash: str
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.version} (sha256:{self.content_hash[:12]})"
+
+
+def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
+    return tuple(value)
+
+
+def _assumptions(value: Iterable[MeasureAssumption]) -> tuple[MeasureAssumption, ...]:
+    return tuple(value)
+
+
+def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+@attrs.frozen(kw_only=True)
+class Methodology:
+    """A framework, proxy values and assumptions, bundled so partners value things the same way.
+
+    Args:
+        id: Short identifier.
+        title: Human title.
+        version: Version; bump it with every change.
+        publisher: Who maintains it.
+        description: Free text.
+        framework: The taxonomy of measures.
+        registries: Proxy registries, top layer first (the first wins; the rest fill gaps).
+        price_index: Index used to restate proxy values and £ amounts in ``price_base`` prices.
+        price_base: The financial year whose prices results are in; ``None`` leaves every value
+            in its own year's prices (nominal), and then no index is needed.
+        calendar_prices: How calendar-year prices meet a financial-year index.
+        additionality: Default assumptions for every measure.
+        assumptions: Per-measure assumptions, overriding the default.
+        discount_schedule: Rates for present values over the persistence period.
+        year_convention: Whether the first year of benefit is year 0 or year 1.
+        lookup_policy: What a proxy lookup does outside the values' dated range.
+        proxy_date: Which date of a delivery's period proxy values are looked up for.
+        rounding: How results are rounded when presented.
+
+    Raises:
+        ValidationError: listing every problem: registries whose measures or units disagree with
+            the framework, assumptions for unknown measures or given twice, a price base outside
+            the price index or without one.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    title: str = attrs.field(validator=_not_blank)
+    version: str = attrs.field(validator=_not_blank)
+    publisher: str = attrs.field(validator=_not_blank)
+    description: str = ""
+    framework: Framework
+    registries: tuple[ProxyRegistry, ...] = attrs.field(converter=_registries)
+    price_index: PriceIndex | None = None
+    price_base: FinancialYear | None = None
+    calendar_prices: CalendarPrices = attrs.field(
+        default=CalendarPrices.ERROR, converter=CalendarPrices
+    )
+    additionality: Additionality = attrs.field(factory=Additionality)
+    assumptions: tuple[MeasureAssumption, ...] = attrs.field(default=(), converter=_assumptions)
+    discount_schedule: DiscountSchedule
+    year_convention: YearConvention = attrs.field(
+        default=YearConvention.YEAR_0, converter=YearConvention
+    )
+    lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
+    proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
+    rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
+    _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    _stack: RegistryStack = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _hash: str = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _cache: dict[Any, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if not self.registries:
+            problems.append(Problem("registries", "name at least one proxy registry"))
+            stack = None
+        else:
+            stack = RegistryStack(self.registries)
+            try:
+                stack.check_against(self.framework)
+            except ValidationError as error:
+                problems.extend(
+                    Problem(problem.location.replace("layers[", "registries[", 1), problem.message)
+                    for problem in error.problems
+                )
+        index: dict[str, MeasureAssumption] = {}
+        for i, assumption in enumerate(self.assumptions):
+            where = f"assumptions[{i}].measure"
+            if assumption.measure in index:
+                problems.append(Problem(where, f"{assumption.measure} is given twice"))
+            elif assumption.measure not in self.framework:
+                unknown = UnknownCodeError(
+                    "measure", assumption.measure, list(self.framework.measure_codes())
+                )
+                problems.append(Problem(where, unknown.message))
+            elif self.framework.measure(assumption.measure).valuation is ValuationKind.RECORD_ONLY:
+                problems.append(
+                    Problem(where, f"{assumption.measure} is record-only: it is never valued")
+                )
+            else:
+                index[assumption.measure] = assumption
+        problems.extend(self._check_prices())
+        if problems:
+            raise ValidationError(problems, subject=f"methodology {self.id!r}")
+        object.__setattr__(self, "_assumption_index", MappingProxyType(index))
+        object.__setattr__(self, "_stack", stack)
+        object.__setattr__(self, "_hash", _content_hash(self))
+        object.__setattr__(self, "_cache", {})
+
+    def _check_prices(self) -> list[Problem]:
+        if self.price_base is None:
+            return []
+        if self.price_index is None:
+            return [Problem("price_index", "a price base needs a price index to rebase with")]
+        if self.price_index.basis is not IndexBasis.FINANCIAL_YEAR:
+            return [Problem("price_index", "the price index must be by financial year")]
+        try:
+            self.price_index.point(self.price_base)
+        except PriceYearError as error:
+            return [Problem("price_base", str(error))]
+        return []
+
+    @property
+    def registry(self) -> RegistryStack:
+        """The registries as one stack, top layer first."""
+        return self._stack
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of everything that affects a result, as hex (stable across machines)."""
+        return self._hash
+
+    @property
+    def ref(self) -> MethodologyRef:
+        """Id, version and content hash, for results and reports to name."""
+        return MethodologyRef(id=self.id, version=self.version, content_hash=self._hash)
+
+    def additionality_for(self, measure: str) -> tuple[Additionality, str]:
+        """The assumptions for a measure and where they come from (``default`` or ``measure``)."""
+        assumption = self._assumption_index.get(measure)
+        if assumption is None:
+            return self.additionality, "default"
+        return assumption.additionality, "measure"
+
+    def memo(self) -> dict[Any, Any]:
+        """A per-methodology cache for derived values (unit values); safe because it is frozen."""
+        return self._cache
+
+
+def _d(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.normalize())
+
+
+def _additionality_data(value: Additionality) -> dict[str, Any]:
+    return {
+        "deadweight": _d(value.deadweight),
+        "leakage": _d(value.leakage),
+        "displacement": _d(value.displacement),
+        "substitution": _d(value.substitution),
+        "attribution": _d(value.attribution),
+        "multiplier": _d(value.multiplier),
+        "duration_years": value.duration_years,
+        "drop_off": _d(value.drop_off),
+    }
+
+
+def _content_hash(methodology: Methodology) -> str:
+    """Hash only what changes numbers: titles, notes, sources and licences are left out.
+
+    Decimals are normalised (``1.50`` and ``1.5`` hash alike, as they value alike).
+    """
+    framework = methodology.framework
+    data: dict[str, Any] = {
+        "measures": [[m.code, m.unit, m.valuation.value] for m in framework.measures()],
+        "registries": [
+            {
+                "geographies": [[g.code, g.parent] for g in layer.geographies],
+                "values": sorted(
+                    [
+                        v.measure,
+                        v.unit,
+                        _d(v.value),
+                        v.currency,
+                        v.price_base.label,
+                        v.valid_from.isoformat(),
+                        v.valid_to.isoformat() if v.valid_to else "",
+                        v.geography,
+                        v.net_of_deadweight,
+                    ]
+                    for v in layer.values
+                ),
+            }
+            for layer in methodology.registries
+        ],
+        "price_index": None
+        if methodology.price_index is None or methodology.price_base is None
+        else [[p.year.label, _d(p.value)] for p in methodology.price_index.points],
+        "price_base": None if methodology.price_base is None else methodology.price_base.label,
+        "calendar_prices": methodology.calendar_prices.value,
+        "additionality": _additionality_data(methodology.additionality),
+        "assumptions": sorted(
+            [a.measure, _additionality_data(a.additionality)] for a in methodology.assumptions
+        ),
+        "discount": [
+            [b.first_year, b.last_year, _d(b.rate)] for b in methodology.discount_schedule.bands
+        ],
+        "year_convention": methodology.year_convention.value,
+        "lookup_policy": methodology.lookup_policy.value,
+        "proxy_date": methodology.proxy_date.value,
+        "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
+    }
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
