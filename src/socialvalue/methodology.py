@@ -24,7 +24,7 @@ from socialvalue.discounting import DiscountSchedule, YearConvention
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.money import RoundingMode
-from socialvalue.periods import FinancialYear
+from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
 
@@ -108,6 +108,13 @@ class MethodologyRef:
         return f"{self.id} {self.version} (sha256:{self.content_hash[:12]})"
 
 
+def _financial_year(value: object) -> FinancialYear | None:
+    period = parse_period(value) if isinstance(value, str) else value
+    if period is not None and not isinstance(period, FinancialYear):
+        raise TypeError(f"price_base: expected a financial year such as '2024/25', got {value!r}")
+    return period
+
+
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
     return tuple(value)
 
@@ -159,7 +166,7 @@ class Methodology:
     framework: Framework
     registries: tuple[ProxyRegistry, ...] = attrs.field(converter=_registries)
     price_index: PriceIndex | None = None
-    price_base: FinancialYear | None = None
+    price_base: FinancialYear | None = attrs.field(default=None, converter=_financial_year)
     calendar_prices: CalendarPrices = attrs.field(
         default=CalendarPrices.ERROR, converter=CalendarPrices
     )

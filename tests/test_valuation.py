@@ -1,0 +1,408 @@
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import decimals
+
+from socialvalue import (
+    Additionality,
+    CalendarPrices,
+    Delivery,
+    GeographyLink,
+    MeasureAssumption,
+    Methodology,
+    Money,
+    NoProxyValueError,
+    ProxyRegistry,
+    ProxyValue,
+    Source,
+    ValidationError,
+    ValuationError,
+    ValuationKey,
+    YearConvention,
+    default_methodology,
+    load_registry,
+    shipped_discount_schedule,
+    shipped_framework,
+    shipped_price_index,
+    sroi_ratio,
+    unit_value,
+    value,
+    value_many,
+)
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SOURCE = Source(title="Worked example", publisher="Test")
+
+
+def registry(*values, id="test"):  # noqa: A002
+    return ProxyRegistry(
+        id=id,
+        title=id,
+        version="1",
+        publisher="Test",
+        licence="test",
+        geographies=(GeographyLink(code="Liverpool City Region", parent="England"),),
+        values=values,
+    )
+
+
+def proxy(measure, unit, amount, *, price_base="2022/23", start=(2018, 4, 1), end=None, **changes):
+    return ProxyValue(
+        measure=measure,
+        unit=unit,
+        value=amount,
+        price_base=price_base,
+        valid_from=dt.date(*start),
+        valid_to=dt.date(*end) if end else None,
+        source=SOURCE,
+        licence="test",
+        **changes,
+    )
+
+
+TEST_REGISTRY = registry(
+    proxy("LCR-COM-1", "hour", "16.93"),
+    proxy("LCR-EDI-1", "person", "404"),
+    proxy("LCR-EMP-1", "fte_year", "1000"),
+    proxy("LCR-SKL-4", "person", "50", net_of_deadweight=True),
+)
+
+
+def methodology(**changes):
+    fields = {
+        "id": "test",
+        "title": "Test methodology",
+        "version": "1",
+        "publisher": "Test",
+        "framework": shipped_framework(),
+        "registries": (TEST_REGISTRY,),
+        "discount_schedule": shipped_discount_schedule(),
+    }
+    fields.update(changes)
+    return Methodology(**fields)
+
+
+PLAIN = methodology()
+ADJUSTED = methodology(
+    price_index=shipped_price_index(),
+    price_base="2024/25",
+    additionality=Additionality(deadweight="0.25", attribution="0.1"),
+    assumptions=(
+        MeasureAssumption(
+            measure="LCR-EMP-1",
+            additionality=Additionality(
+                deadweight="0.3",
+                displacement="0.2",
+                multiplier="1.2",
+                duration_years=3,
+                drop_off="0.1",
+            ),
+        ),
+    ),
+    year_convention=YearConvention.YEAR_1,
+)
+MEASURES = [
+    ("LCR-COM-1", "hour"),
+    ("LCR-EDI-1", "person"),
+    ("LCR-EMP-1", "fte_year"),
+    ("LCR-SKL-4", "person"),
+    ("LCR-COM-2", "gbp"),
+    ("LCR-ENV-1", "count"),
+]
+
+
+@st.composite
+def deliveries(draw):
+    measure, _unit = draw(st.sampled_from(MEASURES))
+    return Delivery(
+        measure=measure,
+        quantity=draw(decimals(min_value=0, max_value=10**6, places=2)),
+        period=draw(st.sampled_from(["2022/23 Q1", "2023/24", "2024/25 Q3", "2019/20"])),
+        reporter=draw(st.sampled_from(["A", "B", "C"])),
+        geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
+    )
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+
+@given(
+    deliveries(),
+    decimals(min_value=0, max_value=10**6, places=3),
+    st.sampled_from([PLAIN, ADJUSTED]),
+)
+def test_value_is_linear_in_quantity(delivery, extra, method):
+    a = value(delivery, method)
+    b = value(attrs.evolve(delivery, quantity=extra), method)
+    both = value(attrs.evolve(delivery, quantity=delivery.quantity + extra), method)
+    if not a.monetised:
+        assert both.gross is None
+        return
+    assert both.gross == a.gross + b.gross
+    assert both.net == a.net + b.net
+    assert both.present_value == a.present_value + b.present_value
+
+
+@given(
+    st.lists(deliveries(), max_size=30),
+    st.sampled_from([PLAIN, ADJUSTED]),
+    st.randoms(use_true_random=False),
+)
+def test_value_many_totals_equal_per_item_totals_in_any_order(batch, method, random):
+    per_item = [value(delivery, method) for delivery in batch]
+    expected = {
+        field: sum((getattr(v, field) for v in per_item if v.monetised), Money.zero())
+        for field in ("gross", "net", "present_value")
+    }
+    result = value_many(batch, method)
+    assert result.total_gross() == expected["gross"]
+    assert result.total_net() == expected["net"]
+    assert result.total_present_value() == expected["present_value"]
+    assert result.count == len(batch)
+    shuffled = list(batch)
+    random.shuffle(shuffled)
+    again = value_many(shuffled, method)
+    assert again.total_present_value() == result.total_present_value()
+    assert {(g.key, g.quantity, g.count) for g in again} == {
+        (g.key, g.quantity, g.count) for g in result
+    }
+
+
+@given(deliveries())
+def test_net_never_exceeds_gross_when_the_multiplier_is_one(delivery):
+    valuation = value(
+        delivery, methodology(additionality=Additionality(deadweight="0.5", leakage="0.1"))
+    )
+    if valuation.monetised:
+        assert valuation.net <= valuation.gross
+
+
+FRACTIONS = ["deadweight", "leakage", "displacement", "substitution", "attribution"]
+
+
+@given(
+    st.sampled_from(FRACTIONS),
+    decimals(min_value=0, max_value=1, places=2),
+    decimals(min_value=0, max_value=1, places=2),
+    decimals(min_value=1, max_value=3, places=2),
+    decimals(min_value=1, max_value=3, places=2),
+)
+def test_net_is_monotone_in_each_factor(name, f1, f2, m1, m2):
+    low, high = sorted((f1, f2))
+    delivery = Delivery(measure="LCR-COM-1", quantity="100", period="2022/23")
+    net_low = value(delivery, methodology(additionality=Additionality(**{name: low}))).net
+    net_high = value(delivery, methodology(additionality=Additionality(**{name: high}))).net
+    assert net_high <= net_low
+    small, large = sorted((m1, m2))
+    net_small = value(delivery, methodology(additionality=Additionality(multiplier=small))).net
+    net_large = value(delivery, methodology(additionality=Additionality(multiplier=large))).net
+    assert net_large >= net_small
+
+
+# --- worked examples ----------------------------------------------------------------------------
+
+
+def test_lcrca_report_volunteering_and_edi_figures_to_the_penny():
+    # Liverpool City Region Combined Authority, Social Value Annual Report 2023: volunteering is
+    # valued at £16.93 an hour ("over £225,000" for 14 hours for each of the 950 employees of the
+    # 2022 launch release) and EDI training at £404 per employee ("over £8million" for 21,000).
+    report = methodology(registries=(load_registry(EXAMPLES / "lcrca-report-values.csv"),))
+    batch = [
+        Delivery(
+            measure="LCR-COM-1", quantity=14, period="2022/23", geography="Liverpool City Region"
+        )
+        for _ in range(950)
+    ]
+    assert value_many(batch, report).total_gross() == Money("225169.00")
+    edi = value(
+        Delivery(
+            measure="LCR-EDI-1",
+            quantity=21_000,
+            period="2022/23",
+            geography="Liverpool City Region",
+        ),
+        report,
+    )
+    assert edi.gross == Money("8484000")
+    assert edi.net == edi.gross  # no additionality assumptions were stated in the report
+
+
+def test_sroi_mechanics_worked_by_hand():
+    # The SROI Guide's mechanics (Cabinet Office, A Guide to Social Return on Investment, 2012),
+    # worked by hand: 100 people × £1,000 a year, less 25% deadweight and 20% attribution =
+    # £60,000 in year 1; 10% drop-off a year over 3 years: £60,000, £54,000, £48,600; each
+    # discounted at 3.5% with the first year discounted once:
+    #   60,000 / 1.035   = 57,971.0144927...
+    #   54,000 / 1.035^2 = 50,409.5778197...
+    #   48,600 / 1.035^3 = 43,834.4154954...
+    #   present value    = 152,215.01 (to the penny); against £100,000 of inputs, 1.52 : 1.
+    reg = registry(proxy("LCR-SKL-5", "person", "1000"))
+    sroi = methodology(
+        registries=(reg,),
+        assumptions=(
+            MeasureAssumption(
+                measure="LCR-SKL-5",
+                additionality=Additionality(
+                    deadweight="0.25", attribution="0.2", duration_years=3, drop_off="0.1"
+                ),
+            ),
+        ),
+        year_convention=YearConvention.YEAR_1,
+    )
+    valuation = value(Delivery(measure="LCR-SKL-5", quantity=100, period="2022/23"), sroi)
+    assert valuation.gross == Money("100000")
+    assert valuation.net == Money("60000")
+    assert valuation.present_value.quantize(2) == Money("152215.01")
+    assert sroi_ratio(valuation.present_value, Money("100000")).quantize(
+        Decimal("0.01")
+    ) == Decimal("1.52")
+
+
+def test_green_book_rebasing_and_discounting_worked_by_hand():
+    # £1,000 of 2019/20 prices in 2024/25 prices: × 100 / 80.8738 (HM Treasury GDP deflator,
+    # March 2026) = £1,236.49; at 3.5% with the first year as year 0, one year is undiscounted.
+    reg = registry(proxy("LCR-EMP-1", "fte_year", "1000", price_base="2019/20"))
+    green_book = methodology(
+        registries=(reg,), price_index=shipped_price_index(), price_base="2024/25"
+    )
+    valuation = value(Delivery(measure="LCR-EMP-1", quantity=1, period="2022/23"), green_book)
+    assert valuation.gross.quantize(2) == Money("1236.49")
+    assert valuation.present_value == valuation.net == valuation.gross
+
+
+def test_financial_measures_are_worth_their_amount_and_rebased():
+    valuation = value(Delivery(measure="LCR-COM-2", quantity="10000", period="2024/25"), ADJUSTED)
+    # already in 2024/25 prices: £10,000 gross; default assumptions 25% deadweight, 10%
+    # attribution: 10,000 × 0.75 × 0.9 = 6,750; year-1 convention: / 1.035.
+    assert valuation.gross == Money("10000")
+    assert valuation.net == Money("6750")
+    assert valuation.present_value.quantize(2) == Money("6521.74")
+
+
+def test_record_only_measures_are_counted_not_monetised():
+    valuation = value(Delivery(measure="LCR-ENV-1", quantity="10000", period="2022/23"), PLAIN)
+    assert not valuation.monetised
+    assert valuation.gross is None
+    assert "record-only: counted and reported, never monetised" in valuation.explain()
+    batch = value_many([Delivery(measure="LCR-ENV-1", quantity="5", period="2022/23")] * 3, PLAIN)
+    assert batch.record_only() == {"LCR-ENV-1": Decimal(15)}
+    assert batch.total_gross() == Money("0")
+
+
+def test_proxy_already_net_of_deadweight_is_not_reduced_again():
+    valuation = value(Delivery(measure="LCR-SKL-4", quantity="10", period="2022/23"), ADJUSTED)
+    names = [step.name for step in valuation.explanation()]
+    assert names.count("deadweight") == 2
+    assert "already net of deadweight" in valuation.explain()
+    # 10 × 50 rebased, × 0.9 attribution only (unit values are carried to 30 places)
+    assert valuation.net.quantize(20) == (valuation.gross * Decimal("0.9")).quantize(20)
+
+
+def test_explanation_shows_every_step_with_sources():
+    valuation = value(
+        Delivery(
+            measure="LCR-EMP-1",
+            quantity="2.5",
+            period="2023/24 Q2",
+            geography="Liverpool City Region",
+        ),
+        ADJUSTED,
+    )
+    names = [step.name for step in valuation.explanation()]
+    assert names == [
+        "proxy",
+        "rebase",
+        "deadweight",
+        "leakage",
+        "displacement",
+        "substitution",
+        "attribution",
+        "multiplier",
+        "persistence and discounting",
+        "quantity",
+    ]
+    text = valuation.explain(places=2)
+    assert "source: Test, Worked example" in text
+    assert "2022/23 → 2024/25 prices with gdp-deflator-hmt-2026-03: 91.2996 → 100.0000" in text
+    assert "30% (measure assumption)" in text
+    assert "3 year(s), drop-off 10% a year" in text
+    assert "year 1 convention" in text
+    assert str(ADJUSTED.ref) in text
+
+
+def test_extrapolated_values_are_flagged():
+    late = methodology(
+        registries=(registry(proxy("LCR-COM-1", "hour", "16.93", end=(2023, 3, 31))),),
+        lookup_policy="carry_forward",
+    )
+    batch = value_many([Delivery(measure="LCR-COM-1", quantity="1", period="2024/25")], late)
+    assert [g.key.measure for g in batch.extrapolated()] == ["LCR-COM-1"]
+    strict = methodology(
+        registries=(registry(proxy("LCR-COM-1", "hour", "16.93", end=(2023, 3, 31))),)
+    )
+    with pytest.raises(NoProxyValueError, match="no value for LCR-COM-1 on 2024/25"):
+        value(Delivery(measure="LCR-COM-1", quantity="1", period="2024/25"), strict)
+
+
+def test_calendar_year_prices_need_an_explicit_rule():
+    carbon = registry(proxy("LCR-ENV-2", "tco2e", "268.97", price_base="2022"))
+    refuse = methodology(
+        registries=(carbon,), price_index=shipped_price_index(), price_base="2024/25"
+    )
+    with pytest.raises(ValuationError, match="calendar year"):
+        value(Delivery(measure="LCR-ENV-2", quantity="1", period="2024/25 Q1"), refuse)
+    allow = attrs.evolve(refuse, calendar_prices=CalendarPrices.MAJORITY_FINANCIAL_YEAR)
+    valuation = value(Delivery(measure="LCR-ENV-2", quantity="1", period="2024/25 Q1"), allow)
+    assert "2022 prices treated as 2022/23 prices" in valuation.explain()
+
+
+def test_bad_deliveries_are_reported_all_at_once():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", unit="hours"),
+        Delivery(measure="LCR-COM-9", quantity="1", period="2022/23"),
+        Delivery(measure="LCR-COM-9", quantity="2", period="2022/23"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss"),
+    ]
+    with pytest.raises(ValidationError) as info:
+        value_many(batch, PLAIN)
+    assert [str(p) for p in info.value.problems] == [
+        "[0].unit: LCR-COM-1 is counted in 'hour', not 'hours'; quantities are never converted between units",
+        "[1].measure: unknown measure 'LCR-COM-9'; did you mean 'LCR-COM-4' or 'LCR-COM-3' or 'LCR-COM-2'? (and 1 more like it)",
+        "[3].role: unknown role 'boss'; known: civic-leader, commissioner, devolved-powers, employer, investor, service-provider",
+    ]
+    with pytest.raises(ValueError, match="cannot group by colour"):
+        value_many(batch, PLAIN, by=("colour",))
+
+
+def test_value_many_groups_by_delivery_attributes():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="10", period="2022/23", reporter="A"),
+        Delivery(measure="LCR-COM-1", quantity="5", period="2022/23", reporter="B"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", reporter="A"),
+    ]
+    result = value_many(batch, PLAIN, by=("reporter",))
+    assert {g.by: (g.quantity, g.count, g.first) for g in result} == {
+        ("A",): (Decimal(11), 2, 0),
+        ("B",): (Decimal(5), 1, 1),
+    }
+
+
+def test_unit_values_are_cached_per_methodology():
+    key = ValuationKey(
+        "LCR-COM-1", Delivery(measure="x", quantity=0, period="2022/23").period, "UK"
+    )
+    assert unit_value(key, PLAIN) is unit_value(key, PLAIN)
+
+
+def test_default_methodology_values_carbon_with_open_data():
+    valuation = value(
+        Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2"), default_methodology()
+    )
+    # 268.97 £/tCO2e (DESNZ 2024, 2022 prices) × 100 / 91.2996 (GDP deflator 2022/23 → 2024/25)
+    assert valuation.gross.quantize(2) == Money("3682.52")
+    assert valuation.net == valuation.gross  # the default states no additionality assumptions
