@@ -98,3 +98,37 @@ def test_double_counting_is_declared():
     assert "LCR-COM-1" in framework.overlapping("LCR-COM-3")
     assert "LCR-SPD-1" in framework.overlapping("LCR-SPD-2")
     assert "LCR-SKL-4" in framework.overlapping("LCR-SKL-3")
+
+
+def test_public_names_are_declared_once_and_all_import():
+    import ast
+    from pathlib import Path
+
+    import socialvalue
+
+    source = Path(socialvalue.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    checked = next(node for node in tree.body if isinstance(node, ast.If))  # if TYPE_CHECKING
+    typed = {
+        (node.module, alias.name)
+        for node in checked.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    lazy = {(module, name) for module, names in socialvalue._EXPORTS.items() for name in names}
+    assert typed == lazy
+    assert sorted(socialvalue.__all__) == socialvalue.__all__
+    for name in socialvalue.__all__:
+        assert getattr(socialvalue, name) is not None
+    assert "Money" in dir(socialvalue)
+    with pytest.raises(AttributeError, match="has no attribute 'Monkey'"):
+        _ = socialvalue.Monkey
+
+
+def test_import_does_not_load_the_heavy_modules():
+    import subprocess
+    import sys
+
+    code = "import socialvalue, sys; print(sorted(m for m in sys.modules if m.startswith(('socialvalue.', 'cattrs'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -138,7 +138,7 @@ def _plain_date(value: object) -> dt.date:
     raise TypeError(f"expected a date, got {type(value).__name__}")
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class Period(_Span):
     """An inclusive range of dates.
 
@@ -168,7 +168,7 @@ def _two_year_label(start_year: int) -> str:
     return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class FinancialYear(_Span):
     """A UK public-sector financial year: 1 April ``start_year`` to 31 March the year after.
 
@@ -227,7 +227,7 @@ _QUARTER_STARTS = {1: (0, 4, 1), 2: (0, 7, 1), 3: (0, 10, 1), 4: (1, 1, 1)}
 _QUARTER_ENDS = {1: (0, 6, 30), 2: (0, 9, 30), 3: (0, 12, 31), 4: (1, 3, 31)}
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class FinancialQuarter(_Span):
     """A quarter of a financial year.
 
@@ -282,7 +282,7 @@ class FinancialQuarter(_Span):
         return FinancialQuarter(self.start_year, self.number - 1)
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class CalendarYear(_Span):
     """1 January to 31 December.
 
@@ -308,7 +308,7 @@ class CalendarYear(_Span):
         return f"{self.year:04d}"
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class AcademicYear(_Span):
     """An academic (adult education budget) year: 1 August to 31 July.
 

@@ -316,6 +316,9 @@ class ProxyRegistry:
     values: tuple[ProxyValue, ...] = attrs.field(default=(), converter=_values)
     _origin: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _index: _RegistryIndex = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _stack: RegistryStack | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -403,7 +406,14 @@ class ProxyRegistry:
         Raises:
             NoProxyValueError: when nothing answers, naming the dates the values cover.
         """
-        return RegistryStack((self,)).lookup(measure, on, geography, policy=policy)
+        return self._as_stack().lookup(measure, on, geography, policy=policy)
+
+    def _as_stack(self) -> RegistryStack:
+        stack: RegistryStack | None = getattr(self, "_stack", None)
+        if stack is None:
+            stack = RegistryStack((self,))
+            object.__setattr__(self, "_stack", stack)
+        return stack
 
     def check_against(self, framework: Framework) -> None:
         """Check every value against a framework; raise one error listing every problem.
@@ -473,6 +483,10 @@ class RegistryStack:
     """
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
+    _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _chains: dict[str, tuple[str, ...]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.layers:
@@ -481,6 +495,11 @@ class RegistryStack:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"layers: registry {', '.join(duplicates)} appears more than once")
+        parents: dict[str, str] = {}
+        for layer in reversed(self.layers):
+            parents.update(layer._index.parents)  # noqa: SLF001 - same module
+        object.__setattr__(self, "_parents", MappingProxyType(parents))
+        object.__setattr__(self, "_chains", {})  # a memo of geography_chain, never exposed
 
     def layered_over(self, base: ProxyRegistry | RegistryStack) -> RegistryStack:
         """This stack on top of ``base``."""
@@ -492,10 +511,11 @@ class RegistryStack:
 
     def geography_chain(self, geography: str) -> tuple[str, ...]:
         """The chain of areas, from every layer's declarations (top layer's first)."""
-        parents: dict[str, str] = {}
-        for layer in reversed(self.layers):
-            parents.update(layer._index.parents)  # noqa: SLF001 - same module
-        return _chain(geography, parents)
+        chain = self._chains.get(geography)
+        if chain is None:
+            chain = _chain(geography, self._parents)
+            self._chains[geography] = chain
+        return chain
 
     def check_against(self, framework: Framework) -> None:
         """Check every layer against a framework; one error lists every problem in every layer."""

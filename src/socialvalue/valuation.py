@@ -558,14 +558,15 @@ def value_many(
     count = 0
     with calculation_context():
         for index, delivery in enumerate(deliveries):
-            group_key = (
+            group_key: tuple[object, ...] = (
                 delivery.measure,
                 delivery.period,
                 delivery.geography,
                 delivery.unit,
                 delivery.role,
-                *(getattr(delivery, name) for name in by),
             )
+            if by:
+                group_key += tuple(getattr(delivery, name) for name in by)
             group = sums.get(group_key)
             if group is None:
                 sums[group_key] = _Group(delivery, index)
