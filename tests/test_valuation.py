@@ -406,3 +406,25 @@ def test_default_methodology_values_carbon_with_open_data():
     # 268.97 £/tCO2e (DESNZ 2024, 2022 prices) × 100 / 91.2996 (GDP deflator 2022/23 → 2024/25)
     assert valuation.gross.quantize(2) == Money("3682.52")
     assert valuation.net == valuation.gross  # the default states no additionality assumptions
+
+
+def test_unvalued_deliveries_raise_together_or_are_reported():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+        Delivery(measure="LCR-SKL-1", quantity="6", period="2022/23"),
+        Delivery(measure="LCR-SKL-1", quantity="5", period="2022/23"),
+        Delivery(measure="LCR-SKL-2", quantity="3", period="2022/23"),
+    ]
+    with pytest.raises(ValidationError) as info:
+        value_many(batch, PLAIN)
+    assert [p.location for p in info.value.problems] == ["[1]", "[3]"]
+    assert "no value for LCR-SKL-1 in registry test" in str(info.value)
+    assert "(2 deliveries)" in str(info.value)
+    report = value_many(batch, PLAIN, unvalued="report")
+    assert [(u.key.measure, u.quantity, u.count) for u in report.unvalued] == [
+        ("LCR-SKL-1", Decimal(11), 2),
+        ("LCR-SKL-2", Decimal(3), 1),
+    ]
+    assert report.total_gross() == Money("16.93")
+    with pytest.raises(ValueError, match="unvalued: expected 'raise' or 'report'"):
+        value_many(batch, PLAIN, unvalued="ignore")

@@ -484,9 +484,7 @@ class RegistryStack:
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
     _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _chains: dict[str, tuple[str, ...]] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _chains: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.layers:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Literal
 
 import attrs
 
@@ -36,13 +37,14 @@ from socialvalue.framework import Measure, ValuationKind
 from socialvalue.methodology import CalendarPrices, Methodology, MethodologyRef, ProxyDate
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
-from socialvalue.proxies import ProxyLookup
+from socialvalue.proxies import NoProxyValueError, ProxyLookup
 
 __all__ = [
     "UNIT_VALUE_PLACES",
     "GroupValuation",
     "Step",
     "UnitValue",
+    "UnvaluedGroup",
     "Valuation",
     "ValuationBatch",
     "ValuationError",
@@ -484,13 +486,34 @@ class GroupValuation:
 
 
 @attrs.frozen(kw_only=True)
+class UnvaluedGroup:
+    """Deliveries that could not be valued, and why.
+
+    No proxy value answered, or prices could not be rebased. Only in a batch valued with
+    ``unvalued="report"``.
+    """
+
+    key: ValuationKey
+    by: tuple[object, ...]
+    quantity: Decimal
+    count: int
+    first: int
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
 class ValuationBatch:
-    """The result of :func:`value_many`: one :class:`GroupValuation` per group, and totals."""
+    """The result of :func:`value_many`: one :class:`GroupValuation` per group, and totals.
+
+    ``unvalued`` lists the groups that could not be valued, when the batch was valued with
+    ``unvalued="report"``; they are in no total.
+    """
 
     methodology: MethodologyRef
     by: tuple[str, ...]
     groups: tuple[GroupValuation, ...]
     count: int
+    unvalued: tuple[UnvaluedGroup, ...] = ()
 
     def __iter__(self) -> Iterator[GroupValuation]:
         return iter(self.groups)
@@ -539,6 +562,7 @@ def value_many(
     methodology: Methodology,
     *,
     by: Sequence[str] = (),
+    unvalued: Literal["raise", "report"] = "raise",
 ) -> ValuationBatch:
     """Value a batch: sum quantities per key, multiply once per key.
 
@@ -547,10 +571,17 @@ def value_many(
     ``role``, ``geography``, ``correction``), so a batch can be broken down without valuing
     deliveries one by one.
 
+    Deliveries no proxy value answers for (or whose prices cannot be rebased) raise by default,
+    all listed in one error; with ``unvalued="report"`` they are returned in
+    :attr:`ValuationBatch.unvalued` with the reason, and left out of every total.
+
     Raises:
         ValidationError: every delivery whose measure, unit or role does not fit the framework
-            (the first of each kind, with how many more share the problem).
+            (the first of each kind, with how many more share the problem), or — with
+            ``unvalued="raise"`` — every group that could not be valued.
     """
+    if unvalued not in ("raise", "report"):
+        raise ValueError(f"unvalued: expected 'raise' or 'report', got {unvalued!r}")
     unknown = [name for name in by if name not in GROUPABLE]
     if unknown:
         raise ValueError(f"by: cannot group by {', '.join(unknown)}; choose from {GROUPABLE}")
@@ -576,8 +607,22 @@ def value_many(
             count += 1
     _check_groups(sums, methodology)
     groups = []
+    missing: list[UnvaluedGroup] = []
     for group_key, group in sums.items():
-        unit = unit_value(ValuationKey.of(group.sample), methodology)
+        try:
+            unit = unit_value(ValuationKey.of(group.sample), methodology)
+        except (NoProxyValueError, ValuationError) as error:
+            missing.append(
+                UnvaluedGroup(
+                    key=ValuationKey.of(group.sample),
+                    by=tuple(group_key[5:]),
+                    quantity=group.quantity,
+                    count=group.count,
+                    first=group.first,
+                    reason=str(error),
+                )
+            )
+            continue
         gross, net, present = unit.times(group.quantity)
         groups.append(
             GroupValuation(
@@ -592,8 +637,23 @@ def value_many(
                 first=group.first,
             )
         )
+    if missing and unvalued == "raise":
+        raise ValidationError(
+            [
+                Problem(
+                    f"[{group.first}]",
+                    f"{group.reason}" + (f" ({group.count} deliveries)" if group.count > 1 else ""),
+                )
+                for group in sorted(missing, key=lambda g: g.first)
+            ],
+            subject="deliveries that cannot be valued",
+        )
     return ValuationBatch(
-        methodology=methodology.ref, by=tuple(by), groups=tuple(groups), count=count
+        methodology=methodology.ref,
+        by=tuple(by),
+        groups=tuple(groups),
+        count=count,
+        unvalued=tuple(sorted(missing, key=lambda g: g.first)),
     )
 
 
