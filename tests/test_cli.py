@@ -116,3 +116,64 @@ def test_validate_unknown_document(tmp_path, capsys):
     path.write_text('schema = "socialvalue/other/1"\n')
     assert main(["validate", str(path)]) == 1
     assert "unknown schema 'socialvalue/other/1'" in capsys.readouterr().err
+
+
+def test_value_the_shipped_example_with_the_default_methodology(capsys):
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "LCRCA Social Value Annual Report 2023: reported deliveries: 25 deliveries"
+    )
+    assert (
+        "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.1"
+        in out
+    )
+    assert "total" in out
+    assert "not valued (" in out
+    assert "no value for LCR-EMP-1 in registry lcrca-open" in out
+    assert "recorded, never monetised:" in out
+
+
+def test_value_with_a_layered_registry_and_explanations(capsys):
+    from pathlib import Path
+
+    csv = Path(__file__).parent.parent / "examples" / "lcrca-report-values.csv"
+    assert main(["value", "--registry", str(csv), "--by", "project", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "lcrca-default+lcrca-report-values 2026.1" in out
+    assert "EmbRACE" in out
+    assert "how each figure was obtained:" in out
+    assert "layer lcrca-report-values from" in out
+
+
+def test_value_strict_fails_on_gaps(capsys):
+    assert main(["value", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: deliveries that cannot be valued:")
+    assert "Traceback" not in err
+
+
+def test_value_a_deliveries_file(tmp_path, capsys):
+    from socialvalue import Delivery, DeliverySet, save_deliveries
+
+    path = tmp_path / "returns.json"
+    save_deliveries(
+        DeliverySet(
+            title="Q3 returns",
+            deliveries=[Delivery(measure="LCR-COM-2", quantity="250.50", period="2024/25 Q3")],
+        ),
+        path,
+    )
+    assert main(["value", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Q3 returns: 1 deliveries" in out
+    assert "250.50" in out
+
+
+def test_value_bad_deliveries_file(tmp_path, capsys):
+    path = tmp_path / "returns.toml"
+    path.write_text(
+        'title = "x"\n[[deliveries]]\nmeasure = "LCR-COM-2"\nquantity = "-5"\nperiod = "2022/23"\n'
+    )
+    assert main(["value", str(path)]) == 1
+    assert "deliveries[0].quantity: -5 is negative" in capsys.readouterr().err

@@ -5,8 +5,7 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from strategies import money
 from strategies_valuation import schedules
 

@@ -5,9 +5,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from strategies import any_periods, frameworks, measures, money, sources, units
+from hypothesis import given, strategies as st
+from strategies import any_periods, deliveries, frameworks, measures, money, sources, units
 
 from socialvalue import (
     Crosswalk,
@@ -112,3 +111,32 @@ def test_period_in_a_document():
     assert structure("2022-04-01..2022-04-30", Period) == Period(
         dt.date(2022, 4, 1), dt.date(2022, 4, 30)
     )
+
+
+@given(st.lists(deliveries(), max_size=5))
+def test_generated_deliveries_round_trip(batch):
+    from socialvalue import DeliverySet
+
+    document = DeliverySet(title="generated", deliveries=batch)
+    for fmt in ("json", "toml"):
+        assert loads(dumps(document, format=fmt), DeliverySet, format=fmt) == document
+
+
+def test_deliveries_round_trip():
+    from socialvalue import Delivery, DeliverySet, example_deliveries
+
+    batch = example_deliveries()
+    for fmt in ("json", "toml"):
+        assert loads(dumps(batch, format=fmt), DeliverySet, format=fmt) == batch
+    one = Delivery(
+        measure="M1",
+        quantity="-1.5",
+        period="2022-04-01",
+        correction=True,
+        evidence=["invoice 12"],
+        tags=["q1"],
+        role="employer",
+    )
+    assert loads(
+        dumps(DeliverySet(title="t", deliveries=[one]), format="toml"), DeliverySet, format="toml"
+    ).deliveries == (one,)

@@ -1,8 +1,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from strategies import decimals, money
 
 from socialvalue import CurrencyMismatchError, FloatNotAllowedError, Money, RoundingMode, sum_money

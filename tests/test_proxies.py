@@ -2,8 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from strategies import dates, proxy_registries
 
 from socialvalue import (
@@ -201,11 +200,21 @@ def test_lookup_by_period_needs_one_value_for_the_whole_period():
         calendar.lookup("M1", FinancialYear(2022))
 
 
-def test_unknown_measure_suggests_close_codes():
+def test_unknown_measure_says_what_the_registry_holds():
     with pytest.raises(
-        NoProxyValueError, match="no value for M2 in registry base; did you mean 'M1'"
+        NoProxyValueError, match=r"no value for M2 in registry base \(its values are for M1\)"
     ):
         registry(value()).lookup("M2", dt.date(2022, 6, 1))
+    with pytest.raises(NoProxyValueError, match=r"in registry base \(it holds no values\)"):
+        registry().lookup("M2", dt.date(2022, 6, 1))
+
+
+def test_unknown_measure_suggests_close_codes():
+    with pytest.raises(
+        NoProxyValueError,
+        match="no value for LCR-COM-11 in registry base; did you mean 'LCR-COM-1'",
+    ):
+        registry(value("LCR-COM-1")).lookup("LCR-COM-11", dt.date(2022, 6, 1))
 
 
 def test_overlapping_values_are_refused_naming_both():

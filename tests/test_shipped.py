@@ -130,5 +130,7 @@ def test_import_does_not_load_the_heavy_modules():
     import sys
 
     code = "import socialvalue, sys; print(sorted(m for m in sys.modules if m.startswith(('socialvalue.', 'cattrs'))))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

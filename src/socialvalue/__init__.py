@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     )
     from socialvalue.deliveries import (
         Delivery as Delivery,
+        DeliverySet as DeliverySet,
         check_deliveries as check_deliveries,
     )
     from socialvalue.discounting import (
@@ -65,12 +66,14 @@ if TYPE_CHECKING:
     from socialvalue.io import (
         dumps as dumps,
         load as load,
+        load_deliveries as load_deliveries,
         load_framework as load_framework,
         load_methodology as load_methodology,
         load_price_index as load_price_index,
         load_registry as load_registry,
         loads as loads,
         save as save,
+        save_deliveries as save_deliveries,
         save_framework as save_framework,
         save_methodology as save_methodology,
         save_registry as save_registry,
@@ -120,11 +123,13 @@ if TYPE_CHECKING:
     )
     from socialvalue.shipped import (
         SHIPPED_DISCOUNT_SCHEDULES as SHIPPED_DISCOUNT_SCHEDULES,
+        SHIPPED_EXAMPLES as SHIPPED_EXAMPLES,
         SHIPPED_FRAMEWORKS as SHIPPED_FRAMEWORKS,
         SHIPPED_METHODOLOGIES as SHIPPED_METHODOLOGIES,
         SHIPPED_PRICE_INDICES as SHIPPED_PRICE_INDICES,
         SHIPPED_REGISTRIES as SHIPPED_REGISTRIES,
         default_methodology as default_methodology,
+        example_deliveries as example_deliveries,
         shipped_discount_schedule as shipped_discount_schedule,
         shipped_framework as shipped_framework,
         shipped_price_index as shipped_price_index,
@@ -164,6 +169,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "socialvalue.deliveries": (
         "Delivery",
+        "DeliverySet",
         "check_deliveries",
     ),
     "socialvalue.discounting": (
@@ -207,12 +213,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "socialvalue.io": (
         "dumps",
         "load",
+        "load_deliveries",
         "load_framework",
         "load_methodology",
         "load_price_index",
         "load_registry",
         "loads",
         "save",
+        "save_deliveries",
         "save_framework",
         "save_methodology",
         "save_registry",
@@ -262,11 +270,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "socialvalue.shipped": (
         "SHIPPED_DISCOUNT_SCHEDULES",
+        "SHIPPED_EXAMPLES",
         "SHIPPED_FRAMEWORKS",
         "SHIPPED_METHODOLOGIES",
         "SHIPPED_PRICE_INDICES",
         "SHIPPED_REGISTRIES",
         "default_methodology",
+        "example_deliveries",
         "shipped_discount_schedule",
         "shipped_framework",
         "shipped_price_index",

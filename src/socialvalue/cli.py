@@ -9,17 +9,41 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import attrs
+
+from socialvalue.deliveries import DeliverySet, check_deliveries
+from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io import load_any, load_framework
+from socialvalue.io import (
+    load_any,
+    load_deliveries,
+    load_framework,
+    load_methodology,
+    load_registry,
+)
+from socialvalue.methodology import Methodology, RoundingPolicy
+from socialvalue.money import Money
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
-from socialvalue.shipped import SHIPPED_FRAMEWORKS, shipped_framework
+from socialvalue.shipped import (
+    SHIPPED_FRAMEWORKS,
+    SHIPPED_METHODOLOGIES,
+    default_methodology,
+    example_deliveries,
+    shipped_framework,
+)
+from socialvalue.valuation import GROUPABLE, value_many
 
 __all__ = ["format_framework_tree", "main"]
 
 _EXAMPLES = """\
 examples:
+  socialvalue value                     value the shipped LCRCA 2023 example deliveries with the
+                                        shipped open methodology, and show what could not be valued
+  socialvalue value returns.toml --registry our-values.csv --explain
+                                        value your deliveries, with your values layered on top,
+                                        and show how every figure was obtained
   socialvalue framework                 show the shipped LCRCA framework as a tree
   socialvalue framework my-council.toml show your own framework file
   socialvalue validate my-council.toml  check a framework file and list every problem
@@ -103,9 +127,127 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         )
     elif isinstance(document, PriceIndex):
         summary = f"price index {document.id!r}, {document.bounds}"
-    else:
+    elif isinstance(document, DiscountSchedules):
         summary = f"discount schedules {', '.join(document.ids())}"
+    elif isinstance(document, DeliverySet):
+        check_deliveries(document, _framework_from(args.framework or "lcrca"))
+        summary = f"{len(document)} deliveries, checked against {args.framework or 'lcrca'!r}"
+    else:
+        summary = (
+            f"methodology {document.id!r} version {document.version}, "
+            f"sha256:{document.content_hash[:12]}"
+        )
     print(f"{args.file}: OK — {summary}")
+    return 0
+
+
+def _money(amount: Money | None, policy: RoundingPolicy) -> str:
+    if amount is None:
+        return "—"
+    rounded = amount.quantize(policy.places, policy.mode).amount
+    return f"{rounded:,f}"
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return lines
+
+
+def _methodology_for(args: argparse.Namespace) -> Methodology:
+    if args.methodology is None or args.methodology in SHIPPED_METHODOLOGIES:
+        methodology = default_methodology(args.methodology or "lcrca-default")
+    else:
+        methodology = load_methodology(args.methodology)
+    extra = tuple(load_registry(path) for path in args.registry or ())
+    if extra:
+        # A different methodology: say so in its id and title (its content hash differs too).
+        layered = "+".join(registry.id for registry in extra)
+        methodology = attrs.evolve(
+            methodology,
+            id=f"{methodology.id}+{layered}",
+            title=f"{methodology.title}, with {layered} layered on top",
+            registries=(*extra, *methodology.registries),
+        )
+    return methodology
+
+
+def _cmd_value(args: argparse.Namespace) -> int:
+    deliveries = example_deliveries() if args.file is None else load_deliveries(args.file)
+    methodology = _methodology_for(args)
+    framework = methodology.framework
+    batch = value_many(
+        deliveries, methodology, unvalued="raise" if args.strict else "report", by=args.by or ()
+    )
+    policy = methodology.rounding
+    print(f"{deliveries.title}: {batch.count} deliveries")
+    print(f"methodology: {methodology.title} — {methodology.ref}")
+    price_base = methodology.price_base.label if methodology.price_base else "each value's own"
+    print(f"prices: {price_base}; rounded {policy.mode.name.lower()} to {policy.places} places\n")
+    by = list(args.by or ())
+    header = ["measure", *by, "period", "quantity", "unit", "gross £", "net £", "present value £"]
+    rows = [header]
+    for group in sorted(batch, key=lambda g: (g.key.measure, str(g.by), g.key.period)):
+        if not group.unit.monetised:
+            continue
+        flag = " *" if group.unit.extrapolated else ""
+        rows.append(
+            [
+                group.key.measure + flag,
+                *[str(value) for value in group.by],
+                group.key.period.label,
+                f"{group.quantity:,f}",
+                framework.unit_of(group.key.measure).label,
+                _money(group.gross, policy),
+                _money(group.net, policy),
+                _money(group.present_value, policy),
+            ]
+        )
+    rows.append(
+        [
+            "total",
+            *[""] * (len(by) + 3),
+            _money(batch.total_gross(), policy),
+            _money(batch.total_net(), policy),
+            _money(batch.total_present_value(), policy),
+        ]
+    )
+    width = len(header)
+    number_columns = {width - 1, width - 2, width - 3, width - 5}
+    print("\n".join(_table(rows, number_columns)))
+    print(
+        "\ntotals are summed before rounding; rounded rows may not add to the rounded total "
+        "by a penny or so"
+    )
+    if batch.extrapolated():
+        print("* valued with a proxy carried forward past its validity")
+    counted = batch.record_only()
+    if counted:
+        print("\nrecorded, never monetised:")
+        for code, quantity in sorted(counted.items()):
+            unit = framework.unit_of(code).label
+            print(f"  {code}  {quantity:,f} {unit}  {framework.measure(code).title}")
+    if batch.unvalued:
+        print(f"\nnot valued ({len(batch.unvalued)} groups, in no total):")
+        for missing in batch.unvalued:
+            unit = framework.unit_of(missing.key.measure).label
+            print(
+                f"  {missing.key.measure}  {missing.quantity:,f} {unit} in "
+                f"{missing.key.period.label}: {missing.reason}"
+            )
+    if args.explain:
+        print("\nhow each figure was obtained:")
+        for group in batch:
+            print()
+            print(group.explain(methodology.ref, places=policy.places))
     return 0
 
 
@@ -133,6 +275,44 @@ def _parser() -> argparse.ArgumentParser:
         help=f"a .toml or .json framework file, or a shipped one: {', '.join(SHIPPED_FRAMEWORKS)}",
     )
     show.set_defaults(run=_cmd_framework)
+
+    value_cmd = commands.add_parser(
+        "value",
+        help="value deliveries with a methodology; totals, gaps and the working",
+        description=(
+            "Value a file of deliveries (.toml or .json; without FILE, the shipped LCRCA 2023 "
+            "example) with a methodology (default: the shipped open one). Deliveries that "
+            "cannot be valued are listed with the reason and left out of every total."
+        ),
+    )
+    value_cmd.add_argument("file", nargs="?", metavar="FILE", help="a deliveries file")
+    value_cmd.add_argument(
+        "--methodology",
+        metavar="FILE",
+        help=f"a methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}",
+    )
+    value_cmd.add_argument(
+        "--registry",
+        metavar="FILE",
+        action="append",
+        help="a registry (.csv, .toml, .json) layered over the methodology's; repeat for more "
+        "(the first given is the top layer)",
+    )
+    value_cmd.add_argument(
+        "--by",
+        action="append",
+        choices=GROUPABLE,
+        help="also break the figures down by a delivery attribute; repeat for more",
+    )
+    value_cmd.add_argument(
+        "--explain", action="store_true", help="show how every figure was obtained"
+    )
+    value_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) if any delivery cannot be valued, instead of listing it",
+    )
+    value_cmd.set_defaults(run=_cmd_value)
 
     validate = commands.add_parser(
         "validate",

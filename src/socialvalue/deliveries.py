@@ -9,7 +9,7 @@ and reports every problem at once, each with its position in the batch.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import cast
 
@@ -19,8 +19,9 @@ from socialvalue._decimal import to_decimal
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.periods import AnyPeriod, Period, parse_period
+from socialvalue.provenance import Source
 
-__all__ = ["Delivery", "check_deliveries"]
+__all__ = ["Delivery", "DeliverySet", "check_deliveries"]
 
 
 def _quantity(value: object) -> Decimal:
@@ -68,6 +69,7 @@ class Delivery:
         tags: Free-form labels.
         correction: A correction to an earlier return; only a correction may be negative.
         id: An identifier from the reporting system, if there is one.
+        note: How the figure was read or reported (assumptions, caveats).
 
     >>> Delivery(measure="LCR-COM-1", quantity="1250", period="2022/23 Q3").period.label
     '2022/23 Q3'
@@ -90,6 +92,7 @@ class Delivery:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     correction: bool = False
     id: str = ""
+    note: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.quantity < 0 and not self.correction:
@@ -97,6 +100,32 @@ class Delivery:
                 f"quantity: {self.quantity} is negative; only a delivery marked as a "
                 "correction may be negative"
             )
+
+
+def _deliveries(value: Iterable[Delivery]) -> tuple[Delivery, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class DeliverySet:
+    """A titled collection of deliveries, as a file holds them (with its source, if any).
+
+    >>> batch = DeliverySet(title="Q3 returns", deliveries=[
+    ...     Delivery(measure="LCR-COM-1", quantity="12", period="2022/23 Q3")])
+    >>> len(batch)
+    1
+    """
+
+    title: str = attrs.field(validator=_not_blank)
+    note: str = ""
+    source: Source | None = None
+    deliveries: tuple[Delivery, ...] = attrs.field(default=(), converter=_deliveries)
+
+    def __len__(self) -> int:
+        return len(self.deliveries)
+
+    def __iter__(self) -> Iterator[Delivery]:
+        return iter(self.deliveries)
 
 
 def check_deliveries(

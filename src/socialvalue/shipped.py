@@ -11,6 +11,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TypeVar
 
+from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedule, DiscountSchedules
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import Framework
@@ -23,11 +24,13 @@ T = TypeVar("T")
 
 __all__ = [
     "SHIPPED_DISCOUNT_SCHEDULES",
+    "SHIPPED_EXAMPLES",
     "SHIPPED_FRAMEWORKS",
     "SHIPPED_METHODOLOGIES",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
     "default_methodology",
+    "example_deliveries",
     "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
@@ -53,6 +56,9 @@ SHIPPED_DISCOUNT_SCHEDULES: Mapping[str, str] = MappingProxyType(
     {"green-book-2022": "green-book-2022.toml"}
 )
 
+
+#: Example deliveries shipped as package data: name → file under ``socialvalue/data/examples``.
+SHIPPED_EXAMPLES: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
 
 #: Methodologies shipped as package data: id → file under ``socialvalue/data/methodologies``.
 SHIPPED_METHODOLOGIES: Mapping[str, str] = MappingProxyType({"lcrca-default": "lcrca-default.toml"})
@@ -160,6 +166,24 @@ def _load_methodology(name: str) -> Methodology:
         format="toml",
         source=f"socialvalue/data/methodologies/{file_name}",
     )
+
+
+def example_deliveries(name: str = "lcrca-2023") -> DeliverySet:
+    """Example deliveries shipped with the package (cached).
+
+    ``lcrca-2023``: the deliveries behind the measurable figures of the LCRCA Social Value Annual
+    Report 2023, each citing the report section it comes from.
+
+    >>> batch = example_deliveries()
+    >>> batch.source.title, len(batch)
+    ('Social Value Annual Report 2023', 25)
+    """
+    return _load_examples(name)
+
+
+@functools.cache
+def _load_examples(name: str) -> DeliverySet:
+    return _read(name, SHIPPED_EXAMPLES, "examples", DeliverySet, "example")
 
 
 def _read(name: str, table: Mapping[str, str], folder: str, cls: type[T], kind: str) -> T:

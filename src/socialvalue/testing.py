@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from socialvalue.deliveries import Delivery
 from socialvalue.framework import (
     Crosswalk,
     Dimension,
@@ -50,6 +51,7 @@ __all__ = [
     "codes",
     "dates",
     "decimals",
+    "deliveries",
     "financial_quarters",
     "financial_years",
     "frameworks",
@@ -385,4 +387,24 @@ def price_indices(draw: st.DrawFn) -> PriceIndex:
         source=draw(sources()),
         licence="OGL-UK-3.0",
         points=points,
+    )
+
+
+@st.composite
+def deliveries(draw: st.DrawFn, *, measures: tuple[str, ...] | None = None) -> Delivery:
+    """Deliveries: non-negative quantities (or negative corrections), any period, tags."""
+    correction = draw(st.booleans())
+    quantity = draw(decimals(min_value=-(10**6) if correction else 0, max_value=10**6, places=2))
+    return Delivery(
+        measure=draw(st.sampled_from(measures)) if measures else draw(codes()),
+        quantity=quantity,
+        period=draw(any_periods()),
+        reporter=draw(st.sampled_from(["", "Supplier A", "Project B"])),
+        contract=draw(st.sampled_from(["", "C-001"])),
+        role=draw(st.none() | st.sampled_from(["employer", "commissioner"])),
+        geography=draw(st.sampled_from(_GEOGRAPHIES)),
+        evidence=tuple(draw(st.lists(texts(max_size=20), max_size=2))),
+        tags=tuple(draw(st.lists(st.sampled_from(["q1", "pilot"]), unique=True))),
+        correction=correction,
+        note=draw(st.just("") | texts()),
     )

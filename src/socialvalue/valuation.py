@@ -194,30 +194,43 @@ class Valuation:
         are shown to ``places`` (default: exact).
         """
         delivery = self.delivery
-        lines = [
-            (
-                f"{delivery.measure}: {delivery.quantity} in {delivery.period.label}, "
-                f"{delivery.geography} — methodology {self.methodology}"
-            )
-        ]
-        for number, step in enumerate(self.unit.steps, start=1):
-            line = f"{number:>2}. {step.name}: {step.text}"
-            if step.result is not None:
-                line += f"  → {_show(step.result)} {self.unit.currency} per unit"
-            lines.append(line)
-        if self.gross is None or self.net is None or self.present_value is None:
-            lines.append(f"{len(lines):>2}. quantity: {delivery.quantity} counted; no £ value")
-        else:
+        return _render(
+            f"{delivery.measure}: {delivery.quantity} in {delivery.period.label}, "
+            f"{delivery.geography} — methodology {self.methodology}",
+            self.unit,
+            delivery.quantity,
+            (self.gross, self.net, self.present_value),
+            places,
+        )
 
-            def shown(amount: Money) -> str:
-                return str(amount.amount if places is None else amount.quantize(places).amount)
 
-            lines.append(
-                f"{len(lines):>2}. quantity: × {delivery.quantity} → gross {shown(self.gross)}, "
-                f"net {shown(self.net)}, present value {shown(self.present_value)} "
-                f"{self.gross.currency}"
-            )
-        return "\n".join(lines)
+def _render(
+    header: str,
+    unit: UnitValue,
+    quantity: Decimal,
+    amounts: tuple[Money | None, Money | None, Money | None],
+    places: int | None,
+) -> str:
+    """The numbered lines of an explanation (shared by single and grouped valuations)."""
+    lines = [header]
+    for number, step in enumerate(unit.steps, start=1):
+        line = f"{number:>2}. {step.name}: {step.text}"
+        if step.result is not None:
+            line += f"  → {_show(step.result)} {unit.currency} per unit"
+        lines.append(line)
+    gross, net, present = amounts
+    if gross is None or net is None or present is None:
+        lines.append(f"{len(lines):>2}. quantity: {quantity} counted; no £ value")
+    else:
+
+        def shown(amount: Money) -> str:
+            return str(amount.amount if places is None else amount.quantize(places).amount)
+
+        lines.append(
+            f"{len(lines):>2}. quantity: × {quantity} → gross {shown(gross)}, "
+            f"net {shown(net)}, present value {shown(present)} {gross.currency}"
+        )
+    return "\n".join(lines)
 
 
 def _lookup_date(period: AnyPeriod, policy: ProxyDate) -> dt.date | AnyPeriod:
@@ -483,6 +496,18 @@ class GroupValuation:
     net: Money | None
     present_value: Money | None
     first: int
+
+    def explain(self, methodology: MethodologyRef, *, places: int | None = None) -> str:
+        """The working for the whole group, as :meth:`Valuation.explain` shows it for one."""
+        plural = "delivery" if self.count == 1 else "deliveries"
+        return _render(
+            f"{self.key.measure}: {self.quantity} in {self.key.period.label}, "
+            f"{self.key.geography} ({self.count} {plural}) — methodology {methodology}",
+            self.unit,
+            self.quantity,
+            (self.gross, self.net, self.present_value),
+            places,
+        )
 
 
 @attrs.frozen(kw_only=True)

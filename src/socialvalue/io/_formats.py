@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar
 
 import tomli_w
 
+from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
@@ -27,11 +28,13 @@ __all__ = [
     "format_of",
     "load",
     "load_any",
+    "load_deliveries",
     "load_framework",
     "load_price_index",
     "load_registry",
     "loads",
     "save",
+    "save_deliveries",
     "save_framework",
     "save_registry",
     "structure",
@@ -50,6 +53,7 @@ _SCHEMAS: dict[type, str] = {
     PriceIndex: "socialvalue/price-index/1",
     DiscountSchedules: "socialvalue/discount-schedules/1",
     Methodology: "socialvalue/methodology/1",
+    DeliverySet: "socialvalue/deliveries/1",
 }
 _SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
@@ -237,12 +241,13 @@ _KINDS_BY_KEY: tuple[tuple[str, type], ...] = (
     ("values", ProxyRegistry),
     ("points", PriceIndex),
     ("schedules", DiscountSchedules),
+    ("deliveries", DeliverySet),
 )
 
 
 def load_any(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
-) -> Framework | ProxyRegistry | PriceIndex | DiscountSchedules:
+) -> Framework | ProxyRegistry | PriceIndex | DiscountSchedules | DeliverySet | Methodology:
     """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
 
     A ``.csv`` file is read as a proxy registry.
@@ -269,9 +274,23 @@ def load_any(
                 name,
                 [Problem("", "cannot tell what this document is: add a 'schema' key")],
             )
-    result: Framework | ProxyRegistry | PriceIndex | DiscountSchedules = structure(
+    if kind is Methodology:
+        from socialvalue.io._methodology import load_methodology  # noqa: PLC0415 - cycle
+
+        return load_methodology(path, max_bytes=max_bytes)
+    result: Framework | ProxyRegistry | PriceIndex | DiscountSchedules | DeliverySet = structure(
         data, kind, source=name
     )
     if isinstance(result, ProxyRegistry):
         return result.with_origin(name)
     return result
+
+
+def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:
+    """Read a :class:`~socialvalue.DeliverySet` from a ``.toml`` or ``.json`` file."""
+    return load(path, DeliverySet)
+
+
+def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:
+    """Write deliveries to a ``.toml`` or ``.json`` file, atomically."""
+    save(deliveries, path)
