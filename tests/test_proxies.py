@@ -209,14 +209,6 @@ def test_unknown_measure_says_what_the_registry_holds():
         registry().lookup("M2", dt.date(2022, 6, 1))
 
 
-def test_unknown_measure_suggests_close_codes():
-    with pytest.raises(
-        NoProxyValueError,
-        match="no value for LCR-COM-11 in registry base; did you mean 'LCR-COM-1'",
-    ):
-        registry(value("LCR-COM-1")).lookup("LCR-COM-11", dt.date(2022, 6, 1))
-
-
 def test_overlapping_values_are_refused_naming_both():
     with pytest.raises(ValidationError) as info:
         registry(value(), value(start=(2023, 3, 1), end=(2023, 12, 31)), value(geography="England"))

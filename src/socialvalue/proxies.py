@@ -14,7 +14,6 @@ geography: a value for a place is looked for along a declared chain of ever larg
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -575,15 +574,12 @@ class RegistryStack:
     def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> str:
         ids = ", ".join(layer.id for layer in self.layers)
         if measure not in self.measures():
+            # No "did you mean": a measure is checked against the framework before valuation,
+            # so a miss here is a gap in the values, not a typo; say what the registry holds.
             known = sorted(self.measures())
-            close = difflib.get_close_matches(measure, known, n=3, cutoff=0.85)
-            if close:
-                hint = "; did you mean " + " or ".join(repr(code) for code in close) + "?"
-            else:
-                shown = ", ".join(known[:8]) + (
-                    f" … ({len(known)} in all)" if len(known) > 8 else ""
-                )
-                hint = f" (its values are for {shown})" if known else " (it holds no values)"
+            more = f" … ({len(known)} in all)" if len(known) > 8 else ""
+            shown = ", ".join(known[:8]) + more
+            hint = f" (its values are for {shown})" if known else " (it holds no values)"
             return f"no value for {measure} in registry {ids}{hint}"
         covered = []
         for layer in self.layers:
