@@ -139,11 +139,7 @@ def check_deliveries(
     Raises:
         ValidationError: with a problem per bad field, located as ``[index].field``.
     """
-    roles: Sequence[str] | None = None
-    try:
-        roles = [value.code for value in framework.dimension("role").values]
-    except UnknownCodeError:
-        roles = None
+    roles: Sequence[str] | None = framework.dimension_codes("role")
     problems: list[Problem] = []
     for i, delivery in enumerate(deliveries):
         if delivery.measure not in framework:

@@ -519,6 +519,11 @@ class Framework:
                 "dimension", dimension_id, list(self._index.dimensions)
             ) from None
 
+    def dimension_codes(self, dimension_id: str) -> tuple[str, ...] | None:
+        """The value codes of a dimension, or ``None`` if the framework does not declare it."""
+        dimension = self._index.dimensions.get(dimension_id)
+        return None if dimension is None else tuple(value.code for value in dimension.values)
+
     def tags_of(self, measure_code: str) -> tuple[str, ...]:
         """A measure's own tags plus those inherited from its outcome and theme."""
         measure = self.measure(measure_code)

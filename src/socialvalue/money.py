@@ -76,6 +76,18 @@ class Money:
         """Return zero in ``currency``."""
         return cls(Decimal(0), currency)
 
+    @classmethod
+    def _trusted(cls, amount: Decimal, currency: str) -> Money:
+        """Build from a ``Decimal`` and a currency already known to be valid (no checks).
+
+        Arithmetic between valid amounts yields valid amounts; skipping the converter and
+        validator there makes sums of millions of amounts several times faster.
+        """
+        money = object.__new__(Money)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
+
     def _same(self, other: Money, verb: str) -> None:
         if other.currency != self.currency:
             raise CurrencyMismatchError(
@@ -85,9 +97,10 @@ class Money:
     def __add__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        self._same(other, "add")
+        if other.currency != self.currency:
+            self._same(other, "add")
         with calculation_context():
-            return Money(self.amount + other.amount, self.currency)
+            return Money._trusted(self.amount + other.amount, self.currency)
 
     def __radd__(self, other: object) -> Money:
         # Lets the builtin sum() start from 0.
@@ -100,13 +113,13 @@ class Money:
             return NotImplemented
         self._same(other, "subtract")
         with calculation_context():
-            return Money(self.amount - other.amount, self.currency)
+            return Money._trusted(self.amount - other.amount, self.currency)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money._trusted(-self.amount, self.currency)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
+        return Money._trusted(abs(self.amount), self.currency)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, Money):
@@ -114,7 +127,7 @@ class Money:
         if not isinstance(factor, (Decimal, int, float)) or isinstance(factor, bool):
             return NotImplemented
         with calculation_context():
-            return Money(self.amount * to_decimal(factor, what="factor"), self.currency)
+            return Money._trusted(self.amount * to_decimal(factor, what="factor"), self.currency)
 
     __rmul__ = __mul__
 

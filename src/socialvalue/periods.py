@@ -17,6 +17,7 @@ financial year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import TypeAlias
@@ -393,8 +394,15 @@ def parse_period(text: str) -> AnyPeriod:
     ...
     socialvalue.exceptions.PeriodParseError: cannot read '2022/24' as a period: ...
     """
+    # Periods are immutable, so equal labels can share one object: batches of deliveries
+    # parsed from files then group by identity instead of comparing fields.
     if not isinstance(text, str):
         raise TypeError(f"expected a period label (str), got {type(text).__name__}")
+    return _parse_period(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_period(text: str) -> AnyPeriod:
     clean = text.strip()
     try:
         for pattern, build in _PARSERS:

@@ -17,6 +17,7 @@ import attrs
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class UnitKind(enum.Enum):
@@ -71,6 +72,8 @@ class Unit:
             raise ValueError(
                 f"unit {self.code!r}: a money unit needs a currency and only a money unit has one"
             )
+        if self.currency is not None and not _CURRENCY.match(self.currency):
+            raise ValueError(f"currency: {self.currency!r} is not an ISO 4217 code such as 'GBP'")
 
 
 _STANDARD = (

@@ -132,9 +132,9 @@ class UnitValue:
             return None, None, None
         with calculation_context():
             return (
-                Money(quantity * self.gross, self.currency),
-                Money(quantity * self.net, self.currency),
-                Money(quantity * self.present, self.currency),
+                Money._trusted(quantity * self.gross, self.currency),  # noqa: SLF001
+                Money._trusted(quantity * self.net, self.currency),  # noqa: SLF001
+                Money._trusted(quantity * self.present, self.currency),  # noqa: SLF001
             )
 
 
