@@ -20,6 +20,17 @@ if TYPE_CHECKING:
         additional_impact as additional_impact,
         persistence_factors as persistence_factors,
     )
+    from socialvalue.commitments import (
+        CONTRACTUAL as CONTRACTUAL,
+        DAY_ONE as DAY_ONE,
+        FUTURE_ASPIRATION as FUTURE_ASPIRATION,
+        Commitment as Commitment,
+        CommitmentSet as CommitmentSet,
+        Milestone as Milestone,
+        ProgressUpdate as ProgressUpdate,
+        Status as Status,
+        check_commitments as check_commitments,
+    )
     from socialvalue.deliveries import (
         Delivery as Delivery,
         DeliverySet as DeliverySet,
@@ -66,6 +77,7 @@ if TYPE_CHECKING:
     from socialvalue.io import (
         dumps as dumps,
         load as load,
+        load_commitments as load_commitments,
         load_deliveries as load_deliveries,
         load_framework as load_framework,
         load_methodology as load_methodology,
@@ -73,6 +85,7 @@ if TYPE_CHECKING:
         load_registry as load_registry,
         loads as loads,
         save as save,
+        save_commitments as save_commitments,
         save_deliveries as save_deliveries,
         save_framework as save_framework,
         save_methodology as save_methodology,
@@ -122,6 +135,7 @@ if TYPE_CHECKING:
         RegistryStack as RegistryStack,
     )
     from socialvalue.shipped import (
+        SHIPPED_COMMITMENTS as SHIPPED_COMMITMENTS,
         SHIPPED_DISCOUNT_SCHEDULES as SHIPPED_DISCOUNT_SCHEDULES,
         SHIPPED_EXAMPLES as SHIPPED_EXAMPLES,
         SHIPPED_FRAMEWORKS as SHIPPED_FRAMEWORKS,
@@ -130,10 +144,22 @@ if TYPE_CHECKING:
         SHIPPED_REGISTRIES as SHIPPED_REGISTRIES,
         default_methodology as default_methodology,
         example_deliveries as example_deliveries,
+        shipped_commitments as shipped_commitments,
         shipped_discount_schedule as shipped_discount_schedule,
         shipped_framework as shipped_framework,
         shipped_price_index as shipped_price_index,
         shipped_registry as shipped_registry,
+    )
+    from socialvalue.tracking import (
+        CommitmentProgress as CommitmentProgress,
+        Match as Match,
+        QuarterlySummary as QuarterlySummary,
+        Rag as Rag,
+        RagRules as RagRules,
+        SummaryChange as SummaryChange,
+        match_deliveries as match_deliveries,
+        quarterly_summary as quarterly_summary,
+        track as track,
     )
     from socialvalue.units import (
         STANDARD_UNITS as STANDARD_UNITS,
@@ -166,6 +192,17 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Level",
         "additional_impact",
         "persistence_factors",
+    ),
+    "socialvalue.commitments": (
+        "CONTRACTUAL",
+        "DAY_ONE",
+        "FUTURE_ASPIRATION",
+        "Commitment",
+        "CommitmentSet",
+        "Milestone",
+        "ProgressUpdate",
+        "Status",
+        "check_commitments",
     ),
     "socialvalue.deliveries": (
         "Delivery",
@@ -213,6 +250,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "socialvalue.io": (
         "dumps",
         "load",
+        "load_commitments",
         "load_deliveries",
         "load_framework",
         "load_methodology",
@@ -220,6 +258,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_registry",
         "loads",
         "save",
+        "save_commitments",
         "save_deliveries",
         "save_framework",
         "save_methodology",
@@ -269,6 +308,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "RegistryStack",
     ),
     "socialvalue.shipped": (
+        "SHIPPED_COMMITMENTS",
         "SHIPPED_DISCOUNT_SCHEDULES",
         "SHIPPED_EXAMPLES",
         "SHIPPED_FRAMEWORKS",
@@ -277,10 +317,22 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "SHIPPED_REGISTRIES",
         "default_methodology",
         "example_deliveries",
+        "shipped_commitments",
         "shipped_discount_schedule",
         "shipped_framework",
         "shipped_price_index",
         "shipped_registry",
+    ),
+    "socialvalue.tracking": (
+        "CommitmentProgress",
+        "Match",
+        "QuarterlySummary",
+        "Rag",
+        "RagRules",
+        "SummaryChange",
+        "match_deliveries",
+        "quarterly_summary",
+        "track",
     ),
     "socialvalue.units": (
         "STANDARD_UNITS",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.deliveries import DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import SocialValueError
@@ -129,6 +130,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         summary = f"price index {document.id!r}, {document.bounds}"
     elif isinstance(document, DiscountSchedules):
         summary = f"discount schedules {', '.join(document.ids())}"
+    elif isinstance(document, CommitmentSet):
+        check_commitments(document, _framework_from(args.framework or "lcrca"))
+        summary = (
+            f"{len(document)} commitments and {len(document.updates)} updates, checked against "
+            f"{args.framework or 'lcrca'!r}"
+        )
     elif isinstance(document, DeliverySet):
         check_deliveries(document, _framework_from(args.framework or "lcrca"))
         summary = f"{len(document)} deliveries, checked against {args.framework or 'lcrca'!r}"

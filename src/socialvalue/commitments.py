@@ -148,8 +148,9 @@ class Commitment:
         source: The document the commitment is stated in.
         note: Anything else a reader should know.
 
-    >>> Commitment(id="C1", kind="contractual", title="Local jobs", measure="LCR-EMP-1",
-    ...            target="12.5", start=dt.date(2024, 4, 1), due=dt.date(2026, 3, 31)).quantified
+    >>> Commitment(id="C1", kind="contractual", title="Local jobs", contract="K1",
+    ...            measure="LCR-EMP-1", target="12.5", start=dt.date(2024, 4, 1),
+    ...            due=dt.date(2026, 3, 31)).quantified
     True
     >>> Commitment(id="C2", kind="day_one", title="Join Safe Spaces",
     ...            start=dt.date(2022, 4, 1), due=dt.date(2021, 3, 31))
@@ -247,9 +248,11 @@ def _updates(value: Iterable[ProgressUpdate]) -> tuple[ProgressUpdate, ...]:
 
 @attrs.frozen(kw_only=True)
 class CommitmentSet:
-    """Commitments and their progress updates, as a file holds them.
+    """Commitments and progress updates, as a file holds them.
 
-    Ids are unique and every update names a commitment in the set.
+    Commitment ids are unique. A file may hold updates for commitments kept in another file
+    (a quarter's returns, say); :meth:`merged` combines sets and checks that every update names
+    a commitment.
     """
 
     title: str = attrs.field(validator=_not_blank)
@@ -272,14 +275,6 @@ class CommitmentSet:
                 )
             else:
                 seen[commitment.id] = i
-        for j, update in enumerate(self.updates):
-            if update.commitment not in seen:
-                problems.append(
-                    Problem(
-                        f"updates[{j}].commitment",
-                        UnknownCodeError("commitment", update.commitment, list(seen)).message,
-                    )
-                )
         if problems:
             raise ValidationError(problems, subject=f"commitments {self.title!r}")
 
@@ -288,6 +283,37 @@ class CommitmentSet:
 
     def __iter__(self) -> Iterator[Commitment]:
         return iter(self.commitments)
+
+    def merged(self, *others: CommitmentSet, title: str | None = None) -> CommitmentSet:
+        """This set and others as one; every update must name one of the commitments.
+
+        Raises:
+            ValidationError: duplicate commitment ids, or updates naming no commitment.
+        """
+        sets = (self, *others)
+        combined = CommitmentSet(
+            title=title or self.title,
+            note=self.note,
+            source=self.source,
+            commitments=[c for s in sets for c in s.commitments],
+            updates=[u for s in sets for u in s.updates],
+        )
+        combined.check_updates()
+        return combined
+
+    def check_updates(self) -> None:
+        """Raise one error listing every update that names no commitment in this set."""
+        known = [c.id for c in self.commitments]
+        problems = [
+            Problem(
+                f"updates[{j}].commitment",
+                UnknownCodeError("commitment", update.commitment, known).message,
+            )
+            for j, update in enumerate(self.updates)
+            if update.commitment not in known
+        ]
+        if problems:
+            raise ValidationError(problems, subject=f"commitments {self.title!r}")
 
     def commitment(self, commitment_id: str) -> Commitment:
         """The commitment with this id."""

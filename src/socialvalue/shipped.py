@@ -11,6 +11,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TypeVar
 
+from socialvalue.commitments import CommitmentSet
 from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedule, DiscountSchedules
 from socialvalue.exceptions import UnknownCodeError
@@ -23,6 +24,7 @@ from socialvalue.proxies import ProxyRegistry
 T = TypeVar("T")
 
 __all__ = [
+    "SHIPPED_COMMITMENTS",
     "SHIPPED_DISCOUNT_SCHEDULES",
     "SHIPPED_EXAMPLES",
     "SHIPPED_FRAMEWORKS",
@@ -31,6 +33,7 @@ __all__ = [
     "SHIPPED_REGISTRIES",
     "default_methodology",
     "example_deliveries",
+    "shipped_commitments",
     "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
@@ -56,6 +59,9 @@ SHIPPED_DISCOUNT_SCHEDULES: Mapping[str, str] = MappingProxyType(
     {"green-book-2022": "green-book-2022.toml"}
 )
 
+
+#: Commitments shipped as package data: name → file under ``socialvalue/data/commitments``.
+SHIPPED_COMMITMENTS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
 
 #: Example deliveries shipped as package data: name → file under ``socialvalue/data/examples``.
 SHIPPED_EXAMPLES: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
@@ -184,6 +190,24 @@ def example_deliveries(name: str = "lcrca-2023") -> DeliverySet:
 @functools.cache
 def _load_examples(name: str) -> DeliverySet:
     return _read(name, SHIPPED_EXAMPLES, "examples", DeliverySet, "example")
+
+
+def shipped_commitments(name: str = "lcrca") -> CommitmentSet:
+    """Commitments shipped with the package (cached).
+
+    ``lcrca``: the LCRCA Day One Commitments (Transport Committee report, 10 March 2022) and the
+    Future Aspirations its Social Value Annual Report 2023 states, each citing its source.
+
+    >>> commitments = shipped_commitments()
+    >>> commitments.commitment("D1-PRC-01").due
+    datetime.date(2023, 3, 31)
+    """
+    return _load_commitments(name)
+
+
+@functools.cache
+def _load_commitments(name: str) -> CommitmentSet:
+    return _read(name, SHIPPED_COMMITMENTS, "commitments", CommitmentSet, "shipped commitments")
 
 
 def _read(name: str, table: Mapping[str, str], folder: str, cls: type[T], kind: str) -> T:

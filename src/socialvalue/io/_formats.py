@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar
 
 import tomli_w
 
+from socialvalue.commitments import CommitmentSet
 from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
@@ -28,12 +29,14 @@ __all__ = [
     "format_of",
     "load",
     "load_any",
+    "load_commitments",
     "load_deliveries",
     "load_framework",
     "load_price_index",
     "load_registry",
     "loads",
     "save",
+    "save_commitments",
     "save_deliveries",
     "save_framework",
     "save_registry",
@@ -54,6 +57,7 @@ _SCHEMAS: dict[type, str] = {
     DiscountSchedules: "socialvalue/discount-schedules/1",
     Methodology: "socialvalue/methodology/1",
     DeliverySet: "socialvalue/deliveries/1",
+    CommitmentSet: "socialvalue/commitments/1",
 }
 _SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
@@ -242,12 +246,21 @@ _KINDS_BY_KEY: tuple[tuple[str, type], ...] = (
     ("points", PriceIndex),
     ("schedules", DiscountSchedules),
     ("deliveries", DeliverySet),
+    ("commitments", CommitmentSet),
 )
 
 
 def load_any(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
-) -> Framework | ProxyRegistry | PriceIndex | DiscountSchedules | DeliverySet | Methodology:
+) -> (
+    Framework
+    | ProxyRegistry
+    | PriceIndex
+    | DiscountSchedules
+    | DeliverySet
+    | CommitmentSet
+    | Methodology
+):
     """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
 
     A ``.csv`` file is read as a proxy registry.
@@ -294,3 +307,13 @@ def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:
 def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:
     """Write deliveries to a ``.toml`` or ``.json`` file, atomically."""
     save(deliveries, path)
+
+
+def load_commitments(path: str | os.PathLike[str]) -> CommitmentSet:
+    """Read a :class:`~socialvalue.CommitmentSet` (commitments and updates) from a file."""
+    return load(path, CommitmentSet)
+
+
+def save_commitments(commitments: CommitmentSet, path: str | os.PathLike[str]) -> None:
+    """Write commitments and their updates to a ``.toml`` or ``.json`` file, atomically."""
+    save(commitments, path)

@@ -1,0 +1,584 @@
+"""Tracking commitments: what has been delivered against each promise, and what to escalate.
+
+Given commitments, progress updates and deliveries, :func:`track` computes for each commitment
+the quantity delivered to date, the percentage of target, a pro-rata projection to the due date,
+an RAG status by :class:`RagRules`, overdue flags and — for contractual commitments valued with a
+methodology — the £ promised at bid against the £ delivered. :func:`quarterly_summary` turns
+that into what a Responsible Officer takes to an Executive Leadership Team.
+
+How deliveries are matched to commitments (:func:`match_deliveries`), in this order:
+
+1. A delivery tagged ``commitment:<id>`` counts towards that commitment only.
+2. Otherwise a delivery under a contract counts towards the contractual commitment for the same
+   contract and measure.
+3. Otherwise a delivery with no contract counts towards the organisational (non-contractual)
+   quantified commitment for the same measure and role.
+
+In every case the delivery's period must start within the commitment's window (start to due,
+where set). A delivery that two commitments would claim is matched to neither and reported as
+ambiguous; a delivery no rule matches is reported as unmatched. So a delivery counts towards at
+most one commitment, and nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from socialvalue._decimal import calculation_context
+from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
+from socialvalue.deliveries import Delivery
+from socialvalue.exceptions import UnknownCodeError
+from socialvalue.methodology import Methodology
+from socialvalue.money import Money
+from socialvalue.periods import FinancialQuarter
+from socialvalue.valuation import value_many
+
+__all__ = [
+    "CommitmentProgress",
+    "Match",
+    "QuarterlySummary",
+    "Rag",
+    "RagRules",
+    "SummaryChange",
+    "match_deliveries",
+    "quarterly_summary",
+    "track",
+]
+
+_TAG = "commitment:"
+
+
+class Rag(enum.Enum):
+    """Red / amber / green, plus the states that are not a judgement of progress."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    COMPLETE = "complete"
+    WITHDRAWN = "withdrawn"
+    NOT_STARTED = "not_started"
+
+
+@attrs.frozen(kw_only=True)
+class RagRules:
+    """How an RAG status is decided (all thresholds are configuration, not constants).
+
+    For a quantified commitment under way, the projection to the due date is compared with the
+    target: at least ``green_from`` of it is green, at least ``amber_from`` amber, below that
+    red. A commitment past its due date and not complete is red (and flagged overdue). A
+    reported status of ``at_risk`` makes a green commitment amber; ``off_track`` makes it red.
+    A qualitative commitment is complete when every milestone is done, red when overdue, amber
+    when a milestone is overdue, otherwise green (or as its reported status says).
+
+    Args:
+        green_from: Projection ÷ target at or above which a commitment is green (default 0.9).
+        amber_from: At or above which it is amber (default 0.7); below is red.
+        reported_status_counts: Whether the latest reported status can worsen the RAG.
+    """
+
+    green_from: Decimal = attrs.field(default=Decimal("0.9"), converter=Decimal)
+    amber_from: Decimal = attrs.field(default=Decimal("0.7"), converter=Decimal)
+    reported_status_counts: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if not Decimal(0) <= self.amber_from <= self.green_from:
+            raise ValueError(
+                f"amber_from: {self.amber_from} must be between 0 and green_from "
+                f"({self.green_from})"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """Which deliveries count towards which commitment, and which count towards none.
+
+    Attributes:
+        matched: Commitment id → indexes of the deliveries counted towards it.
+        unmatched: Indexes of deliveries no rule matched.
+        ambiguous: Index → the commitment ids that would each have claimed the delivery.
+    """
+
+    matched: dict[str, tuple[int, ...]]
+    unmatched: tuple[int, ...]
+    ambiguous: dict[int, tuple[str, ...]]
+
+
+def _in_window(delivery: Delivery, commitment: Commitment) -> bool:
+    start = delivery.period.start
+    if commitment.start is not None and start < commitment.start:
+        return False
+    return commitment.due is None or start <= commitment.due
+
+
+def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Delivery]) -> Match:
+    """Match deliveries to commitments by the rules in this module's description.
+
+    >>> c = Commitment(id="C1", kind="contractual", title="Jobs", contract="K1",
+    ...                measure="LCR-EMP-1", target="10")
+    >>> d = [Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25 Q1", contract="K1"),
+    ...      Delivery(measure="LCR-EMP-1", quantity="1", period="2024/25 Q1")]
+    >>> match_deliveries([c], d)
+    Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={})
+    """
+    by_id = {commitment.id: commitment for commitment in commitments}
+    quantified = [c for c in commitments if c.quantified]
+    matched: dict[str, list[int]] = {c.id: [] for c in commitments}
+    unmatched: list[int] = []
+    ambiguous: dict[int, tuple[str, ...]] = {}
+    for index, delivery in enumerate(deliveries):
+        tagged = [tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG)]
+        if tagged:
+            candidates = [
+                by_id[code]
+                for code in tagged
+                if code in by_id and _in_window(delivery, by_id[code])
+            ]
+        elif delivery.contract:
+            candidates = [
+                c
+                for c in quantified
+                if c.contract == delivery.contract
+                and c.measure == delivery.measure
+                and _in_window(delivery, c)
+            ]
+        else:
+            candidates = [
+                c
+                for c in quantified
+                if c.kind != CONTRACTUAL
+                and not c.contract
+                and c.measure == delivery.measure
+                and c.role == delivery.role
+                and _in_window(delivery, c)
+            ]
+        if len(candidates) == 1:
+            matched[candidates[0].id].append(index)
+        elif candidates:
+            ambiguous[index] = tuple(c.id for c in candidates)
+        else:
+            unmatched.append(index)
+    return Match(
+        matched={key: tuple(indexes) for key, indexes in matched.items()},
+        unmatched=tuple(unmatched),
+        ambiguous=ambiguous,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentProgress:
+    """Where one commitment stands on a date.
+
+    Attributes:
+        commitment: The commitment.
+        on: The date progress is assessed on.
+        rag: :class:`Rag`.
+        reasons: Why it has that RAG, in words.
+        delivered: Quantity delivered to date (``None`` for a qualitative commitment).
+        delivered_from: ``deliveries`` (matched returns), ``updates`` (self-reported
+            quantities, used only when no delivery matched) or ``none``.
+        percent: Delivered as a percentage of target.
+        projected: Pro-rata projection of delivery at the due date.
+        overdue: Past the due date and not complete.
+        milestones_done: Milestones done (of ``milestones_total``), for qualitative ones.
+        milestones_overdue: Milestones past their due date and not done.
+        latest: The latest progress update, if any.
+        history: Every update for the commitment, in period then report-date order.
+        deliveries: Indexes of the deliveries counted.
+        promised: £ promised at bid (contractual).
+        delivered_value: Net £ of the matched deliveries under the methodology, if one was given.
+        variance: ``delivered_value − promised``.
+    """
+
+    commitment: Commitment
+    on: dt.date
+    rag: Rag
+    reasons: tuple[str, ...]
+    delivered: Decimal | None
+    delivered_from: str
+    percent: Decimal | None
+    projected: Decimal | None
+    overdue: bool
+    milestones_done: int
+    milestones_total: int
+    milestones_overdue: int
+    latest: ProgressUpdate | None
+    history: tuple[ProgressUpdate, ...]
+    deliveries: tuple[int, ...]
+    promised: Money | None = None
+    delivered_value: Money | None = None
+    variance: Money | None = None
+
+
+def _history(updates: Iterable[ProgressUpdate], on: dt.date) -> dict[str, list[ProgressUpdate]]:
+    by_commitment: dict[str, list[ProgressUpdate]] = {}
+    for update in updates:
+        if update.reported <= on:
+            by_commitment.setdefault(update.commitment, []).append(update)
+    for history in by_commitment.values():
+        history.sort(key=lambda u: (u.period.start, u.period.end, u.reported))
+    return by_commitment
+
+
+def _quantified(  # noqa: PLR0913 - the pieces one assessment needs
+    commitment: Commitment,
+    *,
+    on: dt.date,
+    delivered: Decimal,
+    latest: ProgressUpdate | None,
+    rules: RagRules,
+    reasons: list[str],
+) -> tuple[Rag, Decimal | None, Decimal | None, bool]:
+    target = commitment.target
+    assert target is not None  # noqa: S101 - quantified
+    with calculation_context():
+        percent = delivered / target * 100
+        if delivered >= target:
+            reasons.append(f"target met: {delivered} of {target}")
+            return Rag.COMPLETE, percent, delivered, False
+        if commitment.start is not None and on < commitment.start:
+            reasons.append(f"starts {commitment.start.isoformat()}")
+            return Rag.NOT_STARTED, percent, None, False
+        if commitment.due is not None and on > commitment.due:
+            reasons.append(f"overdue since {commitment.due.isoformat()}: {percent:.1f}% delivered")
+            return Rag.RED, percent, delivered, True
+        projected: Decimal | None = None
+        if commitment.start is not None and commitment.due is not None:
+            elapsed = Decimal((on - commitment.start).days + 1)
+            total = Decimal((commitment.due - commitment.start).days + 1)
+            projected = delivered * total / elapsed
+    if projected is None:
+        reasons.append("no start and due date to project against")
+        rag = Rag.GREEN if latest is None else _rag_of_status(latest.status)
+        return rag, percent, None, False
+    share = projected / target
+    if share >= rules.green_from:
+        rag = Rag.GREEN
+    elif share >= rules.amber_from:
+        rag = Rag.AMBER
+    else:
+        rag = Rag.RED
+    reasons.append(
+        f"projected {projected.quantize(Decimal('0.1'))} of {target} by "
+        f"{commitment.due.isoformat() if commitment.due else '?'} "
+        f"({(share * 100).quantize(Decimal('0.1'))}% of target)"
+    )
+    return rag, percent, projected, False
+
+
+def _rag_of_status(status: Status) -> Rag:
+    return {
+        Status.NOT_STARTED: Rag.NOT_STARTED,
+        Status.ON_TRACK: Rag.GREEN,
+        Status.AT_RISK: Rag.AMBER,
+        Status.OFF_TRACK: Rag.RED,
+        Status.COMPLETE: Rag.COMPLETE,
+        Status.WITHDRAWN: Rag.WITHDRAWN,
+    }[status]
+
+
+_WORSE = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
+
+
+def _worsen(rag: Rag, latest: ProgressUpdate | None, rules: RagRules, reasons: list[str]) -> Rag:
+    if latest is None or not rules.reported_status_counts or rag not in _WORSE:
+        return rag
+    reported = _rag_of_status(latest.status)
+    if reported in _WORSE and _WORSE[reported] > _WORSE[rag]:
+        reasons.append(f"reported {latest.status.value.replace('_', ' ')} in {latest.period.label}")
+        return reported
+    return rag
+
+
+def track(  # noqa: PLR0913 - one assessment, step by step
+    commitments: Sequence[Commitment],
+    updates: Sequence[ProgressUpdate],
+    deliveries: Sequence[Delivery],
+    *,
+    on: dt.date,
+    rules: RagRules | None = None,
+    methodology: Methodology | None = None,
+) -> tuple[tuple[CommitmentProgress, ...], Match]:
+    """Assess every commitment on a date; also return how deliveries were matched.
+
+    Only deliveries whose period ends on or before ``on``, and updates reported on or before it,
+    count. With a ``methodology``, contractual commitments compare the £ promised at bid with
+    the net £ of the matched deliveries.
+
+    Raises:
+        UnknownCodeError: an update names a commitment that is not given.
+    """
+    rules = rules or RagRules()
+    known = {commitment.id for commitment in commitments}
+    for update in updates:
+        if update.commitment not in known:
+            raise UnknownCodeError("commitment", update.commitment, sorted(known))
+    visible = [d for d in deliveries if d.period.end <= on]
+    positions = [i for i, d in enumerate(deliveries) if d.period.end <= on]
+    match = match_deliveries(commitments, visible)
+    match = Match(
+        matched={k: tuple(positions[i] for i in v) for k, v in match.matched.items()},
+        unmatched=tuple(positions[i] for i in match.unmatched),
+        ambiguous={positions[i]: v for i, v in match.ambiguous.items()},
+    )
+    histories = _history(updates, on)
+    results = []
+    for commitment in commitments:
+        history = tuple(histories.get(commitment.id, ()))
+        latest = history[-1] if history else None
+        reasons: list[str] = []
+        counted = match.matched.get(commitment.id, ())
+        delivered: Decimal | None = None
+        delivered_from = "none"
+        percent = projected = None
+        overdue = False
+        done = sum(1 for m in commitment.milestones if m.done is not None and m.done <= on)
+        late = sum(
+            1
+            for m in commitment.milestones
+            if m.due is not None and m.due < on and (m.done is None or m.done > on)
+        )
+        if latest is not None and latest.status is Status.WITHDRAWN:
+            rag = Rag.WITHDRAWN
+            reasons.append(f"withdrawn ({latest.period.label})")
+        elif commitment.quantified:
+            with calculation_context():
+                if counted:
+                    delivered = sum((deliveries[i].quantity for i in counted), Decimal(0))
+                    delivered_from = "deliveries"
+                else:
+                    reported = [u.delivered for u in history if u.delivered is not None]
+                    delivered = sum(reported, Decimal(0))
+                    delivered_from = "updates" if reported else "none"
+            rag, percent, projected, overdue = _quantified(
+                commitment,
+                on=on,
+                delivered=delivered,
+                latest=latest,
+                rules=rules,
+                reasons=reasons,
+            )
+            rag = _worsen(rag, latest, rules, reasons)
+        else:
+            rag, overdue = _qualitative(
+                commitment, on=on, done=done, late=late, latest=latest, reasons=reasons
+            )
+            rag = _worsen(rag, latest, rules, reasons)
+        promised = commitment.promised_value
+        delivered_value = variance = None
+        if methodology is not None and commitment.quantified and counted:
+            delivered_value = _delivered_value(
+                [deliveries[i] for i in counted], methodology, promised, reasons
+            )
+            if delivered_value is not None and promised is not None:
+                variance = delivered_value - promised
+        results.append(
+            CommitmentProgress(
+                commitment=commitment,
+                on=on,
+                rag=rag,
+                reasons=tuple(reasons),
+                delivered=delivered,
+                delivered_from=delivered_from,
+                percent=percent,
+                projected=projected,
+                overdue=overdue,
+                milestones_done=done,
+                milestones_total=len(commitment.milestones),
+                milestones_overdue=late,
+                latest=latest,
+                history=history,
+                deliveries=counted,
+                promised=promised,
+                delivered_value=delivered_value,
+                variance=variance,
+            )
+        )
+    return tuple(results), match
+
+
+def _delivered_value(
+    counted: list[Delivery],
+    methodology: Methodology,
+    promised: Money | None,
+    reasons: list[str],
+) -> Money | None:
+    """Net £ of the matched deliveries, or ``None`` if none of them could be valued."""
+    batch = value_many(counted, methodology, unvalued="report")
+    if batch.unvalued:
+        reasons.append(
+            f"{sum(u.count for u in batch.unvalued)} matched deliveries could not be valued: "
+            f"{batch.unvalued[0].reason}"
+        )
+    if not batch.groups:
+        return None
+    return batch.total_net(promised.currency if promised is not None else "GBP")
+
+
+def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
+    commitment: Commitment,
+    *,
+    on: dt.date,
+    done: int,
+    late: int,
+    latest: ProgressUpdate | None,
+    reasons: list[str],
+) -> tuple[Rag, bool]:
+    total = len(commitment.milestones)
+    if latest is not None and latest.status is Status.COMPLETE:
+        reasons.append(f"reported complete in {latest.period.label}")
+        return Rag.COMPLETE, False
+    if total and done == total:
+        reasons.append(f"all {total} milestones done")
+        return Rag.COMPLETE, False
+    if commitment.start is not None and on < commitment.start:
+        reasons.append(f"starts {commitment.start.isoformat()}")
+        return Rag.NOT_STARTED, False
+    if commitment.due is not None and on > commitment.due:
+        progress = f": {done} of {total} milestones done" if total else ""
+        reasons.append(f"overdue since {commitment.due.isoformat()}{progress}")
+        return Rag.RED, True
+    if late:
+        reasons.append(f"{late} milestone(s) overdue")
+        return Rag.AMBER, False
+    if total:
+        reasons.append(f"{done} of {total} milestones done")
+    elif latest is None:
+        reasons.append("no milestones and no progress reported")
+        return Rag.AMBER, False
+    return Rag.GREEN if latest is None else _rag_of_status(latest.status), False
+
+
+@attrs.frozen(kw_only=True)
+class SummaryChange:
+    """A commitment whose RAG changed since the previous quarter."""
+
+    commitment: Commitment
+    before: Rag
+    after: Rag
+
+
+@attrs.frozen(kw_only=True)
+class QuarterlySummary:
+    """What a Responsible Officer takes to the Executive Leadership Team for a quarter.
+
+    Attributes:
+        quarter: The quarter reported on (assessed on its last day).
+        progress: Every commitment's progress at the end of the quarter.
+        counts: (role, kind) → RAG → number of commitments.
+        escalations: Commitments that are red, amber or overdue, worst first.
+        changes: RAG changes since the end of the previous quarter.
+        new: Commitments that started during the quarter.
+        unmatched: Deliveries that matched no commitment (indexes), and ambiguous ones.
+        ambiguous: Deliveries two commitments would claim.
+    """
+
+    quarter: FinancialQuarter
+    progress: tuple[CommitmentProgress, ...]
+    counts: dict[tuple[str, str], dict[Rag, int]]
+    escalations: tuple[CommitmentProgress, ...]
+    changes: tuple[SummaryChange, ...]
+    new: tuple[Commitment, ...]
+    unmatched: tuple[int, ...]
+    ambiguous: dict[int, tuple[str, ...]]
+
+    def render(self) -> str:
+        """Plain text for a paper to the Executive Leadership Team."""
+        lines = [
+            (
+                f"Social value commitments — {self.quarter.label} "
+                f"(assessed on {self.quarter.end.isoformat()})"
+            ),
+            "",
+            "By role and kind:",
+        ]
+        order = list(Rag)
+        for (role, kind), counts in sorted(self.counts.items()):
+            shown = ", ".join(
+                f"{counts[r]} {r.value.replace('_', ' ')}" for r in order if r in counts
+            )
+            lines.append(f"  {role} / {kind.replace('_', ' ')}: {shown}")
+        lines += ["", f"At risk or overdue ({len(self.escalations)}):"]
+        for item in self.escalations:
+            officer = item.commitment.responsible_officer or "(no Responsible Officer named)"
+            flag = " OVERDUE" if item.overdue else ""
+            lines.append(
+                f"  [{item.rag.value.upper()}{flag}] {item.commitment.id} {item.commitment.title}"
+                f" — {officer}: {'; '.join(item.reasons)}"
+            )
+        lines += ["", f"Changed since {self.quarter.previous().label} ({len(self.changes)}):"]
+        lines += [
+            f"  {change.commitment.id} {change.before.value} → {change.after.value}: "
+            f"{change.commitment.title}"
+            for change in self.changes
+        ]
+        if self.new:
+            lines += ["", "Started this quarter:"]
+            lines += [f"  {c.id} {c.title}" for c in self.new]
+        if self.unmatched or self.ambiguous:
+            lines += [
+                "",
+                (
+                    f"Deliveries not counted towards any commitment: {len(self.unmatched)} "
+                    f"unmatched, {len(self.ambiguous)} ambiguous"
+                ),
+            ]
+        return "\n".join(lines)
+
+
+_SEVERITY = {Rag.RED: 0, Rag.AMBER: 1}
+
+
+def quarterly_summary(  # noqa: PLR0913 - the inputs of one summary
+    commitments: Sequence[Commitment],
+    updates: Sequence[ProgressUpdate],
+    deliveries: Sequence[Delivery],
+    *,
+    quarter: FinancialQuarter,
+    rules: RagRules | None = None,
+    methodology: Methodology | None = None,
+) -> QuarterlySummary:
+    """The quarterly summary for an Executive Leadership Team.
+
+    Progress is assessed on the quarter's last day and compared with the previous quarter's
+    last day; counts are by role and kind; escalations list every red, amber or overdue
+    commitment with its Responsible Officer.
+    """
+    now, match = track(
+        commitments, updates, deliveries, on=quarter.end, rules=rules, methodology=methodology
+    )
+    before, _ = track(commitments, updates, deliveries, on=quarter.previous().end, rules=rules)
+    previous = {item.commitment.id: item.rag for item in before}
+    counts: dict[tuple[str, str], dict[Rag, int]] = {}
+    for item in now:
+        key = (item.commitment.role or "(no role)", item.commitment.kind)
+        bucket = counts.setdefault(key, {})
+        bucket[item.rag] = bucket.get(item.rag, 0) + 1
+    escalations = sorted(
+        (item for item in now if item.rag in _SEVERITY or item.overdue),
+        key=lambda item: (_SEVERITY.get(item.rag, 2), not item.overdue, item.commitment.id),
+    )
+    changes = tuple(
+        SummaryChange(
+            commitment=item.commitment, before=previous[item.commitment.id], after=item.rag
+        )
+        for item in now
+        if previous[item.commitment.id] is not item.rag
+    )
+    new = tuple(
+        c for c in commitments if c.start is not None and quarter.start <= c.start <= quarter.end
+    )
+    return QuarterlySummary(
+        quarter=quarter,
+        progress=now,
+        counts=counts,
+        escalations=tuple(escalations),
+        changes=changes,
+        new=new,
+        unmatched=match.unmatched,
+        ambiguous=match.ambiguous,
+    )
