@@ -19,7 +19,8 @@ edi_training = sv.Money("404")
 # Social Value annually" — with the "more than 950" employees of the 2022 launch release.
 employees, hours_each = 950, 14
 volunteering = volunteering_hour * employees * hours_each
-print(f"{framework.measure('LCR-COM-1').title}: {employees} x {hours_each} h x £16.93 = £{volunteering.amount:,}")
+title = framework.measure("LCR-COM-1").title
+print(f"{title}: {employees} x {hours_each} h x £16.93 = £{volunteering.amount:,}")
 assert volunteering == sv.Money("225169.00")
 
 # "EmbRACE ... rolled out to 21,000 employees ... the opportunity to create over £8million"

@@ -177,3 +177,39 @@ def test_value_bad_deliveries_file(tmp_path, capsys):
     )
     assert main(["value", str(path)]) == 1
     assert "deliveries[0].quantity: -5 is negative" in capsys.readouterr().err
+
+
+def test_commitments_summary_for_the_executive_leadership_team(capsys):
+    from pathlib import Path
+
+    examples = Path(__file__).parent.parent / "examples"
+    assert (
+        main(
+            [
+                "commitments",
+                str(examples / "lcrca-progress.toml"),
+                "--deliveries",
+                str(examples / "hr3-returns.toml"),
+                "--quarter",
+                "2025/26 Q1",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.startswith("Social value commitments — 2025/26 Q1 (assessed on 2025-06-30)")
+    assert "commissioner / contractual: 2 amber, 1 complete" in out
+    assert "HR3-EXAMPLE/LCR-EMP-1 red → amber" in out
+    assert "promised 20,000.00" in out
+
+
+def test_commitments_quarter_must_be_a_quarter(capsys):
+    assert main(["commitments", "--quarter", "2025/26"]) == 2
+    assert "is not a quarter such as '2024/25 Q2'" in capsys.readouterr().err
+    assert main(["commitments", "--quarter", "2025/26 Q9"]) == 1
+    assert "cannot read '2025/26 Q9' as a period" in capsys.readouterr().err
+
+
+def test_commitments_default_quarter_runs(capsys):
+    assert main(["commitments", "--no-values"]) == 0
+    assert "By role and kind:" in capsys.readouterr().out

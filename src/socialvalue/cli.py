@@ -6,6 +6,7 @@ Errors go to standard error as one readable message and a non-zero exit code, ne
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,7 @@ from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io import (
     load_any,
+    load_commitments,
     load_deliveries,
     load_framework,
     load_methodology,
@@ -25,6 +27,7 @@ from socialvalue.io import (
 )
 from socialvalue.methodology import Methodology, RoundingPolicy
 from socialvalue.money import Money
+from socialvalue.periods import FinancialQuarter, parse_period
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.shipped import (
@@ -32,8 +35,10 @@ from socialvalue.shipped import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
     example_deliveries,
+    shipped_commitments,
     shipped_framework,
 )
+from socialvalue.tracking import quarterly_summary
 from socialvalue.valuation import GROUPABLE, value_many
 
 __all__ = ["format_framework_tree", "main"]
@@ -47,6 +52,8 @@ examples:
                                         and show how every figure was obtained
   socialvalue framework                 show the shipped LCRCA framework as a tree
   socialvalue framework my-council.toml show your own framework file
+  socialvalue commitments examples/lcrca-progress.toml --deliveries examples/hr3-returns.toml \\
+      --quarter "2025/26 Q1"              the quarterly summary for the Executive Leadership Team
   socialvalue validate my-council.toml  check a framework file and list every problem
   socialvalue validate values.csv --framework lcrca
                                         check a registry, and its measures and units
@@ -258,6 +265,38 @@ def _cmd_value(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_commitments(args: argparse.Namespace) -> int:
+    commitments = shipped_commitments()
+    if args.files:
+        commitments = commitments.merged(
+            *(load_commitments(path) for path in args.files),
+            title=f"{commitments.title} + {len(args.files)} file(s)",
+        )
+    check_commitments(commitments, _framework_from(args.framework or "lcrca"))
+    deliveries = [d for path in args.deliveries or () for d in load_deliveries(path)]
+    if args.quarter is None:
+        quarter = FinancialQuarter.containing(dt.datetime.now(tz=dt.UTC).date()).previous()
+    else:
+        period = parse_period(args.quarter)
+        if not isinstance(period, FinancialQuarter):
+            print(
+                f"error: --quarter: {args.quarter!r} is not a quarter such as '2024/25 Q2'",
+                file=sys.stderr,
+            )
+            return 2
+        quarter = period
+    methodology = None if args.no_values else _methodology_for(args)
+    summary = quarterly_summary(
+        commitments.commitments,
+        commitments.updates,
+        deliveries,
+        quarter=quarter,
+        methodology=methodology,
+    )
+    print(summary.render())
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socialvalue",
@@ -320,6 +359,36 @@ def _parser() -> argparse.ArgumentParser:
         help="fail (exit 1) if any delivery cannot be valued, instead of listing it",
     )
     value_cmd.set_defaults(run=_cmd_value)
+
+    progress = commands.add_parser(
+        "commitments",
+        help="the quarterly commitments summary for an Executive Leadership Team",
+        description=(
+            "Assess the shipped LCRCA commitments, plus any commitments and progress updates in "
+            "FILEs, against delivery returns, at the end of a quarter: counts by role and kind, "
+            "what is at risk or overdue with its Responsible Officer, and what changed."
+        ),
+    )
+    progress.add_argument("files", nargs="*", metavar="FILE", help="commitments/updates files")
+    progress.add_argument(
+        "--deliveries", metavar="FILE", action="append", help="a deliveries file; repeatable"
+    )
+    progress.add_argument(
+        "--quarter", metavar="QUARTER", help="e.g. '2025/26 Q1' (default: the last full quarter)"
+    )
+    progress.add_argument(
+        "--methodology", metavar="FILE", help="value contractual deliveries with this methodology"
+    )
+    progress.add_argument(
+        "--registry", metavar="FILE", action="append", help="a registry layered on top"
+    )
+    progress.add_argument(
+        "--framework", metavar="FRAMEWORK", help="check against this framework (default lcrca)"
+    )
+    progress.add_argument(
+        "--no-values", action="store_true", help="do not value deliveries (£ promised vs delivered)"
+    )
+    progress.set_defaults(run=_cmd_commitments)
 
     validate = commands.add_parser(
         "validate",

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from socialvalue.commitments import CONTRACTUAL, Commitment, Milestone
 from socialvalue.deliveries import Delivery
 from socialvalue.framework import (
     Crosswalk,
@@ -49,6 +50,7 @@ __all__ = [
     "any_periods",
     "calendar_years",
     "codes",
+    "commitments",
     "dates",
     "decimals",
     "deliveries",
@@ -406,5 +408,45 @@ def deliveries(draw: st.DrawFn, *, measures: tuple[str, ...] | None = None) -> D
         evidence=tuple(draw(st.lists(texts(max_size=20), max_size=2))),
         tags=tuple(draw(st.lists(st.sampled_from(["q1", "pilot"]), unique=True))),
         correction=correction,
+        note=draw(st.just("") | texts()),
+    )
+
+
+@st.composite
+def commitments(
+    draw: st.DrawFn, *, measures: tuple[str, ...] = ("LCR-EMP-1", "LCR-COM-2")
+) -> Commitment:
+    """Quantified or qualitative commitments, organisational or contractual."""
+    kind = draw(st.sampled_from(["day_one", "future_aspiration", CONTRACTUAL]))
+    start = draw(dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 1, 1)))
+    due = start + dt.timedelta(days=draw(st.integers(30, 1500)))
+    quantified = draw(st.booleans())
+    milestones = (
+        ()
+        if quantified
+        else tuple(
+            Milestone(
+                title=draw(texts(max_size=20)),
+                due=start + dt.timedelta(days=draw(st.integers(0, 1500))),
+                done=draw(st.none() | st.just(start + dt.timedelta(days=10))),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        )
+    )
+    return Commitment(
+        id=draw(codes()),
+        kind=kind,
+        title=draw(texts()),
+        role=draw(st.none() | st.sampled_from(["employer", "commissioner"])),
+        owner=draw(st.sampled_from(["", "Supplier A"])),
+        responsible_officer=draw(st.sampled_from(["", "Head of Procurement"])),
+        measure=draw(st.sampled_from(measures)) if quantified else None,
+        target=draw(decimals(min_value=1, max_value=10**5, places=2)) if quantified else None,
+        start=start,
+        due=due,
+        contract="K-1" if kind == CONTRACTUAL else None,
+        embedded=draw(st.booleans()),
+        promised_value=draw(st.none() | money(min_value=0, max_value=10**6)),
+        milestones=milestones,
         note=draw(st.just("") | texts()),
     )

@@ -516,6 +516,25 @@ class QuarterlySummary:
             f"{change.commitment.title}"
             for change in self.changes
         ]
+        valued = [item for item in self.progress if item.promised is not None]
+        if valued:
+            lines += ["", "Contractual commitments, £ promised at bid against £ delivered (net):"]
+            for item in valued:
+                assert item.promised is not None  # noqa: S101 - filtered above
+                delivered = (
+                    "not valued"
+                    if item.delivered_value is None
+                    else f"{item.delivered_value.quantize(2).amount:,f}"
+                )
+                variance = (
+                    ""
+                    if item.variance is None
+                    else f", variance {item.variance.quantize(2).amount:,f}"
+                )
+                lines.append(
+                    f"  {item.commitment.id}: promised {item.promised.quantize(2).amount:,f}, "
+                    f"delivered {delivered}{variance} {item.promised.currency}"
+                )
         if self.new:
             lines += ["", "Started this quarter:"]
             lines += [f"  {c.id} {c.title}" for c in self.new]

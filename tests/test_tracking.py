@@ -1,0 +1,395 @@
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, strategies as st
+from strategies import commitments, decimals
+
+from socialvalue import (
+    Commitment,
+    CommitmentSet,
+    DataFileError,
+    Delivery,
+    FinancialQuarter,
+    Milestone,
+    ProgressUpdate,
+    Rag,
+    RagRules,
+    Status,
+    UnknownCodeError,
+    ValidationError,
+    check_commitments,
+    default_methodology,
+    dumps,
+    load_commitments,
+    load_deliveries,
+    loads,
+    match_deliveries,
+    quarterly_summary,
+    shipped_commitments,
+    shipped_framework,
+    track,
+)
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+START, DUE = dt.date(2024, 4, 1), dt.date(2026, 3, 31)
+JOBS = Commitment(
+    id="K1/JOBS",
+    kind="contractual",
+    title="Local jobs",
+    contract="K1",
+    measure="LCR-EMP-1",
+    target="24",
+    start=START,
+    due=DUE,
+    role="commissioner",
+)
+HOURS = Commitment(
+    id="ORG/HOURS",
+    kind="day_one",
+    title="Volunteering",
+    measure="LCR-COM-1",
+    target="1000",
+    start=START,
+    due=DUE,
+    role="employer",
+)
+QUARTERS = [FinancialQuarter(2024, n) for n in range(1, 5)] + [
+    FinancialQuarter(2025, n) for n in range(1, 5)
+]
+
+
+@st.composite
+def returns(draw):
+    return Delivery(
+        measure=draw(st.sampled_from(["LCR-EMP-1", "LCR-COM-1", "LCR-SKL-1"])),
+        quantity=draw(decimals(min_value=0, max_value=50, places=1)),
+        period=draw(st.sampled_from(QUARTERS)),
+        contract=draw(st.sampled_from(["", "K1", "K2"])),
+        role=draw(st.sampled_from([None, "employer", "commissioner"])),
+    )
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+
+@given(st.lists(returns(), max_size=25), st.randoms(use_true_random=False))
+def test_delivered_to_date_is_the_sum_of_matched_deliveries_in_any_order(batch, random):
+    progress, match = track([JOBS, HOURS], [], batch, on=DUE)
+    for item in progress:
+        assert item.delivered == sum(
+            (batch[i].quantity for i in match.matched[item.commitment.id]), Decimal(0)
+        )
+    shuffled = list(batch)
+    random.shuffle(shuffled)
+    again, _ = track([JOBS, HOURS], [], shuffled, on=DUE)
+    assert [p.delivered for p in again] == [p.delivered for p in progress]
+    assert [p.rag for p in again] == [p.rag for p in progress]
+
+
+@given(
+    st.lists(returns(), max_size=25),
+    st.lists(
+        commitments(measures=("LCR-EMP-1", "LCR-COM-1")), max_size=4, unique_by=lambda c: c.id
+    ),
+)
+def test_a_delivery_matches_at_most_one_commitment(batch, promises):
+    match = match_deliveries(promises, batch)
+    counted = [i for indexes in match.matched.values() for i in indexes]
+    assert len(counted) == len(set(counted))
+    assert sorted([*counted, *match.unmatched, *match.ambiguous]) == list(range(len(batch)))
+
+
+@given(st.lists(returns(), max_size=15), returns())
+def test_percentage_of_target_never_falls_when_a_delivery_is_added(batch, extra):
+    before, _ = track([JOBS, HOURS], [], batch, on=DUE)
+    after, _ = track([JOBS, HOURS], [], [*batch, extra], on=DUE)
+    for old, new in zip(before, after, strict=True):
+        assert new.percent >= old.percent
+
+
+@given(
+    st.permutations(
+        [
+            ProgressUpdate(
+                commitment="K1/JOBS", period="2024/25 Q2", reported="2024-10-10", status="at_risk"
+            ),
+            ProgressUpdate(
+                commitment="K1/JOBS", period="2024/25 Q1", reported="2024-07-10", status="on_track"
+            ),
+            ProgressUpdate(
+                commitment="K1/JOBS", period="2024/25 Q2", reported="2024-10-20", status="off_track"
+            ),
+            ProgressUpdate(
+                commitment="K1/JOBS", period="2024/25 Q3", reported="2025-01-10", status="on_track"
+            ),
+        ]
+    )
+)
+def test_status_transitions_are_recorded_in_order(updates):
+    (progress, *_), _ = track([JOBS], updates, [], on=DUE)
+    assert [u.status for u in progress.history] == [
+        Status.ON_TRACK,
+        Status.AT_RISK,
+        Status.OFF_TRACK,
+        Status.ON_TRACK,
+    ]
+    assert progress.latest.period.label == "2024/25 Q3"
+
+
+@given(st.lists(commitments(), max_size=4, unique_by=lambda c: c.id))
+def test_commitment_sets_round_trip(promises):
+    document = CommitmentSet(
+        title="generated",
+        commitments=promises,
+        updates=[
+            ProgressUpdate(
+                commitment=c.id,
+                period="2024/25 Q1",
+                reported="2024-07-01",
+                status="on_track",
+                delivered="1.5",
+            )
+            for c in promises
+        ],
+    )
+    for fmt in ("json", "toml"):
+        assert loads(dumps(document, format=fmt), CommitmentSet, format=fmt) == document
+
+
+# --- worked scenarios ---------------------------------------------------------------------------
+
+
+def _example():
+    progress = load_commitments(EXAMPLES / "lcrca-progress.toml")
+    return shipped_commitments().merged(progress), load_deliveries(EXAMPLES / "hr3-returns.toml")
+
+
+def test_two_year_contract_falls_behind_and_recovers():
+    # Illustrative contract HR3-EXAMPLE: 24 FTE-years over 2024-04-01..2026-03-31 (730 days).
+    # 2024/25 Q2: 3.5 delivered after 183 days → projected 3.5 × 730 / 183 = 13.96 (58%): red.
+    # 2025/26 Q2: 15.5 after 548 days → 15.5 × 730 / 548 = 20.65 (86%): amber (70%–90%).
+    # 2025/26 Q4: 24.5 ≥ 24: complete.
+    everything, returns_ = _example()
+    rags = {}
+    for quarter in (
+        FinancialQuarter(2024, 2),
+        FinancialQuarter(2025, 2),
+        FinancialQuarter(2025, 4),
+    ):
+        summary = quarterly_summary(
+            everything.commitments, everything.updates, returns_.deliveries, quarter=quarter
+        )
+        jobs = next(p for p in summary.progress if p.commitment.id == "HR3-EXAMPLE/LCR-EMP-1")
+        rags[quarter.label] = (jobs.rag, jobs.delivered, jobs.projected.quantize(Decimal("0.01")))
+    assert rags == {
+        "2024/25 Q2": (Rag.RED, Decimal("3.5"), Decimal("13.96")),
+        "2025/26 Q2": (Rag.AMBER, Decimal("15.5"), Decimal("20.65")),
+        "2025/26 Q4": (Rag.COMPLETE, Decimal("24.5"), Decimal("24.50")),
+    }
+    recovered = quarterly_summary(
+        everything.commitments,
+        everything.updates,
+        returns_.deliveries,
+        quarter=FinancialQuarter(2025, 1),
+    )
+    change = next(c for c in recovered.changes if c.commitment.id == "HR3-EXAMPLE/LCR-EMP-1")
+    assert (change.before, change.after) == (Rag.RED, Rag.AMBER)
+    assert "HR3-EXAMPLE/LCR-EMP-1 red → amber" in recovered.render()
+    assert len(recovered.unmatched) == 1  # the other supplier's return
+
+
+def test_promised_against_delivered_value():
+    everything, returns_ = _example()
+    progress, _ = track(
+        everything.commitments,
+        everything.updates,
+        returns_.deliveries,
+        on=DUE,
+        methodology=default_methodology(),
+    )
+    gifts = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-COM-2")
+    # £20,500 given, restated in 2024/25 prices (2025/26 amounts deflated with the forecast
+    # GDP deflator, 100 / 103.2388): more than the £20,000 promised.
+    assert gifts.promised.amount == Decimal(20000)
+    assert gifts.delivered_value.quantize(2).amount == Decimal("20013.74")
+    assert gifts.variance.quantize(2).amount == Decimal("13.74")
+    jobs = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-EMP-1")
+    assert jobs.delivered_value is None  # no open proxy value for local jobs
+    assert any("could not be valued" in reason for reason in jobs.reasons)
+
+
+def test_qualitative_commitment_completed_by_milestones():
+    safe_spaces = Commitment(
+        id="D1-SRV-01",
+        kind="day_one",
+        title="Safe Spaces",
+        role="service-provider",
+        start=dt.date(2022, 4, 1),
+        due=dt.date(2023, 3, 31),
+        responsible_officer="Head of Customer Services",
+        milestones=[
+            Milestone(title="Stations signed up", due="2022-06-30", done="2022-06-01"),
+            Milestone(title="Staff trained to signpost", due="2022-09-30", done="2022-11-15"),
+            Milestone(title="Travel centres signed up", due="2023-03-31", done="2023-02-01"),
+        ],
+    )
+
+    def rag_on(day):
+        (progress,), _ = track([safe_spaces], [], [], on=day)
+        return progress.rag, progress.milestones_done, progress.milestones_overdue
+
+    assert rag_on(dt.date(2022, 7, 1)) == (Rag.GREEN, 1, 0)
+    assert rag_on(dt.date(2022, 10, 31)) == (Rag.AMBER, 1, 1)  # training late
+    assert rag_on(dt.date(2022, 12, 31)) == (Rag.GREEN, 2, 0)
+    assert rag_on(dt.date(2023, 3, 31)) == (Rag.COMPLETE, 3, 0)
+
+
+def test_overdue_commitments_are_red_and_escalated_with_their_officer():
+    late = attrs.evolve(JOBS, responsible_officer="Contract manager")
+    summary = quarterly_summary([late], [], [], quarter=FinancialQuarter(2026, 1))
+    (item,) = summary.escalations
+    assert (item.rag, item.overdue) == (Rag.RED, True)
+    assert (
+        "[RED OVERDUE] K1/JOBS Local jobs — Contract manager: overdue since 2026-03-31"
+        in summary.render()
+    )
+
+
+def test_reported_status_can_worsen_the_rag_but_rules_can_ignore_it():
+    on_track_returns = [
+        Delivery(measure="LCR-EMP-1", quantity="6", period="2024/25 Q2", contract="K1")
+    ]
+    worried = [
+        ProgressUpdate(
+            commitment="K1/JOBS", period="2024/25 Q2", reported="2024-10-01", status="off_track"
+        )
+    ]
+    (item,), _ = track([JOBS], worried, on_track_returns, on=dt.date(2024, 10, 1))
+    assert item.rag is Rag.RED
+    assert "reported off track in 2024/25 Q2" in item.reasons
+    (item,), _ = track(
+        [JOBS],
+        worried,
+        on_track_returns,
+        on=dt.date(2024, 9, 30),
+        rules=RagRules(reported_status_counts=False),
+    )
+    assert item.rag is Rag.GREEN
+
+
+def test_self_reported_quantities_count_only_without_deliveries():
+    reported = [
+        ProgressUpdate(
+            commitment="K1/JOBS",
+            period="2024/25 Q1",
+            reported="2024-07-01",
+            status="on_track",
+            delivered="5",
+        )
+    ]
+    (item,), _ = track([JOBS], reported, [], on=dt.date(2024, 6, 30))
+    assert (item.delivered, item.delivered_from) == (Decimal(0), "none")  # reported after the date
+    (item,), _ = track([JOBS], reported, [], on=dt.date(2024, 7, 1))
+    assert (item.delivered, item.delivered_from) == (Decimal(5), "updates")
+    returns_ = [Delivery(measure="LCR-EMP-1", quantity="3", period="2024/25 Q1", contract="K1")]
+    (item,), _ = track([JOBS], reported, returns_, on=dt.date(2024, 7, 1))
+    assert (item.delivered, item.delivered_from) == (Decimal(3), "deliveries")
+
+
+def test_ambiguous_and_tagged_deliveries():
+    twin = attrs.evolve(HOURS, id="ORG/HOURS-2")
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="10", period="2024/25 Q1", role="employer"),
+        Delivery(
+            measure="LCR-COM-1",
+            quantity="5",
+            period="2024/25 Q1",
+            role="employer",
+            tags=["commitment:ORG/HOURS-2"],
+        ),
+    ]
+    match = match_deliveries([HOURS, twin], batch)
+    assert match.ambiguous == {0: ("ORG/HOURS", "ORG/HOURS-2")}
+    assert match.matched == {"ORG/HOURS": (), "ORG/HOURS-2": (1,)}
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"target": None}, "a quantified commitment needs both a measure and a target"),
+        ({"target": "0"}, "target: 0 must be more than zero"),
+        ({"due": dt.date(2020, 1, 1)}, "due: 2020-01-01 is before the start 2024-04-01"),
+        ({"contract": None}, "contract: a contractual commitment names its contract"),
+        ({"kind": "Day One"}, "kind: 'Day One' is not a kind"),
+        ({"id": "has space"}, "id: 'has space' is not an id"),
+        ({"target": 1.5}, "got the float 1.5"),
+    ],
+)
+def test_commitments_validate_themselves(changes, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        attrs.evolve(JOBS, **changes)
+
+
+def test_check_commitments_against_the_framework():
+    bad = [
+        attrs.evolve(JOBS, measure="LCR-EMP-9"),
+        attrs.evolve(JOBS, id="K1/2", unit="hour"),
+        attrs.evolve(JOBS, id="K1/3", role="boss"),
+    ]
+    with pytest.raises(ValidationError) as info:
+        check_commitments(bad, shipped_framework())
+    assert [p.location for p in info.value.problems] == ["[0].measure", "[1].unit", "[2].role"]
+    assert "LCR-EMP-1 is counted in 'fte_year', not 'hour'" in str(info.value)
+    check_commitments(shipped_commitments(), shipped_framework())
+
+
+def test_updates_must_name_commitments():
+    orphan = CommitmentSet(
+        title="updates only",
+        updates=[
+            ProgressUpdate(
+                commitment="NOPE", period="2024/25 Q1", reported="2024-07-01", status="on_track"
+            )
+        ],
+    )
+    with pytest.raises(
+        ValidationError, match=r"updates\[0\].commitment: unknown commitment 'NOPE'"
+    ):
+        shipped_commitments().merged(orphan)
+    with pytest.raises(UnknownCodeError):
+        track([JOBS], orphan.updates, [], on=DUE)
+    with pytest.raises(ValidationError, match="duplicate id 'K1/JOBS'"):
+        CommitmentSet(title="x", commitments=[JOBS, JOBS])
+
+
+def test_bad_commitments_file(tmp_path):
+    path = tmp_path / "commitments.toml"
+    path.write_text(
+        'title = "x"\n[[commitments]]\nid = "A"\nkind = "day_one"\ntitle = "t"\nstart = "2024-13-01"\n[[updates]]\ncommitment = "A"\nperiod = "2024/25 Q5"\nreported = 2024-07-01\nstatus = "fine"\n'
+    )
+    with pytest.raises(DataFileError) as info:
+        load_commitments(path)
+    text = str(info.value)
+    assert "commitments[0].start" in text
+    assert "updates[0].period: cannot read '2024/25 Q5' as a period" in text
+    assert "updates[0].status: 'fine' is not one of 'not_started'" in text
+
+
+def test_shipped_commitments_cite_their_sources():
+    shipped = shipped_commitments()
+    assert {c.kind for c in shipped} == {"day_one", "future_aspiration"}
+    day_one = [c for c in shipped if c.kind == "day_one"]
+    assert len(day_one) == 6
+    assert all(c.source is not None and c.source.section == "4.6" for c in day_one)
+    assert shipped.commitment("D1-PRC-01").due == dt.date(2023, 3, 31)
+    assert {c.title.split()[0] for c in shipped if c.id.startswith("FA-EMP-0")} >= {
+        "Register",
+        "Achieve",
+    }
+    assert not any(c.responsible_officer for c in shipped)  # not named in public sources
