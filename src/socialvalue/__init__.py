@@ -134,6 +134,12 @@ if TYPE_CHECKING:
         ProxyValue as ProxyValue,
         RegistryStack as RegistryStack,
     )
+    from socialvalue.rollup import (
+        DIMENSIONS as DIMENSIONS,
+        Rollup as Rollup,
+        RollupError as RollupError,
+        Totals as Totals,
+    )
     from socialvalue.shipped import (
         SHIPPED_COMMITMENTS as SHIPPED_COMMITMENTS,
         SHIPPED_DISCOUNT_SCHEDULES as SHIPPED_DISCOUNT_SCHEDULES,
@@ -307,6 +313,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ProxyValue",
         "RegistryStack",
     ),
+    "socialvalue.rollup": ("DIMENSIONS", "Rollup", "RollupError", "Totals"),
     "socialvalue.shipped": (
         "SHIPPED_COMMITMENTS",
         "SHIPPED_DISCOUNT_SCHEDULES",

@@ -1,0 +1,281 @@
+"""Rollups: totals of valued deliveries, grouped by any dimensions, and mergeable.
+
+A :class:`Rollup` holds, for each combination of the dimensions asked for — theme, outcome,
+measure, role, pillar, project, reporter (supplier), contract, period, financial year,
+geography — the gross, net and present value, the number of deliveries and, when grouped by
+measure, the quantity. Totals are exact decimals, summed before any rounding.
+
+Rollups are *mergeable*: the rollup of two batches merged equals the rollup of both batches
+together, so partial rollups computed by separate systems (or machines) combine exactly —
+provided they used the same methodology, which a merge checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from socialvalue._decimal import calculation_context
+from socialvalue.deliveries import Delivery
+from socialvalue.exceptions import SocialValueError
+from socialvalue.framework import Framework
+from socialvalue.methodology import Methodology, MethodologyRef
+from socialvalue.money import Money
+from socialvalue.periods import FinancialYear
+from socialvalue.valuation import GROUPABLE, GroupValuation, ValuationBatch, value_many
+
+__all__ = ["DIMENSIONS", "Rollup", "RollupError", "Totals"]
+
+#: What a rollup can be grouped by.
+DIMENSIONS = (
+    "theme",
+    "outcome",
+    "measure",
+    "pillar",
+    "role",
+    "project",
+    "reporter",
+    "contract",
+    "period",
+    "financial_year",
+    "geography",
+    "value_type",
+)
+
+#: Dimensions that come from the deliveries themselves (the rest from the framework or period).
+_FROM_DELIVERY = ("role", "project", "reporter", "contract", "geography")
+
+
+class RollupError(SocialValueError, ValueError):
+    """Rollups that cannot be combined, or a dimension that does not exist."""
+
+
+@attrs.frozen
+class Totals:
+    """Exact totals for one group.
+
+    Attributes:
+        gross: Sum of gross values.
+        net: Sum of net values.
+        present_value: Sum of present values.
+        count: Number of deliveries.
+        quantity: Sum of quantities — only when the rollup is grouped by measure (quantities of
+            different measures are not added up).
+        monetised: Whether any delivery in the group was valued in money.
+    """
+
+    gross: Decimal = Decimal(0)
+    net: Decimal = Decimal(0)
+    present_value: Decimal = Decimal(0)
+    count: int = 0
+    quantity: Decimal | None = None
+    monetised: bool = False
+
+    def __add__(self, other: Totals) -> Totals:
+        with calculation_context():
+            quantity = (
+                None
+                if self.quantity is None and other.quantity is None
+                else (self.quantity or Decimal(0)) + (other.quantity or Decimal(0))
+            )
+            return Totals(
+                gross=self.gross + other.gross,
+                net=self.net + other.net,
+                present_value=self.present_value + other.present_value,
+                count=self.count + other.count,
+                quantity=quantity,
+                monetised=self.monetised or other.monetised,
+            )
+
+
+def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, ...], Totals]:
+    return MappingProxyType(dict(rows))
+
+
+@attrs.frozen(kw_only=True)
+class Rollup:
+    """Totals grouped by dimensions; see the module description.
+
+    Attributes:
+        by: The dimensions, in order.
+        rows: Group key (one value per dimension) → :class:`Totals`.
+        currency: The currency of every amount.
+        methodology: The methodology the values come from.
+    """
+
+    by: tuple[str, ...]
+    rows: Mapping[tuple[str, ...], Totals] = attrs.field(converter=_frozen_rows)
+    currency: str = "GBP"
+    methodology: MethodologyRef
+
+    @classmethod
+    def of(
+        cls,
+        deliveries: Iterable[Delivery],
+        methodology: Methodology,
+        by: Sequence[str],
+        *,
+        unvalued: Literal["raise", "report"] = "raise",
+    ) -> Rollup:
+        """Value deliveries and roll them up by ``by`` in one call.
+
+        >>> import socialvalue as sv
+        >>> totals = sv.Rollup.of(sv.example_deliveries(), sv.default_methodology(),
+        ...                       by=("role",), unvalued="report")
+        >>> totals.money("gross", ("commissioner",)).quantize(2)
+        Money(amount=Decimal('2549716.54'), currency='GBP')
+        """
+        return _of(deliveries, methodology, by, unvalued=unvalued)
+
+    @classmethod
+    def from_batch(
+        cls,
+        batch: ValuationBatch,
+        framework: Framework,
+        by: Sequence[str],
+        *,
+        currency: str = "GBP",
+    ) -> Rollup:
+        """Roll up an already valued batch; its ``by`` must include the delivery dimensions.
+
+        Raises:
+            RollupError: a dimension that does not exist, or one the batch was not grouped by.
+        """
+        return _from_batch(batch, framework, by, currency=currency)
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, ...], Totals]]:
+        return iter(sorted(self.rows.items()))
+
+    def total(self) -> Totals:
+        """The grand total over every row."""
+        grand = Totals(quantity=None)
+        for totals in self.rows.values():
+            grand = grand + attrs.evolve(totals, quantity=None)
+        return grand
+
+    def money(self, field: str, key: tuple[str, ...] | None = None) -> Money:
+        """A total as :class:`~socialvalue.Money`: of one row, or of all rows."""
+        totals = self.total() if key is None else self.rows[key]
+        return Money(getattr(totals, field), self.currency)
+
+    def merge(self, other: Rollup) -> Rollup:
+        """This rollup and another as one (exact; associative and commutative).
+
+        Raises:
+            RollupError: different dimensions, currencies or methodologies.
+        """
+        if other.by != self.by:
+            raise RollupError(f"cannot merge a rollup by {other.by} into one by {self.by}")
+        if other.currency != self.currency:
+            raise RollupError(f"cannot merge {other.currency} totals into {self.currency} ones")
+        if other.methodology.content_hash != self.methodology.content_hash:
+            raise RollupError(
+                f"cannot merge rollups valued with different methodologies "
+                f"({self.methodology} and {other.methodology})"
+            )
+        rows = dict(self.rows)
+        for key, totals in other.rows.items():
+            rows[key] = rows[key] + totals if key in rows else totals
+        return Rollup(by=self.by, rows=rows, currency=self.currency, methodology=self.methodology)
+
+    def regroup(self, by: Sequence[str]) -> Rollup:
+        """The same totals grouped by a subset of this rollup's dimensions."""
+        missing = [d for d in by if d not in self.by]
+        if missing:
+            raise RollupError(f"cannot regroup by {', '.join(missing)}: not in {self.by}")
+        positions = [self.by.index(d) for d in by]
+        rows: dict[tuple[str, ...], Totals] = {}
+        for key, totals in self.rows.items():
+            new_key = tuple(key[p] for p in positions)
+            kept = totals if "measure" in by else attrs.evolve(totals, quantity=None)
+            rows[new_key] = rows[new_key] + kept if new_key in rows else kept
+        return Rollup(by=tuple(by), rows=rows, currency=self.currency, methodology=self.methodology)
+
+
+def _check_dimensions(by: Sequence[str]) -> None:
+    unknown = [d for d in by if d not in DIMENSIONS]
+    if unknown:
+        raise RollupError(
+            f"cannot group by {', '.join(unknown)}; choose from {', '.join(DIMENSIONS)}"
+        )
+
+
+def _pillar(code: str, framework: Framework) -> str:
+    if "pillar" not in _dims(framework):
+        return ""
+    return ",".join(framework.tag_values(code, "pillar"))
+
+
+_FROM_FRAMEWORK: dict[str, Callable[[str, Framework], str]] = {
+    "measure": lambda code, _framework: code,
+    "theme": lambda code, framework: framework.theme_of(code).code,
+    "outcome": lambda code, framework: framework.outcome_of(code).code,
+    "pillar": _pillar,
+    "value_type": lambda code, framework: framework.measure(code).value_type.value,
+}
+
+
+def _value_of(
+    dimension: str, group: GroupValuation, batch_by: tuple[str, ...], framework: Framework
+) -> str:
+    if dimension in _FROM_FRAMEWORK:
+        return _FROM_FRAMEWORK[dimension](group.key.measure, framework)
+    if dimension == "period":
+        return group.key.period.label
+    if dimension == "financial_year":
+        return FinancialYear.containing(group.key.period.start).label
+    if dimension == "geography":
+        return group.key.geography
+    value = group.by[batch_by.index(dimension)]
+    return "" if value is None else str(value)
+
+
+def _dims(framework: Framework) -> set[str]:
+    return {dimension.id for dimension in framework.dimensions}
+
+
+def _from_batch(
+    batch: ValuationBatch, framework: Framework, by: Sequence[str], *, currency: str = "GBP"
+) -> Rollup:
+    _check_dimensions(by)
+    needed = [d for d in by if d in _FROM_DELIVERY and d != "geography"]
+    missing = [d for d in needed if d not in batch.by]
+    if missing:
+        raise RollupError(
+            f"the batch was not valued by {', '.join(missing)}: pass by={tuple(needed)} to "
+            "value_many"
+        )
+    rows: dict[tuple[str, ...], Totals] = {}
+    with_quantity = "measure" in by
+    for group in batch.groups:
+        key = tuple(_value_of(d, group, batch.by, framework) for d in by)
+        monetised = group.unit.monetised and group.unit.currency == currency
+        totals = Totals(
+            gross=group.gross.amount if monetised and group.gross else Decimal(0),
+            net=group.net.amount if monetised and group.net else Decimal(0),
+            present_value=(
+                group.present_value.amount if monetised and group.present_value else Decimal(0)
+            ),
+            count=group.count,
+            quantity=group.quantity if with_quantity else None,
+            monetised=monetised,
+        )
+        rows[key] = rows[key] + totals if key in rows else totals
+    return Rollup(by=tuple(by), rows=rows, currency=currency, methodology=batch.methodology)
+
+
+def _of(
+    deliveries: Iterable[Delivery],
+    methodology: Methodology,
+    by: Sequence[str],
+    *,
+    unvalued: Literal["raise", "report"] = "raise",
+) -> Rollup:
+    _check_dimensions(by)
+    batch_by = tuple(d for d in by if d in GROUPABLE and d != "geography")
+    batch = value_many(deliveries, methodology, by=batch_by, unvalued=unvalued)
+    return _from_batch(batch, methodology.framework, by)
