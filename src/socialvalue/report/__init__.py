@@ -1,0 +1,41 @@
+"""Reports: the annual social value report as data, rendered as Markdown, CSV or HTML.
+
+Building a report is pure (:func:`build_report`); rendering formats every figure once, with
+Babel, for an explicit locale (``en_GB``, ``cy_GB``). HTML with charts needs the ``report`` extra
+(Jinja2 and matplotlib): ``pip install "socialvalue[report]"``.
+"""
+
+from socialvalue.report._build import ReportOptions, build_report
+from socialvalue.report._extras import MissingExtraError
+from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
+from socialvalue.report._html import render_html
+from socialvalue.report._markdown import reconciliation, render_csv_tables, render_markdown
+from socialvalue.report._model import (
+    Column,
+    CommitmentLine,
+    Headline,
+    Indicator,
+    Report,
+    Table,
+    TraceEntry,
+)
+
+__all__ = [
+    "LABELS",
+    "SUPPORTED_LOCALES",
+    "Column",
+    "CommitmentLine",
+    "Formatter",
+    "Headline",
+    "Indicator",
+    "MissingExtraError",
+    "Report",
+    "ReportOptions",
+    "Table",
+    "TraceEntry",
+    "build_report",
+    "reconciliation",
+    "render_csv_tables",
+    "render_html",
+    "render_markdown",
+]
