@@ -130,8 +130,8 @@ def _str_tuple(value: object) -> tuple[str, ...]:
 class Crosswalk:
     """The same measure's code in another scheme (an OCDS sustainability goal, a TOMs edition).
 
-    >>> Crosswalk(scheme="ocds-sustainability", code="economic.localSuppliers").code
-    'economic.localSuppliers'
+    >>> Crosswalk(scheme="ocds-sustainability", code="social.laborRightsPromotion").code
+    'social.laborRightsPromotion'
     """
 
     scheme: str = attrs.field(validator=_not_blank)
