@@ -1,8 +1,6 @@
 import subprocess
 import sys
 
-import pytest
-
 from socialvalue.cli import main
 
 
@@ -55,17 +53,29 @@ def test_missing_file(tmp_path, capsys):
 
 
 def test_usage_errors_exit_2(capsys):
-    with pytest.raises(SystemExit) as info:
-        main([])
-    assert info.value.code == 2
-    assert "usage: socialvalue" in capsys.readouterr().err
+    assert main(["nonsense"]) == 2
+    assert "No such command 'nonsense'" in capsys.readouterr().err
+    assert main(["value", "--by", "colour"]) == 2
+    assert "Invalid value for '--by'" in capsys.readouterr().err
+
+
+def test_no_command_shows_usage(capsys):
+    assert main([]) in (0, 2)
+    captured = capsys.readouterr()
+    assert "Usage: socialvalue" in captured.out + captured.err
 
 
 def test_help_shows_examples(capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["--help"])
-    assert info.value.code == 0
-    assert "socialvalue validate my-council.toml" in capsys.readouterr().out
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "socialvalue report --format html -o report.html" in out
+    assert main(["report", "--help"]) == 0
+    assert "--locale" in capsys.readouterr().out
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("socialvalue, version ")
 
 
 def test_python_dash_m_entry_point():

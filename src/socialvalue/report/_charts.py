@@ -54,4 +54,5 @@ def bar_chart_svg(
         pyplot.close(figure)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
-    return _ID.sub(lambda m: f'id="{name}-{m[1]}"', svg).replace('href="#', f'href="#{name}-')
+    svg = _ID.sub(lambda m: f'id="{name}-{m[1]}"', svg)
+    return svg.replace('href="#', f'href="#{name}-').replace("url(#", f"url(#{name}-")

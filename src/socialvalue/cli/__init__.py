@@ -1,0 +1,54 @@
+"""The ``socialvalue`` command (also ``python -m socialvalue``).
+
+Needs the ``cli`` extra (click and rich): ``pip install "socialvalue[cli]"``; ``report
+--format html`` also needs the ``report`` extra. Errors go to standard error as one readable
+message with a non-zero exit code, never a traceback: 1 for bad input, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from socialvalue.cli._tree import format_framework_tree
+from socialvalue.exceptions import SocialValueError
+
+__all__ = ["format_framework_tree", "main"]
+
+_MISSING = (
+    "error: the socialvalue command needs the optional packages click and rich: "
+    'install them with pip install "socialvalue[cli]"'
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
+    """Run the command line; return the exit code (0 success, 1 bad input, 2 bad usage)."""
+    try:
+        import click  # noqa: PLC0415 - optional: the cli extra
+
+        from socialvalue.cli._commands import cli  # noqa: PLC0415
+    except ImportError:
+        print(_MISSING, file=sys.stderr)  # noqa: T201 - the command line's own message
+        return 1
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="socialvalue",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.UsageError as error:
+        error.show()
+        return 2
+    except click.ClickException as error:
+        error.show()
+        return 1
+    except click.Abort:
+        return 1
+    except SocialValueError as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - the command line's own message
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        return 0
+    return result if isinstance(result, int) else 0

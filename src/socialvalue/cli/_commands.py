@@ -1,0 +1,524 @@
+"""The ``socialvalue`` commands (click; tables and progress with rich).
+
+Each command is a thin shell over the library: read files, call the pure functions, print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+from rich.console import Console
+from rich.progress import track as progress
+from rich.table import Table
+
+from socialvalue.commitments import CommitmentSet, check_commitments
+from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
+from socialvalue.discounting import DiscountSchedules
+from socialvalue.framework import Framework
+from socialvalue.io import (
+    atomic_write_text,
+    load_any,
+    load_commitments,
+    load_deliveries,
+    load_framework,
+    load_methodology,
+    load_registry,
+)
+from socialvalue.methodology import Methodology, RoundingPolicy
+from socialvalue.money import Money
+from socialvalue.periods import FinancialQuarter, parse_period
+from socialvalue.prices import PriceIndex
+from socialvalue.proxies import ProxyRegistry
+from socialvalue.shipped import (
+    SHIPPED_FRAMEWORKS,
+    SHIPPED_METHODOLOGIES,
+    default_methodology,
+    example_deliveries,
+    shipped_commitments,
+    shipped_framework,
+)
+from socialvalue.tracking import quarterly_summary
+from socialvalue.valuation import GROUPABLE, ValuationBatch, value_many
+
+from ._tree import format_framework_tree
+
+__all__ = ["cli"]
+
+#: Above this many deliveries, long steps show a progress bar (on a terminal).
+_PROGRESS_FROM = 20_000
+
+_EPILOG = """\b
+Examples:
+  socialvalue report --format html -o report.html
+        the annual report of the shipped LCRCA 2023 example, valued with the
+        shipped open methodology, as one self-contained HTML file
+  socialvalue report returns.toml --registry our-values.csv --locale cy_GB
+        your deliveries, your values layered on top, labels in Welsh
+  socialvalue value --explain           figures, gaps, and the working of each
+  socialvalue explain LCR-COM-2 --project "Adult Education Budget"
+        how one figure was obtained
+  socialvalue commitments examples/lcrca-progress.toml \\
+      --deliveries examples/hr3-returns.toml --quarter "2025/26 Q1"
+        the quarterly summary for the Executive Leadership Team
+  socialvalue validate our-values.csv --framework lcrca
+        every problem in a file, with its row and column or key path
+"""
+
+
+def _console() -> Console:
+    # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
+    return Console(width=None if sys.stdout.isatty() else 200, soft_wrap=True)
+
+
+def _framework_from(argument: str | None) -> Framework:
+    if argument is None:
+        return shipped_framework()
+    if argument in SHIPPED_FRAMEWORKS:
+        return shipped_framework(argument)
+    return load_framework(argument)
+
+
+def _methodology_for(methodology: str | None, registries: Sequence[str]) -> Methodology:
+    if methodology is None or methodology in SHIPPED_METHODOLOGIES:
+        chosen = default_methodology(methodology or "lcrca-default")
+    else:
+        chosen = load_methodology(methodology)
+    extra = tuple(load_registry(path) for path in registries)
+    if extra:
+        # A different methodology: say so in its id and title (its content hash differs too).
+        layered = "+".join(registry.id for registry in extra)
+        chosen = attrs.evolve(
+            chosen,
+            id=f"{chosen.id}+{layered}",
+            title=f"{chosen.title}, with {layered} layered on top",
+            registries=(*extra, *chosen.registries),
+        )
+    return chosen
+
+
+def _deliveries_from(path: str | None) -> DeliverySet:
+    return example_deliveries() if path is None else load_deliveries(path)
+
+
+def _money(amount: Money | None, policy: RoundingPolicy) -> str:
+    if amount is None:
+        return "—"
+    return f"{amount.quantize(policy.places, policy.mode).amount:,f}"
+
+
+def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
+    if len(items) < _PROGRESS_FROM or not sys.stderr.isatty():
+        return items
+    return list(progress(items, description=description, console=Console(stderr=True)))
+
+
+_methodology_option = click.option(
+    "--methodology",
+    metavar="FILE",
+    help=f"A methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}.",
+)
+_registry_option = click.option(
+    "--registry",
+    "registries",
+    metavar="FILE",
+    multiple=True,
+    help="A registry (.csv, .toml, .json) layered over the methodology's; repeatable, the first "
+    "given is the top layer.",
+)
+
+
+@click.group(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="socialvalue", prog_name="socialvalue")
+def cli() -> None:
+    """Measure social value consistently and transparently."""
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("deliveries", required=False, metavar="[DELIVERIES]")
+@_methodology_option
+@_registry_option
+@click.option(
+    "--commitments",
+    "commitment_files",
+    metavar="FILE",
+    multiple=True,
+    help="Commitments and progress updates to report on, besides the shipped LCRCA ones.",
+)
+@click.option("--no-commitments", is_flag=True, help="Leave the commitments section out.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "csv"]),
+    default="html",
+    show_default=True,
+    help="HTML (one self-contained file with charts), Markdown, or CSV tables.",
+)
+@click.option("--locale", default="en_GB", show_default=True, help="en_GB or cy_GB.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Where to write (a folder for csv). Default: report.html / report.md / report-csv/.",
+)
+@click.option("--title", help="The report's title (default: the deliveries file's title).")
+@click.option(
+    "--authority",
+    default="Liverpool City Region Combined Authority",
+    show_default=True,
+    help="Who publishes the report.",
+)
+@click.option("--period", "period_label", help="The period covered (default: from the data).")
+def report(
+    deliveries: str | None,
+    methodology: str | None,
+    registries: tuple[str, ...],
+    commitment_files: tuple[str, ...],
+    no_commitments: bool,
+    fmt: str,
+    locale: str,
+    output: str | None,
+    title: str | None,
+    authority: str,
+    period_label: str | None,
+) -> None:
+    """Produce the annual social value report from deliveries.
+
+    Without DELIVERIES: the shipped deliveries behind the LCRCA Social Value Annual Report 2023,
+    valued with the shipped open methodology. Every figure is traceable in the appendix.
+    """
+    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+        Formatter,
+        ReportOptions,
+        build_report,
+        render_csv_tables,
+        render_html,
+        render_markdown,
+    )
+
+    batch = _deliveries_from(deliveries)
+    chosen = _methodology_for(methodology, registries)
+    commitments = CommitmentSet(title="none")
+    if not no_commitments:
+        commitments = shipped_commitments()
+        if commitment_files:
+            commitments = commitments.merged(*(load_commitments(p) for p in commitment_files))
+    items = _with_progress(batch.deliveries, "valuing")
+    formatter = Formatter(locale=locale, rounding=chosen.rounding)
+    ends = [d.period.end for d in items]
+    built = build_report(
+        items,
+        chosen,
+        title=title or batch.title,
+        authority=authority,
+        period=period_label or _period_of(items),
+        formatter=formatter,
+        commitments=commitments.commitments,
+        updates=commitments.updates,
+        assess_on=max(ends) if ends else None,
+        options=ReportOptions(
+            contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
+            contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
+        ),
+    )
+    console = _console()
+    if fmt == "csv":
+        folder = Path(output or "report-csv")
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in render_csv_tables(built, formatter).items():
+            atomic_write_text(folder / f"{name}.csv", text)
+        console.print(f"wrote {len(built.tables)} CSV tables to {folder}/")
+        return
+    text = render_html(built, formatter) if fmt == "html" else render_markdown(built, formatter)
+    target = Path(output or f"report.{fmt}")
+    atomic_write_text(target, text)
+    headline = built.headlines[0]
+    shown = formatter.compact(headline.amount) if headline.amount is not None else ""
+    console.print(
+        f"wrote {target} — {built.title}: {formatter.label(headline.key)} {shown}; "
+        f"{len(built.table('not_valued').rows)} group(s) not valued (listed in the report)"
+    )
+
+
+def _period_of(items: Sequence[Delivery]) -> str:
+    if not items:
+        return "—"
+    start = min(d.period.start for d in items)
+    end = max(d.period.end for d in items)
+    first, last = FinancialQuarter.containing(start), FinancialQuarter.containing(end)
+    if first.financial_year == last.financial_year:
+        return first.financial_year.label
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("deliveries", required=False, metavar="[DELIVERIES]")
+@_methodology_option
+@_registry_option
+@click.option(
+    "--by",
+    multiple=True,
+    type=click.Choice(GROUPABLE),
+    help="Also break the figures down by a delivery attribute; repeatable.",
+)
+@click.option("--explain", is_flag=True, help="Show how every figure was obtained.")
+@click.option(
+    "--strict", is_flag=True, help="Fail if any delivery cannot be valued, instead of listing it."
+)
+def value(
+    deliveries: str | None,
+    methodology: str | None,
+    registries: tuple[str, ...],
+    by: tuple[str, ...],
+    explain: bool,
+    strict: bool,
+) -> None:
+    """Value deliveries: figures, what is counted but not monetised, and the gaps.
+
+    Without DELIVERIES: the shipped LCRCA 2023 example deliveries.
+    """
+    batch_file = _deliveries_from(deliveries)
+    chosen = _methodology_for(methodology, registries)
+    framework = chosen.framework
+    items = _with_progress(batch_file.deliveries, "valuing")
+    batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
+    policy = chosen.rounding
+    console = _console()
+    console.print(f"[bold]{batch_file.title}[/]: {batch.count} deliveries")
+    console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
+    price_base = chosen.price_base.label if chosen.price_base else "each value's own"
+    console.print(
+        f"prices: {price_base}; rounded {policy.mode.name.lower()} to {policy.places} places",
+        highlight=False,
+    )
+    _print_batch(console, batch, framework, by, policy)
+    if explain:
+        console.print("\nhow each figure was obtained:")
+        for group in batch:
+            console.print()
+            console.print(group.explain(chosen.ref, places=policy.places), highlight=False)
+
+
+def _print_batch(
+    console: Console,
+    batch: ValuationBatch,
+    framework: Framework,
+    by: tuple[str, ...],
+    policy: RoundingPolicy,
+) -> None:
+    table = Table(show_footer=True)
+    table.add_column("measure", footer="total")
+    for name in by:
+        table.add_column(name)
+    table.add_column("period")
+    table.add_column("quantity", justify="right")
+    table.add_column("unit")
+    table.add_column("gross £", justify="right", footer=_money(batch.total_gross(), policy))
+    table.add_column("net £", justify="right", footer=_money(batch.total_net(), policy))
+    table.add_column(
+        "present value £", justify="right", footer=_money(batch.total_present_value(), policy)
+    )
+    for group in sorted(batch, key=lambda g: (g.key.measure, str(g.by), g.key.period)):
+        if not group.unit.monetised:
+            continue
+        flag = " *" if group.unit.extrapolated else ""
+        table.add_row(
+            group.key.measure + flag,
+            *[str(item) for item in group.by],
+            group.key.period.label,
+            f"{group.quantity:,f}",
+            framework.unit_of(group.key.measure).label,
+            _money(group.gross, policy),
+            _money(group.net, policy),
+            _money(group.present_value, policy),
+        )
+    console.print(table)
+    console.print(
+        "totals are summed before rounding; rounded rows may not add to the rounded total "
+        "by a penny or so",
+        style="dim",
+    )
+    if batch.extrapolated():
+        console.print("* valued with a proxy carried forward past its validity")
+    counted = batch.record_only()
+    if counted:
+        console.print("\nrecorded, never monetised:")
+        for code, quantity in sorted(counted.items()):
+            unit = framework.unit_of(code).label
+            console.print(f"  {code}  {quantity:,f} {unit}  {framework.measure(code).title}")
+    if batch.unvalued:
+        console.print(f"\n[bold]not valued[/] ({len(batch.unvalued)} groups, in no total):")
+        for missing in batch.unvalued:
+            unit = framework.unit_of(missing.key.measure).label
+            console.print(
+                f"  {missing.key.measure}  {missing.quantity:,f} {unit} in "
+                f"{missing.key.period.label}: {missing.reason}",
+                highlight=False,
+            )
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("measure")
+@click.option("--deliveries", "deliveries_file", metavar="FILE", help="A deliveries file.")
+@click.option("--project", help="Only deliveries of this project or programme.")
+@click.option("--reporter", help="Only deliveries by this reporter (supplier).")
+@click.option("--period", "period_label", help="Only deliveries in this period (a label).")
+@_methodology_option
+@_registry_option
+def explain(
+    measure: str,
+    deliveries_file: str | None,
+    project: str | None,
+    reporter: str | None,
+    period_label: str | None,
+    methodology: str | None,
+    registries: tuple[str, ...],
+) -> None:
+    """Show how the figures of one measure were obtained, step by step.
+
+    Without --deliveries: the shipped LCRCA 2023 example deliveries.
+    """
+    chosen = _methodology_for(methodology, registries)
+    chosen.framework.measure(measure)  # an unknown code is an error with suggestions
+    wanted = parse_period(period_label) if period_label else None
+    selected = [
+        d
+        for d in _deliveries_from(deliveries_file)
+        if d.measure == measure
+        and (project is None or d.project == project)
+        and (reporter is None or d.reporter == reporter)
+        and (wanted is None or d.period == wanted)
+    ]
+    console = _console()
+    if not selected:
+        raise click.ClickException(f"no deliveries of {measure} match")
+    batch = value_many(selected, chosen, by=("project",), unvalued="report")
+    for group in batch:
+        console.print(group.explain(chosen.ref, places=chosen.rounding.places), highlight=False)
+        console.print()
+    for missing in batch.unvalued:
+        console.print(
+            f"{missing.key.measure}: {missing.quantity} in {missing.key.period.label} "
+            f"could not be valued: {missing.reason}",
+            highlight=False,
+        )
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("file", required=False, metavar="[FILE]")
+def framework(file: str | None) -> None:
+    """Print a framework as a tree (without FILE, the shipped LCRCA framework)."""
+    click.echo(format_framework_tree(_framework_from(file)))
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("file")
+@click.option(
+    "--framework",
+    "framework_name",
+    metavar="FRAMEWORK",
+    help=f"Also check measures, units and roles against this framework (a file, or a shipped "
+    f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
+)
+def validate(file: str, framework_name: str | None) -> None:
+    """Check a file and list every problem in it.
+
+    Frameworks, proxy registries (.toml, .json, .csv), price indices, discount schedules,
+    methodologies, deliveries and commitments.
+    """
+    document = load_any(file)
+    if isinstance(document, Framework):
+        summary = (
+            f"framework {document.id!r} version {document.version}, "
+            f"{len(document.measures())} measures"
+        )
+    elif isinstance(document, ProxyRegistry):
+        if framework_name is not None:
+            document.check_against(_framework_from(framework_name))
+        checked = f", checked against {framework_name!r}" if framework_name else ""
+        summary = (
+            f"registry {document.id!r} version {document.version}, "
+            f"{len(document.values)} values for {len(document.measures())} measures{checked}"
+        )
+    elif isinstance(document, PriceIndex):
+        summary = f"price index {document.id!r}, {document.bounds}"
+    elif isinstance(document, DiscountSchedules):
+        summary = f"discount schedules {', '.join(document.ids())}"
+    elif isinstance(document, CommitmentSet):
+        check_commitments(document, _framework_from(framework_name or "lcrca"))
+        summary = (
+            f"{len(document)} commitments and {len(document.updates)} updates, checked against "
+            f"{framework_name or 'lcrca'!r}"
+        )
+    elif isinstance(document, DeliverySet):
+        check_deliveries(document, _framework_from(framework_name or "lcrca"))
+        summary = f"{len(document)} deliveries, checked against {framework_name or 'lcrca'!r}"
+    else:
+        summary = (
+            f"methodology {document.id!r} version {document.version}, "
+            f"sha256:{document.content_hash[:12]}"
+        )
+    click.echo(f"{file}: OK — {summary}")
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option(
+    "--deliveries", "deliveries_files", metavar="FILE", multiple=True, help="Deliveries files."
+)
+@click.option("--quarter", help="e.g. '2025/26 Q1' (default: the last full quarter).")
+@_methodology_option
+@_registry_option
+@click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
+@click.option(
+    "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
+)
+def commitments(
+    files: tuple[str, ...],
+    deliveries_files: tuple[str, ...],
+    quarter: str | None,
+    methodology: str | None,
+    registries: tuple[str, ...],
+    framework_name: str | None,
+    no_values: bool,
+) -> None:
+    """The quarterly commitments summary for an Executive Leadership Team.
+
+    The shipped LCRCA commitments, plus any commitments and updates in FILEs, assessed against
+    delivery returns at the end of a quarter.
+    """
+    promised = shipped_commitments()
+    if files:
+        promised = promised.merged(
+            *(load_commitments(path) for path in files),
+            title=f"{promised.title} + {len(files)} file(s)",
+        )
+    check_commitments(promised, _framework_from(framework_name or "lcrca"))
+    returns = [d for path in deliveries_files for d in load_deliveries(path)]
+    if quarter is None:
+        chosen = FinancialQuarter.containing(dt.datetime.now(tz=dt.UTC).date()).previous()
+    else:
+        period = parse_period(quarter)
+        if not isinstance(period, FinancialQuarter):
+            raise click.BadParameter(
+                f"{quarter!r} is not a quarter such as '2024/25 Q2'", param_hint="--quarter"
+            )
+        chosen = period
+    summary = quarterly_summary(
+        promised.commitments,
+        promised.updates,
+        returns,
+        quarter=chosen,
+        methodology=None if no_values else _methodology_for(methodology, registries),
+    )
+    click.echo(summary.render())
+
+
+def commands() -> Any:  # noqa: ANN401 - a click group
+    """The click group (for embedding the commands in another click application)."""
+    return cli

@@ -1,0 +1,233 @@
+import datetime as dt
+import re
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.numbers import get_currency_symbol, parse_decimal
+from hypothesis import given
+from strategies import money
+
+from socialvalue import (
+    Delivery,
+    Money,
+    RoundingMode,
+    RoundingPolicy,
+    default_methodology,
+    example_deliveries,
+    shipped_commitments,
+)
+from socialvalue.cli import main
+from socialvalue.report import (
+    SUPPORTED_LOCALES,
+    Formatter,
+    MissingExtraError,
+    Table,
+    build_report,
+    reconciliation,
+    render_csv_tables,
+    render_html,
+    render_markdown,
+)
+from socialvalue.report._model import Column
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return build_report(
+        example_deliveries(),
+        default_methodology(),
+        title="Social Value Annual Report 2023 (example)",
+        authority="Liverpool City Region Combined Authority",
+        period="2022/23",
+        commitments=shipped_commitments().commitments,
+        generated=dt.date(2026, 1, 1),
+    )
+
+
+@given(money(min_value=-(10**9), max_value=10**9, places=4))
+def test_formatted_amounts_parse_back_to_the_rounded_value_in_every_locale(amount):
+    for locale in SUPPORTED_LOCALES:
+        for policy in (RoundingPolicy(), RoundingPolicy(places=0, mode=RoundingMode.HALF_EVEN)):
+            f = Formatter(locale=locale, rounding=policy)
+            text = f.money(amount)
+            symbol = get_currency_symbol("GBP", locale=locale)
+            digits = text.replace(symbol, "", 1)
+            assert parse_decimal(digits, locale=locale, strict=True) == f.rounded(amount.amount)
+
+
+def test_compact_headline_amounts():
+    en = Formatter()
+    assert en.compact(Money("8484000")) == "£8.5 million"
+    assert en.compact(Money("17000000")) == "£17 million"
+    assert en.compact(Money("225169")) == "£225.2 thousand"
+    assert en.compact(Money("950")) == "£950.00"
+    assert Formatter(locale="cy_GB").compact(Money("8484000")) == "£8.5 miliwn"
+    assert Formatter(locale="cy_GB").date(dt.date(2023, 6, 9)) == "9 Mehefin 2023"
+
+
+def test_unknown_locale_is_refused():
+    with pytest.raises(KeyError, match="unknown report locale 'fr_FR'"):
+        Formatter(locale="fr_FR")
+
+
+def test_report_model(report):
+    assert report.headlines[0].key == "total_present_value"
+    assert report.headlines[0].amount.quantize(2) == Money("2621239.31")
+    assert report.table("by_role").total[-1] == report.headlines[0].amount
+    jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
+    assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
+    assert len(report.table("not_valued").rows) > 0
+    assert any("No additionality assumptions" in note for note in report.notes)
+    assert {c.id for c in report.commitments} >= {"D1-PRC-01", "FA-EMP-01"}
+    assert all(entry.working.startswith(entry.measure) for entry in report.trace)
+
+
+def test_every_headline_is_traceable(report):
+    ids = {entry.id for entry in report.trace}
+    for headline in report.headlines:
+        assert set(headline.trace) <= ids
+    total = sum(
+        (e.present_value for e in report.trace if e.present_value is not None), Money.zero()
+    )
+    assert total == report.headlines[0].amount
+
+
+def test_markdown(report):
+    text = render_markdown(report, Formatter())
+    assert text.startswith("# Social Value Annual Report 2023 (example)\n")
+    assert "- Total social value (present value): **£2.6 million** (£2,621,239.31)" in text
+    assert "| **Total** | **7** | **£2,621,239.31** |" in text
+    assert "## Appendix: how each figure was obtained" in text
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "## Prif ffigurau" in welsh
+    assert "£2.6 miliwn" in welsh
+
+
+def test_csv_tables(report):
+    tables = render_csv_tables(report, Formatter())
+    assert set(tables) == {"by_role", "by_theme", "by_measure", "recorded", "not_valued"}
+    assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
+    assert tables["by_role"].splitlines()[-1].endswith(",2621239.31,2621239.31,2621239.31")
+
+
+def test_html_is_self_contained_and_structured(report):
+    html = render_html(report, Formatter())
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in html
+    assert html.count("<svg") == 2
+    # No network access needed to view it: no external links, scripts, stylesheets or images.
+    assert not re.findall(r'(?:src|href)\s*=\s*"(?!#)', html)
+    assert "@import" not in html
+    assert not re.findall(r"url\((?!#)", html)  # only references inside the page
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert set(re.findall(r"url\(#([^)]+)\)", html)) <= ids
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids
+    assert "<script" not in html
+    for section in (
+        "headlines",
+        "charts",
+        "by_role",
+        "by_theme",
+        "notes",
+        "appendix",
+        "commitments",
+    ):
+        assert f'id="{section}"' in html
+    for entry in report.trace:
+        assert f'id="{entry.id}"' in html
+    assert "£2.6 million" in html
+    assert "@media print" in html
+    # The same report renders the same bytes (stable chart ids).
+    assert render_html(report, Formatter()) == html
+
+
+def test_html_in_welsh(report):
+    html = render_html(report, Formatter(locale="cy_GB"))
+    assert '<html lang="cy">' in html
+    assert "Prif ffigurau" in html
+
+
+def test_missing_extra_names_it(report, monkeypatch):
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(MissingExtraError, match=r'pip install "socialvalue\[report\]"'):
+        render_html(report, Formatter())
+
+
+def test_rows_that_do_not_reconcile_are_explained():
+    rows = tuple((name, Money("0.005")) for name in "abc")
+    table = Table(
+        name="t",
+        title="t",
+        columns=(
+            Column(key="name", label="name"),
+            Column(key="value", label="value", kind="money"),
+        ),
+        rows=rows,
+        total=("total", Money("0.015")),
+    )
+    note = reconciliation(table, Formatter())
+    assert note == "value: Rows shown add to £0.03; the total of the unrounded figures is £0.02."
+
+
+def test_report_command_writes_each_format(tmp_path, capsys):
+    html = tmp_path / "report.html"
+    assert main(["report", "-o", str(html)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert "<svg" in html.read_text()
+    md = tmp_path / "report.md"
+    assert main(["report", "--format", "md", "--locale", "cy_GB", "-o", str(md)]) == 0
+    assert "Prif ffigurau" in md.read_text()
+    folder = tmp_path / "tables"
+    assert main(["report", "--format", "csv", "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "by_measure.csv",
+        "by_role.csv",
+        "by_theme.csv",
+        "not_valued.csv",
+        "recorded.csv",
+    ]
+
+
+def test_report_command_error_paths(tmp_path, capsys):
+    assert main(["report", "--locale", "xx_XX", "-o", str(tmp_path / "r.html")]) == 1
+    assert "unknown report locale 'xx_XX'" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "missing.toml")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err
+    assert main(["report", "--format", "pdf"]) == 2
+
+
+def test_explain_command(capsys):
+    assert main(["explain", "LCR-COM-2", "--project", "Adult Education Budget"]) == 0
+    out = capsys.readouterr().out
+    assert "rebase: 2021/22 → 2024/25 prices" in out
+    assert main(["explain", "LCR-COM9"]) == 1
+    assert "unknown measure 'LCR-COM9'" in capsys.readouterr().err
+    assert main(["explain", "LCR-ENV-2"]) == 1
+    assert "no deliveries of LCR-ENV-2 match" in capsys.readouterr().err
+
+
+def test_report_of_a_larger_batch_still_reconciles():
+    batch = [
+        Delivery(
+            measure="LCR-COM-2",
+            quantity=f"{n}.333",
+            period="2024/25 Q1",
+            role="employer",
+            project=f"P{n % 7}",
+        )
+        for n in range(2000)
+    ]
+    built = build_report(
+        batch,
+        default_methodology(),
+        title="t",
+        authority="a",
+        period="2024/25",
+        generated=dt.date(2026, 1, 1),
+    )
+    table = built.table("by_role")
+    assert table.total[-1] == sum((row[-1] for row in table.rows), Money.zero())
