@@ -132,7 +132,7 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
     assert main(["value"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "LCRCA Social Value Annual Report 2023: reported deliveries: 25 deliveries"
+        "Social Value Annual Report 2023, reproduced from its published figures: 25 deliveries"
     )
     assert (
         "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.1"

@@ -110,6 +110,9 @@ def _deliveries(value: Iterable[Delivery]) -> tuple[Delivery, ...]:
 class DeliverySet:
     """A titled collection of deliveries, as a file holds them (with its source, if any).
 
+    ``period`` names the reporting period the deliveries belong to (``"2022/23"``), when the
+    file states one; a report uses it as its period.
+
     >>> batch = DeliverySet(title="Q3 returns", deliveries=[
     ...     Delivery(measure="LCR-COM-1", quantity="12", period="2022/23 Q3")])
     >>> len(batch)
@@ -117,6 +120,7 @@ class DeliverySet:
     """
 
     title: str = attrs.field(validator=_not_blank)
+    period: str = ""
     note: str = ""
     source: Source | None = None
     deliveries: tuple[Delivery, ...] = attrs.field(default=(), converter=_deliveries)

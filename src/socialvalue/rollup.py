@@ -63,6 +63,7 @@ class Totals:
         net: Sum of net values.
         present_value: Sum of present values.
         count: Number of deliveries.
+        valued: How many of them were valued in money (record-only ones are counted only).
         quantity: Sum of quantities — only when the rollup is grouped by measure (quantities of
             different measures are not added up).
         monetised: Whether any delivery in the group was valued in money.
@@ -72,6 +73,7 @@ class Totals:
     net: Decimal = Decimal(0)
     present_value: Decimal = Decimal(0)
     count: int = 0
+    valued: int = 0
     quantity: Decimal | None = None
     monetised: bool = False
 
@@ -87,6 +89,7 @@ class Totals:
                 net=self.net + other.net,
                 present_value=self.present_value + other.present_value,
                 count=self.count + other.count,
+                valued=self.valued + other.valued,
                 quantity=quantity,
                 monetised=self.monetised or other.monetised,
             )
@@ -261,6 +264,7 @@ def _from_batch(
                 group.present_value.amount if monetised and group.present_value else Decimal(0)
             ),
             count=group.count,
+            valued=group.count if monetised else 0,
             quantity=group.quantity if with_quantity else None,
             monetised=monetised,
         )

@@ -216,7 +216,7 @@ def report(
         chosen,
         title=title or batch.title,
         authority=authority,
-        period=period_label or _period_of(items),
+        period=period_label or batch.period or _period_of(items),
         formatter=formatter,
         commitments=commitments.commitments,
         updates=commitments.updates,

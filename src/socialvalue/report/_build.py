@@ -139,7 +139,7 @@ def _money_table(
         rows.append(
             (
                 label.get(code, code),
-                totals.count,
+                totals.valued,
                 Money(totals.gross, rolled.currency),
                 Money(totals.net, rolled.currency),
                 Money(totals.present_value, rolled.currency),
