@@ -12,7 +12,7 @@ from typing import Any
 from socialvalue.report._charts import bar_chart_svg
 from socialvalue.report._extras import require
 from socialvalue.report._format import Formatter
-from socialvalue.report._markdown import cell_text, reconciliation
+from socialvalue.report._markdown import cell_text, reconciliation, shown_evidence
 from socialvalue.report._model import Report, Table
 
 __all__ = ["render_html"]
@@ -64,5 +64,6 @@ def render_html(report: Report, f: Formatter, *, charts: bool = True) -> str:
         numeric={"money", "quantity", "count"},
         cell=cell,
         reconcile=reconcile,
+        evidence=shown_evidence,
     )
     return html

@@ -10,7 +10,25 @@ from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Report, Table
 
-__all__ = ["cell_text", "reconciliation", "render_csv_tables", "render_markdown"]
+__all__ = [
+    "cell_text",
+    "reconciliation",
+    "render_csv_tables",
+    "render_markdown",
+    "shown_evidence",
+]
+
+
+#: How many evidence references the appendix lists per entry (the report data keeps them all).
+EVIDENCE_SHOWN = 12
+
+
+def shown_evidence(evidence: tuple[str, ...]) -> str:
+    """Evidence references for the appendix: the first few, and how many more there are."""
+    text = "; ".join(evidence[:EVIDENCE_SHOWN])
+    if len(evidence) > EVIDENCE_SHOWN:
+        text += f"; … {len(evidence) - EVIDENCE_SHOWN:,} more"
+    return text
 
 
 def cell_text(value: object, kind: str, f: Formatter) -> str:
@@ -160,7 +178,7 @@ def _appendix(report: Report, f: Formatter) -> list[str]:
         if entry.projects:
             lines.append(f"{f.label('projects')}: {', '.join(entry.projects)}.")
         if entry.evidence:
-            lines.append(f"{f.label('evidence')}: {'; '.join(entry.evidence)}.")
+            lines.append(f"{f.label('evidence')}: {shown_evidence(entry.evidence)}.")
         lines += ["", "```text", entry.working, "```", ""]
     return lines
 
