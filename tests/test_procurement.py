@@ -84,6 +84,9 @@ def methodology(**changes):
         "framework": shipped_framework(),
         "registries": (REGISTRY,),
         "discount_schedule": shipped_discount_schedule(),
+        # Offers run over a two-year term: a £ amount offered is priced at the term's middle
+        # (under the strict "period" rule it would have no single price year).
+        "proxy_date": "middle",
     }
     fields.update(changes)
     return Methodology(**fields)

@@ -76,7 +76,7 @@ def test_unknown_locale_is_refused():
 
 def test_report_model(report):
     assert report.headlines[0].key == "total_present_value"
-    assert report.headlines[0].amount.quantize(2) == Money("2621239.31")
+    assert report.headlines[0].amount.quantize(2) == Money("2679507.91")
     assert report.table("by_role").total[-1] == report.headlines[0].amount
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
@@ -99,19 +99,19 @@ def test_every_headline_is_traceable(report):
 def test_markdown(report):
     text = render_markdown(report, Formatter())
     assert text.startswith("# Social Value Annual Report 2023 (example)\n")
-    assert "- Total social value (present value): **£2.6 million** (£2,621,239.31)" in text
-    assert "| **Total** | **6** | **£2,621,239.31** |" in text  # deliveries valued in money
+    assert "- Total social value (present value): **£2.7 million** (£2,679,507.91)" in text
+    assert "| **Total** | **7** | **£2,679,507.91** |" in text  # deliveries valued in money
     assert "## Appendix: how each figure was obtained" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Prif ffigurau" in welsh
-    assert "£2.6 miliwn" in welsh
+    assert "£2.7 miliwn" in welsh
 
 
 def test_csv_tables(report):
     tables = render_csv_tables(report, Formatter())
     assert set(tables) == {"by_role", "by_theme", "by_measure", "recorded", "not_valued"}
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
-    assert tables["by_role"].splitlines()[-1].endswith(",2621239.31,2621239.31,2621239.31")
+    assert tables["by_role"].splitlines()[-1].endswith(",2679507.91,2679507.91,2679507.91")
 
 
 def test_html_is_self_contained_and_structured(report):
@@ -139,7 +139,7 @@ def test_html_is_self_contained_and_structured(report):
         assert f'id="{section}"' in html
     for entry in report.trace:
         assert f'id="{entry.id}"' in html
-    assert "£2.6 million" in html
+    assert "£2.7 million" in html
     assert "@media print" in html
     # The same report renders the same bytes (stable chart ids).
     assert render_html(report, Formatter()) == html
@@ -203,7 +203,7 @@ def test_report_command_error_paths(tmp_path, capsys):
 def test_explain_command(capsys):
     assert main(["explain", "LCR-COM-2", "--project", "Adult Education Budget"]) == 0
     out = capsys.readouterr().out
-    assert "rebase: 2021/22 → 2024/25 prices" in out
+    assert "rebase: 2022/23 → 2024/25 prices" in out  # the middle of the AEB's two years
     assert main(["explain", "LCR-COM9"]) == 1
     assert "unknown measure 'LCR-COM9'" in capsys.readouterr().err
     assert main(["explain", "LCR-ENV-2"]) == 1

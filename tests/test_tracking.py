@@ -393,3 +393,35 @@ def test_shipped_commitments_cite_their_sources():
         "Achieve",
     }
     assert not any(c.responsible_officer for c in shipped)  # not named in public sources
+
+
+def test_review_fixes_in_matching_and_updates():
+    # A tagged delivery of another measure does not count towards the commitment.
+    tagged = Delivery(
+        measure="LCR-COM-1", quantity="500", period="2024/25 Q1", tags=["commitment:K1/JOBS"]
+    )
+    assert match_deliveries([JOBS], [tagged]).unmatched == (0,)
+    # The same tag twice is one claim, not an ambiguity.
+    twice = Delivery(
+        measure="LCR-EMP-1", quantity="1", period="2024/25 Q1", tags=["commitment:K1/JOBS"] * 2
+    )
+    assert match_deliveries([JOBS], [twice]).matched == {"K1/JOBS": (0,)}
+    # A re-report for the same period replaces the first.
+    reports = [
+        ProgressUpdate(
+            commitment="K1/JOBS",
+            period="2024/25 Q1",
+            reported="2024-07-10",
+            status="on_track",
+            delivered="3",
+        ),
+        ProgressUpdate(
+            commitment="K1/JOBS",
+            period="2024/25 Q1",
+            reported="2024-07-20",
+            status="on_track",
+            delivered="3",
+        ),
+    ]
+    (item,), _ = track([JOBS], reports, [], on=dt.date(2024, 7, 31))
+    assert item.delivered == Decimal(3)

@@ -13,7 +13,22 @@ from decimal import Decimal
 
 from socialvalue.exceptions import FloatNotAllowedError
 
-__all__ = ["CONTEXT", "calculation_context", "to_decimal"]
+__all__ = [
+    "CONTEXT",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "bounded_decimal",
+    "calculation_context",
+    "to_decimal",
+]
+
+#: The largest input numbers the library accepts: 28 significant digits, less than 10^24 in
+#: size, at most 20 decimal places. Within these, every product of a quantity and a unit value
+#: (30 decimal places) and every sum of them stays exact in the library's 100-digit context;
+#: no real quantity or amount needs more.
+MAX_DIGITS = 28
+MAX_EXPONENT = 24
+MAX_PLACES = 20
 
 #: Precision for every calculation: 100 significant digits keeps sums and products of money
 #: amounts and unit values (carried to 30 decimal places) exact; a division is carried to 100
@@ -67,3 +82,27 @@ def to_decimal(value: object, *, what: str | None = "value") -> Decimal:
     if not result.is_finite():
         raise ValueError(f"{prefix}{value!r} is not a finite number")
     return result
+
+
+def bounded_decimal(value: object, *, what: str | None = "value") -> Decimal:
+    """:func:`to_decimal`, also refusing numbers too long or too large to keep exact.
+
+    >>> bounded_decimal("1E+30", what="quantity")
+    Traceback (most recent call last):
+    ...
+    ValueError: quantity: 1E+30 is too large (less than 10^24, at most 28 significant digits ...)
+    """
+    number = to_decimal(value, what=what)
+    prefix = f"{what}: " if what else ""
+    digits = number.as_tuple()
+    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
+    if (
+        len(digits.digits) > MAX_DIGITS
+        or number.copy_abs().adjusted() >= MAX_EXPONENT
+        or exponent < -MAX_PLACES
+    ):
+        raise ValueError(
+            f"{prefix}{number} is too large (less than 10^{MAX_EXPONENT}, at most {MAX_DIGITS} "
+            f"significant digits and {MAX_PLACES} decimal places)"
+        )
+    return number

@@ -15,7 +15,7 @@ from typing import cast
 
 import attrs
 
-from socialvalue._decimal import to_decimal
+from socialvalue._decimal import bounded_decimal
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.periods import AnyPeriod, Period, parse_period
@@ -25,7 +25,7 @@ __all__ = ["Delivery", "DeliverySet", "check_deliveries"]
 
 
 def _quantity(value: object) -> Decimal:
-    return to_decimal(value, what="quantity")
+    return bounded_decimal(value, what="quantity")
 
 
 def _period(value: object) -> AnyPeriod:

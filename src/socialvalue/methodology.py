@@ -282,13 +282,25 @@ def _additionality_data(value: Additionality) -> dict[str, Any]:
 
 
 def _content_hash(methodology: Methodology) -> str:
-    """Hash only what changes numbers: titles, notes, sources and licences are left out.
+    """Hash what changes a figure or how figures group; titles, notes, sources and licences do not.
 
     Decimals are normalised (``1.50`` and ``1.5`` hash alike, as they value alike).
     """
     framework = methodology.framework
     data: dict[str, Any] = {
-        "measures": [[m.code, m.unit, m.valuation.value] for m in framework.measures()],
+        "measures": [
+            [
+                theme.code,
+                outcome.code,
+                m.code,
+                m.unit,
+                m.valuation.value,
+                m.value_type.value,
+                sorted(framework.tags_of(m.code)),
+                framework.unit_of(m.code).currency,
+            ]
+            for theme, outcome, m in framework.walk()
+        ],
         "registries": [
             {
                 "geographies": [[g.code, g.parent] for g in layer.geographies],
@@ -303,6 +315,7 @@ def _content_hash(methodology: Methodology) -> str:
                         v.valid_to.isoformat() if v.valid_to else "",
                         v.geography,
                         v.net_of_deadweight,
+                        v.value_type.value if v.value_type else "",
                     ]
                     for v in layer.values
                 ),

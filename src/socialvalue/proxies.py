@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 import attrs
 
-from socialvalue._decimal import to_decimal
+from socialvalue._decimal import bounded_decimal, to_decimal
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -64,7 +64,7 @@ def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -
 
 
 def _decimal(value: object) -> Decimal:
-    return to_decimal(value, what=None)
+    return bounded_decimal(value, what=None)
 
 
 def _optional_decimal(value: object) -> Decimal | None:
@@ -539,13 +539,7 @@ class RegistryStack:
         for layer in self.layers:
             for area in chain:
                 for value in layer.values_for(measure, area):
-                    if value.covers(start):
-                        if not value.covers(end):
-                            raise NoProxyValueError(
-                                f"{label} spans more than one value of {measure} in {area} "
-                                f"(this one is valid {value.validity}); split the period or "
-                                "look up by date"
-                            )
+                    if value.covers(start) and value.covers(end):
                         return ProxyLookup(
                             value=value,
                             on=start,
@@ -555,21 +549,51 @@ class RegistryStack:
                             origin=layer.origin,
                             extrapolated=False,
                         )
-        if policy is LookupPolicy.CARRY_FORWARD:
-            for layer in self.layers:
-                for area in chain:
-                    earlier = [v for v in layer.values_for(measure, area) if v.valid_from <= start]
-                    if earlier:
-                        return ProxyLookup(
-                            value=earlier[-1],
-                            on=start,
-                            requested_geography=geography,
-                            geography=area,
-                            layer=layer.id,
-                            origin=layer.origin,
-                            extrapolated=True,
+                    if _touches(value, start, end):
+                        # Part of the period has this value and part has not: never fall
+                        # through to another area or layer for the rest.
+                        raise NoProxyValueError(
+                            f"{label} spans more than one value of {measure} in {area} "
+                            f"(one is valid {value.validity}); split the period or look up "
+                            "by date"
                         )
+        if policy is LookupPolicy.CARRY_FORWARD:
+            carried = self._carry_forward(
+                measure, start=start, end=end, label=label, geography=geography, chain=chain
+            )
+            if carried is not None:
+                return carried
         raise NoProxyValueError(self._miss(measure, label, geography, chain))
+
+    def _carry_forward(  # noqa: PLR0913 - the lookup's own arguments
+        self,
+        measure: str,
+        *,
+        start: dt.date,
+        end: dt.date,
+        label: str,
+        geography: str,
+        chain: tuple[str, ...],
+    ) -> ProxyLookup | None:
+        for layer in self.layers:
+            for area in chain:
+                earlier = [v for v in layer.values_for(measure, area) if v.valid_from <= start]
+                if any(start < v.valid_from <= end for v in layer.values_for(measure, area)):
+                    raise NoProxyValueError(
+                        f"{label}: a value of {measure} in {area} starts inside the period; "
+                        "split the period or look up by date"
+                    )
+                if earlier:
+                    return ProxyLookup(
+                        value=earlier[-1],
+                        on=start,
+                        requested_geography=geography,
+                        geography=area,
+                        layer=layer.id,
+                        origin=layer.origin,
+                        extrapolated=True,
+                    )
+        return None
 
     def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> str:
         ids = ", ".join(layer.id for layer in self.layers)
@@ -597,6 +621,11 @@ class RegistryStack:
 
     def __iter__(self) -> Iterator[ProxyRegistry]:
         return iter(self.layers)
+
+
+def _touches(value: ProxyValue, start: dt.date, end: dt.date) -> bool:
+    """Whether a value's validity shares a day with ``start..end``."""
+    return value.valid_from <= end and (value.valid_to is None or start <= value.valid_to)
 
 
 def _merge_spans(spans: list[str]) -> str:

@@ -108,12 +108,15 @@ class Rollup:
         rows: Group key (one value per dimension) → :class:`Totals`.
         currency: The currency of every amount.
         methodology: The methodology the values come from.
+        unvalued: How many deliveries could not be valued and are in no row (a batch valued
+            with ``unvalued="report"``); they are listed, with reasons, in the batch.
     """
 
     by: tuple[str, ...]
     rows: Mapping[tuple[str, ...], Totals] = attrs.field(converter=_frozen_rows)
     currency: str = "GBP"
     methodology: MethodologyRef
+    unvalued: int = 0
 
     @classmethod
     def of(
@@ -130,7 +133,7 @@ class Rollup:
         >>> totals = sv.Rollup.of(sv.example_deliveries(), sv.default_methodology(),
         ...                       by=("role",), unvalued="report")
         >>> totals.money("gross", ("commissioner",)).quantize(2)
-        Money(amount=Decimal('2549716.54'), currency='GBP')
+        Money(amount=Decimal('2607985.14'), currency='GBP')
         """
         return _of(deliveries, methodology, by, unvalued=unvalued)
 
@@ -183,7 +186,13 @@ class Rollup:
         rows = dict(self.rows)
         for key, totals in other.rows.items():
             rows[key] = rows[key] + totals if key in rows else totals
-        return Rollup(by=self.by, rows=rows, currency=self.currency, methodology=self.methodology)
+        return Rollup(
+            by=self.by,
+            rows=rows,
+            currency=self.currency,
+            methodology=self.methodology,
+            unvalued=self.unvalued + other.unvalued,
+        )
 
     def regroup(self, by: Sequence[str]) -> Rollup:
         """The same totals grouped by a subset of this rollup's dimensions."""
@@ -196,7 +205,13 @@ class Rollup:
             new_key = tuple(key[p] for p in positions)
             kept = totals if "measure" in by else attrs.evolve(totals, quantity=None)
             rows[new_key] = rows[new_key] + kept if new_key in rows else kept
-        return Rollup(by=tuple(by), rows=rows, currency=self.currency, methodology=self.methodology)
+        return Rollup(
+            by=tuple(by),
+            rows=rows,
+            currency=self.currency,
+            methodology=self.methodology,
+            unvalued=self.unvalued,
+        )
 
 
 def _check_dimensions(by: Sequence[str]) -> None:
@@ -225,6 +240,10 @@ _FROM_FRAMEWORK: dict[str, Callable[[str, Framework], str]] = {
 def _value_of(
     dimension: str, group: GroupValuation, batch_by: tuple[str, ...], framework: Framework
 ) -> str:
+    if dimension == "value_type" and group.unit.lookup is not None:
+        override = group.unit.lookup.value.value_type  # the proxy may classify it differently
+        if override is not None:
+            return override.value
     if dimension in _FROM_FRAMEWORK:
         return _FROM_FRAMEWORK[dimension](group.key.measure, framework)
     if dimension == "period":
@@ -269,7 +288,13 @@ def _from_batch(
             monetised=monetised,
         )
         rows[key] = rows[key] + totals if key in rows else totals
-    return Rollup(by=tuple(by), rows=rows, currency=currency, methodology=batch.methodology)
+    return Rollup(
+        by=tuple(by),
+        rows=rows,
+        currency=currency,
+        methodology=batch.methodology,
+        unvalued=sum(group.count for group in batch.unvalued),
+    )
 
 
 def _of(

@@ -8,7 +8,8 @@ that into what a Responsible Officer takes to an Executive Leadership Team.
 
 How deliveries are matched to commitments (:func:`match_deliveries`), in this order:
 
-1. A delivery tagged ``commitment:<id>`` counts towards that commitment only.
+1. A delivery tagged ``commitment:<id>`` counts towards that commitment only (and only if it
+   is of the commitment's measure).
 2. Otherwise a delivery under a contract counts towards the contractual commitment for the same
    contract and measure.
 3. Otherwise a delivery with no contract counts towards the organisational (non-contractual)
@@ -131,12 +132,16 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
     unmatched: list[int] = []
     ambiguous: dict[int, tuple[str, ...]] = {}
     for index, delivery in enumerate(deliveries):
-        tagged = [tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG)]
+        tagged = list(
+            dict.fromkeys(tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG))
+        )
         if tagged:
             candidates = [
                 by_id[code]
                 for code in tagged
-                if code in by_id and _in_window(delivery, by_id[code])
+                if code in by_id
+                and by_id[code].measure in (None, delivery.measure)
+                and _in_window(delivery, by_id[code])
             ]
         elif delivery.contract:
             candidates = [
@@ -346,14 +351,7 @@ def track(  # noqa: PLR0913 - one assessment, step by step
             rag = Rag.WITHDRAWN
             reasons.append(f"withdrawn ({latest.period.label})")
         elif commitment.quantified:
-            with calculation_context():
-                if counted:
-                    delivered = sum((deliveries[i].quantity for i in counted), Decimal(0))
-                    delivered_from = "deliveries"
-                else:
-                    reported = [u.delivered for u in history if u.delivered is not None]
-                    delivered = sum(reported, Decimal(0))
-                    delivered_from = "updates" if reported else "none"
+            delivered, delivered_from = _delivered(counted, deliveries, history)
             rag, percent, projected, overdue = _quantified(
                 commitment,
                 on=on,
@@ -399,6 +397,21 @@ def track(  # noqa: PLR0913 - one assessment, step by step
             )
         )
     return tuple(results), match
+
+
+def _delivered(
+    counted: Sequence[int], deliveries: Sequence[Delivery], history: Sequence[ProgressUpdate]
+) -> tuple[Decimal, str]:
+    """Quantity delivered: matched deliveries, else the latest reported quantity per period."""
+    with calculation_context():
+        if counted:
+            return sum((deliveries[i].quantity for i in counted), Decimal(0)), "deliveries"
+        # A re-report for a period replaces the earlier one (the latest counts).
+        latest_of: dict[object, Decimal] = {}
+        for update in history:
+            if update.delivered is not None:
+                latest_of[update.period] = update.delivered
+        return sum(latest_of.values(), Decimal(0)), ("updates" if latest_of else "none")
 
 
 def _delivered_value(

@@ -37,6 +37,7 @@ from socialvalue.framework import Measure, ValuationKind
 from socialvalue.methodology import CalendarPrices, Methodology, MethodologyRef, ProxyDate
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
+from socialvalue.prices import PriceYearError
 from socialvalue.proxies import NoProxyValueError, ProxyLookup
 
 __all__ = [
@@ -281,7 +282,10 @@ def _rebase(
     if from_year == base:
         steps.append(Step(name="rebase", text=f"none needed: already in {base.label} prices"))
         return gross
-    step = index.explain(from_year, base)
+    try:
+        step = index.explain(from_year, base)
+    except PriceYearError as error:
+        raise ValuationError(f"cannot restate {from_year.label} prices: {error}") from None
     forecast = " (uses forecast index points)" if step.forecast else ""
     with calculation_context():
         result = gross * step.factor
@@ -299,6 +303,27 @@ def _rebase(
     return result
 
 
+def _amount_year(period: AnyPeriod, methodology: Methodology) -> FinancialYear:
+    """The financial year whose prices a reported £ amount is in, by the proxy-date rule.
+
+    With ``ProxyDate.PERIOD`` the whole period must fall in one financial year; otherwise the
+    year of the start, middle or end of the period, as the methodology says.
+    """
+    if methodology.proxy_date is ProxyDate.PERIOD:
+        first = FinancialYear.containing(period.start)
+        last = FinancialYear.containing(period.end)
+        if first != last:
+            raise ValuationError(
+                f"{period.label} spans the financial years {first.label} to {last.label}, so "
+                "its £ amount has no single price year; split the delivery, or set the "
+                "methodology's proxy_date to 'start', 'middle' or 'end'"
+            )
+        return first
+    day = _lookup_date(period, methodology.proxy_date)
+    assert isinstance(day, dt.date)  # noqa: S101 - a date for every rule but PERIOD
+    return FinancialYear.containing(day)
+
+
 def _gross_per_unit(
     key: ValuationKey, measure: Measure, methodology: Methodology, steps: list[Step]
 ) -> tuple[Decimal, str, ProxyLookup | None, bool]:
@@ -311,7 +336,7 @@ def _gross_per_unit(
                 result=Decimal(1),
             )
         )
-        year = FinancialYear.containing(key.period.start)
+        year = _amount_year(key.period, methodology)
         return _rebase(Decimal(1), year, methodology, steps), currency, None, False
     lookup = methodology.registry.lookup(
         key.measure,
@@ -449,7 +474,7 @@ def value(delivery: Delivery, methodology: Methodology) -> Valuation:
     Money(amount=Decimal('3682.52'), currency='GBP')
     >>> print(valuation.explain(places=2))  # doctest: +ELLIPSIS
     LCR-ENV-2: 12.5 in 2024/25 Q2, UK — methodology lcrca-default ...
-     1. proxy: LCR-ENV-2 on 2024-07-01: 268.97 GBP per tco2e (2022 prices), UK, ...
+     1. proxy: LCR-ENV-2 on 2024-08-15: 268.97 GBP per tco2e (2022 prices), UK, ...
      2. price year: 2022 prices treated as 2022/23 prices ...
      3. rebase: 2022/23 → 2024/25 prices with gdp-deflator-hmt-2026-03: ...  → ≈294.60151 ...
     ...

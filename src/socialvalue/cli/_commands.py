@@ -173,7 +173,12 @@ def cli() -> None:
     show_default=True,
     help="Who publishes the report.",
 )
-@click.option("--period", "period_label", help="The period covered (default: from the data).")
+@click.option(
+    "--period",
+    "period_label",
+    help="How to label the period the report covers (a label only, not a filter; default: "
+    "the deliveries file's period, or the span of the data).",
+)
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -367,7 +372,9 @@ def _print_batch(
 @click.option("--deliveries", "deliveries_file", metavar="FILE", help="A deliveries file.")
 @click.option("--project", help="Only deliveries of this project or programme.")
 @click.option("--reporter", help="Only deliveries by this reporter (supplier).")
-@click.option("--period", "period_label", help="Only deliveries in this period (a label).")
+@click.option(
+    "--period", "period_label", help="Only deliveries within this period (a label, e.g. 2022/23)."
+)
 @_methodology_option
 @_registry_option
 def explain(
@@ -392,7 +399,7 @@ def explain(
         if d.measure == measure
         and (project is None or d.project == project)
         and (reporter is None or d.reporter == reporter)
-        and (wanted is None or d.period == wanted)
+        and (wanted is None or wanted.contains(d.period))
     ]
     console = _console()
     if not selected:

@@ -43,15 +43,16 @@ def _shipped(kind: str, name: str) -> object:
     return shipped.shipped_discount_schedule(schedule or "standard", edition=edition)
 
 
-def _from_file(kind: str, path: Path) -> object:
+def _from_file(kind: str, folder: Path, reference: str) -> object:
+    path = folder / reference
     if kind == "framework":
         return load(path, Framework)
     if kind == "registries":
         return load_registry(path)
     if kind == "price_index":
         return load(path, PriceIndex)
-    file_name, _, schedule = os.fspath(path).partition("#")
-    schedules = load(Path(file_name), DiscountSchedules)
+    file_name, _, schedule = reference.partition("#")
+    schedules = load(folder / file_name, DiscountSchedules)
     return schedules.schedule(schedule or "standard")
 
 
@@ -59,7 +60,7 @@ def _resolve(kind: str, where: str, reference: str, folder: Path, source: str) -
     try:
         if reference.startswith(_SHIPPED):
             return _shipped(kind, reference.removeprefix(_SHIPPED))
-        return _from_file(kind, folder / reference)
+        return _from_file(kind, folder, reference)
     except DataFileError:
         raise
     except SocialValueError as error:

@@ -175,13 +175,11 @@ class Formatter:
         symbol = get_currency_symbol(amount.currency, locale=self.locale)
         places = max(self.rounding.places, 0)
         pattern = "#,##0" + ("." + "0" * places if places else "")
+        rounded = self.rounded(amount.amount)
         text = format_decimal(
-            self.rounded(amount.amount),
-            format=pattern,
-            locale=self.locale,
-            decimal_quantization=False,
+            rounded.copy_abs(), format=pattern, locale=self.locale, decimal_quantization=False
         )
-        return f"-{symbol}{text[1:]}" if text.startswith("-") else f"{symbol}{text}"
+        return f"-{symbol}{text}" if rounded < 0 else f"{symbol}{text}"
 
     def compact(self, amount: Money) -> str:
         """A headline amount: ``£8.5 million``, rounded to one decimal of its scale."""
@@ -194,9 +192,9 @@ class Formatter:
                     if scaled.normalize() == scaled.to_integral_value():
                         scaled = scaled.quantize(Decimal(1).scaleb(power - 1))
                 text = format_compact_decimal(
-                    scaled, format_type="long", locale=self.locale, fraction_digits=1
+                    scaled.copy_abs(), format_type="long", locale=self.locale, fraction_digits=1
                 )
-                return f"{symbol}{text}"
+                return f"-{symbol}{text}" if scaled < 0 else f"{symbol}{text}"
         return self.money(amount)
 
     def percent(self, fraction: Decimal, places: int = 1) -> str:
