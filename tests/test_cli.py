@@ -223,3 +223,36 @@ def test_commitments_quarter_must_be_a_quarter(capsys):
 def test_commitments_default_quarter_runs(capsys):
     assert main(["commitments", "--no-values"]) == 0
     assert "By role and kind:" in capsys.readouterr().out
+
+
+def test_template_and_import_commands(tmp_path, capsys):
+    from pathlib import Path
+
+    examples = Path(__file__).parent.parent / "examples"
+    template = tmp_path / "returns.xlsx"
+    assert (
+        main(
+            [
+                "template",
+                str(template),
+                "--contract",
+                "HR3-EXAMPLE",
+                "--commitments",
+                str(examples / "lcrca-progress.toml"),
+                "--rows",
+                "5",
+            ]
+        )
+        == 0
+    )
+    assert "with 3 commitments listed" in capsys.readouterr().out
+    assert main(["import", str(template)]) == 0
+    assert "0 accepted, 0 rejected" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("measure,quantity,period\nLCR-COM-1,ten,2022/23\nLCR-COM-1,12,2022/23\n")
+    rejected = tmp_path / "fix.csv"
+    assert main(["import", str(bad), "--rejected", str(rejected)]) == 1
+    out = capsys.readouterr().out
+    assert "2 rows — 1 accepted, 1 rejected" in out
+    assert "row 2, column quantity" in out
+    assert rejected.exists()

@@ -19,6 +19,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DataFileError",
     "FloatNotAllowedError",
+    "MissingExtraError",
     "PeriodParseError",
     "Problem",
     "SocialValueError",
@@ -92,6 +93,14 @@ class CalculationError(SocialValueError, ArithmeticError):
     """A calculation that has no meaningful answer for its inputs (e.g. a ratio to zero inputs).
 
     Raised instead of returning infinity, NaN or a silent zero.
+    """
+
+
+class MissingExtraError(SocialValueError, ImportError):
+    """An optional package is needed; the message names the extra that installs it.
+
+    For example ``pip install "socialvalue[report]"`` for HTML reports, or ``socialvalue[xlsx]``
+    for spreadsheets.
     """
 
 

@@ -46,6 +46,7 @@ from socialvalue.shipped import (
 from socialvalue.tracking import quarterly_summary
 from socialvalue.valuation import GROUPABLE, ValuationBatch, value_many
 
+from ._ingest import import_command, template_command
 from ._tree import format_framework_tree
 
 __all__ = ["cli"]
@@ -66,6 +67,10 @@ Examples:
   socialvalue commitments examples/lcrca-progress.toml \\
       --deliveries examples/hr3-returns.toml --quarter "2025/26 Q1"
         the quarterly summary for the Executive Leadership Team
+  socialvalue template returns.xlsx --contract HR3 --commitments ours.toml
+        a supplier return template for a contract (needs the xlsx extra)
+  socialvalue import returns.xlsx --rejected fix-these.xlsx
+        read returns: every row accepted or rejected with its reasons
   socialvalue validate our-values.csv --framework lcrca
         every problem in a file, with its row and column or key path
 """
@@ -524,6 +529,94 @@ def commitments(
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
     click.echo(summary.render())
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("output", metavar="OUTPUT.xlsx")
+@click.option("--contract", help="The contract the returns are for (pre-fills its column).")
+@click.option(
+    "--commitments",
+    "commitment_files",
+    metavar="FILE",
+    multiple=True,
+    help="Commitments files; the contract's commitments are listed in the template.",
+)
+@click.option("--period", "periods", multiple=True, help="A period to offer in the dropdown.")
+@click.option("--measure", "measures", multiple=True, help="Limit the measures offered.")
+@click.option("--rows", default=500, show_default=True, help="Rows to prepare for filling in.")
+@click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
+def template(
+    output: str,
+    contract: str | None,
+    commitment_files: tuple[str, ...],
+    periods: tuple[str, ...],
+    measures: tuple[str, ...],
+    rows: int,
+    framework_name: str | None,
+) -> None:
+    """Write a supplier return template (XLSX): rows to fill with dropdowns, and guidance.
+
+    Needs the xlsx extra.
+    """
+    promised = [c for path in commitment_files for c in load_commitments(path)]
+    if contract is not None:
+        promised = [c for c in promised if c.contract == contract]
+    click.echo(
+        template_command(
+            output,
+            framework=_framework_from(framework_name),
+            contract=contract,
+            commitments=promised,
+            periods=periods or None,
+            measures=measures or None,
+            rows=rows,
+        )
+    )
+
+
+@cli.command("import", epilog=_EPILOG)
+@click.argument("path", metavar="RETURNS")
+@click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
+@click.option("--locale", default="en_GB", show_default=True, help="How numbers are written.")
+@click.option("--strict", is_flag=True, help="Fail on the first file with any bad row.")
+@click.option("--sheet", help="The worksheet to read (XLSX).")
+@click.option("--delimiter", default=",", show_default=True, help="The CSV delimiter.")
+@click.option("--encoding", default="utf-8", show_default=True, help="The CSV encoding.")
+@click.option(
+    "--rejected", metavar="FILE", help="Write the rejected rows, with their problems, here."
+)
+@click.option(
+    "--accepted", metavar="FILE", help="Write the accepted deliveries here (.toml, .json, .csv…)."
+)
+def import_(
+    path: str,
+    framework_name: str | None,
+    locale: str,
+    strict: bool,
+    sheet: str | None,
+    delimiter: str,
+    encoding: str,
+    rejected: str | None,
+    accepted: str | None,
+) -> None:
+    """Read a returns file (CSV, XLSX, JSON Lines): accepted and rejected rows, with reasons.
+
+    Exits with status 1 when any row is rejected.
+    """
+    code, text = import_command(
+        path,
+        framework=_framework_from(framework_name),
+        locale=locale,
+        strict=strict,
+        sheet=sheet,
+        delimiter=delimiter,
+        encoding=encoding,
+        rejected=rejected,
+        accepted=accepted,
+    )
+    click.echo(text)
+    if code:
+        raise click.exceptions.Exit(code)
 
 
 def commands() -> Any:  # noqa: ANN401 - a click group

@@ -5,7 +5,14 @@ decimals, files over a size limit are refused, and every problem is reported wit
 key path it was found at.
 """
 
+from socialvalue.io._columns import (
+    COLUMN_ALIASES,
+    IGNORED_COLUMNS,
+    REQUIRED_COLUMNS,
+    RETURN_COLUMNS,
+)
 from socialvalue.io._converter import make_converter
+from socialvalue.io._export import VALUATION_COLUMNS, export_deliveries, export_valuations
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
 from socialvalue.io._formats import (
     Format,
@@ -27,6 +34,7 @@ from socialvalue.io._formats import (
     structure,
     unstructure,
 )
+from socialvalue.io._ingest import AcceptedRow, ImportLimits, ImportResult, RejectedRow
 from socialvalue.io._methodology import (
     load_methodology,
     methodology_from_text,
@@ -40,15 +48,31 @@ from socialvalue.io._registry_csv import (
     registry_to_csv_text,
     save_registry_csv,
 )
+from socialvalue.io._returns import ReturnRows, iter_returns, read_returns, write_rejected
+from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
 
 __all__ = [
+    "COLUMN_ALIASES",
     "CSV_COLUMNS",
+    "IGNORED_COLUMNS",
     "MAX_FILE_BYTES",
+    "REQUIRED_COLUMNS",
     "REQUIRED_CSV_COLUMNS",
+    "RETURN_COLUMNS",
+    "TEMPLATE_COLUMNS",
+    "VALUATION_COLUMNS",
+    "AcceptedRow",
     "Format",
+    "ImportLimits",
+    "ImportResult",
+    "RejectedRow",
+    "ReturnRows",
     "atomic_write_text",
     "dumps",
+    "export_deliveries",
+    "export_valuations",
     "format_of",
+    "iter_returns",
     "load",
     "load_any",
     "load_commitments",
@@ -60,7 +84,9 @@ __all__ = [
     "load_registry_csv",
     "loads",
     "make_converter",
+    "make_template",
     "methodology_from_text",
+    "read_returns",
     "read_text",
     "registry_from_csv_text",
     "registry_to_csv_text",
@@ -73,4 +99,5 @@ __all__ = [
     "save_registry_csv",
     "structure",
     "unstructure",
+    "write_rejected",
 ]

@@ -1,0 +1,118 @@
+"""The work behind ``socialvalue template`` and ``socialvalue import``, without argparse.
+
+Each function takes plain arguments, does the work and returns what the command prints (and,
+for import, its exit code), so the command line stays a thin shell.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from socialvalue.commitments import Commitment
+from socialvalue.deliveries import DeliverySet
+from socialvalue.framework import Framework
+from socialvalue.io._export import export_deliveries
+from socialvalue.io._formats import save_deliveries
+from socialvalue.io._ingest import ImportLimits, plural_of
+from socialvalue.io._returns import read_returns, write_rejected
+from socialvalue.io._template import make_template
+
+__all__ = ["import_command", "template_command"]
+
+
+def template_command(  # noqa: PLR0913 - one option per command-line flag
+    output: str | os.PathLike[str],
+    *,
+    framework: Framework,
+    contract: str | None = None,
+    commitments: Iterable[Commitment] = (),
+    periods: Sequence[str] | None = None,
+    measures: Sequence[str] | None = None,
+    rows: int = 500,
+) -> str:
+    """Write a supplier return template; return the line to print.
+
+    With a ``contract``, only that contract's commitments are pre-listed.
+    """
+    listed = [
+        commitment
+        for commitment in commitments
+        if contract is None or commitment.contract == contract
+    ]
+    make_template(
+        output,
+        framework=framework,
+        contract=contract,
+        commitments=listed,
+        periods=periods,
+        measures=measures,
+        rows=rows,
+    )
+    offered = len(framework.measure_codes()) if measures is None else len(set(measures))
+    parts = [f"wrote {os.fspath(output)}: a return template"]
+    if contract:
+        parts.append(f" for contract {contract}")
+    parts.append(f" offering {offered} measures")
+    if periods is not None:
+        parts.append(f" and {len(periods)} periods")
+    if listed:
+        parts.append(f", with {len(listed)} commitments listed")
+    return "".join(parts)
+
+
+def import_command(  # noqa: PLR0913 - one option per command-line flag
+    path: str | os.PathLike[str],
+    *,
+    framework: Framework,
+    locale: str = "en_GB",
+    strict: bool = False,
+    sheet: str | None = None,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    rejected: str | os.PathLike[str] | None = None,
+    accepted: str | os.PathLike[str] | None = None,
+    limits: ImportLimits | None = None,
+) -> tuple[int, str]:
+    """Import a returns file; return the exit code and the summary to print.
+
+    The exit code is 0 when every row was accepted and 1 when any was rejected. ``rejected``
+    writes the rejected rows (``.csv`` or ``.xlsx``) to correct and import again; ``accepted``
+    writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, or ``.csv``,
+    ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then one error
+    lists every problem.
+
+    Raises:
+        DataFileError: the file cannot be read or its header is wrong; in strict mode, any
+            rejected row.
+    """
+    result = read_returns(
+        path,
+        framework=framework,
+        locale=locale,
+        sheet=sheet,
+        delimiter=delimiter,
+        encoding=encoding,
+        limits=limits or ImportLimits(),
+    )
+    lines = [result.summary()]
+    if rejected is not None and result.rejected:
+        count = write_rejected(result, rejected)
+        lines.append(
+            f"wrote {plural_of(count, 'rejected row')} to {os.fspath(rejected)}: correct them "
+            "there and import that file again"
+        )
+    if accepted is not None:
+        if Path(accepted).suffix.lower() in (".toml", ".json"):
+            save_deliveries(
+                DeliverySet(title=f"Returns from {Path(path).name}", deliveries=result.accepted),
+                accepted,
+            )
+        else:
+            export_deliveries(result.accepted, accepted)
+        written = plural_of(len(result.accepted), "accepted delivery", "accepted deliveries")
+        lines.append(f"wrote {written} to {os.fspath(accepted)}")
+    if strict:
+        result.raise_for_rejected()
+    return (0 if result.ok else 1), "\n".join(lines)

@@ -1,0 +1,425 @@
+"""Rows of a returns file → deliveries: every row accepted, or rejected with all its reasons.
+
+Shared by CSV and XLSX. A row is checked cell by cell against the matched columns and the
+framework (measure, unit, role); a rejected row keeps its row number, its original cells and
+every problem found, so it can be written out, corrected and imported again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from socialvalue.deliveries import Delivery
+from socialvalue.exceptions import DataFileError, Problem, UnknownCodeError
+from socialvalue.framework import Framework
+from socialvalue.io._cells import (
+    BadCell,
+    CellProblem,
+    CellValue,
+    NumberReader,
+    is_blank,
+    read_flag,
+    read_period,
+    split_lines,
+)
+from socialvalue.io._columns import IGNORED, Columns
+from socialvalue.io._files import MAX_FILE_BYTES
+from socialvalue.units import Unit
+
+__all__ = ["AcceptedRow", "ImportLimits", "ImportResult", "RejectedRow", "RowChecker", "collect"]
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name}: expected a whole number of at least 1, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class ImportLimits:
+    """Limits on untrusted input; a file beyond any of them is refused with a clear error.
+
+    Args:
+        max_bytes: Largest file read, in bytes.
+        max_rows: Most rows with data (blank rows are not counted).
+        max_columns: Most columns in the header.
+        max_cell_chars: Longest cell, in characters (Excel's own limit by default); a longer
+            cell rejects its row.
+        max_line_bytes: Longest line of a CSV or JSON Lines file, in bytes.
+        max_uncompressed_bytes: Largest total an XLSX file (a zip archive) may unpack to.
+        max_zip_members: Most files inside an XLSX archive.
+        max_merged_ranges: Most merged cell ranges in an XLSX sheet.
+    """
+
+    max_bytes: int = attrs.field(default=MAX_FILE_BYTES, validator=_positive)
+    max_rows: int = attrs.field(default=1_000_000, validator=_positive)
+    max_columns: int = attrs.field(default=100, validator=_positive)
+    max_cell_chars: int = attrs.field(default=32_767, validator=_positive)
+    max_line_bytes: int = attrs.field(default=1024 * 1024, validator=_positive)
+    max_uncompressed_bytes: int = attrs.field(default=512 * 1024 * 1024, validator=_positive)
+    max_zip_members: int = attrs.field(default=1_000, validator=_positive)
+    max_merged_ranges: int = attrs.field(default=1_000, validator=_positive)
+
+
+@attrs.frozen
+class AcceptedRow:
+    """A row that became a delivery."""
+
+    row: int
+    delivery: Delivery
+
+
+@attrs.frozen
+class RejectedRow:
+    """A row that did not become a delivery: where it was, what it held, and every reason.
+
+    Attributes:
+        row: Its row number as a spreadsheet shows it (the header is row 1), or its line
+            number in a JSON Lines file.
+        cells: Its cells as text, as written (spreadsheet numbers in the file's locale).
+        problems: Every problem found, each located as ``row N, column C``.
+        columns: The file's column headings (``""`` where a column has none), which
+            :func:`~socialvalue.io.write_rejected` writes above the cells.
+    """
+
+    row: int
+    cells: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    columns: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    def cell(self, column: str) -> str:
+        """The cell under a heading (as written), ``""`` if the row has none there."""
+        try:
+            index = self.columns.index(column)
+        except ValueError:
+            raise KeyError(column) from None
+        return self.cells[index] if index < len(self.cells) else ""
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """What an import found: the accepted deliveries and the rejected rows, nothing else lost.
+
+    Attributes:
+        source: The file read.
+        columns: Its column headings as written.
+        accepted: The deliveries, in file order.
+        accepted_rows: The row number of each accepted delivery.
+        rejected: The rejected rows, in file order, each with every reason.
+        ignored_columns: Headings of the columns read and ignored (``problems`` …).
+        blank_rows: How many rows held nothing and were skipped.
+        sheet: For a workbook, the sheet read.
+    """
+
+    source: str
+    columns: tuple[str, ...]
+    accepted: tuple[Delivery, ...]
+    accepted_rows: tuple[int, ...]
+    rejected: tuple[RejectedRow, ...]
+    ignored_columns: tuple[str, ...] = ()
+    blank_rows: int = 0
+    sheet: str | None = None
+
+    @property
+    def rows(self) -> int:
+        """Rows with data: accepted plus rejected."""
+        return len(self.accepted) + len(self.rejected)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every row was accepted."""
+        return not self.rejected
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of every rejected row, in file order."""
+        return tuple(problem for row in self.rejected for problem in row.problems)
+
+    def raise_for_rejected(self) -> None:
+        """Raise one error listing every problem, if any row was rejected (strict mode).
+
+        Raises:
+            DataFileError: naming the file and every problem of every rejected row.
+        """
+        if self.rejected:
+            raise DataFileError(self.source, self.problems())
+
+    def summary(self, *, max_problems: int = 50) -> str:
+        """A readable account: rows accepted and rejected, and why each was rejected."""
+        where = f"{self.source}, sheet {self.sheet}" if self.sheet else self.source
+        lines = [
+            (
+                f"{where}: {plural_of(self.rows, 'row')} — {len(self.accepted)} accepted, "
+                f"{len(self.rejected)} rejected"
+            )
+        ]
+        if self.blank_rows:
+            lines.append(f"{plural_of(self.blank_rows, 'blank row')} skipped")
+        if self.ignored_columns:
+            lines.append(f"columns ignored: {', '.join(self.ignored_columns)}")
+        problems = self.problems()
+        lines.extend(f"  {problem}" for problem in problems[:max_problems])
+        if len(problems) > max_problems:
+            lines.append(f"  … and {len(problems) - max_problems} more problems")
+        return "\n".join(lines)
+
+
+def plural_of(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``; ``plural`` for a noun that does not just take an ``s``."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+#: Columns read as codes: spaces around them carry no meaning and are ignored.
+_CODE_COLUMNS = frozenset({"measure", "unit", "contract", "role", "geography", "id"})
+#: Columns kept exactly as written.
+_TEXT_COLUMNS = frozenset({"reporter", "project", "note"})
+_FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
+
+#: Reports a problem with a field: ``(field, message)``.
+_Report = Callable[[str, str], None]
+
+
+class RowChecker:
+    """Checks the rows of one file against its columns and a framework.
+
+    Args:
+        columns: The matched header.
+        framework: Measures, units and roles are checked against it.
+        numbers: How quantities are written (the file's locale).
+        limits: ``max_cell_chars`` is applied to every cell.
+    """
+
+    def __init__(
+        self, columns: Columns, framework: Framework, numbers: NumberReader, limits: ImportLimits
+    ) -> None:
+        self.columns = columns
+        self.framework = framework
+        self.numbers = numbers
+        self.limits = limits
+        self.roles = framework.dimension_codes("role")
+        self._codes = {code.casefold(): code for code in framework.measure_codes()}
+        self._units: dict[str, Unit] = {}
+
+    def check(self, row: int, cells: Sequence[CellValue]) -> AcceptedRow | RejectedRow | None:
+        """Check one row; ``None`` if it holds nothing (or only cells of ignored columns)."""
+        fields = self.columns.fields
+        if all(
+            is_blank(cell) or (i < len(fields) and fields[i] == IGNORED)
+            for i, cell in enumerate(cells)
+        ):
+            return None
+        found: list[tuple[int, Problem]] = []
+        values: dict[str, tuple[int, CellValue]] = {}
+        for index, cell in enumerate(cells):
+            self._take(row, index, cell, values, found)
+        delivery = self._delivery(row, values, found)
+        if delivery is not None and not found:
+            return AcceptedRow(row, delivery)
+        found.sort(key=lambda item: item[0])
+        return RejectedRow(
+            row=row,
+            cells=self._texts(cells),
+            problems=tuple(problem for _, problem in found),
+            columns=self.columns.headings,
+        )
+
+    def _texts(self, cells: Sequence[CellValue]) -> tuple[str, ...]:
+        texts = [self.numbers.render(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        return tuple(texts)
+
+    def _where(self, row: int, index: int) -> str:
+        return f"row {row}, {self.columns.describe(index)}"
+
+    def _take(
+        self,
+        row: int,
+        index: int,
+        cell: CellValue,
+        values: dict[str, tuple[int, CellValue]],
+        found: list[tuple[int, Problem]],
+    ) -> None:
+        field = self.columns.fields[index] if index < len(self.columns.fields) else None
+        if field == IGNORED:
+            return
+        if is_blank(cell):
+            if field in _TEXT_COLUMNS and cell:
+                values[field] = (index, cell)
+            return
+        if field is None:
+            message = (
+                cell.message
+                if isinstance(cell, BadCell)
+                else "a value in a column with no heading; give the column a heading or move "
+                "the value"
+            )
+            found.append((index, Problem(self._where(row, index), message)))
+            return
+        text = self.numbers.render(cell)
+        if len(text) > self.limits.max_cell_chars:
+            found.append(
+                (
+                    index,
+                    Problem(
+                        self._where(row, index),
+                        f"the cell holds {len(text):,} characters; the limit is "
+                        f"{self.limits.max_cell_chars:,}",
+                    ),
+                )
+            )
+            return
+        if isinstance(cell, BadCell):
+            found.append((index, Problem(self._where(row, index), cell.message)))
+            return
+        values[field] = (index, cell)
+
+    def _text(self, values: dict[str, tuple[int, CellValue]], field: str) -> str | None:
+        if field not in values:
+            return None
+        text = self.numbers.render(values[field][1])
+        return text.strip() if field in _CODE_COLUMNS else text
+
+    def _delivery(  # noqa: C901, PLR0912 - one pass over the columns, each check next to its field
+        self,
+        row: int,
+        values: dict[str, tuple[int, CellValue]],
+        found: list[tuple[int, Problem]],
+    ) -> Delivery | None:
+        problems_before = len(found)
+
+        def problem(field: str, message: str) -> None:
+            index = values[field][0] if field in values else self.columns.position(field)
+            where = self._where(row, index) if index is not None else f"row {row}"
+            found.append(
+                (index if index is not None else len(self.columns.fields), Problem(where, message))
+            )
+
+        for field in ("measure", "quantity", "period"):
+            if field not in values and not any(i == self.columns.position(field) for i, _ in found):
+                problem(field, "a value is required")
+        fields: dict[str, Any] = {}
+        unit: Unit | None = None
+        measure = self._text(values, "measure")
+        if measure is not None:
+            unit = self._measure(measure, problem)
+            fields["measure"] = measure
+        given_unit = self._text(values, "unit")
+        if given_unit is not None and unit is not None:
+            fields["unit"] = self._unit(measure or "", unit, given_unit, problem)
+        if "quantity" in values:
+            try:
+                fields["quantity"] = self.numbers.quantity(
+                    values["quantity"][1], measure=measure, unit=unit
+                )
+            except CellProblem as error:
+                problem("quantity", str(error))
+        if "period" in values:
+            try:
+                fields["period"] = read_period(values["period"][1])
+            except CellProblem as error:
+                problem("period", str(error))
+        if "correction" in values:
+            try:
+                fields["correction"] = read_flag(values["correction"][1])
+            except CellProblem as error:
+                problem("correction", str(error))
+        role = self._text(values, "role")
+        if role:
+            self._role(role, problem)
+            fields["role"] = role
+        for field in ("reporter", "project", "contract", "geography", "id", "note"):
+            text = self._text(values, field)
+            if text:
+                fields[field] = text
+        for field in ("evidence", "tags"):
+            text = self._text(values, field)
+            if text:
+                fields[field] = split_lines(text)
+        quantity = fields.get("quantity")
+        if isinstance(quantity, Decimal) and quantity < 0 and not fields.get("correction", False):
+            problem(
+                "quantity",
+                f"{quantity} is negative; only a correction may be negative (put yes in a "
+                "correction column)",
+            )
+        if len(found) > problems_before or not {"measure", "quantity", "period"} <= set(fields):
+            return None
+        try:
+            return Delivery(**fields)
+        except (ValueError, TypeError) as error:  # what the model itself refuses
+            message = str(error)
+            field = message.split(":", 1)[0]
+            problem(field if field in values else "measure", _FIELD_PREFIX.sub("", message))
+            return None
+
+    def _measure(self, code: str, problem: _Report) -> Unit | None:
+        if code in self.framework:
+            if code not in self._units:
+                self._units[code] = self.framework.unit_of(code)
+            return self._units[code]
+        same = self._codes.get(code.casefold())
+        if same is not None:
+            problem(
+                "measure",
+                f"unknown measure {code!r}; did you mean {same!r}? (codes are case-sensitive)",
+            )
+        else:
+            problem(
+                "measure",
+                UnknownCodeError("measure", code, list(self.framework.measure_codes())).message,
+            )
+        return None
+
+    @staticmethod
+    def _unit(measure: str, unit: Unit, given: str, problem: _Report) -> str | None:
+        if given == unit.code or given.casefold() in (unit.code.casefold(), unit.label.casefold()):
+            return unit.code
+        label = f" ({unit.label})" if unit.label != unit.code else ""
+        problem(
+            "unit",
+            f"{measure} is counted in {unit.code!r}{label}, not {given!r}; "
+            "quantities are never converted between units",
+        )
+        return None
+
+    def _role(self, role: str, problem: _Report) -> None:
+        if self.roles is None:
+            problem("role", f"framework {self.framework.id!r} declares no roles")
+        elif role not in self.roles:
+            problem("role", UnknownCodeError("role", role, self.roles).message)
+
+
+def collect(
+    source: str,
+    columns: Columns,
+    rows: Iterator[AcceptedRow | RejectedRow | None],
+    *,
+    sheet: str | None = None,
+) -> ImportResult:
+    """Gather checked rows into an :class:`ImportResult`."""
+    accepted: list[Delivery] = []
+    numbers: list[int] = []
+    rejected: list[RejectedRow] = []
+    blank = 0
+    for item in rows:
+        if item is None:
+            blank += 1
+        elif isinstance(item, AcceptedRow):
+            accepted.append(item.delivery)
+            numbers.append(item.row)
+        else:
+            rejected.append(item)
+    return ImportResult(
+        source=source,
+        columns=columns.headings,
+        accepted=tuple(accepted),
+        accepted_rows=tuple(numbers),
+        rejected=tuple(rejected),
+        ignored_columns=columns.ignored,
+        blank_rows=blank,
+        sheet=sheet,
+    )
