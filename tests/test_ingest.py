@@ -25,6 +25,7 @@ from socialvalue import (
     DimensionValue,
     Framework,
     Measure,
+    MissingExtraError,
     Outcome,
     SocialValueError,
     Theme,
@@ -45,7 +46,6 @@ from socialvalue.io._export import export_deliveries, export_valuations
 from socialvalue.io._ingest import AcceptedRow, ImportLimits, RejectedRow
 from socialvalue.io._optional import require_openpyxl
 from socialvalue.io._returns import iter_returns, read_returns, write_rejected
-from socialvalue.report import MissingExtraError
 
 DATA = Path(__file__).parent / "data" / "returns"
 LCRCA = shipped_framework()

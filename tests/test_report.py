@@ -11,6 +11,7 @@ from strategies import money
 
 from socialvalue import (
     Delivery,
+    MissingExtraError,
     Money,
     RoundingMode,
     RoundingPolicy,
@@ -22,7 +23,6 @@ from socialvalue.cli import main
 from socialvalue.report import (
     SUPPORTED_LOCALES,
     Formatter,
-    MissingExtraError,
     Table,
     build_report,
     reconciliation,

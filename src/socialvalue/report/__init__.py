@@ -6,7 +6,6 @@ Babel, for an explicit locale (``en_GB``, ``cy_GB``). HTML with charts needs the
 """
 
 from socialvalue.report._build import ReportOptions, build_report
-from socialvalue.report._extras import MissingExtraError
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import reconciliation, render_csv_tables, render_markdown
@@ -28,7 +27,6 @@ __all__ = [
     "Formatter",
     "Headline",
     "Indicator",
-    "MissingExtraError",
     "Report",
     "ReportOptions",
     "Table",

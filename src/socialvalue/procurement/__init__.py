@@ -1,0 +1,89 @@
+"""Procurement: whether social value is in scope, how bids are scored on it, and what follows.
+
+A procurement officer
+
+1. checks whether a contract is **in scope** for social value under the authority's policy
+   (:func:`in_scope` with a :class:`SocialValuePolicy`; :data:`LCRCA_POLICY` ships the Liverpool
+   City Region Combined Authority's: contracts *above* £20,000, weighted 10–20%);
+2. defines an :class:`EvaluationScheme` — price, quality and social value weights in percent
+   (adding up to 100), how price is scored (:class:`PriceMethod`), and how social value is scored
+   (:class:`SocialValueMethod`): *monetised* (each bid's £ offer valued under a
+   :class:`~socialvalue.Methodology` and scored relative to the best offer), *qualitative* (award
+   criteria scored in configurable :class:`ScoreBand` s, with the PPN 002 rule that a response
+   without a specific, measurable and time-bound commitment scores zero) or both, each part's
+   share stated;
+3. scores a set of :class:`Bid` s for a :class:`Tender` with :func:`evaluate`, which rejects bad
+   bids with every reason (unknown measure, wrong unit, value outside the contract's term, area or
+   invited measures, a line no proxy value answers for) instead of scoring them, ranks the rest,
+   reports ties, explains every score, and says what the weighting implies: the price of a point
+   and the social value weight at which the winner would change;
+4. hands the awarded bid's offer to contract tracking with :func:`award` (contractual
+   :class:`~socialvalue.Commitment` s), and publishes the criteria as an OCDS sustainability
+   fragment with :func:`ocds_sustainability`.
+
+Conventions (all stated again where they are used):
+
+* Weights, shares and band scores are **percentages from 0 to 100**, as exact ``Decimal``
+  (``"60"``, not ``"0.6"``); scores are points out of 100.
+* Scores are computed exactly and rounded once, to the scheme's ``places``, for presentation;
+  ranks and ties are decided on the rounded totals, so bids that look level are reported as tied
+  rather than separated by an invisible fraction of a point.
+* Nothing in this module reads or writes files.
+
+References:
+    Liverpool City Region Combined Authority, *Social Value Annual Report 2023*, "Commissioner:
+    Progress" — "Social Value is part of decision-making processes for all contracts above
+    £20,000", weighting "between 10% and 20%".
+    Cabinet Office, *Procurement Policy Note 06/20* (2020): social value explicitly evaluated with
+    a minimum 10% weighting of the total score.
+    Cabinet Office, *Procurement Policy Note 002* (2025): minimum 10% weighting; a response must
+    include a specific, measurable and time-bound commitment to score.
+    Open Contracting Partnership, OCDS Sustainability extension
+    (``open-contracting-extensions/ocds_sustainability_extension``): ``release-schema.json`` and
+    the ``sustainabilityGoal`` / ``sustainabilityStrategy`` codelists.
+"""
+
+from socialvalue.procurement._award import award
+from socialvalue.procurement._bid_score import BidScore, CriterionScore, LineValue
+from socialvalue.procurement._bids import Bid, OfferLine, QualitativeResponse, Tender
+from socialvalue.procurement._checks import RejectedBid
+from socialvalue.procurement._evaluate import Evaluation, Tie, evaluate
+from socialvalue.procurement._methods import OfferBasis, PriceMethod, SocialValueMethod
+from socialvalue.procurement._ocds import OCDS_CROSSWALK, ocds_sustainability
+from socialvalue.procurement._policy import (
+    LCRCA_POLICY,
+    ScopeDecision,
+    SocialValuePolicy,
+    in_scope,
+)
+from socialvalue.procurement._scheme import AwardCriterion, EvaluationScheme, ScoreBand
+from socialvalue.procurement._sensitivity import WeightSensitivity, WinnerChange
+
+__all__ = [
+    "LCRCA_POLICY",
+    "OCDS_CROSSWALK",
+    "AwardCriterion",
+    "Bid",
+    "BidScore",
+    "CriterionScore",
+    "Evaluation",
+    "EvaluationScheme",
+    "LineValue",
+    "OfferBasis",
+    "OfferLine",
+    "PriceMethod",
+    "QualitativeResponse",
+    "RejectedBid",
+    "ScopeDecision",
+    "ScoreBand",
+    "SocialValueMethod",
+    "SocialValuePolicy",
+    "Tender",
+    "Tie",
+    "WeightSensitivity",
+    "WinnerChange",
+    "award",
+    "evaluate",
+    "in_scope",
+    "ocds_sustainability",
+]
