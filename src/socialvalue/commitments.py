@@ -19,6 +19,7 @@ from typing import cast
 import attrs
 
 from socialvalue._decimal import to_decimal
+from socialvalue._validators import not_blank as _not_blank, string_tuple as _strings
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.money import Money
@@ -57,11 +58,6 @@ class Status(enum.Enum):
     WITHDRAWN = "withdrawn"
 
 
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
-
-
 def _id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _ID.match(value):
         raise ValueError(f"{attribute.name}: {value!r} is not an id (letters, digits, . _ / -)")
@@ -77,12 +73,6 @@ def _kind(_instance: object, _attribute: object, value: str) -> None:
 
 def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, what=None)
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise TypeError("expected a list of strings, got a single string")
-    return tuple(cast("Iterable[str]", value))
 
 
 def _optional_date(value: object) -> dt.date | None:

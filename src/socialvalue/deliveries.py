@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import cast
 
 import attrs
 
 from socialvalue._decimal import bounded_decimal
+from socialvalue._validators import not_blank as _not_blank, string_tuple as _strings
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.periods import AnyPeriod, Period, parse_period
@@ -36,17 +36,6 @@ def _period(value: object) -> AnyPeriod:
     if isinstance(value, dt.date):
         return Period(value, value)
     return value  # type: ignore[return-value]
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise TypeError("expected a list of strings, got a single string")
-    return tuple(cast("Iterable[str]", value))
 
 
 @attrs.frozen(kw_only=True)

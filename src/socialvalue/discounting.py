@@ -33,6 +33,7 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._validators import not_blank as _not_blank
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -126,11 +127,6 @@ def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) ->
             f"{attribute.name}: {value!r} is not an identifier (letters, digits and . _ / -, "
             "starting with a letter or digit, e.g. 'standard')"
         )
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
 
 
 def _bands(value: Iterable[RateBand]) -> tuple[RateBand, ...]:

@@ -16,10 +16,10 @@ import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import cast
 
 import attrs
 
+from socialvalue._validators import not_blank as _not_blank, string_tuple as _str_tuple
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.provenance import Source
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
@@ -71,11 +71,6 @@ def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
         )
 
 
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
-
-
 def _tags(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     for tag in value:  # type: ignore[attr-defined]
         if not _TAG.match(tag):
@@ -118,12 +113,6 @@ def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
 
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return tuple(value)
-
-
-def _str_tuple(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise TypeError("expected a list of strings, got a single string")
-    return tuple(cast("Iterable[str]", value))
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._validators import not_blank as _not_blank
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
@@ -121,11 +122,6 @@ def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
 
 def _assumptions(value: Iterable[MeasureAssumption]) -> tuple[MeasureAssumption, ...]:
     return tuple(value)
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
 
 
 @attrs.frozen(kw_only=True)

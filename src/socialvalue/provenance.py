@@ -7,12 +7,9 @@ import enum
 
 import attrs
 
+from socialvalue._validators import not_blank as _not_blank
+
 __all__ = ["Source", "Verification"]
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
 
 
 def _optional_url(_instance: object, _attribute: object, value: str | None) -> None:

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
+from socialvalue._validators import not_blank as _not_blank
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -56,11 +57,6 @@ class LookupPolicy(enum.Enum):
 
 class NoProxyValueError(SocialValueError, LookupError):
     """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
 
 
 def _decimal(value: object) -> Decimal:

@@ -14,6 +14,8 @@ from types import MappingProxyType
 
 import attrs
 
+from socialvalue._validators import not_blank as _not_blank
+
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -39,11 +41,6 @@ def _check_code(_instance: object, _attribute: object, value: str) -> None:
             f"code: {value!r} is not a unit code (lower-case letters, digits and '_', "
             "starting with a letter, e.g. 'fte_year')"
         )
-
-
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
-        raise ValueError(f"{attribute.name}: must not be empty")
 
 
 @attrs.frozen

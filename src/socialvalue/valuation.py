@@ -639,15 +639,7 @@ def value_many(
     count = 0
     with calculation_context():
         for index, delivery in enumerate(deliveries):
-            group_key: tuple[object, ...] = (
-                delivery.measure,
-                delivery.period,
-                delivery.geography,
-                delivery.unit,
-                delivery.role,
-            )
-            if by:
-                group_key += tuple(getattr(delivery, name) for name in by)
+            group_key = _group_key(delivery, by)
             group = sums.get(group_key)
             if group is None:
                 sums[group_key] = _Group(delivery, index)
@@ -705,6 +697,16 @@ def value_many(
         count=count,
         unvalued=tuple(sorted(missing, key=lambda g: g.first)),
     )
+
+
+def _group_key(delivery: Delivery, by: Sequence[str] = ()) -> tuple[object, ...]:
+    """The key :func:`value_many` groups a delivery under (for finding a group's members).
+
+    The valuation key, the stated unit and the role (checked against the framework), then the
+    ``by`` attributes in order.
+    """
+    key = (delivery.measure, delivery.period, delivery.geography, delivery.unit, delivery.role)
+    return key + tuple(getattr(delivery, name) for name in by) if by else key
 
 
 class _Group:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import cast
 
 import attrs
 
 from socialvalue._decimal import to_decimal
+from socialvalue._validators import string_tuple as _strings
 from socialvalue.exceptions import Problem
 from socialvalue.periods import AnyPeriod, Period, parse_period
 
@@ -87,12 +87,6 @@ def _optional_date(value: object) -> dt.date | None:
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
     raise TypeError(f"due: expected a date, got {type(value).__name__}")
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise TypeError("expected a list of strings, got a single string")
-    return tuple(cast("Iterable[str]", value))
 
 
 def _optional_strings(value: object) -> tuple[str, ...] | None:

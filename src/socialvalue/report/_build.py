@@ -27,7 +27,7 @@ from socialvalue.report._model import (
 )
 from socialvalue.rollup import Rollup
 from socialvalue.tracking import RagRules, track
-from socialvalue.valuation import GroupValuation, ValuationBatch, value_many
+from socialvalue.valuation import ValuationBatch, _group_key, value_many
 
 __all__ = ["ReportOptions", "build_report"]
 
@@ -65,18 +65,6 @@ def _role_title(framework: Framework, code: str) -> str:
     return code or "(no role)"
 
 
-def _group_key(delivery: Delivery) -> tuple[object, ...]:
-    return (
-        delivery.measure,
-        delivery.period,
-        delivery.geography,
-        delivery.unit,
-        delivery.role,
-        delivery.role,
-        delivery.project,
-    )
-
-
 def _trace(
     batch: ValuationBatch,
     deliveries: Sequence[Delivery],
@@ -85,17 +73,11 @@ def _trace(
 ) -> tuple[TraceEntry, ...]:
     members: dict[tuple[object, ...], list[Delivery]] = {}
     for delivery in deliveries:
-        members.setdefault(_group_key(delivery), []).append(delivery)
+        members.setdefault(_group_key(delivery, batch.by), []).append(delivery)
     entries = []
     framework = methodology.framework
     for number, group in enumerate(batch.groups, start=1):
-        key = (
-            group.key.measure,
-            group.key.period,
-            group.key.geography,
-            *_unit_role(group, deliveries),
-            *group.by,
-        )
+        key = _group_key(deliveries[group.first], batch.by)  # its first member's key
         found = members.get(key, [])
         evidence = tuple(dict.fromkeys(e for d in found for e in d.evidence))
         projects = tuple(dict.fromkeys(d.project for d in found if d.project))
@@ -115,11 +97,6 @@ def _trace(
             )
         )
     return tuple(entries)
-
-
-def _unit_role(group: GroupValuation, deliveries: Sequence[Delivery]) -> tuple[object, object]:
-    sample = deliveries[group.first]
-    return sample.unit, sample.role
 
 
 def _money_table(
