@@ -414,7 +414,7 @@ METHODOLOGY_CODE = (
 )
 # The same, with the modules the load needs imported first: what the load itself costs.
 METHODOLOGY_WARM_CODE = (
-    "import time, socialvalue, socialvalue.shipped, socialvalue.io._methodology\n"
+    "import time, socialvalue, socialvalue.io\n"
     "start = time.perf_counter()\n"
     "socialvalue.default_methodology()\n"
     "print(time.perf_counter() - start)\n"

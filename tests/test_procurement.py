@@ -15,6 +15,7 @@ from socialvalue.exceptions import (
     ValidationError,
 )
 from socialvalue.framework import Crosswalk, Framework, Measure, Outcome, Theme
+from socialvalue.io import shipped_discount_schedule, shipped_framework
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.procurement import (
@@ -37,7 +38,6 @@ from socialvalue.procurement import (
 )
 from socialvalue.provenance import Source
 from socialvalue.proxies import GeographyLink, ProxyRegistry, ProxyValue
-from socialvalue.shipped import shipped_discount_schedule, shipped_framework
 
 # --- fixtures ------------------------------------------------------------------------------------
 

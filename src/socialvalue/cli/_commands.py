@@ -22,27 +22,25 @@ from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.framework import Framework
 from socialvalue.io import (
+    SHIPPED_FRAMEWORKS,
+    SHIPPED_METHODOLOGIES,
     atomic_write_text,
+    default_methodology,
+    example_deliveries,
     load_any,
     load_commitments,
     load_deliveries,
     load_framework,
     load_methodology,
     load_registry,
+    shipped_commitments,
+    shipped_framework,
 )
 from socialvalue.methodology import Methodology, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter, parse_period
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
-from socialvalue.shipped import (
-    SHIPPED_FRAMEWORKS,
-    SHIPPED_METHODOLOGIES,
-    default_methodology,
-    example_deliveries,
-    shipped_commitments,
-    shipped_framework,
-)
 from socialvalue.tracking import quarterly_summary
 from socialvalue.valuation import GROUPABLE, ValuationBatch, value_many
 

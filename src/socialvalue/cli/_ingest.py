@@ -10,14 +10,18 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from socialvalue._plural import plural_of
 from socialvalue.commitments import Commitment
 from socialvalue.deliveries import DeliverySet
 from socialvalue.framework import Framework
-from socialvalue.io._export import export_deliveries
-from socialvalue.io._formats import save_deliveries
-from socialvalue.io._ingest import ImportLimits, plural_of
-from socialvalue.io._returns import read_returns, write_rejected
-from socialvalue.io._template import make_template
+from socialvalue.io import (
+    ImportLimits,
+    export_deliveries,
+    make_template,
+    read_returns,
+    save_deliveries,
+    write_rejected,
+)
 
 __all__ = ["import_command", "template_command"]
 

@@ -1,10 +1,14 @@
-"""Files: TOML and JSON documents through one strict cattrs converter; atomic writes.
+"""The edge where data comes in and goes out: files, bundles, returns, exports, shipped data.
+
+Reading the package's own data files is I/O too, so it lives here, not in the core. TOML and
+JSON documents go through one strict cattrs converter; writes are atomic.
 
 Loading never executes data: TOML and JSON are parsed as data only, numbers are read as exact
 decimals, files over a size limit are refused, and every problem is reported with the file and
 key path it was found at.
 """
 
+from socialvalue.io._any import load_any
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
     IGNORED_COLUMNS,
@@ -19,7 +23,6 @@ from socialvalue.io._formats import (
     dumps,
     format_of,
     load,
-    load_any,
     load_commitments,
     load_deliveries,
     load_framework,
@@ -36,6 +39,8 @@ from socialvalue.io._formats import (
 )
 from socialvalue.io._ingest import AcceptedRow, ImportLimits, ImportResult, RejectedRow
 from socialvalue.io._methodology import (
+    SHIPPED_METHODOLOGIES,
+    default_methodology,
     load_methodology,
     methodology_from_text,
     save_methodology,
@@ -49,6 +54,20 @@ from socialvalue.io._registry_csv import (
     save_registry_csv,
 )
 from socialvalue.io._returns import ReturnRows, iter_returns, read_returns, write_rejected
+from socialvalue.io._shipped import (
+    SHIPPED_COMMITMENTS,
+    SHIPPED_DISCOUNT_SCHEDULES,
+    SHIPPED_EXAMPLES,
+    SHIPPED_FRAMEWORKS,
+    SHIPPED_PRICE_INDICES,
+    SHIPPED_REGISTRIES,
+    example_deliveries,
+    shipped_commitments,
+    shipped_discount_schedule,
+    shipped_framework,
+    shipped_price_index,
+    shipped_registry,
+)
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
 
 __all__ = [
@@ -59,6 +78,13 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "REQUIRED_CSV_COLUMNS",
     "RETURN_COLUMNS",
+    "SHIPPED_COMMITMENTS",
+    "SHIPPED_DISCOUNT_SCHEDULES",
+    "SHIPPED_EXAMPLES",
+    "SHIPPED_FRAMEWORKS",
+    "SHIPPED_METHODOLOGIES",
+    "SHIPPED_PRICE_INDICES",
+    "SHIPPED_REGISTRIES",
     "TEMPLATE_COLUMNS",
     "VALUATION_COLUMNS",
     "AcceptedRow",
@@ -68,7 +94,9 @@ __all__ = [
     "RejectedRow",
     "ReturnRows",
     "atomic_write_text",
+    "default_methodology",
     "dumps",
+    "example_deliveries",
     "export_deliveries",
     "export_valuations",
     "format_of",
@@ -97,6 +125,11 @@ __all__ = [
     "save_methodology",
     "save_registry",
     "save_registry_csv",
+    "shipped_commitments",
+    "shipped_discount_schedule",
+    "shipped_framework",
+    "shipped_price_index",
+    "shipped_registry",
     "structure",
     "unstructure",
     "write_rejected",

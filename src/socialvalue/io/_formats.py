@@ -19,6 +19,7 @@ from socialvalue.framework import Framework
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.io._registry_csv import load_registry_csv, save_registry_csv
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
@@ -28,7 +29,6 @@ __all__ = [
     "dumps",
     "format_of",
     "load",
-    "load_any",
     "load_commitments",
     "load_deliveries",
     "load_framework",
@@ -50,7 +50,7 @@ T = TypeVar("T")
 Format = Literal["toml", "json"]
 
 #: The ``schema`` marker written at the top of each kind of document.
-_SCHEMAS: dict[type, str] = {
+SCHEMAS: dict[type, str] = {
     Framework: "socialvalue/framework/1",
     ProxyRegistry: "socialvalue/registry/1",
     PriceIndex: "socialvalue/price-index/1",
@@ -59,7 +59,7 @@ _SCHEMAS: dict[type, str] = {
     DeliverySet: "socialvalue/deliveries/1",
     CommitmentSet: "socialvalue/commitments/1",
 }
-_SCHEMA_KEY = "schema"
+SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
 
 
@@ -96,9 +96,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain data of any shape
     """Turn a model into plain data (dicts, lists, strings) for any serialiser."""
     data = converter().unstructure(obj)
-    schema = _SCHEMAS.get(type(obj))
+    schema = SCHEMAS.get(type(obj))
     if schema is not None and isinstance(data, dict):
-        data = {_SCHEMA_KEY: schema, **data}
+        data = {SCHEMA_KEY: schema, **data}
     return data
 
 
@@ -108,14 +108,14 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
     Raises:
         DataFileError: naming ``source`` and listing every problem found.
     """
-    expected = _SCHEMAS.get(cls)
-    if isinstance(data, dict) and _SCHEMA_KEY in data:
+    expected = SCHEMAS.get(cls)
+    if isinstance(data, dict) and SCHEMA_KEY in data:
         data = dict(data)
-        schema = data.pop(_SCHEMA_KEY)
+        schema = data.pop(SCHEMA_KEY)
         if expected is not None and schema != expected:
             raise DataFileError(
                 source,
-                [Problem(_SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
+                [Problem(SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
             )
     if cls is ProxyRegistry and isinstance(data, dict):
         data = _apply_registry_defaults(dict(data), source)
@@ -133,7 +133,7 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number socialvalue accepts")
 
 
-def _parse(text: str, fmt: Format, source: str) -> object:
+def parse(text: str, fmt: Format, source: str) -> object:
     if fmt == "toml":
         try:
             return tomllib.loads(text, parse_float=Decimal)
@@ -163,7 +163,7 @@ def loads(text: str, cls: type[T], *, format: Format, source: str = "<string>") 
     >>> loads('amount = 16.93', Money, format="toml")  # TOML numbers are read exactly
     Money(amount=Decimal('16.93'), currency='GBP')
     """
-    return structure(_parse(text, format, source), cls, source=source)
+    return structure(parse(text, format, source), cls, source=source)
 
 
 def dumps(obj: object, *, format: Format) -> str:  # noqa: A002
@@ -218,8 +218,6 @@ def load_registry(path: str | os.PathLike[str]) -> ProxyRegistry:
         DataFileError: naming the file and every problem in it (key path, or row and column).
     """
     if Path(path).suffix.lower() == ".csv":
-        from socialvalue.io._registry_csv import load_registry_csv  # noqa: PLC0415 - cycle
-
         return load_registry_csv(path)
     return load(path, ProxyRegistry).with_origin(os.fspath(path))
 
@@ -227,8 +225,6 @@ def load_registry(path: str | os.PathLike[str]) -> ProxyRegistry:
 def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None:
     """Write a registry to a ``.toml``, ``.json`` or ``.csv`` file, atomically."""
     if Path(path).suffix.lower() == ".csv":
-        from socialvalue.io._registry_csv import save_registry_csv  # noqa: PLC0415 - cycle
-
         save_registry_csv(registry, path)
         return
     save(registry, path)
@@ -237,66 +233,6 @@ def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None
 def load_price_index(path: str | os.PathLike[str]) -> PriceIndex:
     """Read a :class:`~socialvalue.PriceIndex` from a ``.toml`` or ``.json`` file."""
     return load(path, PriceIndex)
-
-
-#: What a document without a ``schema`` key is taken to be, by a key only that kind has.
-_KINDS_BY_KEY: tuple[tuple[str, type], ...] = (
-    ("themes", Framework),
-    ("values", ProxyRegistry),
-    ("points", PriceIndex),
-    ("schedules", DiscountSchedules),
-    ("deliveries", DeliverySet),
-    ("commitments", CommitmentSet),
-)
-
-
-def load_any(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
-) -> (
-    Framework
-    | ProxyRegistry
-    | PriceIndex
-    | DiscountSchedules
-    | DeliverySet
-    | CommitmentSet
-    | Methodology
-):
-    """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
-
-    A ``.csv`` file is read as a proxy registry.
-    """
-    if Path(path).suffix.lower() == ".csv":
-        return load_registry(path)
-    name = os.fspath(path)
-    data = _parse(read_text(path, max_bytes=max_bytes), format_of(path), name)
-    if not isinstance(data, dict):
-        raise DataFileError(name, [Problem("", "expected a table (object) at the top level")])
-    kind: type | None = None
-    schema = data.get(_SCHEMA_KEY)
-    if schema is not None:
-        kind = next((cls for cls, known in _SCHEMAS.items() if known == schema), None)
-        if kind is None:
-            known_schemas = ", ".join(repr(known) for known in _SCHEMAS.values())
-            raise DataFileError(
-                name, [Problem(_SCHEMA_KEY, f"unknown schema {schema!r}; expected {known_schemas}")]
-            )
-    else:
-        kind = next((cls for key, cls in _KINDS_BY_KEY if key in data), None)
-        if kind is None:
-            raise DataFileError(
-                name,
-                [Problem("", "cannot tell what this document is: add a 'schema' key")],
-            )
-    if kind is Methodology:
-        from socialvalue.io._methodology import load_methodology  # noqa: PLC0415 - cycle
-
-        return load_methodology(path, max_bytes=max_bytes)
-    result: Framework | ProxyRegistry | PriceIndex | DiscountSchedules | DeliverySet = structure(
-        data, kind, source=name
-    )
-    if isinstance(result, ProxyRegistry):
-        return result.with_origin(name)
-    return result
 
 
 def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:

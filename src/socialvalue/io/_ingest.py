@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._plural import plural_of
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem, UnknownCodeError
 from socialvalue.framework import Framework
@@ -165,11 +166,6 @@ class ImportResult:
         if len(problems) > max_problems:
             lines.append(f"  … and {len(problems) - max_problems} more problems")
         return "\n".join(lines)
-
-
-def plural_of(count: int, noun: str, plural: str | None = None) -> str:
-    """``1 row``, ``2 rows``; ``plural`` for a noun that does not just take an ``s``."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 #: Columns read as codes: spaces around them carry no meaning and are ignored.

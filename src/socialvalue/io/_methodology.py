@@ -13,34 +13,51 @@ reproduces every result.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
-from socialvalue.io._formats import _parse, format_of, load, load_registry, save, structure
+from socialvalue.io._formats import format_of, load, load_registry, parse, save, structure
+from socialvalue.io._shipped import (
+    shipped_discount_schedule,
+    shipped_framework,
+    shipped_price_index,
+    shipped_registry,
+    shipped_text,
+)
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 
-__all__ = ["load_methodology", "methodology_from_text", "save_methodology"]
+__all__ = [
+    "SHIPPED_METHODOLOGIES",
+    "default_methodology",
+    "load_methodology",
+    "methodology_from_text",
+    "save_methodology",
+]
 
 _SHIPPED = "shipped:"
 
+#: Methodologies shipped as package data: id → file under ``socialvalue/data/methodologies``.
+SHIPPED_METHODOLOGIES: Mapping[str, str] = MappingProxyType({"lcrca-default": "lcrca-default.toml"})
+
 
 def _shipped(kind: str, name: str) -> object:
-    from socialvalue import shipped  # noqa: PLC0415 - shipped imports io
-
     if kind == "framework":
-        return shipped.shipped_framework(name)
+        return shipped_framework(name)
     if kind == "registries":
-        return shipped.shipped_registry(name)
+        return shipped_registry(name)
     if kind == "price_index":
-        return shipped.shipped_price_index(name)
+        return shipped_price_index(name)
     edition, _, schedule = name.partition("/")
-    return shipped.shipped_discount_schedule(schedule or "standard", edition=edition)
+    return shipped_discount_schedule(schedule or "standard", edition=edition)
 
 
 def _from_file(kind: str, folder: Path, reference: str) -> object:
@@ -75,7 +92,7 @@ def methodology_from_text(
     folder: Path | None = None,
 ) -> Methodology:
     """Read a methodology bundle from text; relative references resolve against ``folder``."""
-    data: Any = _parse(text, "json" if format == "json" else "toml", source)
+    data: Any = parse(text, "json" if format == "json" else "toml", source)
     if not isinstance(data, dict):
         raise DataFileError(source, [Problem("", "expected a table at the top level")])
     base = folder if folder is not None else Path()
@@ -113,3 +130,24 @@ def load_methodology(
 def save_methodology(methodology: Methodology, path: str | os.PathLike[str]) -> None:
     """Write a self-contained methodology bundle (every component inline), atomically."""
     save(methodology, path)
+
+
+def default_methodology(name: str = "lcrca-default") -> Methodology:
+    """The shipped open methodology (cached): LCRCA framework, open values, Green Book rules.
+
+    It states no additionality assumptions (net equals gross) because no open, verified
+    benchmark exists to ship; set your own in a methodology of yours.
+
+    Examples:
+        >>> from socialvalue import default_methodology
+        >>> methodology = default_methodology()
+        >>> methodology.id, methodology.price_base.label, len(methodology.content_hash)
+        ('lcrca-default', '2024/25', 64)
+    """
+    return _load_shipped_methodology(name)
+
+
+@functools.cache
+def _load_shipped_methodology(name: str) -> Methodology:
+    text, source = shipped_text(name, SHIPPED_METHODOLOGIES, "methodologies", "shipped methodology")
+    return methodology_from_text(text, format="toml", source=source)

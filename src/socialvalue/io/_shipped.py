@@ -1,0 +1,197 @@
+"""The data that ships inside the package, read on demand and cached.
+
+Reading the package's own files is I/O, so it lives here at the edge; the core receives the
+objects. Nothing binds to these silently: call the function and pass the result on. The shipped
+methodologies are bundles, read beside the other bundles (``default_methodology``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import TypeVar
+
+from socialvalue.commitments import CommitmentSet
+from socialvalue.deliveries import DeliverySet
+from socialvalue.discounting import DiscountSchedule, DiscountSchedules
+from socialvalue.exceptions import UnknownCodeError
+from socialvalue.framework import Framework
+from socialvalue.io._formats import loads
+from socialvalue.prices import PriceIndex
+from socialvalue.proxies import ProxyRegistry
+
+T = TypeVar("T")
+
+__all__ = [
+    "SHIPPED_COMMITMENTS",
+    "SHIPPED_DISCOUNT_SCHEDULES",
+    "SHIPPED_EXAMPLES",
+    "SHIPPED_FRAMEWORKS",
+    "SHIPPED_PRICE_INDICES",
+    "SHIPPED_REGISTRIES",
+    "example_deliveries",
+    "shipped_commitments",
+    "shipped_discount_schedule",
+    "shipped_framework",
+    "shipped_price_index",
+    "shipped_registry",
+    "shipped_text",
+]
+
+#: Frameworks shipped as package data: name → file under ``socialvalue/data/frameworks``.
+SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
+
+#: Openly licensed proxy registries shipped as package data: id → file under
+#: ``socialvalue/data/registries``.
+SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType({"lcrca-open": "lcrca-open.toml"})
+
+#: Price indices shipped as package data: id → file under ``socialvalue/data/prices``.
+SHIPPED_PRICE_INDICES: Mapping[str, str] = MappingProxyType(
+    {"gdp-deflator-hmt-2026-03": "gdp-deflator-hmt-2026-03.toml"}
+)
+
+
+#: Discount schedule collections shipped as package data: edition → file under
+#: ``socialvalue/data/discounting``.
+SHIPPED_DISCOUNT_SCHEDULES: Mapping[str, str] = MappingProxyType(
+    {"green-book-2022": "green-book-2022.toml"}
+)
+
+
+#: Commitments shipped as package data: name → file under ``socialvalue/data/commitments``.
+SHIPPED_COMMITMENTS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
+
+#: Example deliveries shipped as package data: name → file under ``socialvalue/data/examples``.
+SHIPPED_EXAMPLES: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
+
+
+def shipped_framework(name: str = "lcrca") -> Framework:
+    """A framework shipped with the package (cached: frameworks are immutable).
+
+    ``lcrca`` is an open, unofficial encoding of the Liverpool City Region Combined Authority's
+    Social Value Policy and Framework (2022) and its Social Value Annual Report 2023.
+
+    >>> framework = shipped_framework()
+    >>> framework.id, framework.measure("LCR-EDI-1").unit
+    ('lcrca', 'person')
+    """
+    return _load_framework(name)
+
+
+@functools.cache
+def _load_framework(name: str) -> Framework:
+    return _read(name, SHIPPED_FRAMEWORKS, "frameworks", Framework, "shipped framework")
+
+
+def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
+    """An openly licensed proxy registry shipped with the package (cached).
+
+    ``lcrca-open`` holds DESNZ carbon values (OGL) for ``LCR-ENV-2`` and an ONS-based
+    replacement-cost value of a volunteering hour for ``LCR-COM-1``. It never holds National
+    TOMs or HACT values, whose licence forbids shipping them.
+
+    >>> import datetime as dt
+    >>> registry = shipped_registry()
+    >>> registry.lookup("LCR-ENV-2", dt.date(2030, 7, 1)).value.value
+    Decimal('294.50')
+    """
+    return _load_registry(name)
+
+
+@functools.cache
+def _load_registry(name: str) -> ProxyRegistry:
+    registry = _read(name, SHIPPED_REGISTRIES, "registries", ProxyRegistry, "shipped registry")
+    return registry.with_origin(f"socialvalue/data/registries/{SHIPPED_REGISTRIES[name]}")
+
+
+def shipped_price_index(name: str = "gdp-deflator-hmt-2026-03") -> PriceIndex:
+    """A price index shipped with the package (cached): by default HM Treasury's GDP deflator.
+
+    >>> from socialvalue import FinancialYear
+    >>> shipped_price_index().point(FinancialYear(2019)).value
+    Decimal('80.8738')
+    """
+    return _load_price_index(name)
+
+
+@functools.cache
+def _load_price_index(name: str) -> PriceIndex:
+    return _read(name, SHIPPED_PRICE_INDICES, "prices", PriceIndex, "shipped price index")
+
+
+def shipped_discount_schedule(
+    schedule: str = "standard", *, edition: str = "green-book-2022"
+) -> DiscountSchedule:
+    """A shipped discount schedule (cached): by default the Green Book standard schedule.
+
+    ``schedule`` is ``standard``, ``health`` or ``catastrophic_risk_excluded``.
+
+    >>> standard = shipped_discount_schedule()
+    >>> standard.rate(30), standard.rate(31)
+    (Decimal('0.035'), Decimal('0.030'))
+    """
+    return _load_discount_schedules(edition).schedule(schedule)
+
+
+@functools.cache
+def _load_discount_schedules(edition: str) -> DiscountSchedules:
+    return _read(
+        edition, SHIPPED_DISCOUNT_SCHEDULES, "discounting", DiscountSchedules, "shipped edition"
+    )
+
+
+def example_deliveries(name: str = "lcrca-2023") -> DeliverySet:
+    """Example deliveries shipped with the package (cached).
+
+    ``lcrca-2023``: the deliveries behind the measurable figures of the LCRCA Social Value Annual
+    Report 2023, each citing the report section it comes from.
+
+    >>> batch = example_deliveries()
+    >>> batch.source.title, len(batch)
+    ('Social Value Annual Report 2023', 25)
+    """
+    return _load_examples(name)
+
+
+@functools.cache
+def _load_examples(name: str) -> DeliverySet:
+    return _read(name, SHIPPED_EXAMPLES, "examples", DeliverySet, "example")
+
+
+def shipped_commitments(name: str = "lcrca") -> CommitmentSet:
+    """Commitments shipped with the package (cached).
+
+    ``lcrca``: the LCRCA Day One Commitments (Transport Committee report, 10 March 2022) and the
+    Future Aspirations its Social Value Annual Report 2023 states, each citing its source.
+
+    >>> commitments = shipped_commitments()
+    >>> commitments.commitment("D1-PRC-01").due
+    datetime.date(2023, 3, 31)
+    """
+    return _load_commitments(name)
+
+
+@functools.cache
+def _load_commitments(name: str) -> CommitmentSet:
+    return _read(name, SHIPPED_COMMITMENTS, "commitments", CommitmentSet, "shipped commitments")
+
+
+def shipped_text(name: str, table: Mapping[str, str], folder: str, kind: str) -> tuple[str, str]:
+    """The text of a shipped data file and the name it is cited by (``socialvalue/data/...``).
+
+    Raises:
+        UnknownCodeError: ``name`` is not in ``table`` (naming the ones that are).
+    """
+    try:
+        file_name = table[name]
+    except KeyError:
+        raise UnknownCodeError(kind, name, list(table)) from None
+    resource = resources.files("socialvalue") / "data" / folder / file_name
+    return resource.read_text(encoding="utf-8"), f"socialvalue/data/{folder}/{file_name}"
+
+
+def _read(name: str, table: Mapping[str, str], folder: str, cls: type[T], kind: str) -> T:
+    text, source = shipped_text(name, table, folder, kind)
+    return loads(text, cls, format="toml", source=source)
