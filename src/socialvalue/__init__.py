@@ -20,6 +20,13 @@ if TYPE_CHECKING:
         additional_impact as additional_impact,
         persistence_factors as persistence_factors,
     )
+    from socialvalue.batch import (
+        DIMENSIONS as DIMENSIONS,
+        GroupValuation as GroupValuation,
+        UnvaluedGroup as UnvaluedGroup,
+        ValuationBatch as ValuationBatch,
+        value_many as value_many,
+    )
     from socialvalue.commitments import (
         CONTRACTUAL as CONTRACTUAL,
         DAY_ONE as DAY_ONE,
@@ -188,7 +195,6 @@ if TYPE_CHECKING:
         RegistryStack as RegistryStack,
     )
     from socialvalue.rollup import (
-        DIMENSIONS as DIMENSIONS,
         Rollup as Rollup,
         RollupError as RollupError,
         Totals as Totals,
@@ -212,17 +218,13 @@ if TYPE_CHECKING:
     )
     from socialvalue.valuation import (
         UNIT_VALUE_PLACES as UNIT_VALUE_PLACES,
-        GroupValuation as GroupValuation,
         Step as Step,
         UnitValue as UnitValue,
-        UnvaluedGroup as UnvaluedGroup,
         Valuation as Valuation,
-        ValuationBatch as ValuationBatch,
         ValuationError as ValuationError,
         ValuationKey as ValuationKey,
         unit_value as unit_value,
         value as value,
-        value_many as value_many,
     )
 
 #: Module → the public names it provides (the single list the lazy loader and __all__ use;
@@ -403,7 +405,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ProxyValue",
         "RegistryStack",
     ),
-    "socialvalue.rollup": ("DIMENSIONS", "Rollup", "RollupError", "Totals"),
+    "socialvalue.rollup": ("Rollup", "RollupError", "Totals"),
     "socialvalue.tracking": (
         "CommitmentProgress",
         "Match",
@@ -423,16 +425,19 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "socialvalue.valuation": (
         "UNIT_VALUE_PLACES",
-        "GroupValuation",
         "Step",
         "UnitValue",
-        "UnvaluedGroup",
         "Valuation",
-        "ValuationBatch",
         "ValuationError",
         "ValuationKey",
         "unit_value",
         "value",
+    ),
+    "socialvalue.batch": (
+        "DIMENSIONS",
+        "GroupValuation",
+        "UnvaluedGroup",
+        "ValuationBatch",
         "value_many",
     ),
 }

@@ -20,34 +20,18 @@ from typing import Literal
 import attrs
 
 from socialvalue._decimal import calculation_context
+from socialvalue._deprecated import moved_names
+from socialvalue.batch import DIMENSIONS, GroupValuation, ValuationBatch, value_many
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
-from socialvalue.valuation import GROUPABLE, GroupValuation, ValuationBatch, value_many
 
-__all__ = ["DIMENSIONS", "Rollup", "RollupError", "Totals"]
+__all__ = ["Rollup", "RollupError", "Totals"]
 
-#: What a rollup can be grouped by.
-DIMENSIONS = (
-    "theme",
-    "outcome",
-    "measure",
-    "pillar",
-    "role",
-    "project",
-    "reporter",
-    "contract",
-    "period",
-    "financial_year",
-    "geography",
-    "value_type",
-)
-
-#: Dimensions that come from the deliveries themselves (the rest from the framework or period).
-_FROM_DELIVERY = ("role", "project", "reporter", "contract", "geography")
+__getattr__ = moved_names("socialvalue.rollup", {"DIMENSIONS": "socialvalue.batch.DIMENSIONS"})
 
 
 class RollupError(SocialValueError, ValueError):
@@ -264,7 +248,7 @@ def _from_batch(
     batch: ValuationBatch, framework: Framework, by: Sequence[str], *, currency: str = "GBP"
 ) -> Rollup:
     _check_dimensions(by)
-    needed = [d for d in by if d in _FROM_DELIVERY and d != "geography"]
+    needed = [d for d in by if DIMENSIONS[d] == "delivery" and d != "geography"]
     missing = [d for d in needed if d not in batch.by]
     if missing:
         raise RollupError(
@@ -305,6 +289,6 @@ def _of(
     unvalued: Literal["raise", "report"] = "raise",
 ) -> Rollup:
     _check_dimensions(by)
-    batch_by = tuple(d for d in by if d in GROUPABLE and d != "geography")
+    batch_by = tuple(d for d in by if DIMENSIONS[d] == "delivery" and d != "geography")
     batch = value_many(deliveries, methodology, by=batch_by, unvalued=unvalued)
     return _from_batch(batch, methodology.framework, by)

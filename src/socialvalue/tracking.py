@@ -31,13 +31,13 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
+from socialvalue.batch import value_many
 from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter
-from socialvalue.valuation import value_many
 
 __all__ = [
     "CommitmentProgress",

@@ -1,4 +1,4 @@
-"""Valuation: from a reported quantity to gross £, net £ and present value, with the working.
+"""Valuation, step 1: from a valuation key to a unit value; one delivery's value, with the working.
 
 Valuation is linear in the quantity, and computed in two steps:
 
@@ -9,10 +9,12 @@ Valuation is linear in the quantity, and computed in two steps:
    factor;
 2. quantities are multiplied by the unit value.
 
-:func:`value` does this for one delivery. :func:`value_many` sums quantities per key first and
-multiplies once per key, so a batch costs one multiplication per distinct key; its totals are
-*exactly* the sums of the per-delivery valuations, because unit values are carried to
-:data:`UNIT_VALUE_PLACES` decimal places and everything after that is exact.
+This module is step 1 (:func:`unit_value`, with the price-date rules) and :func:`value`, which
+does both steps for one delivery. Step 2 for many is :func:`socialvalue.batch.value_many`: it
+sums quantities per key first and multiplies once per key, so a batch costs one multiplication
+per distinct key; its totals are *exactly* the sums of the per-delivery valuations, because unit
+values are carried to :data:`UNIT_VALUE_PLACES` decimal places and everything after that is
+exact.
 
 References:
     HM Treasury, *The Green Book* (2022): real prices (§5.11–5.12) and discounting (Table 6.1).
@@ -23,45 +25,49 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Literal
 
 import attrs
 
 from socialvalue._decimal import calculation_context
+from socialvalue._deprecated import moved_names
+from socialvalue._working import render_working, show
 from socialvalue.additionality import Additionality
 from socialvalue.deliveries import Delivery, check_deliveries
-from socialvalue.exceptions import Problem, SocialValueError, ValidationError
+from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Measure, ValuationKind
 from socialvalue.methodology import CalendarPrices, Methodology, MethodologyRef, ProxyDate
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.prices import PriceYearError
-from socialvalue.proxies import NoProxyValueError, ProxyLookup
+from socialvalue.proxies import ProxyLookup
 
 __all__ = [
     "UNIT_VALUE_PLACES",
-    "GroupValuation",
     "Step",
     "UnitValue",
-    "UnvaluedGroup",
     "Valuation",
-    "ValuationBatch",
     "ValuationError",
     "ValuationKey",
     "unit_value",
     "value",
-    "value_many",
 ]
+
+__getattr__ = moved_names(
+    "socialvalue.valuation",
+    {
+        "GROUPABLE": "socialvalue.batch.DELIVERY_DIMENSIONS",
+        **{
+            name: f"socialvalue.batch.{name}"
+            for name in ("GroupValuation", "UnvaluedGroup", "ValuationBatch", "value_many")
+        },
+    },
+)
 
 #: Unit values (£ per unit) are carried to this many decimal places — far below a penny — and
 #: everything computed from them is exact, which keeps valuation exactly linear in the quantity.
 UNIT_VALUE_PLACES = 30
 _UNIT_EXPONENT = Decimal(1).scaleb(-UNIT_VALUE_PLACES)
-
-#: Delivery attributes :func:`value_many` can group by, besides the valuation key.
-GROUPABLE = ("reporter", "project", "contract", "role", "geography", "correction")
 
 
 class ValuationError(SocialValueError, ValueError):
@@ -139,13 +145,6 @@ class UnitValue:
             )
 
 
-def _show(number: Decimal, places: int = 6) -> str:
-    """A readable rendering of an unrounded number (the data keeps it exact)."""
-    shown = number.quantize(Decimal(1).scaleb(-places)).normalize()
-    text = f"{shown:f}"
-    return text if shown == number else f"≈{text}"
-
-
 @attrs.frozen(kw_only=True)
 class Valuation:
     """The value of one delivery under one methodology, with the working.
@@ -195,7 +194,7 @@ class Valuation:
         are shown to ``places`` (default: exact).
         """
         delivery = self.delivery
-        return _render(
+        return render_working(
             f"{delivery.measure}: {delivery.quantity} in {delivery.period.label}, "
             f"{delivery.geography} — methodology {self.methodology}",
             self.unit,
@@ -203,35 +202,6 @@ class Valuation:
             (self.gross, self.net, self.present_value),
             places,
         )
-
-
-def _render(
-    header: str,
-    unit: UnitValue,
-    quantity: Decimal,
-    amounts: tuple[Money | None, Money | None, Money | None],
-    places: int | None,
-) -> str:
-    """The numbered lines of an explanation (shared by single and grouped valuations)."""
-    lines = [header]
-    for number, step in enumerate(unit.steps, start=1):
-        line = f"{number:>2}. {step.name}: {step.text}"
-        if step.result is not None:
-            line += f"  → {_show(step.result)} {unit.currency} per unit"
-        lines.append(line)
-    gross, net, present = amounts
-    if gross is None or net is None or present is None:
-        lines.append(f"{len(lines):>2}. quantity: {quantity} counted; no £ value")
-    else:
-
-        def shown(amount: Money) -> str:
-            return str(amount.amount if places is None else amount.quantize(places).amount)
-
-        lines.append(
-            f"{len(lines):>2}. quantity: × {quantity} → gross {shown(gross)}, "
-            f"net {shown(net)}, present value {shown(present)} {gross.currency}"
-        )
-    return "\n".join(lines)
 
 
 def _lookup_date(period: AnyPeriod, policy: ProxyDate) -> dt.date | AnyPeriod:
@@ -381,7 +351,7 @@ def _present_factor(methodology: Methodology, adjustments: Additionality) -> tup
     with calculation_context():
         total = sum((p * f for p, f in zip(persistence, factors, strict=True)), start=Decimal(0))
     years = "; ".join(
-        f"year {methodology.year_convention.year(i)}: {_show(p)} × {_show(f)}"
+        f"year {methodology.year_convention.year(i)}: {show(p)} × {show(f)}"
         for i, (p, f) in enumerate(zip(persistence, factors, strict=True))
     )
     schedule = methodology.discount_schedule
@@ -495,252 +465,3 @@ def value(delivery: Delivery, methodology: Methodology) -> Valuation:
         net=net,
         present_value=present,
     )
-
-
-@attrs.frozen(kw_only=True)
-class GroupValuation:
-    """The valuation of every delivery sharing a key (and the ``by`` attributes asked for).
-
-    Attributes:
-        key: The valuation key.
-        by: The values of the grouping attributes, in the order asked for.
-        quantity: Sum of the deliveries' quantities (exact).
-        count: How many deliveries.
-        unit: The unit value used.
-        gross: ``quantity × unit.gross``; ``None`` if record-only. Likewise ``net`` and
-            ``present_value``.
-        first: Index of the first delivery in the group, to find it again.
-    """
-
-    key: ValuationKey
-    by: tuple[object, ...]
-    quantity: Decimal
-    count: int
-    unit: UnitValue
-    gross: Money | None
-    net: Money | None
-    present_value: Money | None
-    first: int
-
-    def explain(self, methodology: MethodologyRef, *, places: int | None = None) -> str:
-        """The working for the whole group, as :meth:`Valuation.explain` shows it for one."""
-        plural = "delivery" if self.count == 1 else "deliveries"
-        return _render(
-            f"{self.key.measure}: {self.quantity} in {self.key.period.label}, "
-            f"{self.key.geography} ({self.count} {plural}) — methodology {methodology}",
-            self.unit,
-            self.quantity,
-            (self.gross, self.net, self.present_value),
-            places,
-        )
-
-
-@attrs.frozen(kw_only=True)
-class UnvaluedGroup:
-    """Deliveries that could not be valued, and why.
-
-    No proxy value answered, or prices could not be rebased. Only in a batch valued with
-    ``unvalued="report"``.
-    """
-
-    key: ValuationKey
-    by: tuple[object, ...]
-    quantity: Decimal
-    count: int
-    first: int
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class ValuationBatch:
-    """The result of :func:`value_many`: one :class:`GroupValuation` per group, and totals.
-
-    ``unvalued`` lists the groups that could not be valued, when the batch was valued with
-    ``unvalued="report"``; they are in no total.
-    """
-
-    methodology: MethodologyRef
-    by: tuple[str, ...]
-    groups: tuple[GroupValuation, ...]
-    count: int
-    unvalued: tuple[UnvaluedGroup, ...] = ()
-
-    def __iter__(self) -> Iterator[GroupValuation]:
-        return iter(self.groups)
-
-    def _total(self, field: str, currency: str) -> Money:
-        total = Money.zero(currency)
-        for group in self.groups:
-            amount = getattr(group, field)
-            if amount is not None and amount.currency == currency:
-                total += amount
-        return total
-
-    def currencies(self) -> tuple[str, ...]:
-        """The currencies results are in (normally just GBP)."""
-        return tuple(sorted({g.unit.currency for g in self.groups if g.unit.monetised}))
-
-    def total_gross(self, currency: str = "GBP") -> Money:
-        """Sum of gross values in one currency."""
-        return self._total("gross", currency)
-
-    def total_net(self, currency: str = "GBP") -> Money:
-        """Sum of net values in one currency."""
-        return self._total("net", currency)
-
-    def total_present_value(self, currency: str = "GBP") -> Money:
-        """Sum of present values in one currency."""
-        return self._total("present_value", currency)
-
-    def extrapolated(self) -> tuple[GroupValuation, ...]:
-        """Groups valued with a proxy carried forward past its validity."""
-        return tuple(group for group in self.groups if group.unit.extrapolated)
-
-    def record_only(self) -> dict[str, Decimal]:
-        """Quantities of record-only measures, by measure (counted, never monetised)."""
-        totals: dict[str, Decimal] = {}
-        with calculation_context():
-            for group in self.groups:
-                if not group.unit.monetised:
-                    code = group.key.measure
-                    totals[code] = totals.get(code, Decimal(0)) + group.quantity
-        return totals
-
-
-def value_many(
-    deliveries: Iterable[Delivery],
-    methodology: Methodology,
-    *,
-    by: Sequence[str] = (),
-    unvalued: Literal["raise", "report"] = "raise",
-) -> ValuationBatch:
-    """Value a batch: sum quantities per key, multiply once per key.
-
-    The totals are exactly the sums of :func:`value` over the deliveries, at a fraction of the
-    cost. ``by`` adds delivery attributes to group on (``reporter``, ``project``, ``contract``,
-    ``role``, ``geography``, ``correction``), so a batch can be broken down without valuing
-    deliveries one by one.
-
-    Deliveries no proxy value answers for (or whose prices cannot be rebased) raise by default,
-    all listed in one error; with ``unvalued="report"`` they are returned in
-    :attr:`ValuationBatch.unvalued` with the reason, and left out of every total.
-
-    Raises:
-        ValidationError: every delivery whose measure, unit or role does not fit the framework
-            (the first of each kind, with how many more share the problem), or — with
-            ``unvalued="raise"`` — every group that could not be valued.
-    """
-    if unvalued not in ("raise", "report"):
-        raise ValueError(f"unvalued: expected 'raise' or 'report', got {unvalued!r}")
-    unknown = [name for name in by if name not in GROUPABLE]
-    if unknown:
-        raise ValueError(f"by: cannot group by {', '.join(unknown)}; choose from {GROUPABLE}")
-    sums: dict[tuple[object, ...], _Group] = {}
-    count = 0
-    with calculation_context():
-        for index, delivery in enumerate(deliveries):
-            group_key = _group_key(delivery, by)
-            group = sums.get(group_key)
-            if group is None:
-                sums[group_key] = _Group(delivery, index)
-            else:
-                group.quantity += delivery.quantity
-                group.count += 1
-            count += 1
-    _check_groups(sums, methodology)
-    groups = []
-    missing: list[UnvaluedGroup] = []
-    for group_key, group in sums.items():
-        try:
-            unit = unit_value(ValuationKey.of(group.sample), methodology)
-        except (NoProxyValueError, ValuationError) as error:
-            missing.append(
-                UnvaluedGroup(
-                    key=ValuationKey.of(group.sample),
-                    by=tuple(group_key[5:]),
-                    quantity=group.quantity,
-                    count=group.count,
-                    first=group.first,
-                    reason=str(error),
-                )
-            )
-            continue
-        gross, net, present = unit.times(group.quantity)
-        groups.append(
-            GroupValuation(
-                key=unit.key,
-                by=tuple(group_key[5:]),
-                quantity=group.quantity,
-                count=group.count,
-                unit=unit,
-                gross=gross,
-                net=net,
-                present_value=present,
-                first=group.first,
-            )
-        )
-    if missing and unvalued == "raise":
-        raise ValidationError(
-            [
-                Problem(
-                    f"[{group.first}]",
-                    f"{group.reason}" + (f" ({group.count} deliveries)" if group.count > 1 else ""),
-                )
-                for group in sorted(missing, key=lambda g: g.first)
-            ],
-            subject="deliveries that cannot be valued",
-        )
-    return ValuationBatch(
-        methodology=methodology.ref,
-        by=tuple(by),
-        groups=tuple(groups),
-        count=count,
-        unvalued=tuple(sorted(missing, key=lambda g: g.first)),
-    )
-
-
-def _group_key(delivery: Delivery, by: Sequence[str] = ()) -> tuple[object, ...]:
-    """The key :func:`value_many` groups a delivery under (for finding a group's members).
-
-    The valuation key, the stated unit and the role (checked against the framework), then the
-    ``by`` attributes in order.
-    """
-    key = (delivery.measure, delivery.period, delivery.geography, delivery.unit, delivery.role)
-    return key + tuple(getattr(delivery, name) for name in by) if by else key
-
-
-class _Group:
-    """A running sum while grouping (mutable, private to :func:`value_many`)."""
-
-    __slots__ = ("count", "first", "quantity", "sample")
-
-    def __init__(self, sample: Delivery, first: int) -> None:
-        self.sample = sample
-        self.first = first
-        self.quantity = sample.quantity
-        self.count = 1
-
-
-def _check_groups(sums: dict[tuple[object, ...], _Group], methodology: Methodology) -> None:
-    """Check one delivery per distinct (measure, unit, role); report each with how many share it."""
-    signatures: dict[tuple[object, ...], list[int]] = {}
-    samples: dict[int, Delivery] = {}
-    for group_key, group in sums.items():
-        signature = group_key[0], group_key[3], group_key[4]
-        known = signatures.setdefault(signature, [0, group.first])
-        known[0] += group.count
-        if group.first <= known[1]:
-            known[1] = group.first
-            samples[group.first] = group.sample
-    problems: list[Problem] = []
-    for members, first in sorted(signatures.values(), key=lambda item: item[1]):
-        try:
-            check_deliveries([samples[first]], methodology.framework)
-        except ValidationError as error:
-            more = f" (and {members - 1} more like it)" if members > 1 else ""
-            problems.extend(
-                Problem(problem.location.replace("[0]", f"[{first}]", 1), problem.message + more)
-                for problem in error.problems
-            )
-    if problems:
-        raise ValidationError(problems, subject="deliveries")

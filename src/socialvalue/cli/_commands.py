@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import track as progress
 from rich.table import Table
 
+from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
@@ -42,7 +43,6 @@ from socialvalue.periods import FinancialQuarter, parse_period
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.tracking import quarterly_summary
-from socialvalue.valuation import GROUPABLE, ValuationBatch, value_many
 
 from ._ingest import import_command, template_command
 from ._tree import format_framework_tree
@@ -271,7 +271,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
 @click.option(
     "--by",
     multiple=True,
-    type=click.Choice(GROUPABLE),
+    type=click.Choice(DELIVERY_DIMENSIONS),
     help="Also break the figures down by a delivery attribute; repeatable.",
 )
 @click.option("--explain", is_flag=True, help="Show how every figure was obtained.")

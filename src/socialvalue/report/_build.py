@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
+from socialvalue.batch import ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
 from socialvalue.deliveries import Delivery
 from socialvalue.framework import Framework
@@ -27,7 +28,6 @@ from socialvalue.report._model import (
 )
 from socialvalue.rollup import Rollup
 from socialvalue.tracking import RagRules, track
-from socialvalue.valuation import ValuationBatch, _group_key, value_many
 
 __all__ = ["ReportOptions", "build_report"]
 
@@ -71,14 +71,10 @@ def _trace(
     methodology: Methodology,
     formatter: Formatter,
 ) -> tuple[TraceEntry, ...]:
-    members: dict[tuple[object, ...], list[Delivery]] = {}
-    for delivery in deliveries:
-        members.setdefault(_group_key(delivery, batch.by), []).append(delivery)
     entries = []
     framework = methodology.framework
     for number, group in enumerate(batch.groups, start=1):
-        key = _group_key(deliveries[group.first], batch.by)  # its first member's key
-        found = members.get(key, [])
+        found = [deliveries[index] for index in group.members]
         evidence = tuple(dict.fromkeys(e for d in found for e in d.evidence))
         projects = tuple(dict.fromkeys(d.project for d in found if d.project))
         entries.append(
