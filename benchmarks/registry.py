@@ -61,16 +61,9 @@ from typing import Any
 
 import attrs
 
-from socialvalue import (
-    Framework,
-    PriceIndex,
-    ProxyRegistry,
-    ProxyValue,
-    RegistryStack,
-    Source,
-    shipped_registry,
-)
-from socialvalue.io import loads, registry_from_csv_text
+from socialvalue import Framework, PriceIndex, ProxyRegistry, ProxyValue, Source
+from socialvalue.io import loads, registry_from_csv_text, shipped_registry
+from socialvalue.proxies import RegistryStack
 
 Row = dict[str, Any]
 Query = tuple[str, dt.date, str]

@@ -71,7 +71,6 @@ from socialvalue import (
     FinancialQuarter,
     Framework,
     Measure,
-    MeasureAssumption,
     Methodology,
     Money,
     Outcome,
@@ -81,12 +80,12 @@ from socialvalue import (
     Theme,
     ValuationBatch,
     ValuationKey,
-    shipped_discount_schedule,
-    shipped_price_index,
     unit_value,
     value,
     value_many,
 )
+from socialvalue.io import shipped_discount_schedule, shipped_price_index
+from socialvalue.methodology import MeasureAssumption
 
 if TYPE_CHECKING:
     from pandas import DataFrame

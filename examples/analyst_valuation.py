@@ -25,11 +25,11 @@ methodology = attrs.evolve(
     registries=(report_values, *default.registries),
     # The report values volunteering over a two-academic-year period; look values up for the
     # middle of each delivery's period rather than requiring one value for the whole span.
-    proxy_date=sv.ProxyDate.MIDDLE,
+    proxy_date=sv.methodology.ProxyDate.MIDDLE,
     # Our own, stated assumption for volunteering (illustrative, not a published benchmark):
     # a quarter would have happened anyway, a tenth is due to others.
     assumptions=(
-        sv.MeasureAssumption(
+        sv.methodology.MeasureAssumption(
             measure="LCR-COM-1",
             additionality=sv.Additionality(deadweight="0.25", attribution="0.1"),
             note="Analyst's assumption for the 2023 review; replace with evaluated figures.",
@@ -38,7 +38,7 @@ methodology = attrs.evolve(
 )
 print(f"methodology: {methodology.ref}")
 
-deliveries = sv.example_deliveries()
+deliveries = sv.io.example_deliveries()
 batch = sv.value_many(deliveries, methodology, by=("project",), unvalued="report")
 rounding = methodology.rounding
 

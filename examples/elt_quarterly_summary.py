@@ -14,11 +14,13 @@ import socialvalue as sv
 
 HERE = Path(__file__).parent
 
-commitments = sv.shipped_commitments().merged(sv.load_commitments(HERE / "lcrca-progress.toml"))
-sv.check_commitments(commitments, sv.shipped_framework())
-returns = sv.load_deliveries(HERE / "hr3-returns.toml")
+commitments = sv.io.shipped_commitments().merged(
+    sv.io.load_commitments(HERE / "lcrca-progress.toml")
+)
+sv.commitments.check_commitments(commitments, sv.io.shipped_framework())
+returns = sv.io.load_deliveries(HERE / "hr3-returns.toml")
 
-summary = sv.quarterly_summary(
+summary = sv.tracking.quarterly_summary(
     commitments.commitments,
     commitments.updates,
     returns.deliveries,

@@ -9,7 +9,7 @@ import socialvalue as sv
 
 HERE = Path(__file__).parent
 
-framework = sv.shipped_framework()
+framework = sv.io.shipped_framework()
 print(f"{framework.title} — version {framework.version}")
 print(f"source: {framework.source.cite() if framework.source else 'none'}\n")
 
@@ -37,6 +37,6 @@ broken = (
     (HERE / "demo-council-framework.toml").read_text().replace('unit = "fte_year"', 'unit = "fte"')
 )
 try:
-    sv.loads(broken, sv.Framework, format="toml", source="broken.toml")
+    sv.io.loads(broken, sv.Framework, format="toml", source="broken.toml")
 except sv.DataFileError as error:
     print(f"\n{error}")

@@ -28,16 +28,16 @@ methodology = attrs.evolve(
     id="lcrca-2023-example",
     title="Open default methodology with the values the LCRCA 2023 report quotes",
     registries=(sv.load_registry(HERE / "lcrca-report-values.csv"), *default.registries),
-    proxy_date=sv.ProxyDate.MIDDLE,
+    proxy_date=sv.methodology.ProxyDate.MIDDLE,
 )
-deliveries = sv.example_deliveries()
+deliveries = sv.io.example_deliveries()
 report = build_report(
     deliveries,
     methodology,
     title="Social Value Annual Report 2023 — reproduced",
     authority="Liverpool City Region Combined Authority",
     period="2022/23",
-    commitments=sv.shipped_commitments().commitments,
+    commitments=sv.io.shipped_commitments().commitments,
 )
 english = Formatter(locale="en_GB", rounding=methodology.rounding)
 (out / "report.html").write_text(render_html(report, english), encoding="utf-8")

@@ -14,8 +14,8 @@ import socialvalue as sv
 
 HERE = Path(__file__).parent
 
-framework = sv.shipped_framework()
-open_values = sv.shipped_registry()
+framework = sv.io.shipped_framework()
+open_values = sv.io.shipped_registry()
 partner = sv.load_registry(HERE / "lcrca-report-values.csv")
 stack = partner.layered_over(open_values)
 stack.check_against(framework)  # every layer's measures and units agree with the framework
@@ -29,12 +29,12 @@ for code in ("LCR-COM-1", "LCR-EDI-1", "LCR-ENV-2"):
         day = fy.start + dt.timedelta(days=182)  # the middle of the financial year
         try:
             hit = stack.lookup(code, day, "Liverpool City Region")
-        except sv.NoProxyValueError as strict_miss:
+        except sv.proxies.NoProxyValueError as strict_miss:
             try:
                 hit = stack.lookup(
-                    code, day, "Liverpool City Region", policy=sv.LookupPolicy.CARRY_FORWARD
+                    code, day, "Liverpool City Region", policy=sv.proxies.LookupPolicy.CARRY_FORWARD
                 )
-            except sv.NoProxyValueError:
+            except sv.proxies.NoProxyValueError:
                 print(f"  {fy.label}: no value — {strict_miss}")
                 continue
             flag = f"carried forward from {hit.value.validity}"

@@ -88,8 +88,8 @@ methodology = attrs.evolve(
     ),
     # Value each line at the middle of its period (carbon values change every calendar year),
     # and carry the report's 2022/23 values forward (every explanation says EXTRAPOLATED).
-    proxy_date=sv.ProxyDate.MIDDLE,
-    lookup_policy=sv.LookupPolicy.CARRY_FORWARD,
+    proxy_date=sv.methodology.ProxyDate.MIDDLE,
+    lookup_policy=sv.proxies.LookupPolicy.CARRY_FORWARD,
 )
 
 # --- 1. scope, 2. the scheme ----------------------------------------------------------------------
@@ -196,7 +196,7 @@ if winner is not None:
     commitments = sv.CommitmentSet(
         title=f"{tender.id} social value commitments", commitments=award(evaluation)
     )
-    sv.check_commitments(commitments, methodology.framework)
+    sv.commitments.check_commitments(commitments, methodology.framework)
     print(f"\n{len(commitments)} commitments for contract tracking:")
     for commitment in commitments:
         promised = (

@@ -11,7 +11,7 @@ Run: python examples/quoted_figures.py
 
 import socialvalue as sv
 
-framework = sv.shipped_framework()
+framework = sv.io.shipped_framework()
 volunteering_hour = sv.Money("16.93")
 edi_training = sv.Money("404")
 
@@ -30,4 +30,4 @@ print(f"{framework.measure('LCR-EDI-1').title}: {trainees:,} x £404 = £{edi.am
 assert edi == sv.Money("8484000")
 
 # Round once, at presentation, with a named mode: the report's "over £8million".
-print(f"rounded down to £0.1m: £{edi.quantize(-5, sv.RoundingMode.DOWN).amount:,f}")
+print(f"rounded down to £0.1m: £{edi.quantize(-5, sv.money.RoundingMode.DOWN).amount:,f}")

@@ -24,12 +24,12 @@ import openpyxl
 
 import socialvalue as sv
 
-framework = sv.shipped_framework()
+framework = sv.io.shipped_framework()
 CONTRACT = "K-2025-014"  # illustrative: not a real LCRCA contract
 commitments = [
     sv.Commitment(
         id=f"{CONTRACT}/JOBS",
-        kind=sv.CONTRACTUAL,
+        kind=sv.commitments.CONTRACTUAL,
         title="Local residents employed on the contract",
         contract=CONTRACT,
         owner="Acme Facilities Ltd",
@@ -40,7 +40,7 @@ commitments = [
     ),
     sv.Commitment(
         id=f"{CONTRACT}/VOL",
-        kind=sv.CONTRACTUAL,
+        kind=sv.commitments.CONTRACTUAL,
         title="Volunteering hours for community organisations",
         contract=CONTRACT,
         owner="Acme Facilities Ltd",
@@ -67,7 +67,7 @@ typed = [
 
 def run(folder: Path) -> None:
     template = folder / f"{CONTRACT} return.xlsx"
-    sv.make_template(template, framework=framework, contract=CONTRACT, commitments=commitments)
+    sv.io.make_template(template, framework=framework, contract=CONTRACT, commitments=commitments)
     print(f"1. template written: {template.name} (sheets: Returns, Guidance, Commitments)")
 
     book = openpyxl.load_workbook(template)
@@ -88,7 +88,7 @@ def run(folder: Path) -> None:
         print(f"   row {row.row}: {', '.join(cell for cell in row.cells if cell)}")
 
     rejected = folder / f"{CONTRACT} rejected rows.xlsx"
-    sv.write_rejected(result, rejected)
+    sv.io.write_rejected(result, rejected)
     print(f"\n3. {len(result.rejected)} rejected rows written to {rejected.name} to correct")
 
     # The supplier corrects them: the right unit, the right code, a correction, typed values.
@@ -122,11 +122,11 @@ def run(folder: Path) -> None:
     for delivery in deliveries:
         try:
             valuations.append(sv.value(delivery, methodology))
-        except sv.NoProxyValueError as error:
+        except sv.proxies.NoProxyValueError as error:
             unvalued.setdefault(delivery.measure, str(error))
     exported = folder / f"{CONTRACT} valued.csv"
-    sv.export_valuations(valuations, exported)
-    gross = sv.sum_money(v.gross for v in valuations if v.gross is not None)
+    sv.io.export_valuations(valuations, exported)
+    gross = sv.money.sum_money(v.gross for v in valuations if v.gross is not None)
     assert [v.delivery.measure for v in valuations] == ["LCR-COM-2"]
     print(
         f"   valued with {methodology.ref.id}: {len(valuations)} of {len(deliveries)} deliveries, "

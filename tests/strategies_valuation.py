@@ -4,9 +4,10 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from socialvalue import Source, Verification
+from socialvalue import Source
 from socialvalue.additionality import Additionality, ImpactChain
 from socialvalue.discounting import DiscountSchedule, RateBand
+from socialvalue.provenance import Verification
 
 __all__ = [
     "FRACTION_FIELDS",

@@ -14,7 +14,7 @@ from strategies_valuation import (
     multipliers,
 )
 
-from socialvalue import CurrencyMismatchError, DataFileError, FloatNotAllowedError, Money
+from socialvalue import DataFileError, FloatNotAllowedError, Money
 from socialvalue._decimal import calculation_context
 from socialvalue.additionality import (
     Additionality,
@@ -24,7 +24,7 @@ from socialvalue.additionality import (
     additional_impact,
     persistence_factors,
 )
-from socialvalue.exceptions import ValidationError
+from socialvalue.exceptions import CurrencyMismatchError, ValidationError
 from socialvalue.io import loads
 
 # Gross outcomes are non-negative amounts.

@@ -13,7 +13,7 @@ def test_framework_tree_of_the_shipped_default(capsys):
 
 
 def test_framework_tree_of_a_file(tmp_path, capsys):
-    from socialvalue import save_framework, shipped_framework
+    from socialvalue.io import save_framework, shipped_framework
 
     path = tmp_path / "mine.json"
     save_framework(shipped_framework(), path)
@@ -22,7 +22,7 @@ def test_framework_tree_of_a_file(tmp_path, capsys):
 
 
 def test_validate_ok(tmp_path, capsys):
-    from socialvalue import save_framework, shipped_framework
+    from socialvalue.io import save_framework, shipped_framework
 
     path = tmp_path / "mine.toml"
     save_framework(shipped_framework(), path)
@@ -164,7 +164,8 @@ def test_value_strict_fails_on_gaps(capsys):
 
 
 def test_value_a_deliveries_file(tmp_path, capsys):
-    from socialvalue import Delivery, DeliverySet, save_deliveries
+    from socialvalue import Delivery, DeliverySet
+    from socialvalue.io import save_deliveries
 
     path = tmp_path / "returns.json"
     save_deliveries(

@@ -10,14 +10,12 @@ from strategies import money
 from strategies_valuation import schedules
 
 from socialvalue import (
-    CurrencyMismatchError,
     DataFileError,
     FloatNotAllowedError,
     Money,
     Source,
     UnknownCodeError,
     ValidationError,
-    Verification,
 )
 from socialvalue._decimal import CONTEXT, calculation_context
 from socialvalue.discounting import (
@@ -28,7 +26,9 @@ from socialvalue.discounting import (
     discount_values,
     present_value,
 )
+from socialvalue.exceptions import CurrencyMismatchError
 from socialvalue.io import dumps, loads
+from socialvalue.provenance import Verification
 
 GREEN_BOOK_FILE = "socialvalue/data/discounting/green-book-2022.toml"
 

@@ -12,18 +12,16 @@ from test_valuation import PLAIN, proxy, registry
 from socialvalue import (
     DataFileError,
     Delivery,
-    GeographyLink,
     Money,
-    NoProxyValueError,
     Rollup,
     ValidationError,
     default_methodology,
-    example_deliveries,
     load_methodology,
     value_many,
 )
 from socialvalue.cli import main
-from socialvalue.io import atomic_write_text
+from socialvalue.io import atomic_write_text, example_deliveries
+from socialvalue.proxies import GeographyLink, NoProxyValueError
 from socialvalue.report import Formatter
 
 

@@ -2,18 +2,8 @@ import pytest
 from hypothesis import given
 from strategies import frameworks
 
-from socialvalue import (
-    Dimension,
-    DimensionValue,
-    Framework,
-    Measure,
-    Outcome,
-    Theme,
-    UnknownCodeError,
-    ValidationError,
-    ValuationKind,
-    ValueType,
-)
+from socialvalue import Framework, Measure, Outcome, Theme, UnknownCodeError, ValidationError
+from socialvalue.framework import Dimension, DimensionValue, ValuationKind, ValueType
 
 
 def _measure(code, **changes):

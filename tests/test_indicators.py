@@ -5,17 +5,11 @@ import pytest
 from hypothesis import given, strategies as st
 from strategies import money
 
-from socialvalue import (
-    CalculationError,
-    CurrencyMismatchError,
-    Money,
-    Source,
-    ValidationError,
-    Verification,
-)
+from socialvalue import Money, Source, ValidationError
 from socialvalue._decimal import calculation_context
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, RateBand, YearConvention, present_value
+from socialvalue.exceptions import CalculationError, CurrencyMismatchError
 from socialvalue.indicators import (
     benefit_cost_ratio,
     local_multiplier_3,
@@ -24,6 +18,7 @@ from socialvalue.indicators import (
     payback_period_months,
     sroi_ratio,
 )
+from socialvalue.provenance import Verification
 
 positive_money = money(min_value=1, max_value=10**9)
 

@@ -22,19 +22,18 @@ from strategies import deliveries, frameworks
 from socialvalue import (
     DataFileError,
     Delivery,
-    Dimension,
-    DimensionValue,
     Framework,
     Measure,
-    MissingExtraError,
     Outcome,
     SocialValueError,
     Theme,
     ValidationError,
     default_methodology,
-    shipped_framework,
     value,
 )
+from socialvalue.exceptions import MissingExtraError
+from socialvalue.framework import Dimension, DimensionValue
+from socialvalue.io import shipped_framework
 from socialvalue.io._cells import guard_formula, unguard_formula
 from socialvalue.io._columns import (
     COLUMN_ALIASES,

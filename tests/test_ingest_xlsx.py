@@ -19,8 +19,6 @@ from socialvalue import (
     Commitment,
     DataFileError,
     Delivery,
-    Dimension,
-    DimensionValue,
     Framework,
     Measure,
     Outcome,
@@ -28,10 +26,11 @@ from socialvalue import (
     Theme,
     ValidationError,
     default_methodology,
-    shipped_framework,
     value,
 )
 from socialvalue.cli._ingest import import_command, template_command
+from socialvalue.framework import Dimension, DimensionValue
+from socialvalue.io import shipped_framework
 from socialvalue.io._export import export_deliveries, export_valuations
 from socialvalue.io._ingest import ImportLimits
 from socialvalue.io._returns import read_returns, write_rejected

@@ -9,7 +9,6 @@ from hypothesis import given, strategies as st
 from strategies import any_periods, deliveries, frameworks, measures, money, sources, units
 
 from socialvalue import (
-    Crosswalk,
     FinancialQuarter,
     FinancialYear,
     Framework,
@@ -18,13 +17,18 @@ from socialvalue import (
     Period,
     Source,
     Unit,
-    dumps,
     load_framework,
+)
+from socialvalue.framework import Crosswalk
+from socialvalue.io import (
+    atomic_write_text,
+    dumps,
     loads,
     save_framework,
     shipped_framework,
+    structure,
+    unstructure,
 )
-from socialvalue.io import atomic_write_text, structure, unstructure
 from socialvalue.periods import AnyPeriod
 
 
@@ -123,7 +127,8 @@ def test_generated_deliveries_round_trip(batch):
 
 
 def test_deliveries_round_trip():
-    from socialvalue import Delivery, DeliverySet, example_deliveries
+    from socialvalue import Delivery, DeliverySet
+    from socialvalue.io import example_deliveries
 
     batch = example_deliveries()
     for fmt in ("json", "toml"):

@@ -9,18 +9,16 @@ from socialvalue import (
     Additionality,
     DataFileError,
     Delivery,
-    MeasureAssumption,
     Methodology,
     Money,
-    RoundingMode,
-    RoundingPolicy,
     default_methodology,
     load_methodology,
     save_methodology,
-    shipped_registry,
     value,
 )
-from socialvalue.io import methodology_from_text
+from socialvalue.io import methodology_from_text, shipped_registry
+from socialvalue.methodology import MeasureAssumption, RoundingPolicy
+from socialvalue.money import RoundingMode
 
 BAD = sorted((Path(__file__).parent / "data" / "bad_methodologies").glob("*.toml"))
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given, strategies as st
 from strategies import decimals, money
 
-from socialvalue import CurrencyMismatchError, FloatNotAllowedError, Money, RoundingMode, sum_money
+from socialvalue import FloatNotAllowedError, Money
+from socialvalue.exceptions import CurrencyMismatchError
+from socialvalue.money import RoundingMode, sum_money
 
 
 @given(money(), money(), money())

@@ -11,9 +11,9 @@ from socialvalue import (
     FinancialQuarter,
     FinancialYear,
     Period,
-    PeriodParseError,
     parse_period,
 )
+from socialvalue.exceptions import PeriodParseError
 
 
 @given(any_periods())

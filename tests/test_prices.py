@@ -4,20 +4,9 @@ import pytest
 from hypothesis import given, strategies as st
 from strategies import money, price_indices
 
-from socialvalue import (
-    CalendarYear,
-    FinancialYear,
-    IndexBasis,
-    IndexPoint,
-    Money,
-    PriceIndex,
-    PriceYearError,
-    Source,
-    ValidationError,
-    dumps,
-    loads,
-    shipped_price_index,
-)
+from socialvalue import CalendarYear, FinancialYear, Money, PriceIndex, Source, ValidationError
+from socialvalue.io import dumps, loads, shipped_price_index
+from socialvalue.prices import IndexBasis, IndexPoint, PriceYearError
 
 SOURCE = Source(title="GDP deflators", publisher="HM Treasury")
 

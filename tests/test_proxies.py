@@ -5,20 +5,10 @@ import pytest
 from hypothesis import given, strategies as st
 from strategies import dates, proxy_registries
 
-from socialvalue import (
-    FinancialYear,
-    GeographyLink,
-    LookupPolicy,
-    NoProxyValueError,
-    ProxyRegistry,
-    ProxyValue,
-    RegistryStack,
-    Source,
-    ValidationError,
-    Verification,
-    shipped_framework,
-    shipped_registry,
-)
+from socialvalue import FinancialYear, ProxyRegistry, ProxyValue, Source, ValidationError
+from socialvalue.io import shipped_framework, shipped_registry
+from socialvalue.provenance import Verification
+from socialvalue.proxies import GeographyLink, LookupPolicy, NoProxyValueError, RegistryStack
 
 SOURCE = Source(title="Social Value Annual Report 2023", publisher="LCRCA")
 
@@ -272,7 +262,8 @@ def test_check_against_framework_reports_every_problem():
 
 
 def test_layering_keeps_the_layers_and_reports_origin(tmp_path):
-    from socialvalue import load_registry, save_registry
+    from socialvalue import load_registry
+    from socialvalue.io import save_registry
 
     path = tmp_path / "council.toml"
     save_registry(

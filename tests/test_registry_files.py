@@ -7,21 +7,17 @@ import pytest
 from hypothesis import given
 from strategies import proxy_registries
 
-from socialvalue import (
-    DataFileError,
-    ProxyRegistry,
+from socialvalue import DataFileError, ProxyRegistry, load_registry
+from socialvalue.io import (
+    CSV_COLUMNS,
     dumps,
-    load_registry,
+    load_registry_csv,
     loads,
+    registry_from_csv_text,
+    registry_to_csv_text,
     save_registry,
     shipped_framework,
     shipped_registry,
-)
-from socialvalue.io import (
-    CSV_COLUMNS,
-    load_registry_csv,
-    registry_from_csv_text,
-    registry_to_csv_text,
 )
 
 BAD = Path(__file__).parent / "data" / "bad_registries"

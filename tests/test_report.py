@@ -9,17 +9,12 @@ from babel.numbers import get_currency_symbol, parse_decimal
 from hypothesis import given
 from strategies import money
 
-from socialvalue import (
-    Delivery,
-    MissingExtraError,
-    Money,
-    RoundingMode,
-    RoundingPolicy,
-    default_methodology,
-    example_deliveries,
-    shipped_commitments,
-)
+from socialvalue import Delivery, Money, default_methodology
 from socialvalue.cli import main
+from socialvalue.exceptions import MissingExtraError
+from socialvalue.io import example_deliveries, shipped_commitments
+from socialvalue.methodology import RoundingPolicy
+from socialvalue.money import RoundingMode
 from socialvalue.report import (
     SUPPORTED_LOCALES,
     Formatter,

@@ -4,17 +4,10 @@ import pytest
 from hypothesis import given, strategies as st
 from test_valuation import ADJUSTED, PLAIN, deliveries
 
-from socialvalue import (
-    DIMENSIONS,
-    Delivery,
-    Money,
-    Rollup,
-    RollupError,
-    default_methodology,
-    example_deliveries,
-    value,
-    value_many,
-)
+from socialvalue import Delivery, Money, Rollup, default_methodology, value, value_many
+from socialvalue.batch import DIMENSIONS
+from socialvalue.io import example_deliveries
+from socialvalue.rollup import RollupError
 
 GROUPINGS = st.lists(st.sampled_from(list(DIMENSIONS)), min_size=1, max_size=3, unique=True)
 

@@ -13,25 +13,22 @@ from socialvalue import (
     DataFileError,
     Delivery,
     FinancialQuarter,
-    Milestone,
     ProgressUpdate,
-    Rag,
-    RagRules,
-    Status,
     UnknownCodeError,
     ValidationError,
-    check_commitments,
     default_methodology,
+    track,
+)
+from socialvalue.commitments import Milestone, Status, check_commitments
+from socialvalue.io import (
     dumps,
     load_commitments,
     load_deliveries,
     loads,
-    match_deliveries,
-    quarterly_summary,
     shipped_commitments,
     shipped_framework,
-    track,
 )
+from socialvalue.tracking import Rag, RagRules, match_deliveries, quarterly_summary
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 START, DUE = dt.date(2024, 4, 1), dt.date(2026, 3, 31)

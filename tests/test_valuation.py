@@ -9,30 +9,26 @@ from strategies import decimals
 
 from socialvalue import (
     Additionality,
-    CalendarPrices,
     Delivery,
-    GeographyLink,
-    MeasureAssumption,
     Methodology,
     Money,
-    NoProxyValueError,
     ProxyRegistry,
     ProxyValue,
     Source,
     ValidationError,
-    ValuationError,
     ValuationKey,
-    YearConvention,
     default_methodology,
     load_registry,
-    shipped_discount_schedule,
-    shipped_framework,
-    shipped_price_index,
-    sroi_ratio,
     unit_value,
     value,
     value_many,
 )
+from socialvalue.discounting import YearConvention
+from socialvalue.indicators import sroi_ratio
+from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
+from socialvalue.methodology import CalendarPrices, MeasureAssumption
+from socialvalue.proxies import GeographyLink, NoProxyValueError
+from socialvalue.valuation import ValuationError
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SOURCE = Source(title="Worked example", publisher="Test")

@@ -1,458 +1,191 @@
 """socialvalue: measure social value consistently, exactly and transparently.
 
-The public API is re-exported here; see the documentation for a tour.
+The front door holds the core: the models (:class:`Money`, the periods, :class:`Framework` …),
+:func:`value` and :func:`value_many`, :func:`default_methodology`, the loaders and the errors.
+Everything else lives in a submodule — ``socialvalue.io``, ``socialvalue.report``,
+``socialvalue.procurement``, ``socialvalue.testing`` … — which ``socialvalue.io`` and the like
+load on first use.
 
 Names are imported on first use (PEP 562), so ``import socialvalue`` stays fast and a program
-pays only for the parts it uses; ``from socialvalue import Money`` works as usual.
+pays only for the parts it uses. The front door's names are written once, in ``__init__.pyi``
+(which type checkers read); this module reads that list when a name is first asked for, as
+Scientific Python's ``lazy_loader`` does with its stubs.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-if TYPE_CHECKING:
-    from socialvalue.additionality import (
-        Additionality as Additionality,
-        Adjustment as Adjustment,
-        ImpactChain as ImpactChain,
-        Level as Level,
-        additional_impact as additional_impact,
-        persistence_factors as persistence_factors,
-    )
-    from socialvalue.batch import (
-        DIMENSIONS as DIMENSIONS,
-        GroupValuation as GroupValuation,
-        UnvaluedGroup as UnvaluedGroup,
-        ValuationBatch as ValuationBatch,
-        value_many as value_many,
-    )
-    from socialvalue.commitments import (
-        CONTRACTUAL as CONTRACTUAL,
-        DAY_ONE as DAY_ONE,
-        FUTURE_ASPIRATION as FUTURE_ASPIRATION,
-        Commitment as Commitment,
-        CommitmentSet as CommitmentSet,
-        Milestone as Milestone,
-        ProgressUpdate as ProgressUpdate,
-        Status as Status,
-        check_commitments as check_commitments,
-    )
-    from socialvalue.deliveries import (
-        Delivery as Delivery,
-        DeliverySet as DeliverySet,
-        check_deliveries as check_deliveries,
-    )
-    from socialvalue.discounting import (
-        DiscountSchedule as DiscountSchedule,
-        DiscountSchedules as DiscountSchedules,
-        RateBand as RateBand,
-        YearConvention as YearConvention,
-        discount_values as discount_values,
-        present_value as present_value,
-    )
-    from socialvalue.exceptions import (
-        CalculationError as CalculationError,
-        CurrencyMismatchError as CurrencyMismatchError,
-        DataFileError as DataFileError,
-        FloatNotAllowedError as FloatNotAllowedError,
-        MissingExtraError as MissingExtraError,
-        PeriodParseError as PeriodParseError,
-        Problem as Problem,
-        SocialValueError as SocialValueError,
-        UnknownCodeError as UnknownCodeError,
-        ValidationError as ValidationError,
-    )
-    from socialvalue.framework import (
-        Crosswalk as Crosswalk,
-        Dimension as Dimension,
-        DimensionValue as DimensionValue,
-        Framework as Framework,
-        Measure as Measure,
-        Outcome as Outcome,
-        Theme as Theme,
-        ValuationKind as ValuationKind,
-        ValueType as ValueType,
-    )
-    from socialvalue.indicators import (
-        benefit_cost_ratio as benefit_cost_ratio,
-        local_multiplier_3 as local_multiplier_3,
-        net_sroi_ratio as net_sroi_ratio,
-        npsv as npsv,
-        payback_period_months as payback_period_months,
-        sroi_ratio as sroi_ratio,
-    )
-    from socialvalue.io import (
-        SHIPPED_COMMITMENTS as SHIPPED_COMMITMENTS,
-        SHIPPED_DISCOUNT_SCHEDULES as SHIPPED_DISCOUNT_SCHEDULES,
-        SHIPPED_EXAMPLES as SHIPPED_EXAMPLES,
-        SHIPPED_FRAMEWORKS as SHIPPED_FRAMEWORKS,
-        SHIPPED_METHODOLOGIES as SHIPPED_METHODOLOGIES,
-        SHIPPED_PRICE_INDICES as SHIPPED_PRICE_INDICES,
-        SHIPPED_REGISTRIES as SHIPPED_REGISTRIES,
-        AcceptedRow as AcceptedRow,
-        ImportLimits as ImportLimits,
-        ImportResult as ImportResult,
-        RejectedRow as RejectedRow,
-        default_methodology as default_methodology,
-        dumps as dumps,
-        example_deliveries as example_deliveries,
-        export_deliveries as export_deliveries,
-        export_valuations as export_valuations,
-        iter_returns as iter_returns,
-        load as load,
-        load_commitments as load_commitments,
-        load_deliveries as load_deliveries,
-        load_framework as load_framework,
-        load_methodology as load_methodology,
-        load_price_index as load_price_index,
-        load_registry as load_registry,
-        loads as loads,
-        make_template as make_template,
-        read_returns as read_returns,
-        save as save,
-        save_commitments as save_commitments,
-        save_deliveries as save_deliveries,
-        save_framework as save_framework,
-        save_methodology as save_methodology,
-        save_registry as save_registry,
-        shipped_commitments as shipped_commitments,
-        shipped_discount_schedule as shipped_discount_schedule,
-        shipped_framework as shipped_framework,
-        shipped_price_index as shipped_price_index,
-        shipped_registry as shipped_registry,
-        write_rejected as write_rejected,
-    )
-    from socialvalue.methodology import (
-        CalendarPrices as CalendarPrices,
-        MeasureAssumption as MeasureAssumption,
-        Methodology as Methodology,
-        MethodologyRef as MethodologyRef,
-        ProxyDate as ProxyDate,
-        RoundingPolicy as RoundingPolicy,
-    )
-    from socialvalue.money import (
-        Money as Money,
-        RoundingMode as RoundingMode,
-        sum_money as sum_money,
-    )
-    from socialvalue.periods import (
-        AcademicYear as AcademicYear,
-        AnyPeriod as AnyPeriod,
-        CalendarYear as CalendarYear,
-        FinancialQuarter as FinancialQuarter,
-        FinancialYear as FinancialYear,
-        Period as Period,
-        parse_period as parse_period,
-    )
-    from socialvalue.prices import (
-        IndexBasis as IndexBasis,
-        IndexPoint as IndexPoint,
-        PriceIndex as PriceIndex,
-        PriceYearError as PriceYearError,
-        RebaseStep as RebaseStep,
-    )
-    from socialvalue.procurement import (
-        LCRCA_POLICY as LCRCA_POLICY,
-        OCDS_CROSSWALK as OCDS_CROSSWALK,
-        AwardCriterion as AwardCriterion,
-        Bid as Bid,
-        BidScore as BidScore,
-        CriterionScore as CriterionScore,
-        Evaluation as Evaluation,
-        EvaluationScheme as EvaluationScheme,
-        LineValue as LineValue,
-        OfferBasis as OfferBasis,
-        OfferLine as OfferLine,
-        PriceMethod as PriceMethod,
-        QualitativeResponse as QualitativeResponse,
-        RejectedBid as RejectedBid,
-        ScopeDecision as ScopeDecision,
-        ScoreBand as ScoreBand,
-        SocialValueMethod as SocialValueMethod,
-        SocialValuePolicy as SocialValuePolicy,
-        Tender as Tender,
-        Tie as Tie,
-        WeightSensitivity as WeightSensitivity,
-        WinnerChange as WinnerChange,
-        award as award,
-        evaluate as evaluate,
-        in_scope as in_scope,
-        ocds_sustainability as ocds_sustainability,
-    )
-    from socialvalue.provenance import (
-        Source as Source,
-        Verification as Verification,
-    )
-    from socialvalue.proxies import (
-        DEFAULT_GEOGRAPHIES as DEFAULT_GEOGRAPHIES,
-        GeographyLink as GeographyLink,
-        LookupPolicy as LookupPolicy,
-        NoProxyValueError as NoProxyValueError,
-        ProxyLookup as ProxyLookup,
-        ProxyRegistry as ProxyRegistry,
-        ProxyValue as ProxyValue,
-        RegistryStack as RegistryStack,
-    )
-    from socialvalue.rollup import (
-        Rollup as Rollup,
-        RollupError as RollupError,
-        Totals as Totals,
-    )
-    from socialvalue.tracking import (
-        CommitmentProgress as CommitmentProgress,
-        Match as Match,
-        QuarterlySummary as QuarterlySummary,
-        Rag as Rag,
-        RagRules as RagRules,
-        SummaryChange as SummaryChange,
-        match_deliveries as match_deliveries,
-        quarterly_summary as quarterly_summary,
-        track as track,
-    )
-    from socialvalue.units import (
-        STANDARD_UNITS as STANDARD_UNITS,
-        Unit as Unit,
-        UnitKind as UnitKind,
-        standard_unit as standard_unit,
-    )
-    from socialvalue.valuation import (
-        UNIT_VALUE_PLACES as UNIT_VALUE_PLACES,
-        Step as Step,
-        UnitValue as UnitValue,
-        Valuation as Valuation,
-        ValuationError as ValuationError,
-        ValuationKey as ValuationKey,
-        unit_value as unit_value,
-        value as value,
-    )
+from socialvalue._deprecated import moved_names
 
-#: Module → the public names it provides (the single list the lazy loader and __all__ use;
-#: tests check it against the imports above).
-_EXPORTS: dict[str, tuple[str, ...]] = {
-    "socialvalue.additionality": (
-        "Additionality",
-        "Adjustment",
-        "ImpactChain",
-        "Level",
-        "additional_impact",
-        "persistence_factors",
-    ),
-    "socialvalue.commitments": (
-        "CONTRACTUAL",
-        "DAY_ONE",
-        "FUTURE_ASPIRATION",
-        "Commitment",
-        "CommitmentSet",
-        "Milestone",
-        "ProgressUpdate",
-        "Status",
-        "check_commitments",
-    ),
-    "socialvalue.deliveries": (
-        "Delivery",
-        "DeliverySet",
-        "check_deliveries",
-    ),
-    "socialvalue.discounting": (
-        "DiscountSchedule",
-        "DiscountSchedules",
-        "RateBand",
-        "YearConvention",
-        "discount_values",
-        "present_value",
-    ),
-    "socialvalue.exceptions": (
-        "CalculationError",
-        "CurrencyMismatchError",
-        "DataFileError",
-        "FloatNotAllowedError",
-        "MissingExtraError",
-        "PeriodParseError",
-        "Problem",
-        "SocialValueError",
-        "UnknownCodeError",
-        "ValidationError",
-    ),
-    "socialvalue.framework": (
-        "Crosswalk",
-        "Dimension",
-        "DimensionValue",
-        "Framework",
-        "Measure",
-        "Outcome",
-        "Theme",
-        "ValuationKind",
-        "ValueType",
-    ),
-    "socialvalue.indicators": (
-        "benefit_cost_ratio",
-        "local_multiplier_3",
-        "net_sroi_ratio",
-        "npsv",
-        "payback_period_months",
-        "sroi_ratio",
-    ),
-    "socialvalue.io": (
-        "SHIPPED_COMMITMENTS",
-        "SHIPPED_DISCOUNT_SCHEDULES",
-        "SHIPPED_EXAMPLES",
-        "SHIPPED_FRAMEWORKS",
-        "SHIPPED_METHODOLOGIES",
-        "SHIPPED_PRICE_INDICES",
-        "SHIPPED_REGISTRIES",
-        "default_methodology",
-        "example_deliveries",
-        "shipped_commitments",
-        "shipped_discount_schedule",
-        "shipped_framework",
-        "shipped_price_index",
-        "shipped_registry",
-        "AcceptedRow",
-        "ImportLimits",
-        "ImportResult",
-        "RejectedRow",
-        "dumps",
-        "export_deliveries",
-        "export_valuations",
-        "iter_returns",
-        "load",
-        "load_commitments",
-        "load_deliveries",
-        "load_framework",
-        "load_methodology",
-        "load_price_index",
-        "load_registry",
-        "loads",
-        "make_template",
-        "read_returns",
-        "save",
-        "save_commitments",
-        "save_deliveries",
-        "save_framework",
-        "save_methodology",
-        "save_registry",
-        "write_rejected",
-    ),
-    "socialvalue.methodology": (
-        "CalendarPrices",
-        "MeasureAssumption",
-        "Methodology",
-        "MethodologyRef",
-        "ProxyDate",
-        "RoundingPolicy",
-    ),
-    "socialvalue.money": (
-        "Money",
-        "RoundingMode",
-        "sum_money",
-    ),
-    "socialvalue.periods": (
-        "AcademicYear",
-        "AnyPeriod",
-        "CalendarYear",
-        "FinancialQuarter",
-        "FinancialYear",
-        "Period",
-        "parse_period",
-    ),
-    "socialvalue.prices": (
-        "IndexBasis",
-        "IndexPoint",
-        "PriceIndex",
-        "PriceYearError",
-        "RebaseStep",
-    ),
-    "socialvalue.procurement": (
-        "LCRCA_POLICY",
-        "OCDS_CROSSWALK",
-        "AwardCriterion",
-        "Bid",
-        "BidScore",
-        "CriterionScore",
-        "Evaluation",
-        "EvaluationScheme",
-        "LineValue",
-        "OfferBasis",
-        "OfferLine",
-        "PriceMethod",
-        "QualitativeResponse",
-        "RejectedBid",
-        "ScopeDecision",
-        "ScoreBand",
-        "SocialValueMethod",
-        "SocialValuePolicy",
-        "Tender",
-        "Tie",
-        "WeightSensitivity",
-        "WinnerChange",
-        "award",
-        "evaluate",
-        "in_scope",
-        "ocds_sustainability",
-    ),
-    "socialvalue.provenance": (
-        "Source",
-        "Verification",
-    ),
-    "socialvalue.proxies": (
-        "DEFAULT_GEOGRAPHIES",
-        "GeographyLink",
-        "LookupPolicy",
-        "NoProxyValueError",
-        "ProxyLookup",
-        "ProxyRegistry",
-        "ProxyValue",
-        "RegistryStack",
-    ),
-    "socialvalue.rollup": ("Rollup", "RollupError", "Totals"),
-    "socialvalue.tracking": (
-        "CommitmentProgress",
-        "Match",
-        "QuarterlySummary",
-        "Rag",
-        "RagRules",
-        "SummaryChange",
-        "match_deliveries",
-        "quarterly_summary",
-        "track",
-    ),
-    "socialvalue.units": (
-        "STANDARD_UNITS",
-        "Unit",
-        "UnitKind",
-        "standard_unit",
-    ),
-    "socialvalue.valuation": (
-        "UNIT_VALUE_PLACES",
-        "Step",
-        "UnitValue",
-        "Valuation",
-        "ValuationError",
-        "ValuationKey",
-        "unit_value",
-        "value",
-    ),
-    "socialvalue.batch": (
-        "DIMENSIONS",
-        "GroupValuation",
-        "UnvaluedGroup",
-        "ValuationBatch",
-        "value_many",
-    ),
+#: Names the front door exported before this release, and the module each now lives in; they
+#: warn for one release (``socialvalue.Level is deprecated; use socialvalue.additionality.Level``).
+_MOVED: dict[str, str] = {
+    "Adjustment": "socialvalue.additionality",
+    "ImpactChain": "socialvalue.additionality",
+    "Level": "socialvalue.additionality",
+    "additional_impact": "socialvalue.additionality",
+    "persistence_factors": "socialvalue.additionality",
+    "DIMENSIONS": "socialvalue.batch",
+    "GroupValuation": "socialvalue.batch",
+    "UnvaluedGroup": "socialvalue.batch",
+    "CONTRACTUAL": "socialvalue.commitments",
+    "DAY_ONE": "socialvalue.commitments",
+    "FUTURE_ASPIRATION": "socialvalue.commitments",
+    "Milestone": "socialvalue.commitments",
+    "Status": "socialvalue.commitments",
+    "check_commitments": "socialvalue.commitments",
+    "check_deliveries": "socialvalue.deliveries",
+    "DiscountSchedules": "socialvalue.discounting",
+    "RateBand": "socialvalue.discounting",
+    "YearConvention": "socialvalue.discounting",
+    "discount_values": "socialvalue.discounting",
+    "present_value": "socialvalue.discounting",
+    "CalculationError": "socialvalue.exceptions",
+    "CurrencyMismatchError": "socialvalue.exceptions",
+    "MissingExtraError": "socialvalue.exceptions",
+    "PeriodParseError": "socialvalue.exceptions",
+    "Problem": "socialvalue.exceptions",
+    "Crosswalk": "socialvalue.framework",
+    "Dimension": "socialvalue.framework",
+    "DimensionValue": "socialvalue.framework",
+    "ValuationKind": "socialvalue.framework",
+    "ValueType": "socialvalue.framework",
+    "benefit_cost_ratio": "socialvalue.indicators",
+    "local_multiplier_3": "socialvalue.indicators",
+    "net_sroi_ratio": "socialvalue.indicators",
+    "npsv": "socialvalue.indicators",
+    "payback_period_months": "socialvalue.indicators",
+    "sroi_ratio": "socialvalue.indicators",
+    "SHIPPED_COMMITMENTS": "socialvalue.io",
+    "SHIPPED_DISCOUNT_SCHEDULES": "socialvalue.io",
+    "SHIPPED_EXAMPLES": "socialvalue.io",
+    "SHIPPED_FRAMEWORKS": "socialvalue.io",
+    "SHIPPED_METHODOLOGIES": "socialvalue.io",
+    "SHIPPED_PRICE_INDICES": "socialvalue.io",
+    "SHIPPED_REGISTRIES": "socialvalue.io",
+    "example_deliveries": "socialvalue.io",
+    "shipped_commitments": "socialvalue.io",
+    "shipped_discount_schedule": "socialvalue.io",
+    "shipped_framework": "socialvalue.io",
+    "shipped_price_index": "socialvalue.io",
+    "shipped_registry": "socialvalue.io",
+    "AcceptedRow": "socialvalue.io",
+    "ImportLimits": "socialvalue.io",
+    "ImportResult": "socialvalue.io",
+    "RejectedRow": "socialvalue.io",
+    "dumps": "socialvalue.io",
+    "export_deliveries": "socialvalue.io",
+    "export_valuations": "socialvalue.io",
+    "iter_returns": "socialvalue.io",
+    "load": "socialvalue.io",
+    "load_commitments": "socialvalue.io",
+    "load_deliveries": "socialvalue.io",
+    "load_price_index": "socialvalue.io",
+    "loads": "socialvalue.io",
+    "make_template": "socialvalue.io",
+    "save": "socialvalue.io",
+    "save_commitments": "socialvalue.io",
+    "save_deliveries": "socialvalue.io",
+    "save_framework": "socialvalue.io",
+    "save_registry": "socialvalue.io",
+    "write_rejected": "socialvalue.io",
+    "CalendarPrices": "socialvalue.methodology",
+    "MeasureAssumption": "socialvalue.methodology",
+    "MethodologyRef": "socialvalue.methodology",
+    "ProxyDate": "socialvalue.methodology",
+    "RoundingPolicy": "socialvalue.methodology",
+    "RoundingMode": "socialvalue.money",
+    "sum_money": "socialvalue.money",
+    "AnyPeriod": "socialvalue.periods",
+    "IndexBasis": "socialvalue.prices",
+    "IndexPoint": "socialvalue.prices",
+    "PriceYearError": "socialvalue.prices",
+    "RebaseStep": "socialvalue.prices",
+    "LCRCA_POLICY": "socialvalue.procurement",
+    "OCDS_CROSSWALK": "socialvalue.procurement",
+    "AwardCriterion": "socialvalue.procurement",
+    "Bid": "socialvalue.procurement",
+    "BidScore": "socialvalue.procurement",
+    "CriterionScore": "socialvalue.procurement",
+    "Evaluation": "socialvalue.procurement",
+    "EvaluationScheme": "socialvalue.procurement",
+    "LineValue": "socialvalue.procurement",
+    "OfferBasis": "socialvalue.procurement",
+    "OfferLine": "socialvalue.procurement",
+    "PriceMethod": "socialvalue.procurement",
+    "QualitativeResponse": "socialvalue.procurement",
+    "RejectedBid": "socialvalue.procurement",
+    "ScopeDecision": "socialvalue.procurement",
+    "ScoreBand": "socialvalue.procurement",
+    "SocialValueMethod": "socialvalue.procurement",
+    "SocialValuePolicy": "socialvalue.procurement",
+    "Tender": "socialvalue.procurement",
+    "Tie": "socialvalue.procurement",
+    "WeightSensitivity": "socialvalue.procurement",
+    "WinnerChange": "socialvalue.procurement",
+    "award": "socialvalue.procurement",
+    "evaluate": "socialvalue.procurement",
+    "in_scope": "socialvalue.procurement",
+    "ocds_sustainability": "socialvalue.procurement",
+    "Verification": "socialvalue.provenance",
+    "DEFAULT_GEOGRAPHIES": "socialvalue.proxies",
+    "GeographyLink": "socialvalue.proxies",
+    "LookupPolicy": "socialvalue.proxies",
+    "NoProxyValueError": "socialvalue.proxies",
+    "ProxyLookup": "socialvalue.proxies",
+    "RegistryStack": "socialvalue.proxies",
+    "RollupError": "socialvalue.rollup",
+    "Totals": "socialvalue.rollup",
+    "CommitmentProgress": "socialvalue.tracking",
+    "Match": "socialvalue.tracking",
+    "QuarterlySummary": "socialvalue.tracking",
+    "Rag": "socialvalue.tracking",
+    "RagRules": "socialvalue.tracking",
+    "SummaryChange": "socialvalue.tracking",
+    "match_deliveries": "socialvalue.tracking",
+    "quarterly_summary": "socialvalue.tracking",
+    "STANDARD_UNITS": "socialvalue.units",
+    "UnitKind": "socialvalue.units",
+    "standard_unit": "socialvalue.units",
+    "UNIT_VALUE_PLACES": "socialvalue.valuation",
+    "Step": "socialvalue.valuation",
+    "ValuationError": "socialvalue.valuation",
 }
 
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+_moved = moved_names("socialvalue", {name: f"{home}.{name}" for name, home in _MOVED.items()})
 
-__all__ = sorted([*_MODULE_OF, "__version__"])  # noqa: PLE0605 - built from _EXPORTS
+
+@functools.cache
+def _front_door() -> dict[str, tuple[str, str | None]]:
+    """Each name of the front door → (its module, the attribute; ``None`` for a submodule)."""
+    import ast  # noqa: PLC0415 - only when a name is first asked for, to keep the import fast
+
+    stub = ast.parse(Path(__file__).with_name("__init__.pyi").read_text(encoding="utf-8"))
+    names: dict[str, tuple[str, str | None]] = {}
+    for node in stub.body:
+        if isinstance(node, ast.ImportFrom) and node.module is not None:
+            for alias in node.names:
+                if node.module == __name__:
+                    names[alias.name] = (f"{__name__}.{alias.name}", None)
+                else:
+                    names[alias.name] = (node.module, alias.name)
+    return names
+
+
+def _public() -> list[str]:
+    return sorted(
+        [name for name, (_, attribute) in _front_door().items() if attribute is not None]
+        + ["__version__"]
+    )
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
-    module = _MODULE_OF.get(name)
-    if module is not None:
-        found = getattr(importlib.import_module(module), name)
-        globals()[name] = found
-        return found
+    if name == "__all__":
+        return _public()
     if name == "__version__":
         # Read from the package metadata on first use: importlib.metadata is slow to import.
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
@@ -461,8 +194,16 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
             return version("socialvalue")
         except PackageNotFoundError:  # pragma: no cover - a source tree, not installed
             return "0+unknown"
-    raise AttributeError(f"module 'socialvalue' has no attribute {name!r}")
+    found_in = _front_door().get(name)
+    if found_in is None:
+        return _moved(name)
+    module, attribute = found_in
+    found = importlib.import_module(module)
+    if attribute is not None:
+        found = getattr(found, attribute)
+    globals()[name] = found
+    return found
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *_front_door(), "__all__", "__version__"})

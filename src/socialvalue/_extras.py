@@ -11,7 +11,7 @@ __all__ = ["require"]
 
 
 def require(module: str, extra: str) -> ModuleType:
-    """Import ``module`` or raise :class:`~socialvalue.MissingExtraError` naming the extra."""
+    """Import ``module``, or raise :class:`~socialvalue.exceptions.MissingExtraError` naming it."""
     try:
         return importlib.import_module(module)
     except ImportError:

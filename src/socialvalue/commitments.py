@@ -14,16 +14,21 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import cast
 
 import attrs
 
 from socialvalue._decimal import to_decimal
-from socialvalue._validators import not_blank as _not_blank, string_tuple as _strings
+from socialvalue._fields import (
+    code,
+    not_blank as _not_blank,
+    optional_date,
+    string_tuple as _strings,
+    to_period,
+)
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.money import Money
-from socialvalue.periods import AnyPeriod, Period, parse_period
+from socialvalue.periods import AnyPeriod, Period
 from socialvalue.provenance import Source
 
 __all__ = [
@@ -44,7 +49,6 @@ FUTURE_ASPIRATION = "future_aspiration"
 CONTRACTUAL = "contractual"
 
 _KIND = re.compile(r"^[a-z][a-z0-9_]*$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
 class Status(enum.Enum):
@@ -58,9 +62,7 @@ class Status(enum.Enum):
     WITHDRAWN = "withdrawn"
 
 
-def _id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _ID.match(value):
-        raise ValueError(f"{attribute.name}: {value!r} is not an id (letters, digits, . _ / -)")
+_id = code("D1-PRC-01", "an id")
 
 
 def _kind(_instance: object, _attribute: object, value: str) -> None:
@@ -75,22 +77,6 @@ def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, what=None)
 
 
-def _optional_date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    raise TypeError(f"expected a date, got {type(value).__name__}")
-
-
-def _period(value: object) -> AnyPeriod:
-    if isinstance(value, str):
-        return parse_period(value)
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return Period(value, value)
-    return cast("AnyPeriod", value)
-
-
 @attrs.frozen(kw_only=True)
 class Milestone:
     """A step of a qualitative commitment.
@@ -103,8 +89,8 @@ class Milestone:
     """
 
     title: str = attrs.field(validator=_not_blank)
-    due: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    done: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    due: dt.date | None = attrs.field(default=None, converter=optional_date)
+    done: dt.date | None = attrs.field(default=None, converter=optional_date)
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
@@ -160,8 +146,8 @@ class Commitment:
     target: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     unit: str | None = None
     baseline: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
-    start: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    due: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    start: dt.date | None = attrs.field(default=None, converter=optional_date)
+    due: dt.date | None = attrs.field(default=None, converter=optional_date)
     contract: str | None = None
     embedded: bool = False
     promised_value: Money | None = None
@@ -213,8 +199,8 @@ class ProgressUpdate:
     """
 
     commitment: str = attrs.field(validator=_id)
-    period: AnyPeriod = attrs.field(converter=_period)
-    reported: dt.date = attrs.field(converter=_optional_date)
+    period: AnyPeriod = attrs.field(converter=to_period)
+    reported: dt.date = attrs.field(converter=optional_date)
     status: Status = attrs.field(converter=Status)
     delivered: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     narrative: str = ""
@@ -319,36 +305,15 @@ def check_commitments(commitments: Iterable[Commitment], framework: Framework) -
     Problems: a measure the framework does not define; a target in a unit other than the
     measure's; a role the framework does not declare.
     """
-    roles = framework.dimension_codes("role")
-    problems: list[Problem] = []
-    for i, commitment in enumerate(commitments):
-        where = f"[{i}]"
-        if commitment.measure is not None:
-            if commitment.measure not in framework:
-                error = UnknownCodeError(
-                    "measure", commitment.measure, list(framework.measure_codes())
-                )
-                problems.append(Problem(f"{where}.measure", error.message))
-            elif commitment.unit is not None:
-                expected = framework.measure(commitment.measure).unit
-                if commitment.unit != expected:
-                    problems.append(
-                        Problem(
-                            f"{where}.unit",
-                            f"{commitment.measure} is counted in {expected!r}, not "
-                            f"{commitment.unit!r}; targets are never converted between units",
-                        )
-                    )
-        if commitment.role is not None:
-            if roles is None:
-                problems.append(
-                    Problem(f"{where}.role", f"framework {framework.id!r} declares no roles")
-                )
-            elif commitment.role not in roles:
-                problems.append(
-                    Problem(
-                        f"{where}.role", UnknownCodeError("role", commitment.role, roles).message
-                    )
-                )
+    problems = [
+        Problem(f"[{i}].{problem.location}", problem.message)
+        for i, commitment in enumerate(commitments)
+        for problem in framework.fit_problems(
+            measure=commitment.measure,
+            unit=commitment.unit,
+            role=commitment.role,
+            counted="targets",
+        )
+    ]
     if problems:
         raise ValidationError(problems, subject="commitments")

@@ -8,17 +8,16 @@ and reports every problem at once, each with its position in the batch.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import attrs
 
 from socialvalue._decimal import bounded_decimal
-from socialvalue._validators import not_blank as _not_blank, string_tuple as _strings
-from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
+from socialvalue._fields import not_blank as _not_blank, string_tuple as _strings, to_period
+from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework
-from socialvalue.periods import AnyPeriod, Period, parse_period
+from socialvalue.periods import AnyPeriod
 from socialvalue.provenance import Source
 
 __all__ = ["Delivery", "DeliverySet", "check_deliveries"]
@@ -26,16 +25,6 @@ __all__ = ["Delivery", "DeliverySet", "check_deliveries"]
 
 def _quantity(value: object) -> Decimal:
     return bounded_decimal(value, what="quantity")
-
-
-def _period(value: object) -> AnyPeriod:
-    if isinstance(value, str):
-        return parse_period(value)
-    if isinstance(value, dt.datetime):
-        raise TypeError("period: expected a period or a date, not a datetime")
-    if isinstance(value, dt.date):
-        return Period(value, value)
-    return value  # type: ignore[return-value]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +59,7 @@ class Delivery:
 
     measure: str = attrs.field(validator=_not_blank)
     quantity: Decimal = attrs.field(converter=_quantity)
-    period: AnyPeriod = attrs.field(converter=_period)
+    period: AnyPeriod = attrs.field(converter=to_period)
     unit: str | None = None
     reporter: str = ""
     project: str = ""
@@ -132,33 +121,14 @@ def check_deliveries(
     Raises:
         ValidationError: with a problem per bad field, located as ``[index].field``.
     """
-    roles: Sequence[str] | None = framework.dimension_codes("role")
-    problems: list[Problem] = []
-    for i, delivery in enumerate(deliveries):
-        if delivery.measure not in framework:
-            error = UnknownCodeError("measure", delivery.measure, list(framework.measure_codes()))
-            problems.append(Problem(f"[{i}].measure", error.message))
-            continue
-        expected = framework.measure(delivery.measure).unit
-        if delivery.unit is not None and delivery.unit != expected:
-            problems.append(
-                Problem(
-                    f"[{i}].unit",
-                    f"{delivery.measure} is counted in {expected!r}, not {delivery.unit!r}; "
-                    "quantities are never converted between units",
-                )
-            )
-        if delivery.role is not None:
-            if roles is None:
-                problems.append(
-                    Problem(f"[{i}].role", f"framework {framework.id!r} declares no roles")
-                )
-            elif delivery.role not in roles:
-                problems.append(
-                    Problem(
-                        f"[{i}].role",
-                        UnknownCodeError("role", delivery.role, roles).message,
-                    )
-                )
+    problems = [
+        Problem(f"[{i}].{problem.location}", problem.message)
+        for i, delivery in enumerate(deliveries)
+        for problem in framework.fit_problems(
+            measure=delivery.measure,
+            unit=delivery.unit,
+            role=delivery.role if delivery.measure in framework else None,
+        )
+    ]
     if problems:
         raise ValidationError(problems, subject=subject)

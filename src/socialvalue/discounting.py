@@ -25,7 +25,6 @@ from __future__ import annotations
 import enum
 import functools
 import operator
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
@@ -33,7 +32,7 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._fields import code, not_blank as _not_blank
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -50,7 +49,6 @@ __all__ = [
 #: An amount: :class:`~socialvalue.Money` (money in, money out) or a plain ``Decimal``.
 AmountT = TypeVar("AmountT", Money, Decimal)
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _ONE = Decimal(1)
 
 
@@ -121,12 +119,7 @@ def _check_rate(_instance: object, attribute: attrs.Attribute[Decimal], value: D
         )
 
 
-def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise ValueError(
-            f"{attribute.name}: {value!r} is not an identifier (letters, digits and . _ / -, "
-            "starting with a letter or digit, e.g. 'standard')"
-        )
+_check_id = code("standard", "an identifier")
 
 
 def _bands(value: Iterable[RateBand]) -> tuple[RateBand, ...]:

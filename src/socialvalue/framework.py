@@ -19,7 +19,11 @@ from types import MappingProxyType
 
 import attrs
 
-from socialvalue._validators import not_blank as _not_blank, string_tuple as _str_tuple
+from socialvalue._fields import (
+    code,
+    not_blank as _not_blank,
+    string_tuple as _str_tuple,
+)
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.provenance import Source
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
@@ -36,7 +40,6 @@ __all__ = [
     "ValueType",
 ]
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _TAG = re.compile(r"^([a-z][a-z0-9_-]*):([A-Za-z0-9][A-Za-z0-9._/-]*)$")
 
 
@@ -63,12 +66,7 @@ class ValueType(enum.Enum):
     LOCAL_ECONOMIC = "local_economic"
 
 
-def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _CODE.match(value):
-        raise ValueError(
-            f"{attribute.name}: {value!r} is not a code (letters, digits and . _ / -, "
-            "starting with a letter or digit, e.g. 'LCR-EMP-1')"
-        )
+_code = code("LCR-EMP-1")
 
 
 def _tags(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
@@ -235,7 +233,7 @@ class Framework:
         licence: Licence of the framework data (an SPDX id where there is one).
         source: The document the framework is taken from.
         description: Free text.
-        units: Units beyond :data:`~socialvalue.STANDARD_UNITS` that the measures use.
+        units: Units beyond :data:`~socialvalue.units.STANDARD_UNITS` that the measures use.
         dimensions: Roles, pillars and other ways of slicing the measures.
         themes: The taxonomy.
 
@@ -440,7 +438,7 @@ class Framework:
 
         The error names close matches:
 
-        >>> from socialvalue import shipped_framework
+        >>> from socialvalue.io import shipped_framework
         >>> shipped_framework().measure("LCR-COM-1").unit
         'hour'
         >>> shipped_framework().measure("LCR-COM1")
@@ -512,6 +510,53 @@ class Framework:
         """The value codes of a dimension, or ``None`` if the framework does not declare it."""
         dimension = self._index.dimensions.get(dimension_id)
         return None if dimension is None else tuple(value.code for value in dimension.values)
+
+    def role_problem(self, role: str) -> str | None:
+        """What is wrong with ``role`` here (the framework declares no roles, or not this one)."""
+        roles = self.dimension_codes("role")
+        if roles is None:
+            return f"framework {self.id!r} declares no roles"
+        if role not in roles:
+            return UnknownCodeError("role", role, roles).message
+        return None
+
+    def fit_problems(
+        self,
+        *,
+        measure: str | None,
+        unit: str | None = None,
+        role: str | None = None,
+        counted: str = "quantities",
+    ) -> list[Problem]:
+        """The check of a measure, its unit and a role against this framework, in one place.
+
+        Each problem is located at its field (``measure``, ``unit``, ``role``). An unknown
+        measure is the only problem reported for its measure and unit; a unit other than the
+        measure's is refused (``counted`` are never converted between units).
+
+        >>> from socialvalue.io import shipped_framework
+        >>> for problem in shipped_framework().fit_problems(measure="LCR-EDI-1", unit="hour"):
+        ...     print(problem)
+        unit: LCR-EDI-1 is counted in 'person', not 'hour'; quantities are never converted ...
+        """
+        problems: list[Problem] = []
+        if measure is not None:
+            if measure not in self:
+                error = UnknownCodeError("measure", measure, list(self.measure_codes()))
+                problems.append(Problem("measure", error.message))
+            elif unit is not None and unit != (expected := self.measure(measure).unit):
+                problems.append(
+                    Problem(
+                        "unit",
+                        f"{measure} is counted in {expected!r}, not {unit!r}; "
+                        f"{counted} are never converted between units",
+                    )
+                )
+        if role is not None:
+            message = self.role_problem(role)
+            if message is not None:
+                problems.append(Problem("role", message))
+        return problems
 
     def tags_of(self, measure_code: str) -> tuple[str, ...]:
         """A measure's own tags plus those inherited from its outcome and theme."""

@@ -3,7 +3,8 @@
 Each function takes :class:`~socialvalue.Money` where the figure is money (both arguments
 money of one currency, or both plain ``Decimal``) and returns an exact, unrounded result. A
 ratio with no meaning for its inputs — a denominator of zero, negative costs, an impact that
-never pays back — raises :class:`~socialvalue.CalculationError`; nothing returns infinity or NaN.
+never pays back — raises :class:`~socialvalue.exceptions.CalculationError`; nothing returns
+infinity or NaN.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import decimal
 import enum
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Self
@@ -16,11 +15,10 @@ from typing import Self
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._fields import CURRENCY
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
-
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class RoundingMode(enum.Enum):
@@ -44,7 +42,7 @@ def _amount(value: object) -> Decimal:
 
 
 def _check_currency(_instance: object, _attribute: object, value: str) -> None:
-    if not _CURRENCY.match(value):
+    if not CURRENCY.match(value):
         raise ValueError(f"currency: {value!r} is not an ISO 4217 code such as 'GBP'")
 
 

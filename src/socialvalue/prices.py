@@ -92,7 +92,7 @@ class PriceIndex:
         verification: How it was checked against its source.
         points: One per year, contiguous, in order.
 
-    >>> from socialvalue import shipped_price_index
+    >>> from socialvalue.io import shipped_price_index
     >>> deflator = shipped_price_index()
     >>> deflator.rebase(Money("100"), FinancialYear(2019), FinancialYear(2024))
     Money(amount=Decimal('123.6494390024952...'), currency='GBP')

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank
 
 __all__ = ["Source", "Verification"]
 

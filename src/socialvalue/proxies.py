@@ -23,7 +23,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -217,7 +217,7 @@ class ProxyLookup:
     def describe(self) -> str:
         """One line saying what was used and where it came from.
 
-        >>> from socialvalue import shipped_registry
+        >>> from socialvalue.io import shipped_registry
         >>> hit = shipped_registry().lookup("LCR-ENV-2", dt.date(2024, 6, 1))
         >>> print(hit.describe())  # doctest: +ELLIPSIS
         LCR-ENV-2 on 2024-06-01: 268.97 GBP per tco2e (2022 prices), UK, valid ...

@@ -21,7 +21,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._deprecated import moved_names
-from socialvalue.batch import DIMENSIONS, GroupValuation, ValuationBatch, value_many
+from socialvalue.batch import DIMENSIONS as _DIMENSIONS, GroupValuation, ValuationBatch, value_many
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
@@ -114,7 +114,7 @@ class Rollup:
         """Value deliveries and roll them up by ``by`` in one call.
 
         >>> import socialvalue as sv
-        >>> totals = sv.Rollup.of(sv.example_deliveries(), sv.default_methodology(),
+        >>> totals = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
         ...                       by=("role",), unvalued="report")
         >>> totals.money("gross", ("commissioner",)).quantize(2)
         Money(amount=Decimal('2607985.14'), currency='GBP')
@@ -199,10 +199,10 @@ class Rollup:
 
 
 def _check_dimensions(by: Sequence[str]) -> None:
-    unknown = [d for d in by if d not in DIMENSIONS]
+    unknown = [d for d in by if d not in _DIMENSIONS]
     if unknown:
         raise RollupError(
-            f"cannot group by {', '.join(unknown)}; choose from {', '.join(DIMENSIONS)}"
+            f"cannot group by {', '.join(unknown)}; choose from {', '.join(_DIMENSIONS)}"
         )
 
 
@@ -248,7 +248,7 @@ def _from_batch(
     batch: ValuationBatch, framework: Framework, by: Sequence[str], *, currency: str = "GBP"
 ) -> Rollup:
     _check_dimensions(by)
-    needed = [d for d in by if DIMENSIONS[d] == "delivery" and d != "geography"]
+    needed = [d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography"]
     missing = [d for d in needed if d not in batch.by]
     if missing:
         raise RollupError(
@@ -289,6 +289,6 @@ def _of(
     unvalued: Literal["raise", "report"] = "raise",
 ) -> Rollup:
     _check_dimensions(by)
-    batch_by = tuple(d for d in by if DIMENSIONS[d] == "delivery" and d != "geography")
+    batch_by = tuple(d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography")
     batch = value_many(deliveries, methodology, by=batch_by, unvalued=unvalued)
     return _from_batch(batch, methodology.framework, by)

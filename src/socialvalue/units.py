@@ -14,12 +14,11 @@ from types import MappingProxyType
 
 import attrs
 
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._fields import CURRENCY, not_blank as _not_blank
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class UnitKind(enum.Enum):
@@ -69,7 +68,7 @@ class Unit:
             raise ValueError(
                 f"unit {self.code!r}: a money unit needs a currency and only a money unit has one"
             )
-        if self.currency is not None and not _CURRENCY.match(self.currency):
+        if self.currency is not None and not CURRENCY.match(self.currency):
             raise ValueError(f"currency: {self.currency!r} is not an ISO 4217 code such as 'GBP'")
 
 

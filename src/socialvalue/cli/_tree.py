@@ -10,7 +10,7 @@ __all__ = ["format_framework_tree"]
 def format_framework_tree(framework: Framework) -> str:
     """Render a framework as an indented tree of themes, outcomes and measures.
 
-    >>> from socialvalue import shipped_framework
+    >>> from socialvalue.io import shipped_framework
     >>> print(format_framework_tree(shipped_framework()))  # doctest: +ELLIPSIS
     Liverpool City Region Combined Authority Social Value Framework (open encoding)
     id lcrca, version 2023.1 — 4 themes, 9 outcomes, 27 measures

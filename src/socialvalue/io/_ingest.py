@@ -195,7 +195,6 @@ class RowChecker:
         self.framework = framework
         self.numbers = numbers
         self.limits = limits
-        self.roles = framework.dimension_codes("role")
         self._codes = {code.casefold(): code for code in framework.measure_codes()}
         self._units: dict[str, Unit] = {}
 
@@ -383,10 +382,9 @@ class RowChecker:
         return None
 
     def _role(self, role: str, problem: _Report) -> None:
-        if self.roles is None:
-            problem("role", f"framework {self.framework.id!r} declares no roles")
-        elif role not in self.roles:
-            problem("role", UnknownCodeError("role", role, self.roles).message)
+        message = self.framework.role_problem(role)
+        if message is not None:
+            problem("role", message)
 
 
 def collect(

@@ -56,21 +56,12 @@ def _line_problems(
     tender: Tender, line: OfferLine, framework: Framework, methodology: Methodology
 ) -> list[tuple[str, str]]:
     """Structural problems of an offer line, each as (field, message)."""
-    problems: list[tuple[str, str]] = []
+    problems = [
+        (problem.location, problem.message)
+        for problem in framework.fit_problems(measure=line.measure, unit=line.unit)
+    ]
     if line.measure not in framework:
-        error = UnknownCodeError("measure", line.measure, list(framework.measure_codes()))
-        return [("measure", error.message)]
-    expected = framework.measure(line.measure).unit
-    if line.unit is not None and line.unit != expected:
-        problems.append(
-            (
-                "unit",
-                (
-                    f"{line.measure} is counted in {expected!r}, not {line.unit!r}; quantities "
-                    "are never converted between units"
-                ),
-            )
-        )
+        return problems
     invited = tender.scheme.measures
     if invited is not None and line.measure not in invited:
         problems.append(

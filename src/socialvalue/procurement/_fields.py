@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from socialvalue._decimal import to_decimal
-from socialvalue._validators import string_tuple as _strings
+from socialvalue._fields import (
+    code,
+    optional_date,
+    optional_period,
+    string_tuple as _strings,
+    to_period,
+)
 from socialvalue.exceptions import Problem
-from socialvalue.periods import AnyPeriod, Period, parse_period
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from socialvalue.periods import AnyPeriod
 
 __all__ = [
     "_HUNDRED",
@@ -31,7 +39,6 @@ __all__ = [
 ]
 
 _HUNDRED = Decimal(100)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
 def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -39,12 +46,7 @@ def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -
         raise ValueError(f"{attribute.name}: must not be empty")
 
 
-def _id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise ValueError(
-            f"{attribute.name}: {value!r} is not an id (letters, digits and . _ / -, starting "
-            "with a letter or digit, e.g. 'LCR-2025-014')"
-        )
+_id = code("LCR-2025-014", "an id")
 
 
 def _weight(value: object) -> Decimal:
@@ -68,25 +70,15 @@ def _quality(value: object) -> Decimal:
 
 
 def _period(value: object) -> AnyPeriod:
-    if isinstance(value, str):
-        return parse_period(value)
-    if isinstance(value, dt.datetime):
-        raise TypeError("period: expected a period or a date, not a datetime")
-    if isinstance(value, dt.date):
-        return Period(value, value)
-    return cast("AnyPeriod", value)
+    return to_period(value)
 
 
 def _optional_period(value: object) -> AnyPeriod | None:
-    return None if value is None else _period(value)
+    return optional_period(value)
 
 
 def _optional_date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    raise TypeError(f"due: expected a date, got {type(value).__name__}")
+    return optional_date(value)
 
 
 def _optional_strings(value: object) -> tuple[str, ...] | None:

@@ -152,7 +152,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
 
     >>> import socialvalue as sv
     >>> from socialvalue.report import build_report
-    >>> report = build_report(sv.example_deliveries(), sv.default_methodology(),
+    >>> report = build_report(sv.io.example_deliveries(), sv.default_methodology(),
     ...                       title="Social Value Annual Report", authority="LCRCA",
     ...                       period="2022/23", generated=dt.date(2026, 1, 1))
     >>> report.headlines[0].amount.quantize(2)

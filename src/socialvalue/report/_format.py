@@ -132,7 +132,8 @@ _COMPACT_STEPS = ((Decimal(10) ** 9, 9), (Decimal(10) ** 6, 6), (Decimal(10) ** 
 class Formatter:
     """Formats a report's figures for one locale, rounding with one policy.
 
-    >>> from socialvalue import Money, RoundingPolicy
+    >>> from socialvalue import Money
+    >>> from socialvalue.methodology import RoundingPolicy
     >>> en = Formatter(locale="en_GB", rounding=RoundingPolicy(places=2))
     >>> en.money(Money("8484000.005"))
     '£8,484,000.01'

@@ -1,0 +1,81 @@
+"""The front door: about 40 core names, each written once; moved names warn for one release."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import warnings
+from pathlib import Path
+
+import pytest
+
+import socialvalue
+
+STUB = Path(socialvalue.__file__).with_name("__init__.pyi")
+
+
+def _stub_imports() -> dict[str, str]:
+    """Name → module, from the front door's stub (the one place its names are written)."""
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    return {
+        alias.name: node.module
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module is not None
+        for alias in node.names
+    }
+
+
+def test_the_front_door_is_small_and_each_name_is_defined_once_in_its_module() -> None:
+    public = [name for name in socialvalue.__all__ if name != "__version__"]
+    assert 35 <= len(public) <= 50
+    assert sorted(socialvalue.__all__) == socialvalue.__all__
+    stub = _stub_imports()
+    for name in public:
+        module = importlib.import_module(stub[name])
+        assert name in module.__all__, f"{name} is not in {module.__name__}.__all__"
+        assert getattr(socialvalue, name) is getattr(module, name)
+
+
+def test_vague_names_stay_out_of_the_front_door() -> None:
+    assert not {"Level", "Tie", "Match", "Step", "Status"} & set(socialvalue.__all__)
+
+
+def test_submodules_load_on_first_use() -> None:
+    for name in ("io", "report", "procurement", "testing", "batch", "valuation"):
+        assert getattr(socialvalue, name) is importlib.import_module(f"socialvalue.{name}")
+        assert name in dir(socialvalue)
+
+
+def test_every_moved_name_warns_with_its_new_import_and_still_works() -> None:
+    for name, home in socialvalue._MOVED.items():
+        with pytest.warns(DeprecationWarning, match=rf"socialvalue\.{name} is deprecated; use"):
+            found = getattr(socialvalue, name)
+        assert found is getattr(importlib.import_module(home), name)
+        assert name not in socialvalue.__all__
+    with pytest.warns(DeprecationWarning, match=r"use socialvalue\.additionality\.Level$"):
+        _ = socialvalue.Level
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "new"),
+    [
+        ("socialvalue.shipped", "shipped_framework", "socialvalue.io.shipped_framework"),
+        ("socialvalue.shipped", "default_methodology", "socialvalue.io.default_methodology"),
+        ("socialvalue.rollup", "DIMENSIONS", "socialvalue.batch.DIMENSIONS"),
+        ("socialvalue.valuation", "value_many", "socialvalue.batch.value_many"),
+        ("socialvalue.valuation", "GROUPABLE", "socialvalue.batch.DELIVERY_DIMENSIONS"),
+    ],
+)
+def test_names_moved_between_modules_warn(module: str, name: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=rf"{module}\.{name} is deprecated; use {new}$"):
+        found = getattr(importlib.import_module(module), name)
+    home, _, attribute = new.rpartition(".")
+    assert found is getattr(importlib.import_module(home), attribute)
+
+
+def test_unknown_names_are_attribute_errors() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'Monkey'"):
+        _ = socialvalue.Monkey
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert socialvalue.Money.__name__ == "Money"
