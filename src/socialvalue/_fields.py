@@ -27,6 +27,7 @@ from socialvalue.periods import (
 __all__ = [
     "CODE",
     "CURRENCY",
+    "PERIOD_TYPES",
     "code",
     "not_blank",
     "optional_date",
@@ -40,7 +41,14 @@ CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 #: An ISO 4217 currency code.
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
-_PERIOD_TYPES = (Period, FinancialYear, FinancialQuarter, CalendarYear, AcademicYear)
+#: Every kind of period, for ``isinstance`` checks.
+PERIOD_TYPES: tuple[type, ...] = (
+    Period,
+    FinancialYear,
+    FinancialQuarter,
+    CalendarYear,
+    AcademicYear,
+)
 
 
 def not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -83,8 +91,8 @@ def to_period(value: object) -> AnyPeriod:
     """
     if isinstance(value, str):
         return parse_period(value)
-    if isinstance(value, _PERIOD_TYPES):
-        return value
+    if isinstance(value, PERIOD_TYPES):
+        return cast("AnyPeriod", value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return Period(value, value)
     raise ValidationError(

@@ -305,15 +305,4 @@ def check_commitments(commitments: Iterable[Commitment], framework: Framework) -
     Problems: a measure the framework does not define; a target in a unit other than the
     measure's; a role the framework does not declare.
     """
-    problems = [
-        Problem(f"[{i}].{problem.location}", problem.message)
-        for i, commitment in enumerate(commitments)
-        for problem in framework.fit_problems(
-            measure=commitment.measure,
-            unit=commitment.unit,
-            role=commitment.role,
-            counted="targets",
-        )
-    ]
-    if problems:
-        raise ValidationError(problems, subject="commitments")
+    framework.check_fit(commitments, subject="commitments", counted="targets")

@@ -15,7 +15,6 @@ import attrs
 
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, string_tuple as _strings, to_period
-from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.periods import AnyPeriod
 from socialvalue.provenance import Source
@@ -121,14 +120,4 @@ def check_deliveries(
     Raises:
         ValidationError: with a problem per bad field, located as ``[index].field``.
     """
-    problems = [
-        Problem(f"[{i}].{problem.location}", problem.message)
-        for i, delivery in enumerate(deliveries)
-        for problem in framework.fit_problems(
-            measure=delivery.measure,
-            unit=delivery.unit,
-            role=delivery.role if delivery.measure in framework else None,
-        )
-    ]
-    if problems:
-        raise ValidationError(problems, subject=subject)
+    framework.check_fit(deliveries, subject=subject)

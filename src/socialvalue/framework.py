@@ -16,6 +16,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import Protocol
 
 import attrs
 
@@ -32,6 +33,7 @@ __all__ = [
     "Crosswalk",
     "Dimension",
     "DimensionValue",
+    "FitsFramework",
     "Framework",
     "Measure",
     "Outcome",
@@ -67,6 +69,22 @@ class ValueType(enum.Enum):
 
 
 _code = code("LCR-EMP-1")
+
+
+class FitsFramework(Protocol):
+    """Anything that names a measure, the unit of its quantity and a role (deliveries, targets)."""
+
+    @property
+    def measure(self) -> str | None:
+        """The measure's code (``None`` for something qualitative)."""
+
+    @property
+    def unit(self) -> str | None:
+        """The unit its quantity is stated in, if stated."""
+
+    @property
+    def role(self) -> str | None:
+        """The role in which the value is created, if any."""
 
 
 def _tags(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
@@ -531,7 +549,7 @@ class Framework:
         """The check of a measure, its unit and a role against this framework, in one place.
 
         Each problem is located at its field (``measure``, ``unit``, ``role``). An unknown
-        measure is the only problem reported for its measure and unit; a unit other than the
+        measure is the only problem reported; a unit other than the
         measure's is refused (``counted`` are never converted between units).
 
         >>> from socialvalue.io import shipped_framework
@@ -543,8 +561,9 @@ class Framework:
         if measure is not None:
             if measure not in self:
                 error = UnknownCodeError("measure", measure, list(self.measure_codes()))
-                problems.append(Problem("measure", error.message))
-            elif unit is not None and unit != (expected := self.measure(measure).unit):
+                return [Problem("measure", error.message)]
+            expected = self.measure(measure).unit
+            if unit is not None and unit != expected:
                 problems.append(
                     Problem(
                         "unit",
@@ -557,6 +576,24 @@ class Framework:
             if message is not None:
                 problems.append(Problem("role", message))
         return problems
+
+    def check_fit(
+        self, items: Iterable[FitsFramework], *, subject: str, counted: str = "quantities"
+    ) -> None:
+        """Check each item's measure, unit and role (:meth:`fit_problems`); raise them all.
+
+        Raises:
+            ValidationError: with a problem per bad field, located as ``[index].field``.
+        """
+        problems = [
+            Problem(f"[{i}].{problem.location}", problem.message)
+            for i, item in enumerate(items)
+            for problem in self.fit_problems(
+                measure=item.measure, unit=item.unit, role=item.role, counted=counted
+            )
+        ]
+        if problems:
+            raise ValidationError(problems, subject=subject)
 
     def tags_of(self, measure_code: str) -> tuple[str, ...]:
         """A measure's own tags plus those inherited from its outcome and theme."""

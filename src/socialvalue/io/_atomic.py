@@ -1,7 +1,8 @@
 """Atomic writes of files produced piece by piece: a temporary file, then a rename.
 
-:func:`~socialvalue.io.atomic_write_text` writes text already in memory; these helpers stream
-(a CSV export of a million rows) or hand a path to a library that saves itself (openpyxl).
+The one way socialvalue writes a file: :func:`atomic_path` (and, on it, :func:`atomic_text`
+for streams such as a CSV export of a million rows, and :func:`~socialvalue.io.atomic_write_text`
+for text already in memory), or a path handed to a library that saves itself (openpyxl).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import UnionType
@@ -27,26 +28,14 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
 from socialvalue._decimal import to_decimal
+from socialvalue._fields import PERIOD_TYPES
 from socialvalue.money import RoundingMode
 from socialvalue.periods import (
-    AcademicYear,
     AnyPeriod,
-    CalendarYear,
-    FinancialQuarter,
-    FinancialYear,
-    Period,
     parse_period,
 )
 
-__all__ = ["converter", "make_converter"]
-
-_PERIOD_TYPES: tuple[type, ...] = (
-    Period,
-    FinancialYear,
-    FinancialQuarter,
-    CalendarYear,
-    AcademicYear,
-)
+__all__ = ["converter", "exact_json", "make_converter"]
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
@@ -108,7 +97,7 @@ def _is_period_union(type_: object) -> bool:
     return (
         get_origin(type_) in (Union, UnionType)
         and bool(args)
-        and all(arg in _PERIOD_TYPES for arg in args)
+        and all(arg in PERIOD_TYPES for arg in args)
     )
 
 
@@ -242,7 +231,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    for cls in _PERIOD_TYPES:
+    for cls in PERIOD_TYPES:
         conv.register_structure_hook(cls, _period_hook(cls))
         conv.register_unstructure_hook(cls, lambda period: period.label)
     conv.register_structure_hook_factory(_is_period_union, _period_union_hook)
@@ -265,3 +254,12 @@ def make_converter() -> cattrs.Converter:
 def converter() -> cattrs.Converter:
     """The shared converter (built once; converters are safe to share once configured)."""
     return make_converter()
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number socialvalue accepts")
+
+
+def exact_json(text: str) -> Any:
+    """Parse JSON with every number exact (``Decimal``) and ``NaN``/``Infinity`` refused."""
+    return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from socialvalue.exceptions import DataFileError, Problem
+from socialvalue.io._atomic import atomic_path
 
 __all__ = ["MAX_FILE_BYTES", "atomic_write_text", "read_text"]
 
@@ -44,42 +43,9 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then rename.
 
     Readers see either the old file or the whole new one, never a half-written file.
+
+    Raises:
+        DataFileError: the file cannot be written (no such folder, no permission, disk full).
     """
-    target = Path(path)
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            dir=target.parent or Path(), prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise _cannot_write(target, error) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes an owner-only file; give it the mode an ordinary write would.
-        Path(temp_name).chmod(_mode_for(target))
-        Path(temp_name).replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
-        raise _cannot_write(target, error) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _cannot_write(target: Path, error: OSError) -> DataFileError:
-    return DataFileError(
-        os.fspath(target), [Problem("", f"cannot write the file: {error.strerror or error}")]
-    )
+    with atomic_path(path) as temp:
+        temp.write_text(text, encoding="utf-8", newline="\n")

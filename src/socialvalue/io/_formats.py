@@ -16,7 +16,7 @@ from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io._converter import converter
+from socialvalue.io._converter import converter, exact_json
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
 from socialvalue.io._registry_csv import load_registry_csv, save_registry_csv
@@ -129,10 +129,6 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
         raise DataFileError(source, problems_from(error)) from None
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number socialvalue accepts")
-
-
 def parse(text: str, fmt: Format, source: str) -> object:
     if fmt == "toml":
         try:
@@ -140,7 +136,7 @@ def parse(text: str, fmt: Format, source: str) -> object:
         except tomllib.TOMLDecodeError as error:
             raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        return exact_json(text)
     except json.JSONDecodeError as error:
         raise DataFileError(
             source,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from socialvalue.deliveries import Delivery, check_deliveries
@@ -19,7 +18,7 @@ from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.io._atomic import atomic_text
 from socialvalue.io._columns import IGNORED_COLUMNS
-from socialvalue.io._converter import converter
+from socialvalue.io._converter import converter, exact_json
 from socialvalue.io._csv_returns import open_limited, text_lines
 from socialvalue.io._errors import problems_from
 from socialvalue.io._ingest import AcceptedRow, ImportLimits, RejectedRow
@@ -29,10 +28,6 @@ __all__ = ["JSON_COLUMN", "check_json_line", "delivery_record", "read_jsonl", "w
 #: The one "column" of a rejected JSON Lines row: the line as written.
 JSON_COLUMN = "json"
 _IGNORED = frozenset(IGNORED_COLUMNS)
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number socialvalue accepts")
 
 
 def _located(line: int, problem: Problem) -> Problem:
@@ -49,7 +44,7 @@ def check_json_line(line: int, text: str, framework: Framework) -> AcceptedRow |
     problems: list[Problem] = []
     delivery: Delivery | None = None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = exact_json(text)
     except json.JSONDecodeError as error:
         problems.append(
             Problem(f"line {line}", f"not valid JSON: {error.msg} (column {error.colno})")

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
+from socialvalue._extras import require
+from socialvalue.exceptions import MissingExtraError
+
 __all__ = ["XLSX_EXTRA", "require_openpyxl"]
 
 #: The extra that installs XLSX support.
@@ -22,9 +25,6 @@ def require_openpyxl() -> ModuleType:
         MissingExtraError: openpyxl or defusedxml is missing, or defusedxml was switched off
             (``OPENPYXL_DEFUSEDXML=False``), so XML entity attacks would not be refused.
     """
-    from socialvalue._extras import require  # noqa: PLC0415 - only when a workbook is used
-    from socialvalue.exceptions import MissingExtraError  # noqa: PLC0415
-
     require("defusedxml", XLSX_EXTRA)
     openpyxl = require("openpyxl", XLSX_EXTRA)
     if not openpyxl.DEFUSEDXML:
