@@ -349,9 +349,13 @@ def pandas_frame(
         labels[period] = period.label
         for code in methodology.framework.measure_codes():
             unit = unit_value(ValuationKey(code, period, "UK"), methodology)
-            if unit.gross is None or unit.net is None or unit.present is None:
+            if unit.gross is None or unit.net is None or unit.present_value is None:
                 continue
-            units[code, period.label] = (float(unit.gross), float(unit.net), float(unit.present))
+            units[code, period.label] = (
+                float(unit.gross),
+                float(unit.net),
+                float(unit.present_value),
+            )
     measure = [d.measure for d in deliveries]
     period_label = [labels[d.period] for d in deliveries]  # type: ignore[index]
     rows = [units[key] for key in zip(measure, period_label, strict=True)]

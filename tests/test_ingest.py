@@ -604,7 +604,7 @@ def test_valuations_export_flattened_and_reimport_as_their_deliveries(tmp_path):
     assert record["gross"] == str(valuations[0].gross.amount)
     assert record["methodology"]["id"] == methodology.ref.id
     assert [step["name"] for step in record["explanation"]] == [
-        step.name for step in valuations[0].explanation()
+        step.name for step in valuations[0].working()
     ]
     assert list(read_returns(jsonl, framework=LCRCA).accepted) == batch
 

@@ -61,13 +61,16 @@ def test_shipped_gdp_deflator():
     assert deflator.rebase(Money("100"), FinancialYear(2019), FinancialYear(2024)).quantize(
         2
     ) == Money("123.65")
-    step = deflator.explain(FinancialYear(2019), FinancialYear(2026))
+    step = deflator.working(FinancialYear(2019), FinancialYear(2026))
     assert (step.from_index, step.to_index, step.forecast) == (
         Decimal("80.8738"),
         Decimal("105.3095"),
         True,
     )
     assert deflator.source.publisher == "HM Treasury"
+    # explain() is text on every type; the data behind it is working()
+    assert deflator.explain(FinancialYear(2019), FinancialYear(2026)) == step.text
+    assert step.text.endswith("80.8738 → 105.3095 (uses forecast index points)")
     assert deflator.licence.startswith("OGL-UK-3.0")
 
 

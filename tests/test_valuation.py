@@ -26,7 +26,7 @@ from socialvalue import (
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import sroi_ratio
 from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
-from socialvalue.methodology import CalendarPrices, MeasureAssumption
+from socialvalue.methodology import CalendarPrices, MeasureAssumption, Memo
 from socialvalue.proxies import GeographyLink, NoProxyValueError
 from socialvalue.valuation import ValuationError
 
@@ -291,7 +291,7 @@ def test_record_only_measures_are_counted_not_monetised():
 
 def test_proxy_already_net_of_deadweight_is_not_reduced_again():
     valuation = value(Delivery(measure="LCR-SKL-4", quantity="10", period="2022/23"), ADJUSTED)
-    names = [step.name for step in valuation.explanation()]
+    names = [step.name for step in valuation.working()]
     assert names.count("deadweight") == 2
     assert "already net of deadweight" in valuation.explain()
     # 10 × 50 rebased, × 0.9 attribution only (unit values are carried to 30 places)
@@ -308,7 +308,7 @@ def test_explanation_shows_every_step_with_sources():
         ),
         ADJUSTED,
     )
-    names = [step.name for step in valuation.explanation()]
+    names = [step.name for step in valuation.working()]
     assert names == [
         "proxy",
         "rebase",
@@ -392,6 +392,24 @@ def test_unit_values_are_cached_per_methodology():
         "LCR-COM-1", Delivery(measure="x", quantity=0, period="2022/23").period, "UK"
     )
     assert unit_value(key, PLAIN) is unit_value(key, PLAIN)
+    memo = PLAIN.memo()
+    assert isinstance(memo, Memo)
+    assert len(memo) >= 1
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        memo.unit_values = {}  # type: ignore[misc]
+
+
+def test_one_name_for_present_value_and_for_the_working():
+    valuation = value(
+        Delivery(measure="LCR-ENV-2", quantity="2", period="2024/25 Q2"), default_methodology()
+    )
+    assert valuation.unit.times(Decimal(2))[2] == valuation.present_value
+    with pytest.warns(DeprecationWarning, match=r"use UnitValue\.present_value$"):
+        assert valuation.unit.present == valuation.unit.present_value
+    with pytest.warns(DeprecationWarning, match=r"use Valuation\.working\(\)$"):
+        assert valuation.explanation() == valuation.working()
+    assert [step.name for step in valuation.working()][-1] == "quantity"
+    assert isinstance(valuation.explain(), str)
 
 
 def test_default_methodology_values_carbon_with_open_data():

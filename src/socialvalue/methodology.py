@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,9 +29,15 @@ from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from socialvalue.valuation import UnitValue, ValuationKey
+
 __all__ = [
     "CalendarPrices",
     "MeasureAssumption",
+    "Memo",
     "Methodology",
     "MethodologyRef",
     "ProxyDate",
@@ -95,6 +101,31 @@ class MeasureAssumption:
     measure: str
     additionality: Additionality
     note: str = ""
+
+
+@attrs.frozen
+class Memo:
+    """Values derived from one methodology, kept with it: unit values by valuation key.
+
+    The object cannot be rebound or replaced; its table fills as :func:`~socialvalue.unit_value`
+    first computes each key's value. That is safe because a methodology never changes, so a
+    remembered value never goes stale. It is thread-safe in the sense that two threads computing
+    the same key store equal values.
+    """
+
+    _unit_values: dict[ValuationKey, UnitValue] = attrs.field(factory=dict, init=False)
+
+    def unit_value(
+        self, key: ValuationKey, compute: Callable[[ValuationKey], UnitValue]
+    ) -> UnitValue:
+        """The unit value remembered for ``key``, computing and remembering it the first time."""
+        found = self._unit_values.get(key)
+        if found is None:
+            found = self._unit_values[key] = compute(key)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._unit_values)
 
 
 @attrs.frozen(kw_only=True)
@@ -180,7 +211,7 @@ class Methodology:
     )
     _stack: RegistryStack = attrs.field(init=False, repr=False, eq=False, hash=False)
     _hash: str = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _cache: dict[Any, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _memo: Memo = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -218,7 +249,7 @@ class Methodology:
         object.__setattr__(self, "_assumption_index", MappingProxyType(index))
         object.__setattr__(self, "_stack", stack)
         object.__setattr__(self, "_hash", _content_hash(self))
-        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_memo", Memo())
 
     def _check_prices(self) -> list[Problem]:
         if self.price_base is None:
@@ -255,9 +286,9 @@ class Methodology:
             return self.additionality, "default"
         return assumption.additionality, "measure"
 
-    def memo(self) -> dict[Any, Any]:
-        """A per-methodology cache for derived values (unit values); safe because it is frozen."""
-        return self._cache
+    def memo(self) -> Memo:
+        """The values derived from this methodology so far (unit values); see :class:`Memo`."""
+        return self._memo
 
 
 def _d(value: Decimal | None) -> str | None:

@@ -77,6 +77,15 @@ class RebaseStep:
     factor: Decimal
     forecast: bool
 
+    @property
+    def text(self) -> str:
+        """The rebasing in words, as an explanation shows it."""
+        forecast = " (uses forecast index points)" if self.forecast else ""
+        return (
+            f"{self.from_year} → {self.to_year} prices with {self.index}: "
+            f"{self.from_index} → {self.to_index}{forecast}"
+        )
+
 
 @attrs.frozen(kw_only=True)
 class PriceIndex:
@@ -194,6 +203,17 @@ class PriceIndex:
             return Money(amount.amount * to_index / from_index, amount.currency)
 
     def explain(
+        self, from_year: FinancialYear | CalendarYear, to_year: FinancialYear | CalendarYear
+    ) -> str:
+        """The rebasing from one year to another, in words (:meth:`working` is the same as data).
+
+        >>> from socialvalue.io import shipped_price_index
+        >>> print(shipped_price_index().explain(FinancialYear(2019), FinancialYear(2024)))
+        2019/20 → 2024/25 prices with gdp-deflator-hmt-2026-03: 80.8738 → 100.0000
+        """
+        return self.working(from_year, to_year).text
+
+    def working(
         self, from_year: FinancialYear | CalendarYear, to_year: FinancialYear | CalendarYear
     ) -> RebaseStep:
         """The rebasing from one year to another, as data for an explanation."""

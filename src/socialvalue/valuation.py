@@ -3,7 +3,7 @@
 Valuation is linear in the quantity, and computed in two steps:
 
 1. a :class:`ValuationKey` (measure, period, geography) becomes a :class:`UnitValue` — £ per unit
-   of quantity, gross, net (after additionality) and present (over the persistence period) —
+   of quantity, gross, net (after additionality) and present value (over the persistence period) —
    with every step that produced it: the proxy and where it came from, the rebasing to the
    methodology's price base, each additionality factor, each year's persistence and discount
    factor;
@@ -25,6 +25,7 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
@@ -110,8 +111,8 @@ class Step:
 class UnitValue:
     """£ per unit of quantity for a valuation key, and how it was obtained.
 
-    ``gross``, ``net`` and ``present`` are ``None`` for a record-only measure, which is counted
-    and never monetised.
+    ``gross``, ``net`` and ``present_value`` are ``None`` for a record-only measure, which is
+    counted and never monetised.
     """
 
     key: ValuationKey
@@ -119,7 +120,7 @@ class UnitValue:
     currency: str
     gross: Decimal | None
     net: Decimal | None
-    present: Decimal | None
+    present_value: Decimal | None
     steps: tuple[Step, ...]
     lookup: ProxyLookup | None = None
 
@@ -133,15 +134,25 @@ class UnitValue:
         """Whether the proxy value was carried forward past its validity."""
         return self.lookup is not None and self.lookup.extrapolated
 
+    @property
+    def present(self) -> Decimal | None:
+        """Deprecated: the name is :attr:`present_value`, as on every other type."""
+        warnings.warn(
+            "UnitValue.present is deprecated; use UnitValue.present_value",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.present_value
+
     def times(self, quantity: Decimal) -> tuple[Money | None, Money | None, Money | None]:
         """Gross, net and present value of ``quantity`` units (exact)."""
-        if self.gross is None or self.net is None or self.present is None:
+        if self.gross is None or self.net is None or self.present_value is None:
             return None, None, None
         with calculation_context():
             return (
                 Money._trusted(quantity * self.gross, self.currency),  # noqa: SLF001
                 Money._trusted(quantity * self.net, self.currency),  # noqa: SLF001
-                Money._trusted(quantity * self.present, self.currency),  # noqa: SLF001
+                Money._trusted(quantity * self.present_value, self.currency),  # noqa: SLF001
             )
 
 
@@ -171,6 +182,15 @@ class Valuation:
         return self.gross is not None
 
     def explanation(self) -> tuple[Step, ...]:
+        """Deprecated: the steps as data are :meth:`working`; :meth:`explain` is the text."""
+        warnings.warn(
+            "Valuation.explanation() is deprecated; use Valuation.working()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.working()
+
+    def working(self) -> tuple[Step, ...]:
         """The steps as data: the unit value's steps, then the multiplication by the quantity."""
         quantity = self.delivery.quantity
         if self.gross is None or self.net is None or self.present_value is None:
@@ -188,7 +208,7 @@ class Valuation:
         return (*self.unit.steps, last)
 
     def explain(self, *, places: int | None = None) -> str:
-        """The working as text, one numbered line a step.
+        """The working as text, one numbered line a step (:meth:`working` is the same as data).
 
         Per-unit figures are shown to six decimal places (``≈`` marks a shortened one); totals
         are shown to ``places`` (default: exact).
@@ -253,19 +273,15 @@ def _rebase(
         steps.append(Step(name="rebase", text=f"none needed: already in {base.label} prices"))
         return gross
     try:
-        step = index.explain(from_year, base)
+        step = index.working(from_year, base)
     except PriceYearError as error:
         raise ValuationError(f"cannot restate {from_year.label} prices: {error}") from None
-    forecast = " (uses forecast index points)" if step.forecast else ""
     with calculation_context():
         result = gross * step.factor
     steps.append(
         Step(
             name="rebase",
-            text=(
-                f"{from_year.label} → {base.label} prices with {index.id}: "
-                f"{step.from_index} → {step.to_index}{forecast}"
-            ),
+            text=step.text,
             factor=step.factor,
             result=result,
         )
@@ -371,13 +387,7 @@ def unit_value(key: ValuationKey, methodology: Methodology) -> UnitValue:
         NoProxyValueError: when no proxy value answers (see the methodology's lookup policy).
         ValuationError: when prices cannot be rebased as the methodology says.
     """
-    memo = methodology.memo()
-    cached: UnitValue | None = memo.get(key)
-    if cached is not None:
-        return cached
-    result = _compute_unit_value(key, methodology)
-    memo[key] = result
-    return result
+    return methodology.memo().unit_value(key, lambda k: _compute_unit_value(k, methodology))
 
 
 def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValue:
@@ -396,7 +406,7 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
             currency="GBP",
             gross=None,
             net=None,
-            present=None,
+            present_value=None,
             steps=tuple(steps),
         )
     gross, currency, lookup, net_of_deadweight = _gross_per_unit(key, measure, methodology, steps)
@@ -427,7 +437,7 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
         currency=currency,
         gross=gross,
         net=net,
-        present=present,
+        present_value=present,
         steps=tuple(steps),
         lookup=lookup,
     )

@@ -240,5 +240,5 @@ def _valuation_record(valuation: Valuation) -> dict[str, Any]:
         record["gross"] = str(valuation.gross.amount)
         record["net"] = str(_amount(valuation.net))
         record["present_value"] = str(_amount(valuation.present_value))
-    record["explanation"] = [unstructure(step) for step in valuation.explanation()]
+    record["explanation"] = [unstructure(step) for step in valuation.working()]
     return record
