@@ -54,6 +54,13 @@ def test_every_moved_name_warns_with_its_new_import_and_still_works() -> None:
         assert name not in socialvalue.__all__
     with pytest.warns(DeprecationWarning, match=r"use socialvalue\.additionality\.Level$"):
         _ = socialvalue.Level
+    for old, new in socialvalue._RENAMED.items():
+        with pytest.warns(
+            DeprecationWarning, match=rf"socialvalue\.{old} is deprecated; use {new}$"
+        ):
+            found = getattr(socialvalue, old)
+        home, _, name = new.rpartition(".")
+        assert found is getattr(importlib.import_module(home), name)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +71,7 @@ def test_every_moved_name_warns_with_its_new_import_and_still_works() -> None:
         ("socialvalue.rollup", "DIMENSIONS", "socialvalue.batch.DIMENSIONS"),
         ("socialvalue.valuation", "value_many", "socialvalue.batch.value_many"),
         ("socialvalue.valuation", "GROUPABLE", "socialvalue.batch.DELIVERY_DIMENSIONS"),
+        ("socialvalue.io", "export_deliveries", "socialvalue.io.write_returns"),
     ],
 )
 def test_names_moved_between_modules_warn(module: str, name: str, new: str) -> None:

@@ -78,7 +78,6 @@ _MOVED: dict[str, str] = {
     "ImportResult": "socialvalue.io",
     "RejectedRow": "socialvalue.io",
     "dumps": "socialvalue.io",
-    "export_deliveries": "socialvalue.io",
     "export_valuations": "socialvalue.io",
     "iter_returns": "socialvalue.io",
     "load": "socialvalue.io",
@@ -156,7 +155,12 @@ _MOVED: dict[str, str] = {
     "ValuationError": "socialvalue.valuation",
 }
 
-_moved = moved_names("socialvalue", {name: f"{home}.{name}" for name, home in _MOVED.items()})
+#: Names the front door exported that were also renamed: old name → new dotted path.
+_RENAMED: dict[str, str] = {"export_deliveries": "socialvalue.io.write_returns"}
+
+_moved = moved_names(
+    "socialvalue", {**{name: f"{home}.{name}" for name, home in _MOVED.items()}, **_RENAMED}
+)
 
 
 @functools.cache

@@ -44,7 +44,7 @@ from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.tracking import quarterly_summary
 
-from ._ingest import import_command, template_command
+from ._import import import_command, template_command
 from ._tree import format_framework_tree
 
 __all__ = ["cli"]

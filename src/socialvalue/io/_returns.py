@@ -21,7 +21,7 @@ from socialvalue.framework import Framework
 from socialvalue.io._cells import BadCell, NumberReader
 from socialvalue.io._columns import Columns, column_letter, match_columns, normalise_heading
 from socialvalue.io._csv_returns import CsvSource, write_csv
-from socialvalue.io._ingest import (
+from socialvalue.io._import import (
     AcceptedRow,
     ImportLimits,
     ImportResult,

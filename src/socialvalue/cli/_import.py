@@ -16,11 +16,11 @@ from socialvalue.deliveries import DeliverySet
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportLimits,
-    export_deliveries,
     make_template,
     read_returns,
     save_deliveries,
     write_rejected,
+    write_returns,
 )
 
 __all__ = ["import_command", "template_command"]
@@ -114,7 +114,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
                 accepted,
             )
         else:
-            export_deliveries(result.accepted, accepted)
+            write_returns(result.accepted, accepted)
         written = plural_of(len(result.accepted), "accepted delivery", "accepted deliveries")
         lines.append(f"wrote {written} to {os.fspath(accepted)}")
     if strict:
