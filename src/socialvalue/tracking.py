@@ -316,6 +316,23 @@ def track(  # noqa: PLR0913 - one assessment, step by step
 
     Raises:
         UnknownCodeError: an update names a commitment that is not given.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from socialvalue import Commitment, Delivery, track
+        >>> jobs = Commitment(
+        ...     id="K1/JOBS", kind="contractual", title="Local jobs", contract="K1",
+        ...     measure="LCR-EMP-1", target="24", start="2024-04-01", due="2025-03-31",
+        ... )
+        >>> returns = [
+        ...     Delivery(measure="LCR-EMP-1", quantity="9", period="2024/25 Q1", contract="K1"),
+        ...     Delivery(measure="LCR-EMP-1", quantity="6", period="2024/25 Q2", contract="K1"),
+        ... ]
+        >>> (progress,), match = track([jobs], [], returns, on=dt.date(2024, 10, 31))
+        >>> progress.delivered, progress.percent, progress.rag.name, match.matched
+        (Decimal('15'), Decimal('62.500'), 'GREEN', {'K1/JOBS': (0, 1)})
+        >>> progress.reasons
+        ('projected 25.6 of 24 by 2025-03-31 (106.6% of target)',)
     """
     rules = rules or RagRules()
     known = {commitment.id for commitment in commitments}
