@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from pathlib import Path
+import os
 from typing import Any
 
 from socialvalue._deprecated import moved_names
@@ -168,7 +168,10 @@ def _front_door() -> dict[str, tuple[str, str | None]]:
     """Each name of the front door → (its module, the attribute; ``None`` for a submodule)."""
     import ast  # noqa: PLC0415 - only when a name is first asked for, to keep the import fast
 
-    stub = ast.parse(Path(__file__).with_name("__init__.pyi").read_text(encoding="utf-8"))
+    # os.path, not pathlib: pathlib would add milliseconds to every ``import socialvalue``
+    here = os.path.dirname(__file__)  # noqa: PTH120
+    with open(os.path.join(here, "__init__.pyi"), encoding="utf-8") as stub_file:  # noqa: PTH118, PTH123
+        stub = ast.parse(stub_file.read())
     names: dict[str, tuple[str, str | None]] = {}
     for node in stub.body:
         if isinstance(node, ast.ImportFrom) and node.module is not None:
