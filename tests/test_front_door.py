@@ -36,6 +36,13 @@ def test_the_front_door_is_small_and_each_name_is_defined_once_in_its_module() -
         assert getattr(socialvalue, name) is getattr(module, name)
 
 
+def test_dir_shows_the_front_door_and_the_submodules_only() -> None:
+    shown = [name for name in dir(socialvalue) if not name.startswith("__")]
+    assert set(shown) == set(_stub_imports())
+    assert {"Money", "value_many", "io", "report"} <= set(shown)
+    assert not {"importlib", "functools", "moved_names", "Any"} & set(shown)
+
+
 def test_vague_names_stay_out_of_the_front_door() -> None:
     assert not {"Level", "Tie", "Match", "Step", "Status"} & set(socialvalue.__all__)
 

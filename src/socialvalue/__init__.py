@@ -213,4 +213,6 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_front_door(), "__all__", "__version__"})
+    """The front door's names, its submodules and the module's own dunder names."""
+    dunders = {name for name in globals() if name.startswith("__")}
+    return sorted({*dunders, *_front_door(), "__all__", "__version__"})
