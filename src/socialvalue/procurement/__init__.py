@@ -43,21 +43,21 @@ References:
     the ``sustainabilityGoal`` / ``sustainabilityStrategy`` codelists.
 """
 
-from socialvalue.procurement._award import award
 from socialvalue.procurement._bid_score import BidScore, CriterionScore, LineValue
-from socialvalue.procurement._bids import Bid, OfferLine, QualitativeResponse, Tender
 from socialvalue.procurement._checks import RejectedBid
-from socialvalue.procurement._evaluate import Evaluation, Tie, evaluate
 from socialvalue.procurement._methods import OfferBasis, PriceMethod, SocialValueMethod
-from socialvalue.procurement._ocds import OCDS_CROSSWALK, ocds_sustainability
 from socialvalue.procurement._policy import (
     LCRCA_POLICY,
     ScopeDecision,
     SocialValuePolicy,
     in_scope,
 )
-from socialvalue.procurement._scheme import AwardCriterion, EvaluationScheme, ScoreBand
 from socialvalue.procurement._sensitivity import WeightSensitivity, WinnerChange
+from socialvalue.procurement.award import award
+from socialvalue.procurement.bids import Bid, OfferLine, QualitativeResponse, Tender
+from socialvalue.procurement.evaluation import Evaluation, Tie, evaluate
+from socialvalue.procurement.ocds import OCDS_CROSSWALK, ocds_sustainability
+from socialvalue.procurement.scheme import AwardCriterion, EvaluationScheme, ScoreBand
 
 __all__ = [
     "LCRCA_POLICY",

@@ -9,11 +9,11 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue.money import Money
-from socialvalue.procurement._bids import Bid, OfferLine, QualitativeResponse
-from socialvalue.procurement._fields import _HUNDRED
+from socialvalue.procurement._common import _HUNDRED
 from socialvalue.procurement._methods import _BASIS_WORDS, PriceMethod
-from socialvalue.procurement._scheme import AwardCriterion, EvaluationScheme
 from socialvalue.procurement._text import _brief, _money, _pct, _Show, _shown, _words
+from socialvalue.procurement.bids import Bid, OfferLine, QualitativeResponse
+from socialvalue.procurement.scheme import AwardCriterion, EvaluationScheme
 from socialvalue.units import Unit
 from socialvalue.valuation import Valuation
 

@@ -10,9 +10,9 @@ from socialvalue.framework import Framework
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.procurement._bid_score import LineValue
-from socialvalue.procurement._bids import Bid, OfferLine, Tender
 from socialvalue.procurement._methods import OfferBasis
 from socialvalue.procurement._text import _pct
+from socialvalue.procurement.bids import Bid, OfferLine, Tender
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.valuation import Valuation, ValuationError, value
 

@@ -8,7 +8,7 @@ import attrs
 
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.money import Money
-from socialvalue.procurement._fields import (
+from socialvalue.procurement._common import (
     _not_blank,
     _optional_weight,
     _percent_problem,

@@ -9,11 +9,11 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.money import Money
 from socialvalue.procurement._bid_score import CriterionScore
-from socialvalue.procurement._bids import Bid
 from socialvalue.procurement._checks import _Checked
 from socialvalue.procurement._methods import PriceMethod
-from socialvalue.procurement._scheme import EvaluationScheme
 from socialvalue.procurement._text import _pct
+from socialvalue.procurement.bids import Bid
+from socialvalue.procurement.scheme import EvaluationScheme
 
 __all__ = ["_Parts", "_score"]
 

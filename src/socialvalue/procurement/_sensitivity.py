@@ -9,12 +9,12 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue.money import Money
-from socialvalue.procurement._fields import _HUNDRED
+from socialvalue.procurement._common import _HUNDRED
 from socialvalue.procurement._methods import PriceMethod
 from socialvalue.procurement._policy import SocialValuePolicy
-from socialvalue.procurement._scheme import EvaluationScheme
 from socialvalue.procurement._scoring import _Parts
 from socialvalue.procurement._text import _pct, _shown
+from socialvalue.procurement.scheme import EvaluationScheme
 
 __all__ = ["WeightSensitivity", "WinnerChange", "_price_per_point", "_sensitivity"]
 

@@ -11,7 +11,7 @@ import attrs
 from socialvalue._decimal import to_decimal
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
-from socialvalue.procurement._fields import (
+from socialvalue.procurement._common import (
     _id,
     _not_blank,
     _optional_date,
@@ -20,7 +20,7 @@ from socialvalue.procurement._fields import (
     _quality,
 )
 from socialvalue.procurement._policy import ScopeDecision, in_scope
-from socialvalue.procurement._scheme import EvaluationScheme
+from socialvalue.procurement.scheme import EvaluationScheme
 
 __all__ = ["Bid", "OfferLine", "QualitativeResponse", "Tender"]
 

@@ -8,8 +8,8 @@ from socialvalue.commitments import CONTRACTUAL, Commitment
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.procurement._bid_score import BidScore, LineValue
-from socialvalue.procurement._evaluate import Evaluation
 from socialvalue.procurement._methods import _BASIS_WORDS
+from socialvalue.procurement.evaluation import Evaluation
 from socialvalue.provenance import Source
 
 __all__ = ["award"]

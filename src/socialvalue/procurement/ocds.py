@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from socialvalue.procurement._fields import _HUNDRED
+from socialvalue.procurement._common import _HUNDRED
 from socialvalue.procurement._methods import SocialValueMethod
-from socialvalue.procurement._scheme import EvaluationScheme
 from socialvalue.procurement._text import _pct
+from socialvalue.procurement.scheme import EvaluationScheme
 
 __all__ = ["OCDS_CROSSWALK", "ocds_sustainability"]
 

@@ -12,7 +12,7 @@ from socialvalue._decimal import calculation_context
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.methodology import Methodology
 from socialvalue.money import RoundingMode
-from socialvalue.procurement._fields import (
+from socialvalue.procurement._common import (
     _HUNDRED,
     _band_score,
     _id,

@@ -12,13 +12,13 @@ from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.methodology import MethodologyRef
 from socialvalue.money import Money
 from socialvalue.procurement._bid_score import BidScore
-from socialvalue.procurement._bids import Bid, Tender
 from socialvalue.procurement._checks import RejectedBid, _check_bid, _Checked
-from socialvalue.procurement._fields import _HUNDRED
+from socialvalue.procurement._common import _HUNDRED
 from socialvalue.procurement._policy import ScopeDecision
 from socialvalue.procurement._scoring import _Parts, _score
 from socialvalue.procurement._sensitivity import WeightSensitivity, _price_per_point, _sensitivity
 from socialvalue.procurement._text import _shown
+from socialvalue.procurement.bids import Bid, Tender
 
 __all__ = ["Evaluation", "Tie", "evaluate"]
 
