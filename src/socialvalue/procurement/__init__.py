@@ -43,47 +43,25 @@ References:
     the ``sustainabilityGoal`` / ``sustainabilityStrategy`` codelists.
 """
 
-from socialvalue.procurement._bid_score import BidScore, CriterionScore, LineValue
-from socialvalue.procurement._checks import RejectedBid
-from socialvalue.procurement._methods import OfferBasis, PriceMethod, SocialValueMethod
-from socialvalue.procurement._policy import (
-    LCRCA_POLICY,
-    ScopeDecision,
-    SocialValuePolicy,
-    in_scope,
+# Each public name is written once, in its module's ``__all__``; the package's ``__all__`` is
+# built from them. The modules are bound under private names first: the function ``award``
+# shadows the module of the same name once it is imported.
+from socialvalue.procurement import (
+    award as _award_module,
+    bids as _bids_module,
+    evaluation as _evaluation_module,
+    ocds as _ocds_module,
+    scheme as _scheme_module,
 )
-from socialvalue.procurement._sensitivity import WeightSensitivity, WinnerChange
-from socialvalue.procurement.award import award
-from socialvalue.procurement.bids import Bid, OfferLine, QualitativeResponse, Tender
-from socialvalue.procurement.evaluation import Evaluation, Tie, evaluate
-from socialvalue.procurement.ocds import OCDS_CROSSWALK, ocds_sustainability
-from socialvalue.procurement.scheme import AwardCriterion, EvaluationScheme, ScoreBand
+from socialvalue.procurement.award import *  # noqa: F403
+from socialvalue.procurement.bids import *  # noqa: F403
+from socialvalue.procurement.evaluation import *  # noqa: F403
+from socialvalue.procurement.ocds import *  # noqa: F403
+from socialvalue.procurement.scheme import *  # noqa: F403
 
-__all__ = [
-    "LCRCA_POLICY",
-    "OCDS_CROSSWALK",
-    "AwardCriterion",
-    "Bid",
-    "BidScore",
-    "CriterionScore",
-    "Evaluation",
-    "EvaluationScheme",
-    "LineValue",
-    "OfferBasis",
-    "OfferLine",
-    "PriceMethod",
-    "QualitativeResponse",
-    "RejectedBid",
-    "ScopeDecision",
-    "ScoreBand",
-    "SocialValueMethod",
-    "SocialValuePolicy",
-    "Tender",
-    "Tie",
-    "WeightSensitivity",
-    "WinnerChange",
-    "award",
-    "evaluate",
-    "in_scope",
-    "ocds_sustainability",
-]
+__all__: list[str] = []
+__all__ += _scheme_module.__all__
+__all__ += _bids_module.__all__
+__all__ += _evaluation_module.__all__
+__all__ += _award_module.__all__
+__all__ += _ocds_module.__all__

@@ -1,45 +1,64 @@
-"""Small converters and validators for the procurement classes' fields."""
+"""What the procurement modules share: field converters and validators, and text for people.
+
+An internal module: its names are public inside :mod:`socialvalue.procurement` (no leading
+underscore) and private to it — nothing outside the package imports them, and they are not
+part of the package's API.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import cast
+from typing import TypeAlias, cast
 
 import attrs
 
-from socialvalue._decimal import to_decimal
-from socialvalue._validators import string_tuple as _strings
+from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._validators import string_tuple
 from socialvalue.exceptions import Problem
+from socialvalue.money import Money, RoundingMode
 from socialvalue.periods import AnyPeriod, Period, parse_period
 
 __all__ = [
-    "_HUNDRED",
-    "_band_score",
-    "_id",
-    "_not_blank",
-    "_optional_date",
-    "_optional_period",
-    "_optional_strings",
-    "_optional_weight",
-    "_percent_problem",
-    "_period",
-    "_quality",
-    "_share",
-    "_weight",
+    "HUNDRED",
+    "Show",
+    "basis_words",
+    "brief",
+    "money_text",
+    "not_blank",
+    "pct",
+    "percent_problem",
+    "shown",
+    "to_band_score",
+    "to_optional_date",
+    "to_optional_period",
+    "to_optional_strings",
+    "to_optional_weight",
+    "to_period",
+    "to_quality",
+    "to_share",
+    "to_weight",
+    "valid_id",
+    "words",
 ]
 
-_HUNDRED = Decimal(100)
+HUNDRED = Decimal(100)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
+# --- field converters and validators -------------------------------------------------------------
 
-def _not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+
+def not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Attrs validator: text that is not empty or only spaces (a non-string is refused too)."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{attribute.name}: must not be empty")
 
 
-def _id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def valid_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Attrs validator: an id such as ``LCR-2025-014`` (it is written into commitment ids)."""
     if not isinstance(value, str) or not _ID.match(value):
         raise ValueError(
             f"{attribute.name}: {value!r} is not an id (letters, digits and . _ / -, starting "
@@ -47,27 +66,33 @@ def _id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
         )
 
 
-def _weight(value: object) -> Decimal:
+def to_weight(value: object) -> Decimal:
+    """Attrs converter: a weight in percent, as an exact ``Decimal`` (floats refused)."""
     return to_decimal(value, what="weight")
 
 
-def _optional_weight(value: object) -> Decimal | None:
+def to_optional_weight(value: object) -> Decimal | None:
+    """Attrs converter: a weight, or ``None``."""
     return None if value is None else to_decimal(value, what="weight")
 
 
-def _share(value: object) -> Decimal | None:
+def to_share(value: object) -> Decimal | None:
+    """Attrs converter: a combined scheme's monetised share, or ``None``."""
     return None if value is None else to_decimal(value, what="monetised_share")
 
 
-def _band_score(value: object) -> Decimal:
+def to_band_score(value: object) -> Decimal:
+    """Attrs converter: a score band's percentage."""
     return to_decimal(value, what="score")
 
 
-def _quality(value: object) -> Decimal:
+def to_quality(value: object) -> Decimal:
+    """Attrs converter: a quality score, or the top of the quality scale."""
     return to_decimal(value, what="quality")
 
 
-def _period(value: object) -> AnyPeriod:
+def to_period(value: object) -> AnyPeriod:
+    """Attrs converter: a period, its label, or a date (a one-day period); not a datetime."""
     if isinstance(value, str):
         return parse_period(value)
     if isinstance(value, dt.datetime):
@@ -77,11 +102,13 @@ def _period(value: object) -> AnyPeriod:
     return cast("AnyPeriod", value)
 
 
-def _optional_period(value: object) -> AnyPeriod | None:
-    return None if value is None else _period(value)
+def to_optional_period(value: object) -> AnyPeriod | None:
+    """Attrs converter: a period as :func:`to_period` reads it, or ``None``."""
+    return None if value is None else to_period(value)
 
 
-def _optional_date(value: object) -> dt.date | None:
+def to_optional_date(value: object) -> dt.date | None:
+    """Attrs converter: a date or its ISO text, or ``None``; not a datetime."""
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
@@ -89,11 +116,54 @@ def _optional_date(value: object) -> dt.date | None:
     raise TypeError(f"due: expected a date, got {type(value).__name__}")
 
 
-def _optional_strings(value: object) -> tuple[str, ...] | None:
-    return None if value is None else _strings(value)
+def to_optional_strings(value: object) -> tuple[str, ...] | None:
+    """Attrs converter: a list of strings as a tuple, or ``None``."""
+    return None if value is None else string_tuple(value)
 
 
-def _percent_problem(where: str, number: Decimal) -> Problem | None:
-    if not 0 <= number <= _HUNDRED:
+def percent_problem(where: str, number: Decimal) -> Problem | None:
+    """The problem with a percentage outside 0–100, if it is."""
+    if not 0 <= number <= HUNDRED:
         return Problem(where, f"{number} is not a percentage from 0 to 100")
     return None
+
+
+# --- text for people: rounded only for show -----------------------------------------------------
+
+#: Shows a score rounded for presentation.
+Show: TypeAlias = Callable[[Decimal], str]
+
+_BASIS_WORDS = {"gross": "gross £", "net": "net £", "present_value": "present value"}
+
+
+def shown(number: Decimal, places: int, rounding: RoundingMode = RoundingMode.HALF_UP) -> str:
+    """A number rounded for presentation (the data keeps it exact)."""
+    with calculation_context():
+        return f"{number.quantize(Decimal(1).scaleb(-places), rounding=rounding.value):f}"
+
+
+def brief(number: Decimal, places: int = 4) -> str:
+    """A per-unit figure, trailing zeros dropped; ``≈`` marks one that was shortened."""
+    with calculation_context():
+        short = number.quantize(Decimal(1).scaleb(-places)).normalize()
+    return f"{short:f}" if short == number else f"≈{short:f}"
+
+
+def pct(number: Decimal) -> str:
+    """A weight or share as written: ``60``, ``12.5``."""
+    return f"{number.normalize():f}"
+
+
+def words(member: enum.Enum) -> str:
+    """An enum member's value as words: ``lowest_price_ratio`` → ``lowest price ratio``."""
+    return str(member.value).replace("_", " ")
+
+
+def basis_words(basis: enum.Enum) -> str:
+    """An :class:`~socialvalue.procurement.OfferBasis` as explanations name it: ``net £``."""
+    return _BASIS_WORDS[str(basis.value)]
+
+
+def money_text(amount: Money, places: int = 2) -> str:
+    """An amount to ``places`` decimal places with its currency: ``20000.00 GBP``."""
+    return f"{amount.quantize(places).amount:f} {amount.currency}"

@@ -7,9 +7,8 @@ from typing import cast
 from socialvalue.commitments import CONTRACTUAL, Commitment
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
-from socialvalue.procurement._bid_score import BidScore, LineValue
-from socialvalue.procurement._methods import _BASIS_WORDS
-from socialvalue.procurement.evaluation import Evaluation
+from socialvalue.procurement._common import basis_words
+from socialvalue.procurement.evaluation import BidScore, Evaluation, LineValue
 from socialvalue.provenance import Source
 
 __all__ = ["award"]
@@ -83,7 +82,7 @@ def _line_commitment(
         note = "Record-only measure: counted, never monetised; no promised value."
     else:
         note = (
-            f"Promised value: the {_BASIS_WORDS[scheme.offer_basis]} of the offer "
+            f"Promised value: the {basis_words(scheme.offer_basis)} of the offer "
             f"line under methodology {evaluation.methodology}, at bid."
         )
     return Commitment(

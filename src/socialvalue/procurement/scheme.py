@@ -1,7 +1,15 @@
-"""The evaluation scheme: its weights and methods, score bands and qualitative award criteria."""
+"""How bids are to be scored: the authority's policy and scope, the scheme, its bands and criteria.
+
+A :class:`SocialValuePolicy` says which contracts are in scope (:func:`in_scope`) and what social
+value weights the authority expects; an :class:`EvaluationScheme` states the price, quality and
+social value weights, the price formula (:class:`PriceMethod`), how social value is scored
+(:class:`SocialValueMethod`, :class:`OfferBasis`) and, for qualitative scoring, the
+:class:`ScoreBand` s and :class:`AwardCriterion` s.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -11,24 +19,247 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.methodology import Methodology
-from socialvalue.money import RoundingMode
+from socialvalue.money import Money, RoundingMode
 from socialvalue.procurement._common import (
-    _HUNDRED,
-    _band_score,
-    _id,
-    _not_blank,
-    _optional_strings,
-    _percent_problem,
-    _quality,
-    _share,
-    _weight,
+    HUNDRED,
+    money_text,
+    not_blank,
+    pct,
+    percent_problem,
+    to_band_score,
+    to_optional_strings,
+    to_optional_weight,
+    to_quality,
+    to_share,
+    to_weight,
+    valid_id,
+    words,
 )
-from socialvalue.procurement._methods import OfferBasis, PriceMethod, SocialValueMethod
-from socialvalue.procurement._policy import SocialValuePolicy
-from socialvalue.procurement._text import _pct, _words
+from socialvalue.provenance import Source
 
-__all__ = ["AwardCriterion", "EvaluationScheme", "ScoreBand"]
+__all__ = [
+    "LCRCA_POLICY",
+    "AwardCriterion",
+    "EvaluationScheme",
+    "OfferBasis",
+    "PriceMethod",
+    "ScopeDecision",
+    "ScoreBand",
+    "SocialValueMethod",
+    "SocialValuePolicy",
+    "in_scope",
+]
 
+
+# --- the methods a scheme scores with -----------------------------------------------------------
+class PriceMethod(enum.Enum):
+    """How a bid's price is scored.
+
+    ``w`` is the price weight, ``L`` the lowest price of the bids scored, ``p`` the bid's price.
+
+    * ``LOWEST_PRICE_RATIO`` — ``w × L ÷ p``: the lowest price scores the full weight, a price
+      twice the lowest scores half. The usual formula in UK public procurement.
+    * ``RELATIVE_DIFFERENCE`` — ``w × (1 − (p − L) ÷ L)``, never below 0: every 1% above the
+      lowest price loses 1% of the weight; a price twice the lowest or more scores nothing.
+
+    Both depend only on prices relative to the lowest, so scaling every price by the same
+    factor changes no score.
+    """
+
+    LOWEST_PRICE_RATIO = "lowest_price_ratio"
+    RELATIVE_DIFFERENCE = "relative_difference"
+
+
+class SocialValueMethod(enum.Enum):
+    """How the social value part is scored.
+
+    * ``MONETISED`` — each bid's offer (quantities of measures over the contract) is valued in £
+      under the scheme's methodology; score = weight × offer ÷ best offer.
+    * ``QUALITATIVE`` — evaluators place each response to each award criterion in a score band;
+      a response without a specific, measurable and time-bound commitment scores zero (PPN 002).
+    * ``COMBINED`` — both; ``monetised_share`` says what percentage of the social value weight
+      the monetised part carries, the rest goes to the qualitative part.
+    """
+
+    MONETISED = "monetised"
+    QUALITATIVE = "qualitative"
+    COMBINED = "combined"
+
+
+class OfferBasis(enum.Enum):
+    """Which £ of an offer line's valuation counts as the offer (and the promised value).
+
+    * ``GROSS`` — quantity × proxy value, before additionality (what TOMs-style £ offers usually
+      quote);
+    * ``NET`` — after the methodology's additionality assumptions (the default: it is what
+      :func:`~socialvalue.track` compares a contractual commitment's promised £ with, so the £
+      promised at bid and the £ delivered are measured alike);
+    * ``PRESENT_VALUE`` — net, persisted and discounted as the methodology says.
+    """
+
+    GROSS = "gross"
+    NET = "net"
+    PRESENT_VALUE = "present_value"
+
+
+# --- the authority's policy, and whether a contract is in scope under it --------------------------
+@attrs.frozen(kw_only=True)
+class SocialValuePolicy:
+    """An authority's rules for social value in procurement.
+
+    Args:
+        id: Short identifier, e.g. ``"lcrca"``.
+        title: Human title.
+        threshold: Contracts whose value is above this are in scope; ``None`` if the policy sets
+            no threshold (every contract is then in scope).
+        inclusive: Whether a contract worth exactly the threshold is in scope. ``False`` (the
+            default) reads "contracts above £20,000" literally: £20,000.00 itself is out of scope.
+        minimum_weight: The least social value weight, in percent of the whole evaluation, that
+            a scheme under this policy may use (PPN 06/20 and PPN 002: 10).
+        maximum_weight: The most, if the policy sets a range (LCRCA: 20); ``None`` if not.
+        source: The document the policy is stated in.
+        note: Anything a reader should know (e.g. whether the threshold includes VAT, which the
+            LCRCA report does not say).
+
+    >>> policy = SocialValuePolicy(id="council", title="Council policy",
+    ...                            threshold=Money("50000"), minimum_weight="15")
+    >>> policy.minimum_weight
+    Decimal('15')
+    """
+
+    id: str = attrs.field(validator=not_blank)
+    title: str = attrs.field(validator=not_blank)
+    threshold: Money | None = attrs.field(factory=lambda: Money("20000"))
+    inclusive: bool = False
+    minimum_weight: Decimal = attrs.field(
+        default=Decimal(10),
+        converter=to_weight,
+    )
+    maximum_weight: Decimal | None = attrs.field(
+        default=None,
+        converter=to_optional_weight,
+    )
+    source: Source | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            problem
+            for problem in (
+                percent_problem("minimum_weight", self.minimum_weight),
+                None
+                if self.maximum_weight is None
+                else percent_problem("maximum_weight", self.maximum_weight),
+            )
+            if problem is not None
+        ]
+        if self.maximum_weight is not None and self.maximum_weight < self.minimum_weight:
+            problems.append(
+                Problem(
+                    "maximum_weight",
+                    f"{self.maximum_weight} is below the minimum weight {self.minimum_weight}",
+                )
+            )
+        if self.threshold is not None and self.threshold.amount < 0:
+            problems.append(Problem("threshold", f"{self.threshold} is negative"))
+        if problems:
+            raise ValidationError(problems, subject=f"policy {self.id!r}")
+
+    def weight_range(self) -> str:
+        """The weights the policy allows, as text: ``10–20%`` or ``at least 10%``."""
+        if self.maximum_weight is None:
+            return f"at least {pct(self.minimum_weight)}%"
+        return f"{pct(self.minimum_weight)}–{pct(self.maximum_weight)}%"
+
+
+#: The Liverpool City Region Combined Authority's policy as its Social Value Annual Report 2023
+#: states it: social value is part of the decision for all contracts *above* £20,000 (so the
+#: threshold itself is out of scope), weighted between 10% and 20%. The report does not say
+#: whether the £20,000 includes VAT.
+LCRCA_POLICY = SocialValuePolicy(
+    id="lcrca",
+    title="LCRCA Social Value Policy and Framework (procurement)",
+    threshold=Money("20000"),
+    inclusive=False,
+    minimum_weight=Decimal(10),
+    maximum_weight=Decimal(20),
+    source=Source(
+        title="Social Value Annual Report 2023",
+        publisher="Liverpool City Region Combined Authority",
+        section="Commissioner: Progress",
+    ),
+    note=(
+        '"Social Value is part of decision-making processes for all contracts above £20,000" '
+        'and the weighting is "between 10% and 20%". Whether the threshold includes VAT is '
+        "not stated."
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class ScopeDecision:
+    """Whether a contract is in scope for social value, and why (true in a boolean context).
+
+    Attributes:
+        in_scope: The answer.
+        contract_value: The value tested.
+        policy: The policy applied.
+        reason: The answer in words, with the figures compared.
+    """
+
+    in_scope: bool
+    contract_value: Money
+    policy: SocialValuePolicy
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.in_scope
+
+
+def in_scope(contract_value: Money, policy: SocialValuePolicy = LCRCA_POLICY) -> ScopeDecision:
+    """Whether a contract of this value is in scope for social value under ``policy``.
+
+    The threshold is compared with the value exactly; a policy's ``inclusive`` flag says whether
+    a contract worth exactly the threshold is in. Under :data:`LCRCA_POLICY` ("all contracts
+    above £20,000") it is not:
+
+    >>> bool(in_scope(Money("20000.01"))), bool(in_scope(Money("20000")))
+    (True, False)
+    >>> print(in_scope(Money("20000")).reason)  # doctest: +ELLIPSIS
+    out of scope: 20000.00 GBP is not above the threshold of 20000.00 GBP (LCRCA ...)
+
+    Pass the contract value your policy means (for example the whole-life value, with or
+    without VAT); the function does not guess.
+
+    Raises:
+        CurrencyMismatchError: the value and the threshold are in different currencies.
+    """
+    if not isinstance(contract_value, Money):
+        raise TypeError(f"contract_value: expected Money, got {type(contract_value).__name__}")
+    threshold = policy.threshold
+    if threshold is None:
+        return ScopeDecision(
+            in_scope=True,
+            contract_value=contract_value,
+            policy=policy,
+            reason=f"in scope: {policy.title} sets no threshold",
+        )
+    inside = contract_value >= threshold if policy.inclusive else contract_value > threshold
+    relation = "at or above" if policy.inclusive else "above"
+    verdict = "in scope" if inside else "out of scope"
+    negation = "" if inside else "not "
+    return ScopeDecision(
+        in_scope=inside,
+        contract_value=contract_value,
+        policy=policy,
+        reason=(
+            f"{verdict}: {money_text(contract_value)} is {negation}{relation} the threshold of "
+            f"{money_text(threshold)} ({policy.title})"
+        ),
+    )
+
+
+# --- the evaluation scheme: weights, methods, score bands and award criteria ----------------------
 # An OCDS sustainability goal: a code, optionally followed by .subCode parts (open codelist).
 _OCDS_GOAL = re.compile(r"^[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$")
 
@@ -49,12 +280,12 @@ class ScoreBand:
     Decimal('70')
     """
 
-    label: str = attrs.field(validator=_not_blank)
-    score: Decimal = attrs.field(converter=_band_score)
+    label: str = attrs.field(validator=not_blank)
+    score: Decimal = attrs.field(converter=to_band_score)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
-        problem = _percent_problem("score", self.score)
+        problem = percent_problem("score", self.score)
         if problem is not None:
             raise ValueError(str(problem))
 
@@ -75,15 +306,15 @@ class AwardCriterion:
         description: What bidders are asked for.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_not_blank)
-    weight: Decimal = attrs.field(converter=_weight)
+    id: str = attrs.field(validator=valid_id)
+    title: str = attrs.field(validator=not_blank)
+    weight: Decimal = attrs.field(converter=to_weight)
     requires_commitment: bool = True
     ocds_goal: str | None = None
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
-        problem = _percent_problem("weight", self.weight)
+        problem = percent_problem("weight", self.weight)
         if problem is not None:
             raise ValueError(str(problem))
         if self.ocds_goal is not None and not _OCDS_GOAL.match(self.ocds_goal):
@@ -151,26 +382,26 @@ class EvaluationScheme:
         ValidationError: listing every problem.
     """
 
-    id: str = attrs.field(validator=_not_blank)
-    title: str = attrs.field(validator=_not_blank)
-    price_weight: Decimal = attrs.field(converter=_weight)
-    quality_weight: Decimal = attrs.field(converter=_weight)
-    social_value_weight: Decimal = attrs.field(converter=_weight)
+    id: str = attrs.field(validator=not_blank)
+    title: str = attrs.field(validator=not_blank)
+    price_weight: Decimal = attrs.field(converter=to_weight)
+    quality_weight: Decimal = attrs.field(converter=to_weight)
+    social_value_weight: Decimal = attrs.field(converter=to_weight)
     social_value_method: SocialValueMethod = attrs.field(converter=SocialValueMethod)
     monetised_share: Decimal | None = attrs.field(
         default=None,
-        converter=_share,
+        converter=to_share,
     )
     price_method: PriceMethod = attrs.field(
         default=PriceMethod.LOWEST_PRICE_RATIO, converter=PriceMethod
     )
     quality_max: Decimal = attrs.field(
-        default=_HUNDRED,
-        converter=_quality,
+        default=HUNDRED,
+        converter=to_quality,
     )
     methodology: Methodology | None = None
     offer_basis: OfferBasis = attrs.field(default=OfferBasis.NET, converter=OfferBasis)
-    measures: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_strings)
+    measures: tuple[str, ...] | None = attrs.field(default=None, converter=to_optional_strings)
     bands: tuple[ScoreBand, ...] = attrs.field(default=(), converter=_bands)
     criteria: tuple[AwardCriterion, ...] = attrs.field(default=(), converter=_criteria)
     policy: SocialValuePolicy | None = None
@@ -196,18 +427,18 @@ class EvaluationScheme:
         problems = [
             problem
             for name, number in weights.items()
-            if (problem := _percent_problem(name, number)) is not None
+            if (problem := percent_problem(name, number)) is not None
         ]
         with calculation_context():
             total = sum(weights.values(), start=Decimal(0))
-        if total != _HUNDRED:
+        if total != HUNDRED:
             hint = "; give percentages such as 60, 30 and 10, not fractions" if total == 1 else ""
             problems.append(
                 Problem(
                     "weights",
-                    f"must add up to 100 (percent): {_pct(self.price_weight)} + "
-                    f"{_pct(self.quality_weight)} + {_pct(self.social_value_weight)} = "
-                    f"{_pct(total)}{hint}",
+                    f"must add up to 100 (percent): {pct(self.price_weight)} + "
+                    f"{pct(self.quality_weight)} + {pct(self.social_value_weight)} = "
+                    f"{pct(total)}{hint}",
                 )
             )
         policy = self.policy
@@ -218,7 +449,7 @@ class EvaluationScheme:
                 problems.append(
                     Problem(
                         "social_value_weight",
-                        f"{_pct(weight)}% is outside {policy.title}'s range "
+                        f"{pct(weight)}% is outside {policy.title}'s range "
                         f"({policy.weight_range()})",
                     )
                 )
@@ -256,7 +487,7 @@ class EvaluationScheme:
                         "value weight (percent; the qualitative part has the rest)",
                     )
                 )
-            elif not 0 < share < _HUNDRED:
+            elif not 0 < share < HUNDRED:
                 problems.append(
                     Problem(
                         "monetised_share",
@@ -290,12 +521,12 @@ class EvaluationScheme:
         if self.criteria:
             with calculation_context():
                 total = sum((c.weight for c in self.criteria), start=Decimal(0))
-            if total != _HUNDRED:
+            if total != HUNDRED:
                 problems.append(
                     Problem(
                         "criteria",
                         f"the criteria's weights must add up to 100 (percent of the qualitative "
-                        f"part), not {_pct(total)}",
+                        f"part), not {pct(total)}",
                     )
                 )
         return problems
@@ -309,7 +540,7 @@ class EvaluationScheme:
             return Decimal(0)
         share = self.monetised_share if self.monetised_share is not None else Decimal(0)
         with calculation_context():
-            return share / _HUNDRED
+            return share / HUNDRED
 
     @property
     def monetised_weight(self) -> Decimal:
@@ -354,9 +585,9 @@ class EvaluationScheme:
     def describe(self) -> str:
         """The weights and methods in a line."""
         parts = [
-            f"price {_pct(self.price_weight)}% ({_words(self.price_method)})",
-            f"quality {_pct(self.quality_weight)}% (score ÷ {_pct(self.quality_max)})",
-            f"social value {_pct(self.social_value_weight)}% ({self._sv_text()})",
+            f"price {pct(self.price_weight)}% ({words(self.price_method)})",
+            f"quality {pct(self.quality_weight)}% (score ÷ {pct(self.quality_max)})",
+            f"social value {pct(self.social_value_weight)}% ({self._sv_text()})",
         ]
         return f"{self.title}: " + ", ".join(parts)
 
@@ -364,7 +595,7 @@ class EvaluationScheme:
         if self.social_value_method is SocialValueMethod.COMBINED:
             share = self.monetised_share if self.monetised_share is not None else Decimal(0)
             return (
-                f"combined: monetised {_pct(share)}%, qualitative {_pct(_HUNDRED - share)}% of "
+                f"combined: monetised {pct(share)}%, qualitative {pct(HUNDRED - share)}% of "
                 "the social value weight"
             )
         return str(self.social_value_method.value)
