@@ -92,14 +92,21 @@ BANDS = (
 )
 
 
+# Both criteria apply the scheme's own rule that a response without a specific, measurable and
+# time-bound commitment scores zero (requires_commitment: an authority's choice, off by default).
 CRITERIA = (
     AwardCriterion(
-        id="1a", title="Create and retain high-quality jobs", weight="50", ocds_goal="social"
+        id="1a",
+        title="Create and retain high-quality jobs",
+        weight="50",
+        requires_commitment=True,
+        ocds_goal="social",
     ),
     AwardCriterion(
         id="1b",
         title="Fair working conditions",
         weight="50",
+        requires_commitment=True,
         ocds_goal="social.laborRightsPromotion",
     ),
 )
@@ -210,14 +217,15 @@ THREE_BIDS = (
 #
 # X: £100,000, quality 80; 1a Good (70%), 1b Excellent (100%) — both specific, measurable,
 #    time-bound.                        SV = 10 × (0.5 × 0.70 + 0.5 × 1.00) = 8.5
-# Y: £90,000, quality 70; 1a placed Excellent but NOT measurable → 0 (PPN 002); 1b Good (70%).
+# Y: £90,000, quality 70; 1a placed Excellent but NOT measurable → 0 (the scheme's rule);
+#    1b Good (70%).
 #                                       SV = 10 × (0.5 × 0 + 0.5 × 0.70) = 3.5
 # Z: £95,000, quality 75; 1a Satisfactory (40%); no response to 1b → 0.
 #                                       SV = 10 × (0.5 × 0.40) = 2
 # price:   X 60 × 90/100 = 54;  Y 60;  Z 60 × 90/95 = 56.842105…
 # quality: X 24;  Y 21;  Z 22.5
 # total:   X 86.5;  Y 84.5;  Z 81.342105… → 81.34.   X wins.
-# Without the PPN 002 rule Y's 1a would earn 5 points: Y 89.5 and Y would win.
+# Without the scheme's rule Y's 1a would earn 5 points: Y 89.5 and Y would win.
 QUALITATIVE_BIDS = (
     Bid(
         bidder="X",

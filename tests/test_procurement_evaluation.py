@@ -25,6 +25,7 @@ from socialvalue.exceptions import (
 )
 from socialvalue.money import Money
 from socialvalue.procurement import (
+    AwardCriterion,
     Bid,
     EvaluationScheme,
     OfferBasis,
@@ -154,7 +155,8 @@ def test_qualitative_evaluation_with_a_response_lacking_a_measurable_commitment(
     assert first.points == 0
     assert first.reason == (
         "placed in band 'Excellent' (100%), but the response has no specific, measurable and "
-        "time-bound commitment (missing: measurable): scores zero (PPN 002)"
+        "time-bound commitment (missing: measurable): scores zero under the scheme's own rule "
+        "(requires_commitment)"
     )
     assert second.points == Decimal("3.5")
     assert y.qualitative_score == Decimal("3.5")
@@ -174,6 +176,35 @@ def test_qualitative_evaluation_with_a_response_lacking_a_measurable_commitment(
     assert evaluation.sensitivity.lower.bidders == ("Y",)
     assert evaluation.sensitivity.upper is None
     assert "outside the policy's range (at least 10%)" in evaluation.explain()
+
+
+def test_without_the_schemes_commitment_rule_a_vague_response_earns_its_band():
+    # The criteria as an authority gets them by default: no zero-for-no-commitment rule. PPN 002
+    # has none (METHODOLOGY.md §6, correction); Y's unmeasurable 1a keeps its Excellent band.
+    plain = [AwardCriterion(id=c.id, title=c.title, weight=c.weight) for c in CRITERIA]
+    evaluation = evaluate(tender(qualitative_scheme(criteria=plain)), QUALITATIVE_BIDS)
+    y = evaluation.score("Y")
+    assert (y.criteria[0].band_score, y.criteria[0].points) == (Decimal(100), Decimal(5))
+    assert y.criteria[0].reason == "band 'Excellent' (100%)"
+    assert evaluation.ranking() == (
+        (1, "Y", Decimal("89.50")),
+        (2, "X", Decimal("86.50")),
+        (3, "Z", Decimal("81.34")),
+    )
+    assert "scores zero under" not in evaluation.explain()
+
+
+def test_the_zero_rule_is_attributed_to_the_scheme_never_to_ppn_002():
+    evaluation = evaluate(tender(qualitative_scheme()), QUALITATIVE_BIDS)
+    text = evaluation.explain()
+    assert text.count("scores zero under the scheme's own rule (requires_commitment)") == 1
+    reasons = [c.reason for s in evaluation.scores for c in s.criteria]
+    assert reasons
+    assert not [reason for reason in reasons if "PPN" in reason]
+    # The only PPN in the text is the test policy's own title, on the scope line.
+    assert [line for line in text.splitlines() if "PPN" in line] == [
+        "scope: in scope: PPN 002 minimum weighting sets no threshold"
+    ]
 
 
 def test_combined_scheme_states_each_parts_share():

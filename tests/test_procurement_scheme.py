@@ -157,6 +157,13 @@ def test_qualitative_scheme_rules(changes, message):
     assert message in str(caught.value)
 
 
+def test_the_commitment_rule_is_off_unless_the_scheme_sets_it():
+    # A zero for a response without a specific, measurable and time-bound commitment is an
+    # authority's own scoring rule, not PPN 002's: a criterion applies it only when told to.
+    assert AwardCriterion(id="1a", title="Jobs", weight="100").requires_commitment is False
+    assert all(c.requires_commitment for c in CRITERIA)
+
+
 def test_scheme_lists_every_problem_at_once():
     with pytest.raises(ValidationError) as caught:
         scheme(price_weight="70", methodology=None, places=9)

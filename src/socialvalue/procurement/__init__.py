@@ -9,9 +9,9 @@ A procurement officer
    (adding up to 100), how price is scored (:class:`PriceMethod`), and how social value is scored
    (:class:`SocialValueMethod`): *monetised* (each bid's £ offer valued under a
    :class:`~socialvalue.Methodology` and scored relative to the best offer), *qualitative* (award
-   criteria scored in configurable :class:`ScoreBand` s, with the PPN 002 rule that a response
-   without a specific, measurable and time-bound commitment scores zero) or both, each part's
-   share stated;
+   criteria scored in configurable :class:`ScoreBand` s; optionally, as the scheme's own rule,
+   a response without a specific, measurable and time-bound commitment scores zero) or both,
+   each part's share stated;
 3. scores a set of :class:`Bid` s for a :class:`Tender` with :func:`evaluate`, which rejects bad
    bids with every reason (unknown measure, wrong unit, value outside the contract's term, area or
    invited measures, a line no proxy value answers for) instead of scoring them, ranks the rest,
@@ -36,8 +36,9 @@ References:
     £20,000", weighting "between 10% and 20%".
     Cabinet Office, *Procurement Policy Note 06/20* (2020): social value explicitly evaluated with
     a minimum 10% weighting of the total score.
-    Cabinet Office, *Procurement Policy Note 002* (2025): minimum 10% weighting; a response must
-    include a specific, measurable and time-bound commitment to score.
+    Cabinet Office, *Procurement Policy Note 002* (2025): minimum 10% weighting; buyers expect
+    specific, measurable and time-bound commitments (it sets no rule that a response without one
+    scores zero: that is an authority's own scoring choice, ``requires_commitment``).
     Open Contracting Partnership, OCDS Sustainability extension
     (``open-contracting-extensions/ocds_sustainability_extension``): ``release-schema.json`` and
     the ``sustainabilityGoal`` / ``sustainabilityStrategy`` codelists.

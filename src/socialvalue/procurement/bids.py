@@ -94,7 +94,9 @@ class QualitativeResponse:
         commitment: The commitment the response makes, in the bidder's words.
         specific: Whether the evaluators judged the commitment specific,
         measurable: measurable,
-        time_bound: and time-bound (PPN 002: all three, or the response scores zero).
+        time_bound: and time-bound. Only a response with all three becomes a commitment at
+            award; a criterion with the scheme's ``requires_commitment`` rule scores it zero
+            without them.
         due: When the commitment is to be met, if the response says (within the contract term).
         note: The evaluators' moderation note.
     """
@@ -109,7 +111,7 @@ class QualitativeResponse:
     note: str = ""
 
     def missing(self) -> tuple[str, ...]:
-        """What the commitment lacks of specific, measurable and time-bound (PPN 002)."""
+        """What the commitment lacks of specific, measurable and time-bound (empty: nothing)."""
         if not self.commitment.strip():
             return ("a commitment",)
         flags = {"specific": self.specific, "measurable": self.measurable}

@@ -161,8 +161,9 @@ def evaluate(tender: Tender, bids: Iterable[Bid], *, strict: bool = False) -> Ev
     * monetised social value: ``w_monetised × offer ÷ best offer``, the offer the sum of its
       lines' £ (the scheme's :class:`OfferBasis`); record-only lines are counted, not scored;
     * qualitative social value: for each criterion,
-      ``w_qualitative × criterion weight × band score`` (percentages), zero for a response
-      without a specific, measurable and time-bound commitment (PPN 002) or no response.
+      ``w_qualitative × criterion weight × band score`` (percentages); zero for no response,
+      and — where a criterion sets the scheme's own ``requires_commitment`` rule (off by
+      default) — for a response without a specific, measurable and time-bound commitment.
 
     Ranks follow the totals rounded to the scheme's places; equal rounded totals share a rank
     and are reported as a tie. The order bids are given in changes nothing. A contract out of
@@ -566,8 +567,8 @@ class CriterionScore:
     Attributes:
         criterion: The criterion.
         response: The response, or ``None`` if the bid gave none (it then scores zero).
-        band_score: The share of the criterion's marks earned, in percent, after the PPN 002
-            rule.
+        band_score: The share of the criterion's marks earned, in percent, after the scheme's
+            ``requires_commitment`` rule where the criterion sets it.
         points: Points added to the total: qualitative weight × criterion weight × band score.
         reason: Why, in words.
     """
@@ -799,7 +800,8 @@ def _criterion_scores(scheme: EvaluationScheme, bid: Bid) -> tuple[CriterionScor
                 reason = (
                     f"placed in band {band.label!r} ({pct(band.score)}%), but the response "
                     f"has no specific, measurable and time-bound commitment (missing: "
-                    f"{', '.join(missing)}): scores zero (PPN 002)"
+                    f"{', '.join(missing)}): scores zero under the scheme's own rule "
+                    "(requires_commitment)"
                 )
             else:
                 band_score = band.score

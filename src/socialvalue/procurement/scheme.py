@@ -75,8 +75,10 @@ class SocialValueMethod(enum.Enum):
 
     * ``MONETISED`` — each bid's offer (quantities of measures over the contract) is valued in £
       under the scheme's methodology; score = weight × offer ÷ best offer.
-    * ``QUALITATIVE`` — evaluators place each response to each award criterion in a score band;
-      a response without a specific, measurable and time-bound commitment scores zero (PPN 002).
+    * ``QUALITATIVE`` — evaluators place each response to each award criterion in a score band
+      and it earns the band's score; a scheme may add its own rule, criterion by criterion
+      (``AwardCriterion.requires_commitment``, off by default), that a response without a
+      specific, measurable and time-bound commitment scores zero.
     * ``COMBINED`` — both; ``monetised_share`` says what percentage of the social value weight
       the monetised part carries, the rest goes to the qualitative part.
     """
@@ -298,8 +300,10 @@ class AwardCriterion:
         id: Short id, e.g. ``"1a"`` (used in commitment ids after award).
         title: The criterion, e.g. "Create and retain high-quality jobs".
         weight: Its share of the qualitative part, in percent; a scheme's criteria add up to 100.
-        requires_commitment: Apply the PPN 002 rule: a response without a specific, measurable
-            and time-bound commitment scores zero, whatever band it was placed in.
+        requires_commitment: The scheme's own scoring rule for this criterion — an authority's
+            choice, off by default: a response without a specific, measurable and time-bound
+            commitment scores zero, whatever band it was placed in. PPN 002 has no such rule
+            (buyers expect such commitments and may mark vague answers down through the bands).
         ocds_goal: The OCDS sustainability goal code to publish the criterion under (an open
             codelist, e.g. ``"social"`` or ``"economic.localEconomyPromotion"``); ``None`` to
             publish it without a goal.
@@ -309,7 +313,7 @@ class AwardCriterion:
     id: str = attrs.field(validator=valid_id)
     title: str = attrs.field(validator=not_blank)
     weight: Decimal = attrs.field(converter=to_weight)
-    requires_commitment: bool = True
+    requires_commitment: bool = False
     ocds_goal: str | None = None
     description: str = ""
 
