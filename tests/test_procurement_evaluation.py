@@ -25,6 +25,7 @@ from socialvalue.exceptions import (
 )
 from socialvalue.money import Money
 from socialvalue.procurement import (
+    LCRCA_POLICY,
     AwardCriterion,
     Bid,
     EvaluationScheme,
@@ -33,6 +34,7 @@ from socialvalue.procurement import (
     PriceMethod,
     QualitativeResponse,
     SocialValueMethod,
+    SocialValueWeightWarning,
     award,
     evaluate,
 )
@@ -205,6 +207,29 @@ def test_the_zero_rule_is_attributed_to_the_scheme_never_to_ppn_002():
     assert [line for line in text.splitlines() if "PPN" in line] == [
         "scope: in scope: PPN 002 minimum weighting sets no threshold"
     ]
+
+
+def test_an_evaluation_under_an_unusual_weight_says_so():
+    assert "note:" not in evaluate(tender(), THREE_BIDS).explain()
+    with pytest.warns(SocialValueWeightWarning):
+        wide = scheme(price_weight="45", social_value_weight="25")
+    text = evaluate(tender(wide), THREE_BIDS).explain()
+    assert text.splitlines()[2] == (
+        "note: social_value_weight: 25% is outside LCRCA Social Value Policy and Framework "
+        "(procurement)'s usual range (10–20%), which is current practice, not a rule: the scheme "
+        "is built; check the weight is the one intended"
+    )
+
+
+def test_a_winner_changing_weight_outside_the_usual_range_is_flagged():
+    # The qualitative scenario under the LCRCA policy: Y leads below 6.25%, a weight the LCRCA's
+    # rules allow but its usual practice (10–20%) does not use.
+    evaluation = evaluate(tender(qualitative_scheme(policy=LCRCA_POLICY)), QUALITATIVE_BIDS)
+    assert evaluation.sensitivity.lower.social_value_weight == Decimal("6.25")
+    assert (
+        "Y draws level with X, and leads below it — outside the policy's usual range (10–20%)"
+        in evaluation.sensitivity.explain()
+    )
 
 
 def test_combined_scheme_states_each_parts_share():

@@ -1,5 +1,9 @@
 """socialvalue.procurement.scheme: policy and scope, the scheme's rules, bands and criteria."""
 
+import warnings
+from decimal import Decimal
+
+import attrs
 import pytest
 from helpers import (
     BANDS,
@@ -18,8 +22,10 @@ from socialvalue.money import Money
 from socialvalue.procurement import (
     LCRCA_POLICY,
     AwardCriterion,
+    EvaluationScheme,
     ScoreBand,
     SocialValuePolicy,
+    SocialValueWeightWarning,
     in_scope,
 )
 
@@ -68,20 +74,6 @@ def test_scope_in_another_currency_is_an_error():
         (
             {"price_weight": "-10", "quality_weight": "100"},
             "price_weight: -10 is not a percentage from 0 to 100",
-        ),
-        (
-            {"price_weight": "65", "social_value_weight": "5"},
-            (
-                "social_value_weight: 5% is outside LCRCA Social Value Policy and Framework "
-                "(procurement)'s range (10–20%)"
-            ),
-        ),
-        (
-            {"price_weight": "45", "social_value_weight": "25"},
-            (
-                "social_value_weight: 25% is outside LCRCA Social Value Policy and Framework "
-                "(procurement)'s range (10–20%)"
-            ),
         ),
         (
             {"social_value_method": "combined", "bands": BANDS, "criteria": CRITERIA},
@@ -190,6 +182,18 @@ def test_float_weights_are_refused():
             "minimum_weight: 120 is not a percentage from 0 to 100",
         ),
         (
+            lambda: SocialValuePolicy(
+                id="p", title="P", usual_minimum_weight="20", usual_maximum_weight="10"
+            ),
+            ValidationError,
+            "usual_maximum_weight: 10 is below the usual minimum weight 20",
+        ),
+        (
+            lambda: SocialValuePolicy(id="p", title="P", usual_maximum_weight="120"),
+            ValidationError,
+            "usual_maximum_weight: 120 is not a percentage from 0 to 100",
+        ),
+        (
             lambda: ScoreBand(label="Top", score="110"),
             ValueError,
             "score: 110 is not a percentage from 0 to 100",
@@ -210,3 +214,96 @@ def test_scheme_model_rules(build, error, message):
     with pytest.raises(error, match=None) as caught:
         build()
     assert message in str(caught.value)
+
+
+# --- the social value weight: a policy's rules, and its usual practice ---------------------------
+
+
+# The LCRCA's 10–20% is the weighting its 2023 report describes as current practice, not a cap
+# (issue 13's correction): a scheme outside it is built, with a warning. These two weights were
+# refused before.
+@pytest.mark.parametrize(("price_weight", "social_value_weight"), [("65", "5"), ("45", "25")])
+def test_a_weight_outside_the_lcrca_usual_range_warns_and_is_built(
+    price_weight, social_value_weight
+):
+    with pytest.warns(SocialValueWeightWarning) as caught:
+        built = scheme(price_weight=price_weight, social_value_weight=social_value_weight)
+    assert built.social_value_weight == Decimal(social_value_weight)
+    (warning,) = caught
+    assert str(warning.message) == (
+        f"social_value_weight: {social_value_weight}% is outside LCRCA Social Value Policy and "
+        "Framework (procurement)'s usual range (10–20%), which is current practice, not a rule: "
+        "the scheme is built; check the weight is the one intended"
+    )
+    assert built.weight_note() == str(warning.message)
+
+
+def test_the_lcrca_policy_sets_no_weight_rule_only_a_usual_range():
+    assert (LCRCA_POLICY.minimum_weight, LCRCA_POLICY.maximum_weight) == (Decimal(0), None)
+    assert LCRCA_POLICY.weight_range() == "any weight"
+    assert LCRCA_POLICY.usual_range() == "10–20%"
+    assert [LCRCA_POLICY.is_usual(Decimal(w)) for w in ("9.9", "10", "20", "20.1")] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert scheme().weight_note() is None
+
+
+def test_the_usual_range_is_configurable():
+    council = SocialValuePolicy(
+        id="c",
+        title="Council",
+        minimum_weight="0",
+        usual_minimum_weight="10",
+        usual_maximum_weight="30",
+    )
+    # Inside the council's range: no warning (the test run turns any warning into an error).
+    assert scheme(price_weight="45", social_value_weight="25", policy=council).weight_note() is None
+    with pytest.warns(SocialValueWeightWarning, match=r"35% is outside Council's usual range"):
+        scheme(price_weight="35", social_value_weight="35", policy=council)
+    assert attrs.evolve(council, usual_maximum_weight=None).usual_range() == "at least 10%"
+    assert attrs.evolve(council, usual_minimum_weight=None).usual_range() == "at most 30%"
+    no_practice = SocialValuePolicy(id="n", title="No practice stated", minimum_weight="0")
+    assert no_practice.usual_range() is None
+    assert no_practice.is_usual(Decimal(100))
+    everything = scheme(
+        price_weight="0", quality_weight="0", social_value_weight="100", policy=no_practice
+    )
+    assert everything.weight_note() is None
+
+
+def test_the_ppn_minimum_and_a_policy_cap_stay_rules():
+    # PPN 06/20 and PPN 002 set a minimum 10% weighting: where a policy models one, below it
+    # the scheme is refused, not warned about.
+    with pytest.raises(ValidationError, match=r"social_value_weight: 5% is outside PPN 002 "):
+        qualitative_scheme(price_weight="65", social_value_weight="5")
+    assert CENTRAL.weight_range() == "at least 10%"
+    capped = SocialValuePolicy(id="c", title="Capped", minimum_weight="10", maximum_weight="20")
+    with pytest.raises(ValidationError, match=r"25% is outside Capped's range \(10–20%\)"):
+        scheme(price_weight="45", social_value_weight="25", policy=capped)
+
+
+def test_a_refused_scheme_does_not_warn_as_well():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ValidationError, match="weights: must add up to 100"):
+            scheme(price_weight="50", social_value_weight="25")
+    assert caught == []
+
+
+def test_the_warning_points_at_the_code_that_builds_the_scheme():
+    with pytest.warns(SocialValueWeightWarning) as caught:
+        EvaluationScheme(
+            id="w",
+            title="Wide",
+            price_weight="45",
+            quality_weight="30",
+            social_value_weight="25",
+            social_value_method="qualitative",
+            bands=BANDS,
+            criteria=CRITERIA,
+            policy=LCRCA_POLICY,
+        )
+    assert caught[0].filename == __file__

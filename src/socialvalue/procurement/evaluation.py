@@ -116,6 +116,9 @@ class Evaluation:
         scheme = self.tender.scheme
         digits = scheme.places if places is None else places
         lines = [f"{self.tender.id} {self.tender.title}", f"scheme: {scheme.describe()}"]
+        note = scheme.weight_note()
+        if note is not None:
+            lines.append(f"note: {note}")
         if self.scope is not None:
             lines.append(f"scope: {self.scope.reason}")
         if self.methodology is not None:
@@ -949,14 +952,10 @@ class WeightSensitivity:
                 continue
             outside = ""
             policy = self.policy
-            if policy is not None and (
-                change.social_value_weight < policy.minimum_weight
-                or (
-                    policy.maximum_weight is not None
-                    and change.social_value_weight > policy.maximum_weight
-                )
-            ):
+            if policy is not None and not policy.allows(change.social_value_weight):
                 outside = f" — outside the policy's range ({policy.weight_range()})"
+            elif policy is not None and not policy.is_usual(change.social_value_weight):
+                outside = f" — outside the policy's usual range ({policy.usual_range()})"
             lines.append(
                 f"  {label}: at {shown(change.social_value_weight, places)}% "
                 f"(price {shown(change.price_weight, places)}%, quality "

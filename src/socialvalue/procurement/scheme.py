@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -47,6 +48,7 @@ __all__ = [
     "ScoreBand",
     "SocialValueMethod",
     "SocialValuePolicy",
+    "SocialValueWeightWarning",
     "in_scope",
 ]
 
@@ -105,9 +107,20 @@ class OfferBasis(enum.Enum):
 
 
 # --- the authority's policy, and whether a contract is in scope under it --------------------------
+class SocialValueWeightWarning(UserWarning):
+    """A scheme's social value weight lies outside its policy's *usual* range.
+
+    The usual range is current practice (the LCRCA's 10–20%), not a rule, so the scheme is built
+    and this warning says so; :meth:`EvaluationScheme.weight_note` gives the same text, and
+    :meth:`Evaluation.explain <socialvalue.procurement.Evaluation.explain>` prints it. A weight
+    that breaks a policy's *rules* (``minimum_weight``, ``maximum_weight``) is an error instead.
+    Silence it, or turn it into an error, with the :mod:`warnings` filters.
+    """
+
+
 @attrs.frozen(kw_only=True)
 class SocialValuePolicy:
-    """An authority's rules for social value in procurement.
+    """An authority's rules for social value in procurement, and its usual practice.
 
     Args:
         id: Short identifier, e.g. ``"lcrca"``.
@@ -117,8 +130,16 @@ class SocialValuePolicy:
         inclusive: Whether a contract worth exactly the threshold is in scope. ``False`` (the
             default) reads "contracts above £20,000" literally: £20,000.00 itself is out of scope.
         minimum_weight: The least social value weight, in percent of the whole evaluation, that
-            a scheme under this policy may use (PPN 06/20 and PPN 002: 10).
-        maximum_weight: The most, if the policy sets a range (LCRCA: 20); ``None`` if not.
+            a scheme under this policy may use — a rule: a scheme below it is refused. The
+            default, 10, is the minimum PPN 06/20 and PPN 002 set; use 0 for a policy that sets
+            no minimum (the LCRCA's does not).
+        maximum_weight: The most a scheme may use, if the policy caps the weight (a rule);
+            ``None`` if not.
+        usual_minimum_weight: The least weight the authority usually uses — current practice,
+            not a rule (LCRCA: 10); ``None`` for no lower bound.
+        usual_maximum_weight: The most it usually uses (LCRCA: 20); ``None`` for no upper bound.
+            A scheme outside the usual range is built, with a
+            :class:`SocialValueWeightWarning`.
         source: The document the policy is stated in.
         note: Anything a reader should know (e.g. whether the threshold includes VAT, which the
             LCRCA report does not say).
@@ -127,6 +148,10 @@ class SocialValuePolicy:
     ...                            threshold=Money("50000"), minimum_weight="15")
     >>> policy.minimum_weight
     Decimal('15')
+    >>> usual = SocialValuePolicy(id="council", title="Council policy", minimum_weight="0",
+    ...                           usual_minimum_weight="10", usual_maximum_weight="30")
+    >>> usual.weight_range(), usual.usual_range(), usual.is_usual(Decimal(35))
+    ('any weight', '10–30%', False)
     """
 
     id: str = attrs.field(validator=not_blank)
@@ -141,19 +166,28 @@ class SocialValuePolicy:
         default=None,
         converter=to_optional_weight,
     )
+    usual_minimum_weight: Decimal | None = attrs.field(
+        default=None,
+        converter=to_optional_weight,
+    )
+    usual_maximum_weight: Decimal | None = attrs.field(
+        default=None,
+        converter=to_optional_weight,
+    )
     source: Source | None = None
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
+        weights = {
+            "minimum_weight": self.minimum_weight,
+            "maximum_weight": self.maximum_weight,
+            "usual_minimum_weight": self.usual_minimum_weight,
+            "usual_maximum_weight": self.usual_maximum_weight,
+        }
         problems = [
             problem
-            for problem in (
-                percent_problem("minimum_weight", self.minimum_weight),
-                None
-                if self.maximum_weight is None
-                else percent_problem("maximum_weight", self.maximum_weight),
-            )
-            if problem is not None
+            for name, number in weights.items()
+            if number is not None and (problem := percent_problem(name, number)) is not None
         ]
         if self.maximum_weight is not None and self.maximum_weight < self.minimum_weight:
             problems.append(
@@ -162,29 +196,61 @@ class SocialValuePolicy:
                     f"{self.maximum_weight} is below the minimum weight {self.minimum_weight}",
                 )
             )
+        low, high = self.usual_minimum_weight, self.usual_maximum_weight
+        if low is not None and high is not None and high < low:
+            problems.append(
+                Problem("usual_maximum_weight", f"{high} is below the usual minimum weight {low}")
+            )
         if self.threshold is not None and self.threshold.amount < 0:
             problems.append(Problem("threshold", f"{self.threshold} is negative"))
         if problems:
             raise ValidationError(problems, subject=f"policy {self.id!r}")
 
     def weight_range(self) -> str:
-        """The weights the policy allows, as text: ``10–20%`` or ``at least 10%``."""
+        """The weights the policy's rules allow: ``10–20%``, ``at least 10%`` or ``any weight``."""
         if self.maximum_weight is None:
+            if self.minimum_weight == 0:
+                return "any weight"
             return f"at least {pct(self.minimum_weight)}%"
         return f"{pct(self.minimum_weight)}–{pct(self.maximum_weight)}%"
+
+    def allows(self, weight: Decimal) -> bool:
+        """Whether the policy's rules allow this social value weight (percent)."""
+        high = self.maximum_weight
+        return self.minimum_weight <= weight and (high is None or weight <= high)
+
+    def usual_range(self) -> str | None:
+        """The usual weights as text (``10–20%``), or ``None`` if the policy states none."""
+        low, high = self.usual_minimum_weight, self.usual_maximum_weight
+        if low is not None and high is not None:
+            return f"{pct(low)}–{pct(high)}%"
+        if low is not None:
+            return f"at least {pct(low)}%"
+        if high is not None:
+            return f"at most {pct(high)}%"
+        return None
+
+    def is_usual(self, weight: Decimal) -> bool:
+        """Whether a social value weight (percent) lies in the usual range (or none is stated)."""
+        low, high = self.usual_minimum_weight, self.usual_maximum_weight
+        return (low is None or weight >= low) and (high is None or weight <= high)
 
 
 #: The Liverpool City Region Combined Authority's policy as its Social Value Annual Report 2023
 #: states it: social value is part of the decision for all contracts *above* £20,000 (so the
-#: threshold itself is out of scope), weighted between 10% and 20%. The report does not say
-#: whether the £20,000 includes VAT.
+#: threshold itself is out of scope). The report describes the weighting, "between 10% and
+#: 20%", as current practice, not as a cap or a floor: it is the *usual* range, and a scheme
+#: outside it is built with a :class:`SocialValueWeightWarning`; no weight is refused. The
+#: report does not say whether the £20,000 includes VAT.
 LCRCA_POLICY = SocialValuePolicy(
     id="lcrca",
     title="LCRCA Social Value Policy and Framework (procurement)",
     threshold=Money("20000"),
     inclusive=False,
-    minimum_weight=Decimal(10),
-    maximum_weight=Decimal(20),
+    minimum_weight=Decimal(0),
+    maximum_weight=None,
+    usual_minimum_weight=Decimal(10),
+    usual_maximum_weight=Decimal(20),
     source=Source(
         title="Social Value Annual Report 2023",
         publisher="Liverpool City Region Combined Authority",
@@ -192,8 +258,8 @@ LCRCA_POLICY = SocialValuePolicy(
     ),
     note=(
         '"Social Value is part of decision-making processes for all contracts above £20,000" '
-        'and the weighting is "between 10% and 20%". Whether the threshold includes VAT is '
-        "not stated."
+        'and the weighting is "between 10% and 20%" (current practice, not a cap). Whether the '
+        "threshold includes VAT is not stated."
     ),
 )
 
@@ -360,8 +426,10 @@ class EvaluationScheme:
         title: Human title.
         price_weight: Percent of the evaluation given to price.
         quality_weight: Percent given to quality.
-        social_value_weight: Percent given to social value. The three add up to exactly 100;
-            the social value weight must lie in the policy's range, if a policy is named.
+        social_value_weight: Percent given to social value. The three add up to exactly 100.
+            If a policy is named, the weight must keep to its rules (``minimum_weight``,
+            ``maximum_weight``); outside its usual range the scheme is built with a
+            :class:`SocialValueWeightWarning` (see :meth:`weight_note`).
         social_value_method: :class:`SocialValueMethod`.
         monetised_share: For ``COMBINED``, the percentage of the social value weight the
             monetised part carries (the qualitative part carries the rest). Leave it unset for
@@ -376,7 +444,7 @@ class EvaluationScheme:
         bands: The qualitative scale, e.g. 100/70/40/10/0 (configuration; required when there
             is a qualitative part).
         criteria: The qualitative award criteria (required when there is a qualitative part).
-        policy: The policy the weights are checked against.
+        policy: The policy the social value weight is checked against.
         contractual: Whether the winning offer is written into the contract as performance
             conditions (what :func:`award` produces); published in the OCDS fragment.
         places: Decimal places scores are shown to; ranks and ties use totals rounded to them.
@@ -384,6 +452,9 @@ class EvaluationScheme:
 
     Raises:
         ValidationError: listing every problem.
+
+    Warns:
+        SocialValueWeightWarning: the social value weight is outside the policy's usual range.
     """
 
     id: str = attrs.field(validator=not_blank)
@@ -421,6 +492,10 @@ class EvaluationScheme:
             problems.append(Problem("places", f"{self.places!r} is outside 0..6"))
         if problems:
             raise ValidationError(problems, subject=f"evaluation scheme {self.id!r}")
+        note = self.weight_note()
+        if note is not None:
+            # stacklevel 3: past this method and attrs' __init__, to the code building the scheme.
+            warnings.warn(note, SocialValueWeightWarning, stacklevel=3)
 
     def _check_weights(self) -> list[Problem]:
         weights = {
@@ -448,8 +523,7 @@ class EvaluationScheme:
         policy = self.policy
         if policy is not None:
             weight = self.social_value_weight
-            low, high = policy.minimum_weight, policy.maximum_weight
-            if weight < low or (high is not None and weight > high):
+            if not policy.allows(weight):
                 problems.append(
                     Problem(
                         "social_value_weight",
@@ -585,6 +659,22 @@ class EvaluationScheme:
             if band.label == label:
                 return band
         raise UnknownCodeError("score band", label, [b.label for b in self.bands])
+
+    def weight_note(self) -> str | None:
+        """Why the social value weight is unusual for the policy, or ``None`` if it is not.
+
+        The usual range is practice, not a rule: the note is advice, given as a
+        :class:`SocialValueWeightWarning` when the scheme is built and printed by
+        :meth:`Evaluation.explain <socialvalue.procurement.Evaluation.explain>`.
+        """
+        policy = self.policy
+        if policy is None or policy.is_usual(self.social_value_weight):
+            return None
+        return (
+            f"social_value_weight: {pct(self.social_value_weight)}% is outside {policy.title}'s "
+            f"usual range ({policy.usual_range()}), which is current practice, not a rule: the "
+            "scheme is built; check the weight is the one intended"
+        )
 
     def describe(self) -> str:
         """The weights and methods in a line."""
