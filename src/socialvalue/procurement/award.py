@@ -30,6 +30,34 @@ def award(evaluation: Evaluation, *, bidder: str | None = None) -> tuple[Commitm
 
     Raises:
         ValueError: no single winner and no bidder named, or the bidder was not scored.
+
+    Examples:
+        X wins; its response made a specific, measurable and time-bound commitment, so it
+        becomes a contractual commitment (Y's would not have):
+
+        >>> from socialvalue import Money
+        >>> from socialvalue.procurement import (
+        ...     AwardCriterion, Bid, EvaluationScheme, QualitativeResponse, ScoreBand, Tender,
+        ...     evaluate)
+        >>> scheme = EvaluationScheme(
+        ...     id="fm", title="FM 60/30/10", price_weight="60", quality_weight="30",
+        ...     social_value_weight="10", social_value_method="qualitative",
+        ...     bands=[ScoreBand(label="Good", score="70"), ScoreBand(label="Poor", score="10")],
+        ...     criteria=[AwardCriterion(id="1a", title="Local jobs", weight="100")])
+        >>> tender = Tender(id="FM-1", title="Facilities management", value=Money("100000"),
+        ...                 term="2025/26", scheme=scheme)
+        >>> smart = QualitativeResponse(
+        ...     criterion="1a", band="Good", commitment="Ten local hires by March 2026",
+        ...     specific=True, measurable=True, time_bound=True, due="2026-03-31")
+        >>> evaluation = evaluate(tender, [
+        ...     Bid(bidder="X", price=Money("100000"), quality="80", responses=[smart]),
+        ...     Bid(bidder="Y", price=Money("90000"), quality="60",
+        ...         responses=[QualitativeResponse(criterion="1a", band="Poor")])])
+        >>> (commitment,) = award(evaluation)
+        >>> commitment.id, commitment.owner, commitment.description, commitment.due
+        ('FM-1/Q-1a', 'X', 'Ten local hires by March 2026', datetime.date(2026, 3, 31))
+        >>> award(evaluation, bidder="Y")
+        ()
     """
     if bidder is None:
         if evaluation.winner is None:

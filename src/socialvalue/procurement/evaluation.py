@@ -172,6 +172,37 @@ def evaluate(tender: Tender, bids: Iterable[Bid], *, strict: bool = False) -> Ev
     and are reported as a tie. The order bids are given in changes nothing. A contract out of
     scope under the scheme's policy is still evaluated; :attr:`Evaluation.scope` says so.
 
+    Examples:
+        Two bids under a 60/30/10 scheme whose social value is scored qualitatively (a monetised
+        scheme also needs a :class:`~socialvalue.Methodology`; see the procurement guide):
+
+        >>> from socialvalue import Money
+        >>> from socialvalue.procurement import (
+        ...     AwardCriterion, Bid, EvaluationScheme, QualitativeResponse, ScoreBand, Tender)
+        >>> scheme = EvaluationScheme(
+        ...     id="fm", title="FM 60/30/10", price_weight="60", quality_weight="30",
+        ...     social_value_weight="10", social_value_method="qualitative",
+        ...     bands=[ScoreBand(label="Good", score="70"), ScoreBand(label="Poor", score="10")],
+        ...     criteria=[AwardCriterion(id="1a", title="Local jobs", weight="100")])
+        >>> tender = Tender(id="FM-1", title="Facilities management", value=Money("100000"),
+        ...                 term="2025/26", scheme=scheme)
+        >>> evaluation = evaluate(tender, [
+        ...     Bid(bidder="X", price=Money("100000"), quality="80",
+        ...         responses=[QualitativeResponse(criterion="1a", band="Good")]),
+        ...     Bid(bidder="Y", price=Money("90000"), quality="60",
+        ...         responses=[QualitativeResponse(criterion="1a", band="Poor")])])
+        >>> evaluation.ranking()
+        ((1, 'X', Decimal('85.00')), (2, 'Y', Decimal('79.00')))
+        >>> print(evaluation.score("X").explain())  # doctest: +ELLIPSIS
+        X: rank 1 of 2, total 85.00 of 100
+          price (lowest price ratio): 60 × 90000.00 GBP ÷ 100000.00 GBP = 54.00
+          quality: 30 × 80 ÷ 100 = 24.00
+          social value (10%): 7.00
+            qualitative (100% of the social value weight = 10 points): 7.00
+              1a Local jobs (100%): band 'Good' (70%) → 7.00
+          total: 54.00 + 24.00 + 7.00 = 85.00 (computed unrounded; shown to 2 places)
+          ...
+
     Raises:
         ValidationError: with ``strict=True``, if any bid is rejected.
     """

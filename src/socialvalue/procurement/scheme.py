@@ -455,6 +455,31 @@ class EvaluationScheme:
 
     Warns:
         SocialValueWeightWarning: the social value weight is outside the policy's usual range.
+
+    Examples:
+        A 60/30/10 scheme scoring social value on one qualitative award criterion:
+
+        >>> scheme = EvaluationScheme(
+        ...     id="fm", title="FM 60/30/10", price_weight="60", quality_weight="30",
+        ...     social_value_weight="10", social_value_method="qualitative",
+        ...     bands=[ScoreBand(label="Good", score="70"), ScoreBand(label="Poor", score="10")],
+        ...     criteria=[AwardCriterion(id="1a", title="Local jobs", weight="100")])
+        >>> print(scheme.describe())
+        FM 60/30/10: price 60% (lowest price ratio), quality 30% (score ÷ 100),
+        social value 10% (qualitative)
+        >>> scheme.monetised_weight, scheme.qualitative_weight
+        (Decimal('0'), Decimal('10'))
+
+        Every problem is found when the scheme is built:
+
+        >>> EvaluationScheme(
+        ...     id="bad", title="Bad", price_weight="60", quality_weight="30",
+        ...     social_value_weight="20", social_value_method="qualitative", bands=scheme.bands,
+        ...     criteria=scheme.criteria)
+        Traceback (most recent call last):
+        ...
+        socialvalue.exceptions.ValidationError: evaluation scheme 'bad': weights: must add up to
+        100 (percent): 60 + 30 + 20 = 110
     """
 
     id: str = attrs.field(validator=not_blank)
