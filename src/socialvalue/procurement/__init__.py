@@ -4,7 +4,9 @@ A procurement officer
 
 1. checks whether a contract is **in scope** for social value under the authority's policy
    (:func:`in_scope` with a :class:`SocialValuePolicy`; :data:`LCRCA_POLICY` ships the Liverpool
-   City Region Combined Authority's: contracts *above* £20,000, weighted 10–20%);
+   City Region Combined Authority's: contracts *above* £20,000, usually weighted 10–20% —
+   current practice, not a cap: a weight outside it warns with a
+   :class:`SocialValueWeightWarning`);
 2. defines an :class:`EvaluationScheme` — price, quality and social value weights in percent
    (adding up to 100), how price is scored (:class:`PriceMethod`), and how social value is scored
    (:class:`SocialValueMethod`): *monetised* (each bid's £ offer valued under a
@@ -28,7 +30,12 @@ Conventions (all stated again where they are used):
 * Scores are computed exactly and rounded once, to the scheme's ``places``, for presentation;
   ranks and ties are decided on the rounded totals, so bids that look level are reported as tied
   rather than separated by an invisible fraction of a point.
-* Nothing in this module reads or writes files.
+* Nothing in this package reads or writes files.
+
+Import everything from here; the names live in five modules — :mod:`~.scheme` (policy, scope,
+methods, bands, criteria, the scheme), :mod:`~.bids` (the tender and its bids),
+:mod:`~.evaluation` (checking, scoring, ranking, sensitivity), :mod:`~.award` and :mod:`~.ocds` —
+each listing its public names in its ``__all__``, from which this package's ``__all__`` is built.
 
 References:
     Liverpool City Region Combined Authority, *Social Value Annual Report 2023*, "Commissioner:
