@@ -335,7 +335,7 @@ class RejectedBid:
         return f"{self.bidder}: rejected, not scored:\n{reasons}"
 
 
-@attrs.define
+@attrs.frozen
 class _Checked:
     """A bid that passed the checks, with its valued lines (private to :func:`evaluate`)."""
 
@@ -854,7 +854,7 @@ def _criterion_scores(scheme: EvaluationScheme, bid: Bid) -> tuple[CriterionScor
     return tuple(scores)
 
 
-@attrs.define
+@attrs.frozen
 class _Parts:
     """A scored bid before ranking (private to :func:`evaluate`)."""
 
