@@ -26,7 +26,7 @@ from socialvalue.procurement import LCRCA_POLICY, Bid, OfferLine, QualitativeRes
         (
             lambda: Bid(bidder="A", price=Money("0")),
             ValueError,
-            "price: 0 GBP must be more than zero",
+            "price: £0.00 must be more than zero",
         ),
         (
             lambda: Bid(bidder="A", price=Money("10"), quality="-1"),
