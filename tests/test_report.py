@@ -4,6 +4,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from babel.numbers import get_currency_symbol, parse_decimal
 from hypothesis import given
@@ -11,6 +12,8 @@ from strategies import money
 
 from socialvalue import (
     Delivery,
+    FinancialYear,
+    MethodologyRef,
     MissingExtraError,
     Money,
     RoundingMode,
@@ -21,8 +24,10 @@ from socialvalue import (
 )
 from socialvalue.cli import main
 from socialvalue.report import (
+    LABELS,
     SUPPORTED_LOCALES,
     Formatter,
+    Note,
     Table,
     build_report,
     reconciliation,
@@ -31,6 +36,8 @@ from socialvalue.report import (
     render_markdown,
 )
 from socialvalue.report._model import Column
+from socialvalue.tracking import Rag
+from socialvalue.valuation import Step
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -81,9 +88,73 @@ def test_report_model(report):
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
     assert len(report.table("not_valued").rows) > 0
-    assert any("No additionality assumptions" in note for note in report.notes)
+    assert Note(key="no_additionality") in report.notes
+    assert Note(key="unvalued", values={"n": 15}) in report.notes
     assert {c.id for c in report.commitments} >= {"D1-PRC-01", "FA-EMP-01"}
-    assert all(entry.working.startswith(entry.measure) for entry in report.trace)
+    assert {c.rag for c in report.commitments} <= {r.value for r in Rag}
+    assert report.price_base == FinancialYear(2024)
+    assert all(entry.steps for entry in report.trace)
+
+
+def _strings(value):
+    """Every string inside a report's data, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif attrs.has(type(value)) and not isinstance(value, (Money, Step, MethodologyRef)):
+        for field in attrs.fields(type(value)):
+            yield from _strings(getattr(value, field.name))
+
+
+def test_the_report_holds_no_text_of_its_own(report):
+    # Every label the renderers show in any locale is absent from the data: the report is
+    # numbers, money, periods, codes and titles from the data. (A status's English label is
+    # its code, "red"; the labels of codes are left out.)
+    words = {
+        text
+        for labels in LABELS.values()
+        for key, text in labels.items()
+        if text and not key.startswith(("rag_", "kind_", "convention_"))
+    }
+    shown = set(_strings(report))
+    assert not shown & words
+    assert not any(re.search(r"£ ?\d", text) for text in shown)  # no amount formatted
+
+
+def test_one_report_renders_in_english_and_in_welsh(report):
+    english = render_markdown(report, Formatter(locale="en_GB"))
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "## Headline figures" in english
+    assert "## Prif ffigurau" in welsh
+    assert "- Total social value (present value): **£2.7 million** (£2,679,507.91)" in english
+    assert "(gwerth presennol): **£2.7 miliwn** (£2,679,507.91)" in welsh
+    assert "- 15 deliveries could not be valued" in english
+    assert "- Ni ellid prisio 15 cyflawniad" in welsh
+    assert "| D1-PRC-01 |" in english
+    assert "| coch |" in welsh
+    assert "| red |" in english
+    assert "(1 delivery)" in english
+    assert "(1 cyflawniad)" in welsh
+    assert "Generated: 1 January 2026" in english
+    assert "Cynhyrchwyd: 1 Ionawr 2026" in welsh
+    # HTML and CSV from the same object too.
+    assert "Prif ffigurau" in render_html(report, Formatter(locale="cy_GB"), charts=False)
+    assert render_csv_tables(report, Formatter(locale="cy_GB"))["by_role"].splitlines()[-1] == (
+        "Cyfanswm,7,2679507.91,2679507.91,2679507.91"
+    )
+    # Rendering left the report as it was.
+    assert render_markdown(report, Formatter(locale="en_GB")) == english
+
+
+def test_renderers_default_to_english_with_the_reports_rounding(report):
+    assert render_markdown(report) == render_markdown(
+        report, Formatter(locale="en_GB", rounding=report.rounding)
+    )
 
 
 def test_every_headline_is_traceable(report):
@@ -161,13 +232,12 @@ def test_rows_that_do_not_reconcile_are_explained():
     rows = tuple((name, Money("0.005")) for name in "abc")
     table = Table(
         name="t",
-        title="t",
         columns=(
-            Column(key="name", label="name"),
-            Column(key="value", label="value", kind="money"),
+            Column(key="name"),
+            Column(key="value", kind="money"),
         ),
         rows=rows,
-        total=("total", Money("0.015")),
+        total=(None, Money("0.015")),
     )
     note = reconciliation(table, Formatter())
     assert note == "value: Rows shown add to £0.03; the total of the unrounded figures is £0.02."

@@ -196,11 +196,18 @@ def date(day: dt.date, *, locale: str) -> str:
     return text
 
 
-def plural(n: int | Decimal, forms: Mapping[str, str], *, locale: str) -> str:
+def plural(
+    n: int | Decimal,
+    forms: Mapping[str, str],
+    *,
+    locale: str,
+    values: Mapping[str, str] | None = None,
+) -> str:
     """The form of a phrase for ``n`` under ``locale``'s plural rules, with ``{n}`` filled in.
 
     ``forms`` maps CLDR plural categories (``zero``, ``one``, ``two``, ``few``, ``many``,
     ``other``) to templates; ``other`` is required and used for any category not given.
+    ``values`` fills the templates' other placeholders (already formatted text).
 
     >>> forms = {"one": "{n} delivery", "other": "{n} deliveries"}
     >>> plural(1, forms, locale="en_GB"), plural(2500, forms, locale="en_GB")
@@ -210,7 +217,7 @@ def plural(n: int | Decimal, forms: Mapping[str, str], *, locale: str) -> str:
 
     category = Locale.parse(locale).plural_form(n)
     template = forms.get(category, forms["other"])
-    return template.format(n=number(Decimal(n), locale=locale))
+    return template.format(n=number(Decimal(n), locale=locale), **(values or {}))
 
 
 def count(n: int, singular: str, plural_form: str | None = None, *, locale: str) -> str:

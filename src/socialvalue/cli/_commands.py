@@ -227,7 +227,6 @@ def report(
         title=title or batch.title,
         authority=authority,
         period=period_label or batch.period or _period_of(items),
-        formatter=formatter,
         commitments=commitments.commitments,
         updates=commitments.updates,
         assess_on=max(ends) if ends else None,
