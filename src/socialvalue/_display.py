@@ -102,13 +102,23 @@ def number(
 ) -> str:
     """A plain number grouped for ``locale``: exact unless ``places`` is given.
 
+    The decimal places the number carries are shown, trailing zeros included (``250.50``
+    stays ``250.50``; rounded to two places, ``3`` is ``3.00``).
+
     >>> number(Decimal("1234.5678"), locale="en_GB", places=2)
     '1,234.57'
     >>> number(Decimal("1234.5678"), locale="en_GB")
     '1,234.5678'
+    >>> number(Decimal("250.50"), locale="cy_GB"), number(Decimal(3), locale="en_GB", places=2)
+    ('250.50', '3.00')
     """
     shown = amount if places is None else rounded(amount, places, rounding)
-    text: str = _numbers().format_decimal(shown, locale=locale, decimal_quantization=False)
+    exponent = shown.as_tuple().exponent
+    fraction = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = "#,##0" + ("." + "0" * fraction if fraction else "")
+    text: str = _numbers().format_decimal(
+        shown, format=pattern, locale=locale, decimal_quantization=False
+    )
     return text
 
 
@@ -177,13 +187,12 @@ def compact_money(
 def percent(fraction: Decimal, *, locale: str, places: int = 1, rounding: str = _HALF_UP) -> str:
     """A fraction as a percentage, rounded once (``0.655`` → ``65.5%``).
 
-    >>> percent(Decimal("0.5"), locale="cy_GB", places=0)
-    '50%'
+    >>> percent(Decimal("0.5"), locale="cy_GB", places=0), percent(Decimal("0.72"), locale="en_GB")
+    ('50%', '72.0%')
     """
     with calculation_context():
-        shown = rounded(fraction * 100, places, rounding)
-    text = _numbers().format_decimal(shown, locale=locale, decimal_quantization=False)
-    return f"{text}%"
+        hundredths = fraction * 100
+    return f"{number(hundredths, locale=locale, places=places, rounding=rounding)}%"
 
 
 def date(day: dt.date, *, locale: str) -> str:

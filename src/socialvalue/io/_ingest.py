@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue import _display
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem, UnknownCodeError
 from socialvalue.framework import Framework
@@ -169,7 +170,7 @@ class ImportResult:
 
 def plural_of(count: int, noun: str, plural: str | None = None) -> str:
     """``1 row``, ``2 rows``; ``plural`` for a noun that does not just take an ``s``."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+    return _display.count(count, noun, plural, locale=_display.DEFAULT_LOCALE)
 
 
 #: Columns read as codes: spaces around them carry no meaning and are ignored.
