@@ -7,6 +7,8 @@ The rules, the same everywhere:
 - Rounding happens here, once, with an explicit ``decimal`` rounding mode (``ROUND_HALF_UP``
   unless the caller says otherwise); Babel is then called with ``decimal_quantization=False``,
   so the number shown is the number computed, never re-rounded by Babel.
+- Everything runs in the library's own decimal context: the caller's context (its precision,
+  its rounding) changes nothing shown.
 - Amounts that are not rounded (``places=None`` for numbers) are shown exactly.
 
 The functions take plain ``Decimal`` amounts and ISO currency codes, so :mod:`socialvalue.money`
@@ -28,10 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from socialvalue._decimal import calculation_context
 
@@ -71,6 +75,43 @@ def _dates() -> ModuleType:
     return babel.dates
 
 
+@cache
+def _locale(name: str) -> Any:  # noqa: ANN401 - a babel.Locale, whose module loads on first use
+    """The parsed locale, once per name (parsing it on every call dominated report rendering)."""
+    from babel import Locale  # noqa: PLC0415 - as _numbers: loaded on first use
+
+    return Locale.parse(name)
+
+
+@cache
+def _pattern(fraction: int) -> Any:  # noqa: ANN401 - a babel NumberPattern, as _locale
+    """A grouped number pattern with exactly ``fraction`` decimal places shown, parsed once."""
+    return _numbers().parse_pattern("#,##0" + ("." + "0" * fraction if fraction else ""))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _grouped(shown: Decimal, signed: bool, fraction: int, locale: str) -> str:
+    """Babel's grouped text of a number already rounded, with ``fraction`` places shown.
+
+    Cached: a report shows the same per-unit figures and totals many times, and Babel's
+    formatting is the slow part of rendering. ``signed`` is in the key because ``-0`` and
+    ``0`` are equal but are not written alike; numbers equal in value with the same places
+    shown are written alike.
+    """
+    del signed  # part of the cache key only
+    with calculation_context():  # Babel computes in the current context: make it ours
+        text: str = _numbers().format_decimal(
+            shown, format=_pattern(fraction), locale=_locale(locale), decimal_quantization=False
+        )
+    return text
+
+
+@cache
+def _symbol(currency: str, locale: str) -> str:
+    symbol: str = _numbers().get_currency_symbol(currency, locale=_locale(locale))
+    return symbol
+
+
 def rounded(amount: Decimal, places: int, rounding: str = _HALF_UP) -> Decimal:
     """``amount`` rounded once to ``places`` decimal places with an explicit ``decimal`` mode.
 
@@ -93,6 +134,11 @@ def currency_places(currency: str) -> int:
     >>> currency_places("GBP"), currency_places("JPY")
     (2, 0)
     """
+    return _currency_places(currency)
+
+
+@cache
+def _currency_places(currency: str) -> int:
     places: int = _numbers().get_currency_precision(currency)
     return places
 
@@ -115,11 +161,7 @@ def number(
     shown = amount if places is None else rounded(amount, places, rounding)
     exponent = shown.as_tuple().exponent
     fraction = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    pattern = "#,##0" + ("." + "0" * fraction if fraction else "")
-    text: str = _numbers().format_decimal(
-        shown, format=pattern, locale=locale, decimal_quantization=False
-    )
-    return text
+    return _grouped(shown, shown.is_signed(), fraction, locale)
 
 
 def money(
@@ -139,15 +181,10 @@ def money(
     >>> money(Decimal("1500"), "JPY", locale="en_GB")
     'JP¥1,500'
     """
-    numbers = _numbers()
     digits = currency_places(currency) if places is None else places
-    symbol = numbers.get_currency_symbol(currency, locale=locale)
+    symbol = _symbol(currency, locale)
     shown = rounded(amount, digits, rounding)
-    fraction = max(digits, 0)
-    pattern = "#,##0" + ("." + "0" * fraction if fraction else "")
-    text = numbers.format_decimal(
-        shown.copy_abs(), format=pattern, locale=locale, decimal_quantization=False
-    )
+    text = _grouped(shown.copy_abs(), False, max(digits, 0), locale)  # noqa: FBT003
     return f"-{symbol}{text}" if shown < 0 else f"{symbol}{text}"
 
 
@@ -169,7 +206,7 @@ def compact_money(
     '£17 miliwn'
     """
     numbers = _numbers()
-    symbol = numbers.get_currency_symbol(currency, locale=locale)
+    symbol = _symbol(currency, locale)
     magnitude = abs(amount)
     for step, power in _COMPACT_STEPS:
         if magnitude >= step:
@@ -177,9 +214,12 @@ def compact_money(
                 scaled = rounded(amount / step, 1, rounding) * step
                 if scaled.normalize() == scaled.to_integral_value():
                     scaled = scaled.quantize(Decimal(1).scaleb(power - 1))
-            text = numbers.format_compact_decimal(
-                scaled.copy_abs(), format_type="long", locale=locale, fraction_digits=1
-            )
+                text = numbers.format_compact_decimal(
+                    scaled.copy_abs(),
+                    format_type="long",
+                    locale=_locale(locale),
+                    fraction_digits=1,
+                )
             return f"-{symbol}{text}" if scaled < 0 else f"{symbol}{text}"
     return money(amount, currency, locale=locale, places=places, rounding=rounding)
 
@@ -201,7 +241,7 @@ def date(day: dt.date, *, locale: str) -> str:
     >>> date(dt.date(2023, 6, 9), locale="en_GB"), date(dt.date(2023, 6, 9), locale="cy_GB")
     ('9 June 2023', '9 Mehefin 2023')
     """
-    text: str = _dates().format_date(day, format="long", locale=locale)
+    text: str = _dates().format_date(day, format="long", locale=_locale(locale))
     return text
 
 
@@ -222,9 +262,7 @@ def plural(
     >>> plural(1, forms, locale="en_GB"), plural(2500, forms, locale="en_GB")
     ('1 delivery', '2,500 deliveries')
     """
-    from babel import Locale  # noqa: PLC0415 - as _numbers: loaded on first use
-
-    category = Locale.parse(locale).plural_form(n)
+    category = _locale(locale).plural_form(n)
     template = forms.get(category, forms["other"])
     return template.format(n=number(Decimal(n), locale=locale), **(values or {}))
 

@@ -261,9 +261,12 @@ def report(
     atomic_write_text(target, text)
     headline = built.headlines[0]
     shown = formatter.compact(headline.amount) if headline.amount is not None else ""
+    missing = _display.count(
+        len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
+    )
     console.print(
         f"wrote {target} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{len(built.table('not_valued').rows)} group(s) not valued (listed in the report)"
+        f"{missing} not valued (listed in the report)"
     )
 
 

@@ -263,6 +263,8 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     }
 )
 
+_PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's
+
 #: Locales the report labels are available in.
 SUPPORTED_LOCALES = tuple(LABELS)
 
@@ -309,10 +311,12 @@ class Formatter:
         ('1 delivery', '3 deliveries')
         """
         table = self.labels if self.labels is not None else LABELS[self.locale]
+        if f"{key}.other" not in table:
+            table = LABELS["en_GB"]
         forms = {
-            name.removeprefix(f"{key}."): text
-            for name, text in (table if f"{key}.other" in table else LABELS["en_GB"]).items()
-            if name.startswith(f"{key}.")
+            category: table[f"{key}.{category}"]
+            for category in _PLURAL_CATEGORIES
+            if f"{key}.{category}" in table
         }
         filled = {name: self.value(v) for name, v in values.items()}
         return _display.plural(n, forms, locale=self.locale, values=filled)
