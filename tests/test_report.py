@@ -94,6 +94,7 @@ def test_report_model(report):
     assert {c.rag for c in report.commitments} <= {r.value for r in Rag}
     assert report.price_base == FinancialYear(2024)
     assert all(entry.steps for entry in report.trace)
+    assert hash(report) == hash(attrs.evolve(report))  # data all the way down, hashable
 
 
 def _strings(value):

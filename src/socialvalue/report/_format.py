@@ -73,7 +73,6 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "title": "",
                 "id": "Id",
                 "none": "(none)",
-                "code": "Code",
                 "more_evidence": "… {n} more",
                 "deliveries_count.one": "{n} delivery",
                 "deliveries_count.other": "{n} deliveries",
@@ -191,7 +190,6 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "title": "",
                 "id": "Id",
                 "none": "(dim)",
-                "code": "Cod",
                 "more_evidence": "… {n} arall",
                 "deliveries_count.other": "{n} cyflawniad",
                 "indicator_contracts_with_social_value": (

@@ -11,8 +11,9 @@ obtained.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TypeAlias
 
 import attrs
 
@@ -31,6 +32,8 @@ __all__ = [
     "Table",
     "TraceEntry",
 ]
+
+Pair: TypeAlias = tuple[str, object]
 
 #: The kinds of value a table column holds; renderers format each kind its own way.
 COLUMN_KINDS = ("code", "name", "text", "money", "quantity", "count", "period")
@@ -158,18 +161,27 @@ class CommitmentLine:
     reasons: tuple[str, ...] = ()
 
 
+def _pairs(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[Pair, ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple((str(name), value) for name, value in items)
+
+
 @attrs.frozen(kw_only=True)
 class Note:
     """A note on method: a key that renderers write out in their locale, and its figures.
 
     ``values`` fills the note's placeholders: a :class:`~socialvalue.MethodologyRef`, titles
-    from the data, periods, counts. The keys are ``methodology``, ``prices``,
-    ``no_additionality``, ``additionality``, ``discounting``, ``unvalued`` and
-    ``extrapolated``.
+    from the data, periods, counts (``n``). Give it as a mapping; it is kept as a tuple of
+    ``(name, value)`` pairs, so a note (and a report) stays hashable. The keys are
+    ``methodology``, ``prices``, ``no_additionality``, ``additionality``, ``discounting``,
+    ``unvalued`` and ``extrapolated``.
+
+    >>> Note(key="unvalued", values={"n": 15})
+    Note(key='unvalued', values=(('n', 15),))
     """
 
     key: str
-    values: Mapping[str, object] = attrs.field(factory=dict)
+    values: tuple[Pair, ...] = attrs.field(default=(), converter=_pairs)
 
 
 @attrs.frozen(kw_only=True)
