@@ -28,6 +28,7 @@ from socialvalue.report import (
     SUPPORTED_LOCALES,
     Formatter,
     Note,
+    ReportOptions,
     Table,
     build_report,
     reconciliation,
@@ -302,3 +303,51 @@ def test_report_of_a_larger_batch_still_reconciles():
     )
     table = built.table("by_role")
     assert table.total[-1] == sum((row[-1] for row in table.rows), Money.zero())
+
+
+def test_indicators_are_data_and_render_in_each_locale():
+    deliveries = [
+        *example_deliveries(),
+        Delivery(measure="LCR-PRC-1", quantity="20", period="2022/23"),
+        Delivery(measure="LCR-PRC-2", quantity="13", period="2022/23"),
+        Delivery(measure="LCR-SPD-1", quantity="300000.50", period="2022/23"),
+        Delivery(measure="LCR-SPD-2", quantity="100000", period="2022/23"),
+    ]
+    built = build_report(
+        deliveries,
+        default_methodology(),
+        title="t",
+        authority="a",
+        period="2022/23",
+        generated=dt.date(2026, 1, 1),
+        options=ReportOptions(
+            contracts_measure="LCR-PRC-1",
+            contracts_with_value_measure="LCR-PRC-2",
+            local_spend_measures=("LCR-SPD-1", "LCR-SPD-2"),
+            total_spend=Money("1000000"),
+            inputs={"Adult Education Budget": Money("1000000")},
+        ),
+    )
+    contracts, local, sroi = built.indicators
+    assert (contracts.key, contracts.value, contracts.numerator, contracts.denominator) == (
+        "contracts_with_social_value",
+        Decimal("0.65"),
+        Decimal(13),
+        Decimal(20),
+    )
+    assert (local.value, local.numerator) == (Decimal("0.4000005"), Money("400000.50"))
+    assert (sroi.key, sroi.kind, sroi.subject) == ("sroi", "ratio", "Adult Education Budget")
+    assert sroi.value == sroi.numerator / sroi.denominator
+    english = render_markdown(built)
+    welsh = render_markdown(built, Formatter(locale="cy_GB"))
+    assert (
+        "- Contracts in scope that include social value: **65.0%** "
+        "(LCR-PRC-2 ÷ LCR-PRC-1: 13 of 20)" in english
+    )
+    assert (
+        "- Spend with local and community suppliers, share of spend: **40.0%** "
+        "(LCR-SPD-1 + LCR-SPD-2 (£400,000.50) ÷ total spend (£1,000,000.00))" in english
+    )
+    assert "- SROI ratio, Adult Education Budget: **" in english
+    assert "(LCR-PRC-2 ÷ LCR-PRC-1: 13 o 20)" in welsh
+    assert "- Cymhareb SROI, Adult Education Budget: **" in welsh
