@@ -175,6 +175,8 @@ def test_format_spec_language():
     for spec in (".2e", "%", "s", "d", "GBP", ".2"):
         with pytest.raises(ValueError, match="Money format spec"):
             format(amount, spec)
+    with pytest.raises(ValueError, match="unknown locale 'xx_XX'"):
+        format(amount, "xx_XX")
 
 
 @given(money(min_value=-(10**12), max_value=10**12, places=6))

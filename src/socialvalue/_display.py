@@ -78,9 +78,12 @@ def _dates() -> ModuleType:
 @cache
 def _locale(name: str) -> Any:  # noqa: ANN401 - a babel.Locale, whose module loads on first use
     """The parsed locale, once per name (parsing it on every call dominated report rendering)."""
-    from babel import Locale  # noqa: PLC0415 - as _numbers: loaded on first use
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - as _numbers: on first use
 
-    return Locale.parse(name)
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError) as error:
+        raise ValueError(f"unknown locale {name!r}; locales are written like 'en_GB'") from error
 
 
 @cache
