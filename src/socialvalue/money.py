@@ -17,8 +17,8 @@ from typing import Self
 
 import attrs
 
-from socialvalue import _display
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
@@ -209,7 +209,7 @@ class Money:
         >>> print(Money("-2.675"), Money("1500", "JPY"))
         -£2.68 JP¥1,500
         """
-        return _display.money(self.amount, self.currency, locale=_display.DEFAULT_LOCALE)
+        return display_money(self.amount, self.currency, locale=DEFAULT_LOCALE)
 
     def __format__(self, spec: str) -> str:
         """Format for a reader with a small spec language.
@@ -239,7 +239,7 @@ class Money:
         if not spec:
             return str(self)
         if _LOCALE_SPEC.match(spec):
-            return _display.money(self.amount, self.currency, locale=spec)
+            return display_money(self.amount, self.currency, locale=spec)
         found = _NUMBER_SPEC.match(spec)
         if found is None:
             raise ValueError(
@@ -248,7 +248,7 @@ class Money:
             )
         amount = self.amount
         if found["places"] is not None:
-            amount = _display.rounded(amount, int(found["places"]), decimal.ROUND_HALF_UP)
+            amount = rounded(amount, int(found["places"]), decimal.ROUND_HALF_UP)
         return format(amount, spec)
 
 
