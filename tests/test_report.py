@@ -351,3 +351,20 @@ def test_indicators_are_data_and_render_in_each_locale():
     assert "- SROI ratio, Adult Education Budget: **" in english
     assert "(LCR-PRC-2 ÷ LCR-PRC-1: 13 o 20)" in welsh
     assert "- Cymhareb SROI, Adult Education Budget: **" in welsh
+
+
+def test_every_label_is_translated_with_the_same_placeholders():
+    def base(key):
+        return key.partition(".")[0]
+
+    def placeholders(text):
+        return set(re.findall(r"{(\w+)}", text))
+
+    english, welsh = LABELS["en_GB"], LABELS["cy_GB"]
+    assert {base(k) for k in english} == {base(k) for k in welsh}
+    for labels in (english, welsh):
+        plural = {base(k) for k in labels if "." in k}
+        assert all(f"{key}.other" in labels for key in plural)
+    for key, text in english.items():
+        twin = welsh.get(key, welsh.get(f"{base(key)}.other", ""))
+        assert placeholders(twin) == placeholders(text), key
