@@ -7,8 +7,10 @@ escape it for their format; nothing here knows about markup.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
+from socialvalue import _display
 from socialvalue._decimal import calculation_context
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
@@ -22,6 +24,7 @@ from socialvalue.report._model import (
     Table,
     TraceEntry,
 )
+from socialvalue.valuation import Step
 
 __all__ = [
     "EVIDENCE_SHOWN",
@@ -196,6 +199,24 @@ def trace_summary(entry: TraceEntry, f: Formatter) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _step_lines(
+    steps: tuple[Step, ...], currency: str, locale: str, rounding: str, per_unit: str
+) -> tuple[str, ...]:
+    """The numbered lines of a unit value's steps (cached: many groups share a unit value)."""
+    lines = []
+    for number, step in enumerate(steps, start=1):
+        line = f"{number:>2}. {step.name}: {step.text}"
+        if step.result is not None:
+            shown = _display.rounded(step.result, _PER_UNIT_PLACES, rounding).normalize()
+            text = _display.number(shown, locale=locale)
+            line += "  → " + per_unit.format(
+                value=text if shown == step.result else f"≈{text}", currency=currency
+            )
+        lines.append(line)
+    return tuple(lines)
+
+
 def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
     """The working behind an appendix entry, one numbered line a step.
 
@@ -213,15 +234,13 @@ def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
             methodology=report.methodology,
         )
     ]
-    for number, step in enumerate(entry.steps, start=1):
-        line = f"{number:>2}. {step.name}: {step.text}"
-        if step.result is not None:
-            shown = f.rounded(step.result, _PER_UNIT_PLACES).normalize()
-            text = f.number(shown)
-            line += "  → " + f.label("working_per_unit").format(
-                value=text if shown == step.result else f"≈{text}", currency=entry.currency
-            )
-        lines.append(line)
+    lines += _step_lines(
+        entry.steps,
+        entry.currency,
+        f.locale,
+        f.rounding.mode.value,
+        f.label("working_per_unit"),
+    )
     if entry.gross is None or entry.net is None or entry.present_value is None:
         last = f.text("working_counted", quantity=entry.quantity)
     else:
