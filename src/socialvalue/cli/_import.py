@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from socialvalue._plural import plural_of
+from socialvalue._display import DEFAULT_LOCALE, count as _count
 from socialvalue.commitments import Commitment
 from socialvalue.deliveries import DeliverySet
 from socialvalue.framework import Framework
@@ -104,8 +104,8 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     if rejected is not None and result.rejected:
         count = write_rejected(result, rejected)
         lines.append(
-            f"wrote {plural_of(count, 'rejected row')} to {os.fspath(rejected)}: correct them "
-            "there and import that file again"
+            f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
+            f"{os.fspath(rejected)}: correct them there and import that file again"
         )
     if accepted is not None:
         if Path(accepted).suffix.lower() in (".toml", ".json"):
@@ -115,7 +115,12 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
             )
         else:
             write_returns(result.accepted, accepted)
-        written = plural_of(len(result.accepted), "accepted delivery", "accepted deliveries")
+        written = _count(
+            len(result.accepted),
+            "accepted delivery",
+            "accepted deliveries",
+            locale=DEFAULT_LOCALE,
+        )
         lines.append(f"wrote {written} to {os.fspath(accepted)}")
     if strict:
         result.raise_for_rejected()
