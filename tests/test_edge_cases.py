@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from test_valuation import PLAIN, proxy, registry
+from helpers import PLAIN, registry, valuation_proxy as proxy
 
 from socialvalue import (
     DataFileError,

@@ -1,8 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from helpers import ADJUSTED, PLAIN, valuation_deliveries as deliveries
 from hypothesis import given, strategies as st
-from test_valuation import ADJUSTED, PLAIN, deliveries
 
 from socialvalue import Delivery, Money, Rollup, default_methodology, value, value_many
 from socialvalue.batch import DIMENSIONS

@@ -1,20 +1,23 @@
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
+from helpers import (
+    ADJUSTED,
+    PLAIN,
+    registry,
+    valuation_deliveries as deliveries,
+    valuation_methodology as methodology,
+    valuation_proxy as proxy,
+)
 from hypothesis import given, strategies as st
 from strategies import decimals
 
 from socialvalue import (
     Additionality,
     Delivery,
-    Methodology,
     Money,
-    ProxyRegistry,
-    ProxyValue,
-    Source,
     ValidationError,
     ValuationKey,
     default_methodology,
@@ -26,102 +29,12 @@ from socialvalue import (
 from socialvalue.batch import DELIVERY_DIMENSIONS
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import sroi_ratio
-from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
+from socialvalue.io import shipped_price_index
 from socialvalue.methodology import CalendarPrices, MeasureAssumption, Memo
-from socialvalue.proxies import GeographyLink, NoProxyValueError
+from socialvalue.proxies import NoProxyValueError
 from socialvalue.valuation import ValuationError
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-SOURCE = Source(title="Worked example", publisher="Test")
-
-
-def registry(*values, id="test"):  # noqa: A002
-    return ProxyRegistry(
-        id=id,
-        title=id,
-        version="1",
-        publisher="Test",
-        licence="test",
-        geographies=(GeographyLink(code="Liverpool City Region", parent="England"),),
-        values=values,
-    )
-
-
-def proxy(measure, unit, amount, *, price_base="2022/23", start=(2018, 4, 1), end=None, **changes):
-    return ProxyValue(
-        measure=measure,
-        unit=unit,
-        value=amount,
-        price_base=price_base,
-        valid_from=dt.date(*start),
-        valid_to=dt.date(*end) if end else None,
-        source=SOURCE,
-        licence="test",
-        **changes,
-    )
-
-
-TEST_REGISTRY = registry(
-    proxy("LCR-COM-1", "hour", "16.93"),
-    proxy("LCR-EDI-1", "person", "404"),
-    proxy("LCR-EMP-1", "fte_year", "1000"),
-    proxy("LCR-SKL-4", "person", "50", net_of_deadweight=True),
-)
-
-
-def methodology(**changes):
-    fields = {
-        "id": "test",
-        "title": "Test methodology",
-        "version": "1",
-        "publisher": "Test",
-        "framework": shipped_framework(),
-        "registries": (TEST_REGISTRY,),
-        "discount_schedule": shipped_discount_schedule(),
-    }
-    fields.update(changes)
-    return Methodology(**fields)
-
-
-PLAIN = methodology()
-ADJUSTED = methodology(
-    price_index=shipped_price_index(),
-    price_base="2024/25",
-    additionality=Additionality(deadweight="0.25", attribution="0.1"),
-    assumptions=(
-        MeasureAssumption(
-            measure="LCR-EMP-1",
-            additionality=Additionality(
-                deadweight="0.3",
-                displacement="0.2",
-                multiplier="1.2",
-                duration_years=3,
-                drop_off="0.1",
-            ),
-        ),
-    ),
-    year_convention=YearConvention.YEAR_1,
-)
-MEASURES = [
-    ("LCR-COM-1", "hour"),
-    ("LCR-EDI-1", "person"),
-    ("LCR-EMP-1", "fte_year"),
-    ("LCR-SKL-4", "person"),
-    ("LCR-COM-2", "gbp"),
-    ("LCR-ENV-1", "count"),
-]
-
-
-@st.composite
-def deliveries(draw):
-    measure, _unit = draw(st.sampled_from(MEASURES))
-    return Delivery(
-        measure=measure,
-        quantity=draw(decimals(min_value=0, max_value=10**6, places=2)),
-        period=draw(st.sampled_from(["2022/23 Q1", "2023/24", "2024/25 Q3", "2019/20"])),
-        reporter=draw(st.sampled_from(["A", "B", "C"])),
-        geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
-    )
 
 
 # --- properties ---------------------------------------------------------------------------------
