@@ -40,7 +40,7 @@ from socialvalue.proxies import GeographyLink, ProxyRegistry, ProxyValue
 WORKED_SOURCE = Source(title="Worked example", publisher="Test")
 
 
-def registry(*values, id="test"):  # noqa: A002
+def valuation_registry(*values, id="test"):  # noqa: A002
     return ProxyRegistry(
         id=id,
         title=id,
@@ -68,7 +68,7 @@ def valuation_proxy(
     )
 
 
-TEST_REGISTRY = registry(
+TEST_REGISTRY = valuation_registry(
     valuation_proxy("LCR-COM-1", "hour", "16.93"),
     valuation_proxy("LCR-EDI-1", "person", "404"),
     valuation_proxy("LCR-EMP-1", "fte_year", "1000"),

@@ -6,7 +6,14 @@ import pytest
 from helpers import ADJUSTED, PLAIN, valuation_deliveries as deliveries
 from hypothesis import given, strategies as st
 
-from socialvalue import Delivery, Money, ValidationError, value, value_many
+from socialvalue import (
+    Delivery,
+    Money,
+    ValidationError,
+    default_methodology,
+    value,
+    value_many,
+)
 from socialvalue.batch import DELIVERY_DIMENSIONS
 
 
@@ -105,3 +112,11 @@ def test_unvalued_deliveries_raise_together_or_are_reported():
     assert report.total_gross() == Money("16.93")
     with pytest.raises(ValueError, match="unvalued: expected 'raise' or 'report'"):
         value_many(batch, PLAIN, unvalued="ignore")
+
+
+def test_a_year_outside_the_price_index_is_reported_not_raised():
+    late = [Delivery(measure="LCR-COM-2", quantity="100", period="2031/32")]
+    batch = value_many(late, default_methodology(), unvalued="report")
+    assert "cannot restate 2031/32 prices" in batch.unvalued[0].reason
+    with pytest.raises(ValidationError, match="2031/32 is not in gdp-deflator"):
+        value_many(late, default_methodology())

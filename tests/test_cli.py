@@ -266,3 +266,18 @@ def test_a_missing_cli_extra_is_one_message_not_a_traceback(monkeypatch, capsys,
     monkeypatch.setitem(sys.modules, package, None)  # as if not installed
     assert main(["--help"]) == 1
     assert 'pip install "socialvalue[cli]"' in capsys.readouterr().err
+
+
+def test_report_to_a_bad_path_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "missing" / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the file" in err
+    assert "Traceback" not in err
+
+
+def test_explain_period_selects_deliveries_within_it(capsys):
+    assert main(["explain", "LCR-COM-2", "--period", "2022/23"]) == 0
+    out = capsys.readouterr().out
+    assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
+    assert "× 300 →" in out  # Headbolt Lane Station
+    assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23

@@ -174,3 +174,25 @@ def test_hash_is_stable_across_runs():
         == ("a38e0f67e7456f5a431a06029a007b3d8da9d0456ef2c3deae58026ffd6c7ddf")
     )
     assert isinstance(again, Methodology)
+
+
+def test_the_hash_covers_how_figures_group():
+    base = default_methodology()
+    framework = base.framework
+    themes = list(framework.themes)
+    themes[0] = attrs.evolve(themes[0], code="LCR-JOBS-RENAMED")
+    renamed = attrs.evolve(framework, themes=themes)
+    assert attrs.evolve(base, framework=renamed).content_hash != base.content_hash
+
+
+def test_a_hash_in_the_bundle_folder_is_not_a_schedule_separator(tmp_path):
+    folder = tmp_path / "we#ird"
+    folder.mkdir()
+    shipped = Path(__file__).parent.parent / "src/socialvalue/data/discounting/green-book-2022.toml"
+    (folder / "gb.toml").write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    bundle = folder / "m.toml"
+    bundle.write_text(
+        'id = "m"\ntitle = "m"\nversion = "1"\npublisher = "p"\nframework = "shipped:lcrca"\n'
+        'registries = ["shipped:lcrca-open"]\ndiscount_schedule = "gb.toml#health"\n'
+    )
+    assert load_methodology(bundle).discount_schedule.id == "health"

@@ -361,3 +361,10 @@ def test_every_label_is_translated_with_the_same_placeholders():
     for key, text in english.items():
         twin = welsh.get(key, welsh.get(f"{base(key)}.other", ""))
         assert placeholders(twin) == placeholders(text), key
+
+
+def test_negative_amounts_format_consistently():
+    f = Formatter()
+    assert f.money(Money("-2500000")) == "-£2,500,000.00"
+    assert f.compact(Money("-2500000")) == "-£2.5 million"
+    assert f.money(Money("-0.004")) == "£0.00"

@@ -85,3 +85,9 @@ def test_rollups_refuse_to_mix():
         Rollup.from_batch(value_many(batch, PLAIN), PLAIN.framework, ("project",))
     with pytest.raises(RollupError, match="cannot regroup by role"):
         Rollup.of(batch, PLAIN, ("measure",)).regroup(("role",))
+
+
+def test_rollups_count_what_they_could_not_value():
+    rolled = Rollup.of(example_deliveries(), default_methodology(), ("role",), unvalued="report")
+    assert rolled.total().count + rolled.unvalued == len(example_deliveries())
+    assert rolled.merge(rolled).unvalued == 2 * rolled.unvalued

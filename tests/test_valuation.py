@@ -6,10 +6,10 @@ import pytest
 from helpers import (
     ADJUSTED,
     PLAIN,
-    registry,
     valuation_deliveries as deliveries,
     valuation_methodology as methodology,
     valuation_proxy as proxy,
+    valuation_registry as registry,
 )
 from hypothesis import given, strategies as st
 from strategies import decimals
@@ -275,3 +275,13 @@ def test_default_methodology_values_carbon_with_open_data():
     # 268.97 £/tCO2e (DESNZ 2024, 2022 prices) × 100 / 91.2996 (GDP deflator 2022/23 → 2024/25)
     assert valuation.gross.quantize(2) == Money("3682.52")
     assert valuation.net == valuation.gross  # the default states no additionality assumptions
+
+
+def test_financial_amounts_take_their_price_year_from_the_proxy_date_rule():
+    strict = attrs.evolve(default_methodology(), proxy_date="period")
+    two_years = [Delivery(measure="LCR-COM-2", quantity="100", period="2021-08-01..2023-07-31")]
+    batch = value_many(two_years, strict, unvalued="report")
+    assert "spans the financial years 2021/22 to 2023/24" in batch.unvalued[0].reason
+    middle = value_many(two_years, default_methodology())
+    # priced at the middle of the period (2022-07-31, in 2022/23): 100 × 100 / 91.2996
+    assert middle.total_gross().quantize(2) == Money("109.53")
