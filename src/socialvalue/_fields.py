@@ -27,6 +27,7 @@ from socialvalue.periods import (
 __all__ = [
     "CODE",
     "CURRENCY",
+    "IDENTIFIER",
     "PERIOD_TYPES",
     "code",
     "not_blank",
@@ -38,6 +39,8 @@ __all__ = [
 
 #: A code or identifier: letters, digits and ``. _ / -``, starting with a letter or digit.
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+#: A lower-case identifier: a letter, then lower-case letters, digits and ``_`` (``fte_year``).
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 #: An ISO 4217 currency code.
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
