@@ -18,9 +18,10 @@ from socialvalue.io._columns import (
     IGNORED_COLUMNS,
     REQUIRED_COLUMNS,
     RETURN_COLUMNS,
+    VALUATION_COLUMNS,
 )
 from socialvalue.io._converter import make_converter
-from socialvalue.io._export import VALUATION_COLUMNS, export_valuations, write_returns
+from socialvalue.io._export import export_valuations, write_returns
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
 from socialvalue.io._formats import (
     Format,
