@@ -4,6 +4,9 @@ Valuation: an invented registry of worked-example values, the plain and the adju
 methodologies, and a strategy for deliveries of the measures they value (used by the valuation,
 batch, rollup and proxy tests).
 
+Commitments: a contractual and an organisational commitment over two financial years, shared by
+the commitments and tracking tests.
+
 Procurement: an invented registry and methodology, score bands and award criteria, scheme and
 tender builders, and the two worked scenarios the evaluation and award tests share.
 """
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from strategies import decimals
 
 from socialvalue.additionality import Additionality
+from socialvalue.commitments import Commitment
 from socialvalue.deliveries import Delivery
 from socialvalue.discounting import YearConvention
 from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
@@ -129,6 +133,32 @@ def valuation_deliveries(draw):
         reporter=draw(st.sampled_from(["A", "B", "C"])),
         geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
     )
+
+
+# --- commitments -------------------------------------------------------------------------------
+
+START, DUE = dt.date(2024, 4, 1), dt.date(2026, 3, 31)
+JOBS = Commitment(
+    id="K1/JOBS",
+    kind="contractual",
+    title="Local jobs",
+    contract="K1",
+    measure="LCR-EMP-1",
+    target="24",
+    start=START,
+    due=DUE,
+    role="commissioner",
+)
+HOURS = Commitment(
+    id="ORG/HOURS",
+    kind="day_one",
+    title="Volunteering",
+    measure="LCR-COM-1",
+    target="1000",
+    start=START,
+    due=DUE,
+    role="employer",
+)
 
 
 # --- procurement ---------------------------------------------------------------------------------
