@@ -152,7 +152,7 @@ def bench_shipped_loads(settings: Settings) -> list[Result]:
     """Uncached ``loads`` of each shipped file against a bare ``tomllib`` parse."""
     results = []
     files: list[tuple[str, str, str, type]] = [
-        ("load shipped registry", "registries", "lcrca-open.toml", ProxyRegistry),
+        ("load shipped registry", "registries", "desnz-carbon.toml", ProxyRegistry),
         ("load shipped framework", "frameworks", "lcrca.toml", Framework),
         ("load shipped price index", "prices", "gdp-deflator-hmt-2026-03.toml", PriceIndex),
     ]

@@ -76,7 +76,7 @@ def test_unknown_locale_is_refused():
 
 def test_report_model(report):
     assert report.headlines[0].key == "total_present_value"
-    assert report.headlines[0].amount.quantize(2) == Money("2679507.91")
+    assert report.headlines[0].amount.quantize(2) == Money("2693507.91")
     assert report.table("by_role").total[-1] == report.headlines[0].amount
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
@@ -99,8 +99,8 @@ def test_every_headline_is_traceable(report):
 def test_markdown(report):
     text = render_markdown(report, Formatter())
     assert text.startswith("# Social Value Annual Report 2023 (example)\n")
-    assert "- Total social value (present value): **£2.7 million** (£2,679,507.91)" in text
-    assert "| **Total** | **7** | **£2,679,507.91** |" in text  # deliveries valued in money
+    assert "- Total social value (present value): **£2.7 million** (£2,693,507.91)" in text
+    assert "| **Total** | **8** | **£2,693,507.91** |" in text  # deliveries valued in money
     assert "## Appendix: how each figure was obtained" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Prif ffigurau" in welsh
@@ -111,7 +111,7 @@ def test_csv_tables(report):
     tables = render_csv_tables(report, Formatter())
     assert set(tables) == {"by_role", "by_theme", "by_measure", "recorded", "not_valued"}
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
-    assert tables["by_role"].splitlines()[-1].endswith(",2679507.91,2679507.91,2679507.91")
+    assert tables["by_role"].splitlines()[-1].endswith(",2693507.91,2693507.91,2693507.91")
 
 
 def test_html_is_self_contained_and_structured(report):

@@ -160,7 +160,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     ...                       title="Social Value Annual Report", authority="LCRCA",
     ...                       period="2022/23", generated=dt.date(2026, 1, 1))
     >>> report.headlines[0].amount.quantize(2)
-    Money(amount=Decimal('2679507.91'), currency='GBP')
+    Money(amount=Decimal('2693507.91'), currency='GBP')
     """
     options = options or ReportOptions()
     f = formatter or Formatter(rounding=methodology.rounding)
