@@ -22,11 +22,13 @@ import attrs
 from socialvalue._validators import not_blank as _not_blank
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
+from socialvalue.evidence import refused_values
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.money import RoundingMode
 from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
+from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
 
 __all__ = [
@@ -116,6 +118,10 @@ def _financial_year(value: object) -> FinancialYear | None:
     return period
 
 
+def _optional_verification(value: object) -> Verification | None:
+    return None if value is None else Verification(value)
+
+
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
     return tuple(value)
 
@@ -147,11 +153,15 @@ class Methodology:
         lookup_policy: What a proxy lookup does outside the values' dated range.
         proxy_date: Which date of a delivery's period proxy values are looked up for.
         rounding: How results are rounded when presented.
+        minimum_verification: The weakest evidence a proxy value may rest on (``secondary``
+            refuses ``unverified`` values; ``primary`` refuses both others); ``None`` accepts
+            every value. See :mod:`socialvalue.evidence`.
 
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
             the framework, assumptions for unknown measures or given twice, a price base outside
-            the price index or without one.
+            the price index or without one, values below ``minimum_verification`` (each named
+            with its tag).
     """
 
     id: str = attrs.field(validator=_not_blank)
@@ -175,6 +185,9 @@ class Methodology:
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
+    minimum_verification: Verification | None = attrs.field(
+        default=None, converter=_optional_verification
+    )
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -213,6 +226,8 @@ class Methodology:
             else:
                 index[assumption.measure] = assumption
         problems.extend(self._check_prices())
+        if self.minimum_verification is not None:
+            problems.extend(refused_values(self.registries, self.minimum_verification))
         if problems:
             raise ValidationError(problems, subject=f"methodology {self.id!r}")
         object.__setattr__(self, "_assumption_index", MappingProxyType(index))
@@ -335,5 +350,7 @@ def _content_hash(methodology: Methodology) -> str:
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
     }
+    if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
+        data["minimum_verification"] = methodology.minimum_verification.value
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -592,6 +592,19 @@ class ValuationBatch:
         """Sum of present values in one currency."""
         return self._total("present_value", currency)
 
+    def total_by_verification(
+        self,
+        field: Literal["gross", "net", "present_value"] = "present_value",
+        currency: str = "GBP",
+    ) -> dict[str, Money]:
+        """How much of the total rests on each verification level, exactly (parts add up).
+
+        See :func:`socialvalue.evidence.total_by_verification`.
+        """
+        from socialvalue.evidence import total_by_verification  # noqa: PLC0415 - kept apart
+
+        return total_by_verification(self, field=field, currency=currency)
+
     def extrapolated(self) -> tuple[GroupValuation, ...]:
         """Groups valued with a proxy carried forward past its validity."""
         return tuple(group for group in self.groups if group.unit.extrapolated)
