@@ -23,7 +23,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
-from socialvalue._validators import not_blank as _not_blank
+from socialvalue._validators import not_blank as _not_blank, string_tuple as _str_tuple
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -131,6 +131,9 @@ class ProxyValue:
         licence: The licence the value is used under.
         verification: How the value was checked against its source.
         note: Anything a reader should know (method, caveats).
+        derivation: For a value built from others (:mod:`socialvalue.wellbeing`,
+            :mod:`socialvalue.derived`), the working, one line a step, each input with its
+            source; shown in every valuation's explanation.
 
     >>> value = ProxyValue(
     ...     measure="LCR-COM-1", unit="hour", value="16.93", price_base="2023",
@@ -160,6 +163,7 @@ class ProxyValue:
         default=Verification.UNVERIFIED, converter=Verification
     )
     note: str = ""
+    derivation: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to is not None and self.valid_to < self.valid_from:

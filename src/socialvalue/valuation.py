@@ -346,6 +346,8 @@ def _gross_per_unit(
     )
     proxy = lookup.value
     steps.append(Step(name="proxy", text=lookup.describe(), result=proxy.value))
+    if proxy.derivation:
+        steps.append(Step(name="derivation", text=" ".join(proxy.derivation)))
     gross = _rebase(proxy.value, proxy.price_base, methodology, steps)
     return gross, proxy.currency, lookup, proxy.net_of_deadweight
 

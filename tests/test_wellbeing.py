@@ -1,0 +1,165 @@
+"""The WELLBY method (issue #15).
+
+The worked example is the one Jacobs (Simetrica-Jacobs contributed to HM Treasury's *Wellbeing
+Guidance for Appraisal*, July 2021) gives for the guidance's method: "a study finds that a change
+to a workplace policy will result an improvement in wellbeing of 0.2 points of life satisfaction
+for employees sustained over a period of two years ... wellbeing valuation = 0.2 x £13,000 =
+£2,600 per person per year for two years". Verification: SECONDARY — read in the Jacobs news item
+(jacobs.com/newsroom/news/simetrica-Jacobs-contributes-new-guidance-wellbeing-analysis), not in
+the guidance body, whose page or section for this example was not confirmed. The range ends
+(£2,000, £3,200) apply the guidance's £10,000-£16,000 range to the same effect.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from socialvalue import (
+    DataFileError,
+    Delivery,
+    Measure,
+    Money,
+    PriceYearError,
+    Source,
+    Verification,
+    default_methodology,
+    shipped_price_index,
+    value,
+)
+from socialvalue.io import load_wellby, shipped_wellby
+from socialvalue.proxies import ProxyRegistry
+from socialvalue.wellbeing import WellbeingEffect, value_wellbeing, wellby_proxy
+
+JACOBS = Source(
+    title="Simetrica-Jacobs contributes to new guidance on wellbeing analysis (news item)",
+    publisher="Jacobs",
+    url="http://jacobs.com/newsroom/news/simetrica-Jacobs-contributes-new-guidance-wellbeing-analysis",
+)
+
+
+def workplace_policy(**changes):
+    fields = {
+        "id": "workplace-policy",
+        "description": "a change to a workplace policy, for employees",
+        "life_satisfaction_change": "0.2",
+        "years": "2",
+        "source": JACOBS,
+        "licence": "OGL-UK-3.0",
+        "verification": "secondary",
+    }
+    fields.update(changes)
+    return WellbeingEffect(**fields)
+
+
+def test_the_shipped_wellby_value_is_the_guidance_value_in_2019_prices():
+    wellby = shipped_wellby()
+    assert (wellby.value, wellby.low, wellby.high) == (
+        Decimal(13000),
+        Decimal(10000),
+        Decimal(16000),
+    )
+    assert wellby.price_base.label == "2019"
+    assert wellby.verification is Verification.SECONDARY
+    assert wellby.licence == "OGL-UK-3.0"
+    assert "green-book-supplementary-guidance-wellbeing" in wellby.source.url
+
+
+def test_the_worked_example_to_the_penny_with_its_range():
+    result = value_wellbeing(workplace_policy(), shipped_wellby())
+    assert result.per_person_per_year.quantize(2) == Money("2600.00")
+    assert result.per_person_per_year_low.quantize(2) == Money("2000.00")
+    assert result.per_person_per_year_high.quantize(2) == Money("3200.00")
+    assert result.per_person.quantize(2) == Money("5200.00")  # two years, undiscounted
+    assert result.verification is Verification.SECONDARY
+    text = result.explain()
+    assert "per person per year: 0.2 × 13000 = 2600.0 GBP" in text
+    assert "source: Jacobs, Simetrica-Jacobs contributes" in text
+
+
+def test_linear_in_people_and_years():
+    one = value_wellbeing(workplace_policy(), shipped_wellby())
+    many = value_wellbeing(workplace_policy(years="4"), shipped_wellby(), people="25")
+    assert many.total == one.per_person * 50
+    assert many.low == one.per_person_per_year_low * 100
+    assert many.high == one.per_person_per_year_high * 100
+
+
+def test_rebased_with_the_calendar_year_deflator():
+    # 13,000 × 106.9 / 90.3 (ONS YBGB, 2023 / 2019) = 15,389.81 in 2023 prices.
+    index = shipped_price_index("gdp-deflator-ons-ybgb-2025-06")
+    effect = workplace_policy(life_satisfaction_change="1", years="1")
+    result = value_wellbeing(effect, shipped_wellby(), price_index=index, price_base="2023")
+    assert result.price_base == "2023"
+    assert result.total.quantize(2) == Money("15389.81")
+    assert "rebase: 2019 → 2023 prices with gdp-deflator-ons-ybgb-2025-06" in result.explain()
+    with pytest.raises(PriceYearError):
+        value_wellbeing(effect, shipped_wellby(), price_index=index, price_base="2024/25")
+    with pytest.raises(ValueError, match="give both"):
+        value_wellbeing(effect, shipped_wellby(), price_index=index)
+
+
+@pytest.mark.parametrize("change", ["0", "10.5", "-11"])
+def test_a_change_must_be_on_the_scale(change):
+    with pytest.raises(ValueError, match="life_satisfaction_change"):
+        workplace_policy(life_satisfaction_change=change)
+
+
+def _measure(**changes):
+    fields = {
+        "code": "X-WB-1",
+        "title": "Residents supported into work (wellbeing)",
+        "unit": "person",
+        "valuation": "proxy",
+        "value_type": "social",
+    }
+    fields.update(changes)
+    return Measure(**fields)
+
+
+def test_a_wellbeing_proxy_needs_the_income_overlap_declared():
+    effect = workplace_policy(income_overlaps=["LCR-EMP-1"])
+    with pytest.raises(ValueError, match=r"declare overlaps_with = \['LCR-EMP-1'\] for X-WB-1"):
+        wellby_proxy(effect, shipped_wellby(), measure=_measure(), valid_from=dt.date(2022, 4, 1))
+    with pytest.raises(ValueError, match="a WELLBY is per person"):
+        wellby_proxy(
+            effect,
+            shipped_wellby(),
+            measure=_measure(unit="hour", overlaps_with=["LCR-EMP-1"]),
+            valid_from=dt.date(2022, 4, 1),
+        )
+
+
+def test_a_wellbeing_proxy_is_valued_and_explained_like_any_other():
+    methodology = default_methodology()
+    framework = methodology.framework
+    edi = attrs.evolve(framework.measure("LCR-EDI-2"), overlaps_with=["LCR-EMP-1"])
+    effect = workplace_policy(income_overlaps=["LCR-EMP-1"])
+    proxy = wellby_proxy(effect, shipped_wellby(), measure=edi, valid_from=dt.date(2019, 1, 1))
+    assert (proxy.value, proxy.low, proxy.high) == (Decimal(5200), Decimal(4000), Decimal(6400))
+    assert proxy.price_base.label == "2019"
+    registry = ProxyRegistry(
+        id="ours", title="Ours", version="1", publisher="Us", licence="OGL-UK-3.0", values=[proxy]
+    )
+    ours = attrs.evolve(methodology, registries=(registry, *methodology.registries))
+    valuation = value(Delivery(measure="LCR-EDI-2", quantity="3", period="2022/23"), ours)
+    steps = {step.name: step.text for step in valuation.explanation()}
+    assert "0.2 × 13000 = 2600.0 GBP" in steps["derivation"]
+    assert "overlaps LCR-EMP-1" in steps["derivation"]
+    assert "2019 prices treated as 2019/20 prices" in steps["price year"]
+
+
+def test_a_wellby_file_is_checked(tmp_path):
+    path = tmp_path / "w.toml"
+    path.write_text('schema = "socialvalue/registry/1"\nid = "x"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="expected 'socialvalue/wellby/1'"):
+        load_wellby(path)
+    good = (
+        'schema = "socialvalue/wellby/1"\nid = "w"\ntitle = "W"\nvalue = "13000"\nlow = "14000"\n'
+        'price_base = "2019"\nlicence = "OGL-UK-3.0"\nverification = "secondary"\n'
+        '[source]\ntitle = "T"\npublisher = "P"\n'
+    )
+    path.write_text(good, encoding="utf-8")
+    with pytest.raises(DataFileError, match="low: 14000 is above the value 13000"):
+        load_wellby(path)
