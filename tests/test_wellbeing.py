@@ -1,13 +1,18 @@
-"""The WELLBY method (issue #15).
+"""The WELLBY method (issue #15), against HM Treasury's own worked examples.
 
-The worked example is the one Jacobs (Simetrica-Jacobs contributed to HM Treasury's *Wellbeing
-Guidance for Appraisal*, July 2021) gives for the guidance's method: "a study finds that a change
-to a workplace policy will result an improvement in wellbeing of 0.2 points of life satisfaction
-for employees sustained over a period of two years ... wellbeing valuation = 0.2 x £13,000 =
-£2,600 per person per year for two years". Verification: SECONDARY — read in the Jacobs news item
-(jacobs.com/newsroom/news/simetrica-Jacobs-contributes-new-guidance-wellbeing-analysis), not in
-the guidance body, whose page or section for this example was not confirmed. The range ends
-(£2,000, £3,200) apply the guidance's £10,000-£16,000 range to the same effect.
+Source: HM Treasury, *Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance*
+(July 2021), OGL v3.0. Verification: SECONDARY — the guidance's wording was read in a full-text
+conversion of the PDF in the public repository d1mitrij/greenbook_vf (commit 756c4a71), not in the
+gov.uk PDF itself (research notes for issue #15, second pass, §4). Page numbers are the PDF's.
+
+* Box 7, p.30: "a RCT of a specific policy change finds an improvement in wellbeing of 0.2 points
+  of life satisfaction (on a 0-10 scale) for participants, sustained over 2 years ... wellbeing
+  valuation = 0.2 x £13,000 = £2,600 per year (for 2 years) With a range of £2,000 - £3,200 per
+  year (for 2 years)."
+* Annex 2, p.54: "reducing life satisfaction by 0.4 for 1 year would have a value of 0.4 x £13,000
+  = £5,200, with a range of £4,000 - £6,400."
+* Annex 2 table, p.62 and footnote 111: unemployment -0.46 (95% CI -0.38 to -0.53), "Example value
+  ... £5,980 per year [£3,800-£8,480]" (the effect's interval times the WELLBY range).
 """
 
 import datetime as dt
@@ -32,10 +37,11 @@ from socialvalue.io import load_wellby, shipped_wellby
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.wellbeing import WellbeingEffect, value_wellbeing, wellby_proxy
 
-JACOBS = Source(
-    title="Simetrica-Jacobs contributes to new guidance on wellbeing analysis (news item)",
-    publisher="Jacobs",
-    url="http://jacobs.com/newsroom/news/simetrica-Jacobs-contributes-new-guidance-wellbeing-analysis",
+GUIDANCE = Source(
+    title="Wellbeing Guidance for Appraisal: Supplementary Green Book Guidance",
+    publisher="HM Treasury",
+    section="Box 7, page 30",
+    url="https://www.gov.uk/government/publications/green-book-supplementary-guidance-wellbeing",
 )
 
 
@@ -45,7 +51,7 @@ def workplace_policy(**changes):
         "description": "a change to a workplace policy, for employees",
         "life_satisfaction_change": "0.2",
         "years": "2",
-        "source": JACOBS,
+        "source": GUIDANCE,
         "licence": "OGL-UK-3.0",
         "verification": "secondary",
     }
@@ -75,7 +81,26 @@ def test_the_worked_example_to_the_penny_with_its_range():
     assert result.verification is Verification.SECONDARY
     text = result.explain()
     assert "per person per year: 0.2 × 13000 = 2600.0 GBP" in text
-    assert "source: Jacobs, Simetrica-Jacobs contributes" in text
+    assert "source: HM Treasury, Wellbeing Guidance for Appraisal" in text
+
+
+def test_annex_2_examples_to_the_penny():
+    loss = value_wellbeing(
+        workplace_policy(life_satisfaction_change="-0.4", years="1"), shipped_wellby()
+    )
+    assert loss.total.quantize(2) == Money("-5200.00")
+    assert (loss.low.quantize(2), loss.high.quantize(2)) == (Money("-4000.00"), Money("-6400.00"))
+    work = workplace_policy(
+        life_satisfaction_change="0.46", change_low="0.38", change_high="0.53", years="1"
+    )
+    result = value_wellbeing(work, shipped_wellby())
+    assert result.total.quantize(2) == Money("5980.00")
+    assert (result.low.quantize(2), result.high.quantize(2)) == (
+        Money("3800.00"),
+        Money("8480.00"),
+    )
+    with pytest.raises(ValueError, match="other sign"):
+        workplace_policy(life_satisfaction_change="0.46", change_low="-0.1")
 
 
 def test_linear_in_people_and_years():
@@ -94,10 +119,35 @@ def test_rebased_with_the_calendar_year_deflator():
     assert result.price_base == "2023"
     assert result.total.quantize(2) == Money("15389.81")
     assert "rebase: 2019 → 2023 prices with gdp-deflator-ons-ybgb-2025-06" in result.explain()
+    assert "give gdp_per_head to apply it" in result.explain()
     with pytest.raises(PriceYearError):
         value_wellbeing(effect, shipped_wellby(), price_index=index, price_base="2024/25")
     with pytest.raises(ValueError, match="give both"):
         value_wellbeing(effect, shipped_wellby(), price_index=index)
+
+
+def test_the_guidance_uprating_with_real_gdp_per_head():
+    # Annex 2, p.57: × deflator ratio × (GDP per head ratio) ^ 1.3. An invented per-head series
+    # (not shipped): growth of 1.1 gives 13,000 × 106.9 / 90.3 × 1.1 ^ 1.3.
+    deflator = shipped_price_index("gdp-deflator-ons-ybgb-2025-06")
+    per_head = attrs.evolve(
+        deflator,
+        id="invented-gdp-per-head",
+        points=[
+            attrs.evolve(p, value="110" if p.year.label == "2023" else "100")
+            for p in deflator.points
+        ],
+    )
+    effect = workplace_policy(life_satisfaction_change="1", years="1")
+    result = value_wellbeing(
+        effect, shipped_wellby(), price_index=deflator, price_base="2023", gdp_per_head=per_head
+    )
+    expected = (
+        Decimal(13000) * Decimal("106.9") / Decimal("90.3") * Decimal("1.1") ** Decimal("1.3")
+    )
+    assert abs(result.total.amount - expected) < Decimal("1e-20")
+    assert result.total.quantize(2) == Money("17419.83")
+    assert "uprate for real income growth: (110 / 100) ^ 1.3" in result.explain()
 
 
 @pytest.mark.parametrize("change", ["0", "10.5", "-11"])

@@ -45,12 +45,14 @@ __all__ = [
 SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
 
 #: Openly licensed proxy registries shipped as package data, one per source family: id → file
-#: under ``socialvalue/data/registries``. ``ons-ashe-earnings`` is opt-in (gross earnings, largely
-#: a transfer): the default methodology does not layer it.
+#: under ``socialvalue/data/registries``. ``ons-ashe-earnings`` (gross earnings, largely a
+#: transfer) and ``hmt-wellbeing`` (the wellbeing gain of a hire from worklessness) are opt-in:
+#: the default methodology, which states no additionality, does not layer them.
 SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType(
     {
         "desnz-carbon": "desnz-carbon.toml",
         "dwp-swap": "dwp-swap.toml",
+        "hmt-wellbeing": "hmt-wellbeing.toml",
         "ons-ashe": "ons-ashe.toml",
         "ons-ashe-earnings": "ons-ashe-earnings.toml",
     }
@@ -112,7 +114,7 @@ def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
     One registry per source family (:data:`SHIPPED_REGISTRIES`): ``desnz-carbon`` (DESNZ
     carbon values for ``LCR-ENV-2``), ``ons-ashe`` (an ONS-based replacement cost of a
     volunteering hour for ``LCR-COM-1``), ``dwp-swap`` (``LCR-SKL-6``, net of deadweight) and
-    the opt-in ``ons-ashe-earnings``. ``lcrca-open`` is the former combined registry, now the
+    the opt-in ``ons-ashe-earnings`` and ``hmt-wellbeing``. ``lcrca-open`` is the former combined registry, now the
     carbon and volunteering families merged (:data:`MERGED_REGISTRIES`). None holds National
     TOMs or HACT values, whose licence forbids shipping them.
 

@@ -62,6 +62,10 @@ def _optional_positive(value: object) -> Decimal | None:
     return None if value is None else _positive(value)
 
 
+def _optional_change(value: object) -> Decimal | None:
+    return None if value is None else _change(value)
+
+
 def _change(value: object) -> Decimal:
     number = to_decimal(value, what=None)
     if number == 0 or not Decimal(-10) <= number <= Decimal(10):
@@ -86,6 +90,9 @@ class WellbyValue:
         source: Where it comes from.
         licence: The licence it is used under.
         verification: How it was checked against its source.
+        uprating_elasticity: For the guidance's uprating formula (Annex 2, p.57): the value is
+            multiplied by the GDP deflator ratio × (real GDP per head ratio) ^ this (1.3). With
+            ``None``, only the price index rebases it.
         note: Caveats.
     """
 
@@ -99,6 +106,7 @@ class WellbyValue:
     source: Source
     licence: str = attrs.field(validator=_not_blank)
     verification: Verification = attrs.field(converter=Verification)
+    uprating_elasticity: Decimal | None = attrs.field(default=None, converter=_optional_positive)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -117,6 +125,8 @@ class WellbeingEffect:
         id: Short identifier.
         description: What changes, for whom.
         life_satisfaction_change: Points on the 0–10 scale per person (non-zero, −10 to 10).
+        change_low: The low end of the effect's range (e.g. its confidence interval), if any.
+        change_high: The high end.
         years: How long the change lasts, in years.
         source: The study.
         licence: The licence the figure is used under.
@@ -129,12 +139,20 @@ class WellbeingEffect:
     id: str = attrs.field(validator=_not_blank)
     description: str = attrs.field(validator=_not_blank)
     life_satisfaction_change: Decimal = attrs.field(converter=_change)
+    change_low: Decimal | None = attrs.field(default=None, converter=_optional_change)
+    change_high: Decimal | None = attrs.field(default=None, converter=_optional_change)
     years: Decimal = attrs.field(converter=_positive)
     source: Source
     licence: str = attrs.field(validator=_not_blank)
     verification: Verification = attrs.field(converter=Verification)
     income_overlaps: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        change = self.life_satisfaction_change
+        for name, bound in (("change_low", self.change_low), ("change_high", self.change_high)):
+            if bound is not None and (bound > 0) != (change > 0):
+                raise ValueError(f"{name}: {bound} has the other sign from the change {change}")
 
 
 @attrs.frozen(kw_only=True)
@@ -180,11 +198,12 @@ def _rebase_factor(
     wellby: WellbyValue,
     price_index: PriceIndex | None,
     price_base: FinancialYear | CalendarYear | None,
+    gdp_per_head: PriceIndex | None,
     steps: list[str],
 ) -> tuple[Decimal, str]:
+    if (price_index is None) != (price_base is None):
+        raise ValueError("price_index and price_base: give both to rebase, or neither")
     if price_index is None or price_base is None or price_base == wellby.price_base:
-        if (price_index is None) != (price_base is None):
-            raise ValueError("price_index and price_base: give both to rebase, or neither")
         steps.append(f"prices: {wellby.price_base.label} prices, not rebased")
         return Decimal(1), wellby.price_base.label
     step = price_index.explain(wellby.price_base, price_base)
@@ -193,22 +212,49 @@ def _rebase_factor(
         f"rebase: {step.from_year} → {step.to_year} prices with {price_index.id}: "
         f"{step.from_index} → {step.to_index}{forecast}"
     )
-    return step.factor, price_base.label
+    factor = step.factor
+    elasticity = wellby.uprating_elasticity
+    if gdp_per_head is not None:
+        if elasticity is None:
+            raise ValueError(f"gdp_per_head: {wellby.id} states no uprating elasticity")
+        growth = gdp_per_head.explain(wellby.price_base, price_base)
+        with calculation_context():
+            uplift = growth.factor**elasticity
+            factor *= uplift
+        steps.append(
+            f"uprate for real income growth: ({growth.to_index} / {growth.from_index}) ^ "
+            f"{elasticity} with {gdp_per_head.id} = {uplift:.6f}"
+        )
+    elif elasticity is not None:
+        steps.append(
+            "price index only: the guidance's uprating also multiplies by (real GDP per head "
+            f"ratio) ^ {elasticity}; give gdp_per_head to apply it (later years are understated "
+            "without it)"
+        )
+    return factor, price_base.label
 
 
-def value_wellbeing(
+def value_wellbeing(  # noqa: PLR0913 - the two inputs and keyword-only rebasing options
     effect: WellbeingEffect,
     wellby: WellbyValue,
     *,
     people: Decimal | str | int = 1,
     price_index: PriceIndex | None = None,
     price_base: FinancialYear | CalendarYear | str | None = None,
+    gdp_per_head: PriceIndex | None = None,
 ) -> WellbeingValuation:
     """Value a wellbeing effect: change × WELLBY value per person per year, × years, × people.
 
     Amounts are exact (round when you present them) and undiscounted over the years, as the
     guidance's worked example is; discount a multi-year stream with
     :mod:`socialvalue.discounting` (the Green Book health schedule applies to wellbeing).
+
+    The range is the effect's range (``change_low``/``change_high``, else the change itself)
+    times the WELLBY range, as the guidance's Annex 2 table does. Rebasing with ``price_index``
+    restates prices only; the guidance's uprating formula (Annex 2, p.57) also multiplies by the
+    real GDP per head ratio raised to the WELLBY's ``uprating_elasticity`` — pass
+    ``gdp_per_head`` (a real GDP per head series, e.g. ONS IHXW, as a :class:`PriceIndex` of the
+    same kind of year) to apply it. No such series ships.
 
     >>> from socialvalue.io import shipped_wellby
     >>> effect = WellbeingEffect(
@@ -234,15 +280,19 @@ def value_wellbeing(
         + f"; source: {wellby.source.cite()}; licence: {wellby.licence}; "
         f"verification: {wellby.verification.value}"
     ]
-    factor, label = _rebase_factor(wellby, price_index, base, steps)
+    factor, label = _rebase_factor(wellby, price_index, base, gdp_per_head, steps)
     change, years = effect.life_satisfaction_change, effect.years
+    change_low = effect.change_low if effect.change_low is not None else change
+    change_high = effect.change_high if effect.change_high is not None else change
     with calculation_context():
         rebased = wellby.value * factor
         per_year = change * rebased
-        low = None if wellby.low is None else change * wellby.low * factor
-        high = None if wellby.high is None else change * wellby.high * factor
+        low = None if wellby.low is None else change_low * wellby.low * factor
+        high = None if wellby.high is None else change_high * wellby.high * factor
         per_person = per_year * years
         total = per_person * quantity
+        low_total = None if low is None else low * years * quantity
+        high_total = None if high is None else high * years * quantity
     steps.append(
         f"effect: {change} points of life satisfaction for {years} year(s) ({effect.description}); "
         f"source: {effect.source.cite()}; licence: {effect.licence}; "
@@ -261,8 +311,6 @@ def value_wellbeing(
     def money(amount: Decimal | None) -> Money | None:
         return None if amount is None else Money(amount, wellby.currency)
 
-    low_total = None if low is None else money(low * years * quantity)
-    high_total = None if high is None else money(high * years * quantity)
     return WellbeingValuation(
         effect=effect,
         wellby=wellby,
@@ -274,8 +322,8 @@ def value_wellbeing(
         per_person_per_year_high=money(high),
         per_person=Money(per_person, wellby.currency),
         total=Money(total, wellby.currency),
-        low=low_total,
-        high=high_total,
+        low=money(low_total),
+        high=money(high_total),
         verification=weakest([effect.verification, wellby.verification]),
         steps=tuple(steps),
     )
@@ -314,10 +362,14 @@ def wellby_proxy(  # noqa: PLR0913 - the effect, the value, and the proxy's own 
         )
     result = value_wellbeing(effect, wellby)
     years = effect.years
-    low, high = result.per_person_per_year_low, result.per_person_per_year_high
     with calculation_context():
-        low_value = None if low is None else low.amount * years
-        high_value = None if high is None else high.amount * years
+        ends = [
+            end.amount * years
+            for end in (result.per_person_per_year_low, result.per_person_per_year_high)
+            if end is not None
+        ]
+    low_value = min(ends, default=None)
+    high_value = max(ends, default=None)
     licence = (
         wellby.licence
         if wellby.licence == effect.licence
