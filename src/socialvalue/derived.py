@@ -358,13 +358,20 @@ def derive(
         base = looked_up.price_base
     return DerivedValue(
         derivation=derivation,
-        value=result.normalize() if result == result.to_integral_value() else result,
+        value=_trimmed(result),
         price_base=base,
         verification=weakest(tags) if tags else Verification.UNVERIFIED,
         licences=tuple(dict.fromkeys(licences)),
         lookup=looked_up,
         lines=tuple(lines),
     )
+
+
+def _trimmed(number: Decimal) -> Decimal:
+    """Without trailing zeros, never in exponent form (``1.50`` → ``1.5``, ``1E+3`` → ``1000``)."""
+    exponent = number.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 - a finite number
+    return number.quantize(Decimal(1).scaleb(min(exponent, 0)))
 
 
 def derived_proxy(

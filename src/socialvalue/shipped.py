@@ -114,9 +114,10 @@ def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
     One registry per source family (:data:`SHIPPED_REGISTRIES`): ``desnz-carbon`` (DESNZ
     carbon values for ``LCR-ENV-2``), ``ons-ashe`` (an ONS-based replacement cost of a
     volunteering hour for ``LCR-COM-1``), ``dwp-swap`` (``LCR-SKL-6``, net of deadweight) and
-    the opt-in ``ons-ashe-earnings`` and ``hmt-wellbeing``. ``lcrca-open`` is the former combined registry, now the
-    carbon and volunteering families merged (:data:`MERGED_REGISTRIES`). None holds National
-    TOMs or HACT values, whose licence forbids shipping them.
+    the opt-in ``ons-ashe-earnings`` and ``hmt-wellbeing``. ``lcrca-open`` is the former
+    combined registry, now the carbon and volunteering families merged
+    (:data:`MERGED_REGISTRIES`). None holds National TOMs or HACT values, whose licence forbids
+    shipping them.
 
     >>> import datetime as dt
     >>> registry = shipped_registry()
