@@ -135,6 +135,10 @@ def render() -> str:
         + ", ".join(f"`{i}`" for i in default_ids)
         + f" and values {len(by_default)} of them: {', '.join(by_default)}.",
         "",
+        "Carried forward past their last value, and marked EXTRAPOLATED in every result: "
+        + (", ".join(methodology.carry_forward) or "none")
+        + ".",
+        "",
         "Opt-in registries add "
         + (", ".join(opt_in) if opt_in else "nothing")
         + " (see each registry for why it is opt-in). The former combined registry "

@@ -177,6 +177,6 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("222f0857ea7b4a2232784a2a89b54e379bb4c4f8f2700759a19ad9831569424f")
+        == ("8c3dbcce5486a8368fdbb7dfc9e886a623501ee1ab2efdf167527d224fc4eaf9")
     )
     assert isinstance(again, Methodology)

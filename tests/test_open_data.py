@@ -11,7 +11,16 @@ from importlib import resources
 
 import pytest
 
-from socialvalue import default_methodology, example_deliveries, value_many
+import attrs
+
+from socialvalue import (
+    Delivery,
+    ValidationError,
+    default_methodology,
+    example_deliveries,
+    value,
+    value_many,
+)
 from socialvalue.shipped import MERGED_REGISTRIES, SHIPPED_REGISTRIES, shipped_registry
 
 DATA = resources.files("socialvalue") / "data"
@@ -136,3 +145,31 @@ def test_the_main_job_total_and_what_it_values():
         g.key.measure for g in batch.groups if g.unit.lookup is not None and g.unit.monetised
     }
     assert proxied == {"LCR-COM-1", "LCR-SKL-6"}
+
+
+@pytest.mark.parametrize(
+    ("period", "amount", "extrapolated"),
+    [
+        ("2022/23", "14.72", False),
+        ("2023/24", "14.72", True),  # no open April 2023 median: 2022/23 carried forward
+        ("2024/25", "14.72", True),
+        ("2025/26", "17.96", False),  # ONS, Low and high pay in the UK: 2025
+    ],
+)
+def test_volunteering_is_valued_by_default_and_carry_forward_says_so(period, amount, extrapolated):
+    valuation = value(
+        Delivery(measure="LCR-COM-1", quantity="10", period=period), default_methodology()
+    )
+    assert str(valuation.unit.lookup.value.value) == amount
+    assert valuation.unit.extrapolated is extrapolated
+    assert ("EXTRAPOLATED" in valuation.explain()) is extrapolated
+
+
+def test_only_the_measures_a_methodology_names_are_carried_forward():
+    methodology = default_methodology()
+    assert methodology.carry_forward == ("LCR-COM-1",)
+    later = Delivery(measure="LCR-SKL-6", quantity="1", period="2026/27")
+    batch = value_many([later], methodology, unvalued="report")
+    assert "no value for LCR-SKL-6 on 2026-09-30" in batch.unvalued[0].reason
+    with pytest.raises(ValidationError, match=r"carry_forward\[0\]: LCR-SKL-3 is not a proxy"):
+        attrs.evolve(methodology, carry_forward=["LCR-SKL-3"])

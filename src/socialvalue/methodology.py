@@ -122,6 +122,12 @@ def _optional_verification(value: object) -> Verification | None:
     return None if value is None else Verification(value)
 
 
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("carry_forward: expected a list of measure codes, got a single string")
+    return tuple(value)
+
+
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
     return tuple(value)
 
@@ -151,6 +157,8 @@ class Methodology:
         discount_schedule: Rates for present values over the persistence period.
         year_convention: Whether the first year of benefit is year 0 or year 1.
         lookup_policy: What a proxy lookup does outside the values' dated range.
+        carry_forward: Measures whose lookups carry the latest value forward past its validity
+            even under a strict ``lookup_policy`` (each result is marked extrapolated).
         proxy_date: Which date of a delivery's period proxy values are looked up for.
         rounding: How results are rounded when presented.
         minimum_verification: The weakest evidence a proxy value may rest on (``secondary``
@@ -183,6 +191,7 @@ class Methodology:
         default=YearConvention.YEAR_0, converter=YearConvention
     )
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
+    carry_forward: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
     minimum_verification: Verification | None = attrs.field(
@@ -226,6 +235,12 @@ class Methodology:
             else:
                 index[assumption.measure] = assumption
         problems.extend(self._check_prices())
+        problems.extend(
+            Problem(f"carry_forward[{i}]", f"{code} is not a proxy measure of the framework")
+            for i, code in enumerate(self.carry_forward)
+            if code not in self.framework
+            or self.framework.measure(code).valuation is not ValuationKind.PROXY
+        )
         if self.minimum_verification is not None:
             problems.extend(refused_values(self.registries, self.minimum_verification))
         if problems:
@@ -262,6 +277,12 @@ class Methodology:
     def ref(self) -> MethodologyRef:
         """Id, version and content hash, for results and reports to name."""
         return MethodologyRef(id=self.id, version=self.version, content_hash=self._hash)
+
+    def lookup_policy_for(self, measure: str) -> LookupPolicy:
+        """The lookup policy for one measure: carry-forward if the methodology names it."""
+        if measure in self.carry_forward:
+            return LookupPolicy.CARRY_FORWARD
+        return self.lookup_policy
 
     def additionality_for(self, measure: str) -> tuple[Additionality, str]:
         """The assumptions for a measure and where they come from (``default`` or ``measure``)."""
@@ -350,6 +371,8 @@ def _content_hash(methodology: Methodology) -> str:
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
     }
+    if methodology.carry_forward:  # absent when unset: older hashes hold
+        data["carry_forward"] = sorted(methodology.carry_forward)
     if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
         data["minimum_verification"] = methodology.minimum_verification.value
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)

@@ -342,7 +342,7 @@ def _gross_per_unit(
         key.measure,
         _lookup_date(key.period, methodology.proxy_date),
         key.geography,
-        policy=methodology.lookup_policy,
+        policy=methodology.lookup_policy_for(key.measure),
     )
     proxy = lookup.value
     steps.append(Step(name="proxy", text=lookup.describe(), result=proxy.value))
