@@ -9,9 +9,8 @@ import re
 import tomllib
 from importlib import resources
 
-import pytest
-
 import attrs
+import pytest
 
 from socialvalue import (
     Delivery,

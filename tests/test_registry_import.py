@@ -112,6 +112,19 @@ def test_the_licence_travels_into_the_valuation(tmp_path, mapping):
     assert valuation.gross.amount == Decimal("2469.00")
 
 
+def test_the_licence_travels_into_the_report(tmp_path, mapping):
+    from socialvalue.report import Formatter, build_report, render_markdown
+
+    ours = import_registry(write_csv(tmp_path / "licensed.csv"), mapping=mapping).registry
+    base = default_methodology()
+    methodology = attrs.evolve(base, registries=(ours, *base.registries))
+    deliveries = [Delivery(measure="LCR-EMP-1", quantity="3", period="2024/25")]
+    built = build_report(deliveries, methodology, title="T", authority="A", period="2024/25")
+    text = render_markdown(built, Formatter())
+    assert f"licence: {LICENCE}" in text
+    assert "layer ours" in text
+
+
 def test_every_bad_row_is_reported_with_row_and_column(tmp_path, mapping):
     rows = [
         ["XX1", "Jobs", "per FTE-year", "twelve", "2024/25", "2024-04-01", ""],
