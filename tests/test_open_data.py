@@ -172,3 +172,20 @@ def test_only_the_measures_a_methodology_names_are_carried_forward():
     assert "no value for LCR-SKL-6 on 2026-09-30" in batch.unvalued[0].reason
     with pytest.raises(ValidationError, match=r"carry_forward\[0\]: LCR-SKL-3 is not a proxy"):
         attrs.evolve(methodology, carry_forward=["LCR-SKL-3"])
+
+
+def test_gaps_say_why_in_plain_words_and_only_for_measures_without_any_value():
+    methodology = default_methodology()
+    deliveries = [
+        Delivery(measure="LCR-SPD-1", quantity="1000", period="2022/23"),
+        Delivery(measure="LCR-ENV-2", quantity="1", period="2060/61"),  # a date gap, not a gap
+    ]
+    batch = value_many(deliveries, methodology, unvalued="report")
+    spend, carbon = batch.unvalued
+    assert spend.reason.startswith("Money spent locally is recorded in pounds")
+    assert "(no value for LCR-SPD-1 in registry desnz-carbon" in spend.reason
+    assert carbon.reason.startswith("no value for LCR-ENV-2 on 2060-09-30")
+    without = attrs.evolve(methodology, unvalued_reasons=None)
+    assert value_many(deliveries[:1], without, unvalued="report").unvalued[0].reason.startswith(
+        "no value for LCR-SPD-1"
+    )

@@ -30,6 +30,7 @@ from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
 from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
+from socialvalue.unvalued import UnvaluedReasons
 
 __all__ = [
     "CalendarPrices",
@@ -164,6 +165,8 @@ class Methodology:
         minimum_verification: The weakest evidence a proxy value may rest on (``secondary``
             refuses ``unverified`` values; ``primary`` refuses both others); ``None`` accepts
             every value. See :mod:`socialvalue.evidence`.
+        unvalued_reasons: Why measures without a value have none, in plain words; a batch's
+            unvalued groups say it (see :mod:`socialvalue.unvalued`).
 
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
@@ -197,6 +200,7 @@ class Methodology:
     minimum_verification: Verification | None = attrs.field(
         default=None, converter=_optional_verification
     )
+    unvalued_reasons: UnvaluedReasons | None = None
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -277,6 +281,12 @@ class Methodology:
     def ref(self) -> MethodologyRef:
         """Id, version and content hash, for results and reports to name."""
         return MethodologyRef(id=self.id, version=self.version, content_hash=self._hash)
+
+    def unvalued_reason(self, measure: str) -> str | None:
+        """Why ``measure`` has no value, in plain words, when no layer holds any value for it."""
+        if self.unvalued_reasons is None or measure in self._stack.measures():
+            return None
+        return self.unvalued_reasons.reason(measure)
 
     def lookup_policy_for(self, measure: str) -> LookupPolicy:
         """The lookup policy for one measure: carry-forward if the methodology names it."""

@@ -669,6 +669,7 @@ def value_many(
         try:
             unit = unit_value(ValuationKey.of(group.sample), methodology)
         except (NoProxyValueError, ValuationError) as error:
+            words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
                     key=ValuationKey.of(group.sample),
@@ -676,7 +677,7 @@ def value_many(
                     quantity=group.quantity,
                     count=group.count,
                     first=group.first,
-                    reason=str(error),
+                    reason=str(error) if words is None else f"{words} ({error})",
                 )
             )
             continue

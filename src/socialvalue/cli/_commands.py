@@ -33,7 +33,6 @@ from socialvalue.io import (
     load_registry,
     save_registry,
     save_registry_csv,
-    shipped_unvalued_reasons,
 )
 from socialvalue.methodology import Methodology, RoundingPolicy
 from socialvalue.money import Money
@@ -323,7 +322,7 @@ def value(
 
 
 def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
-    """How much rests on each verification level; why the shipped open values leave gaps."""
+    """How much of the present value rests on each verification level."""
     parts = total_by_verification(batch)
     if parts:
         console.print(
@@ -333,15 +332,6 @@ def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology
             ),
             highlight=False,
         )
-    reasons = shipped_unvalued_reasons()
-    if not set(reasons.registries) & {layer.id for layer in chosen.registries}:
-        return  # the reasons explain the shipped registries' gaps, not another set's
-    codes = dict.fromkeys(missing.key.measure for missing in batch.unvalued)
-    explained = [(code, reasons.reason(code)) for code in codes if reasons.reason(code)]
-    if explained:
-        console.print("\nwhy the open values do not value these:")
-        for code, reason in explained:
-            console.print(f"  {code}: {reason}", highlight=False)
 
 
 def _print_batch(

@@ -22,6 +22,7 @@ from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
 from socialvalue.io._formats import _parse, format_of, load, load_registry, save, structure
+from socialvalue.io._open_data import load_unvalued_reasons, shipped_unvalued_reasons
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 
@@ -39,6 +40,8 @@ def _shipped(kind: str, name: str) -> object:
         return shipped.shipped_registry(name)
     if kind == "price_index":
         return shipped.shipped_price_index(name)
+    if kind == "unvalued_reasons":
+        return shipped_unvalued_reasons(name)
     edition, _, schedule = name.partition("/")
     return shipped.shipped_discount_schedule(schedule or "standard", edition=edition)
 
@@ -51,6 +54,8 @@ def _from_file(kind: str, folder: Path, reference: str) -> object:
         return load_registry(path)
     if kind == "price_index":
         return load(path, PriceIndex)
+    if kind == "unvalued_reasons":
+        return load_unvalued_reasons(path)
     file_name, _, schedule = reference.partition("#")
     schedules = load(folder / file_name, DiscountSchedules)
     return schedules.schedule(schedule or "standard")
@@ -80,7 +85,7 @@ def methodology_from_text(
         raise DataFileError(source, [Problem("", "expected a table at the top level")])
     base = folder if folder is not None else Path()
     data = dict(data)
-    for kind in ("framework", "price_index", "discount_schedule"):
+    for kind in ("framework", "price_index", "discount_schedule", "unvalued_reasons"):
         if isinstance(data.get(kind), str):
             data[kind] = _resolve(kind, kind, data[kind], base, source)
     registries = data.get("registries")
