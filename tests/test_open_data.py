@@ -186,6 +186,8 @@ def test_gaps_say_why_in_plain_words_and_only_for_measures_without_any_value():
     assert "(no value for LCR-SPD-1 in registry desnz-carbon" in spend.reason
     assert carbon.reason.startswith("no value for LCR-ENV-2 on 2060-09-30")
     without = attrs.evolve(methodology, unvalued_reasons=None)
-    assert value_many(deliveries[:1], without, unvalued="report").unvalued[0].reason.startswith(
-        "no value for LCR-SPD-1"
+    assert (
+        value_many(deliveries[:1], without, unvalued="report")
+        .unvalued[0]
+        .reason.startswith("no value for LCR-SPD-1")
     )
