@@ -278,7 +278,9 @@ def test_layering_keeps_the_layers_and_reports_origin(tmp_path):
     assert (hit.layer, hit.origin, hit.value.value) == ("council", str(path), Decimal("16.93"))
     gap_filled = stack.lookup("LCR-COM-1", dt.date(2019, 6, 1))
     assert gap_filled.layer == "lcrca-open"
-    assert gap_filled.origin == "socialvalue/data/registries/lcrca-open.toml"
+    assert gap_filled.origin == (
+        "socialvalue/data/registries/desnz-carbon.toml + socialvalue/data/registries/ons-ashe.toml"
+    )
     assert stack.lookup("LCR-ENV-2", dt.date(2024, 1, 1)).layer == "lcrca-open"
     stack.check_against(shipped_framework())
     deeper = registry(id="project").layered_over(stack)

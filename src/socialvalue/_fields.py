@@ -33,6 +33,8 @@ __all__ = [
     "not_blank",
     "optional_date",
     "optional_period",
+    "optional_price_year",
+    "price_year",
     "string_tuple",
     "to_period",
 ]
@@ -122,3 +124,25 @@ def optional_date(value: object) -> dt.date | None:
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
     raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
+def price_year(value: object) -> FinancialYear | CalendarYear:
+    """Attrs converter: a price year from its label, or the year itself.
+
+    A figure's price year is a financial year (``2022/23``) or a calendar year (``2022``).
+
+    >>> price_year("2019").label, price_year("2019/20").label
+    ('2019', '2019/20')
+    """
+    period = parse_period(value) if isinstance(value, str) else value
+    if not isinstance(period, (FinancialYear, CalendarYear)):
+        raise TypeError(
+            f"price_base: expected a financial year ('2022/23') or calendar year ('2022'), "
+            f"got {value!r}"
+        )
+    return period
+
+
+def optional_price_year(value: object) -> FinancialYear | CalendarYear | None:
+    """Attrs converter: ``None``, or what :func:`price_year` accepts."""
+    return None if value is None else price_year(value)
