@@ -246,3 +246,14 @@ def test_a_rollup_in_another_frameworks_terms():
     assert (total.gross, total.count) == (rollup.total().gross, rollup.total().count)
     with pytest.raises(RollupError, match="grouped by measure"):
         translate_rollup(rollup.regroup(("project",)), walk)
+
+
+def test_a_mapped_heading_that_appears_twice_is_refused(tmp_path, mapping):
+    # Two "Ref" columns: the first used to be read silently; the mapping cannot say which.
+    header = [*HEADER, "Ref"]
+    rows = [[*ROWS[0], "XX2"]]
+    with pytest.raises(DataFileError) as raised:
+        import_registry(write_csv(tmp_path / "twice.csv", rows, header), mapping=mapping)
+    [problem] = raised.value.problems
+    assert problem.location == "row 1, column Ref"
+    assert "columns A and H" in problem.message

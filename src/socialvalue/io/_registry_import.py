@@ -241,7 +241,18 @@ def _columns(header: tuple[str, ...], columns: ImportColumns, name: str) -> dict
                 )
             )
             continue
-        where[field.name] = headings.index(heading)
+        found = [i for i, h in enumerate(headings) if h == heading]
+        if len(found) > 1:
+            letters = " and ".join(column_letter(i) for i in found)
+            problems.append(
+                Problem(
+                    f"row 1, column {heading}",
+                    f"appears {len(found)} times (columns {letters}); the mapping's "
+                    f"{field.name} cannot tell which to read: rename one heading",
+                )
+            )
+            continue
+        where[field.name] = found[0]
     if problems:
         raise DataFileError(name, problems)
     return where
