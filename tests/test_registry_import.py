@@ -257,3 +257,15 @@ def test_a_mapped_heading_that_appears_twice_is_refused(tmp_path, mapping):
     [problem] = raised.value.problems
     assert problem.location == "row 1, column Ref"
     assert "columns A and H" in problem.message
+
+
+def test_a_negative_value_is_refused_with_its_row_and_column(tmp_path, mapping):
+    # A minus sign in a value sheet was imported and then subtracted from every total.
+    rows = [
+        ["XX1", "Local people employed", "per FTE-year", "-1,234.50", "2024/25", "2024-04-01", ""]
+    ]
+    with pytest.raises(DataFileError) as raised:
+        import_registry(write_csv(tmp_path / "minus.csv", rows), mapping=mapping)
+    [problem] = raised.value.problems
+    assert problem.location == "row 2, column Proxy Value (£) (D)"
+    assert problem.message == "'-1,234.50' is negative; a value per unit cannot be"

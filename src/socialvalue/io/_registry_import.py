@@ -327,7 +327,12 @@ def _read_row(  # noqa: C901 - one branch per field of the mapping
         return numbers.render(cell).strip()
 
     def money(cell: CellValue) -> Decimal:
-        return numbers.quantity(cell, measure=target, unit=_GBP)
+        amount = numbers.quantity(cell, measure=target, unit=_GBP)
+        if amount < 0:
+            # A value sheet holds what one unit is worth; a minus sign is a misread cell (an
+            # accounting "(12.50)", a stray "-"), and would subtract from every total.
+            raise CellProblem(f"{numbers.render(cell)!r} is negative; a value per unit cannot be")
+        return amount
 
     value = read("value", money)
     if value is None and "value" not in failed:
