@@ -27,7 +27,7 @@ import attrs
 from socialvalue._fields import not_blank as _not_blank, optional_price_year, price_year
 from socialvalue.crosswalk import MeasureCrosswalk
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
-from socialvalue.framework import Framework
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.io._cells import BadCell, CellProblem, CellValue, NumberReader, is_blank
 from socialvalue.io._columns import column_letter
 from socialvalue.io._csv_returns import CsvSource
@@ -438,12 +438,25 @@ def import_registry(  # noqa: C901 - one loop; each way a row can turn out
         if target is None:
             unmapped.append((number, code))
             continue
+        mapped = "" if target == code else f" (mapped from {code})"
         if framework is not None and target not in framework:
-            mapped = "" if target == code else f" (mapped from {code})"
             problems.append(
                 Problem(
                     row.locate("code", sheet.header),
                     f"{target}{mapped} is not a measure of framework {framework.id!r}",
+                )
+            )
+            continue
+        if (
+            framework is not None
+            and (kind := framework.measure(target).valuation) is not ValuationKind.PROXY
+        ):
+            # Refused here, with the row, not later when a methodology layers the registry.
+            problems.append(
+                Problem(
+                    row.locate("code", sheet.header),
+                    f"{target}{mapped} is a {kind.value.replace('_', '-')} measure; it is never "
+                    "valued with a proxy: leave its code out of the crosswalk",
                 )
             )
             continue
