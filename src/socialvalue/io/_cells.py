@@ -115,10 +115,14 @@ def guard_formula(text: str) -> str:
 def unguard_formula(text: str) -> str:
     """Undo :func:`guard_formula`: drop a ``'`` that escapes ``= + - @ '``, a tab or a return.
 
-    >>> unguard_formula("'=SUM(A1:A2)"), unguard_formula("'hello")
-    ('=SUM(A1:A2)', "'hello")
+    Only a ``'`` that :func:`guard_formula` would have written is dropped, so
+    ``guard_formula(unguard_formula(text)) == text`` for every text: ``'-5`` (a guard never
+    put before a plain number) reads back as written.
+
+    >>> unguard_formula("'=SUM(A1:A2)"), unguard_formula("'hello"), unguard_formula("'-5")
+    ('=SUM(A1:A2)', "'hello", "'-5")
     """
-    if len(text) > 1 and text[0] == "'" and text[1] in _RISKY:
+    if len(text) > 1 and text[0] == "'" and text[1] in _RISKY and guard_formula(text[1:]) == text:
         return text[1:]
     return text
 
@@ -157,7 +161,10 @@ def read_flag(value: CellValue) -> bool:
 def read_period(value: CellValue) -> AnyPeriod:
     """A period: a label (any form :func:`~socialvalue.parse_period` reads) or a date."""
     if isinstance(value, dt.date):
-        return Period(value, value)
+        try:
+            return Period(value, value)
+        except ValueError as error:
+            raise CellProblem(f"the date {value.isoformat()} is not a period: {error}") from None
     if isinstance(value, Number) and not value.percent and value.value == value.value.to_integral():
         value = str(int(value.value))
     if not isinstance(value, str):
@@ -259,7 +266,7 @@ class NumberReader:
     def _parse(self, text: str, *, measure: str | None, unit: Unit | None) -> Decimal:
         body = text.strip()
         sign = ""
-        if body[:1] in "+-":
+        if body[:1] in ("+", "-"):  # not `in "+-"`: an empty body is in every string
             sign, body = body[0], body[1:].lstrip()
         body = self._strip_currency(body, text, measure=measure, unit=unit)
         if body.endswith("%"):
@@ -291,7 +298,7 @@ class NumberReader:
         self, body: str, text: str, *, measure: str | None, unit: Unit | None
     ) -> str:
         code = _CURRENCY_CODE.match(body)
-        if body[:1] in _CURRENCY_SIGNS or code:
+        if (body and body[0] in _CURRENCY_SIGNS) or code:
             written = code[1] if code else body[0]
             rest = body[code.end() :] if code else body[1:]
             if unit is None:  # the measure is unknown: that is the problem to report

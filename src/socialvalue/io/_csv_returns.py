@@ -174,8 +174,42 @@ class CsvSource:
         finally:
             self.close()
 
+    def _bounded(self, lines: Iterator[str], record: list[int]) -> Iterator[str]:
+        """The lines, refusing a record over ``max_row_bytes`` or ``max_cells_per_row``.
+
+        ``record`` holds the bytes, cells and quote state of the record being read; the
+        caller resets it after each record. Cells are counted as the delimiters outside
+        quotes, before the csv module splits the line, so a hostile row costs nothing.
+        """
+        quote, delimiter = '"', self.delimiter
+        for line in lines:
+            record[0] += len(line) if line.isascii() else len(line.encode(self.encoding, "replace"))
+            if record[0] > self.limits.max_row_bytes:
+                self._fail(
+                    f"row {record[3] + 1}",
+                    f"the row is longer than the limit of {self.limits.max_row_bytes:,} bytes",
+                )
+            if delimiter in line:
+                parts = line.split(quote)
+                outside = parts[record[2] :: 2]  # record[2] is 1 inside a quoted cell
+                record[1] += sum(part.count(delimiter) for part in outside)
+                if record[1] + 1 > self.limits.max_cells_per_row:
+                    self._fail(
+                        f"row {record[3] + 1}",
+                        f"the row has more than {self.limits.max_cells_per_row:,} cells; "
+                        "that is the limit",
+                    )
+                record[2] = (record[2] + len(parts) - 1) % 2
+            elif quote in line:
+                record[2] = (record[2] + line.count(quote)) % 2
+            yield line
+
     def _read(self) -> Iterator[tuple[int, list[str]]]:
-        lines = text_lines(self._handle, self.name, self.limits, self.encoding)
+        # bytes, delimiters outside quotes, inside a quote (0/1), records read so far
+        record = [0, 0, 0, 0]
+        lines = self._bounded(
+            text_lines(self._handle, self.name, self.limits, self.encoding), record
+        )
         reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
         number = 0
         while True:
@@ -195,6 +229,7 @@ class CsvSource:
                     f"not valid CSV: {message} (line {reader.line_num})",
                 )
             number += 1
+            record[:] = [0, 0, 0, number]
             yield number, [unguard_formula(cell) for cell in cells]
 
 

@@ -53,6 +53,17 @@ class ImportLimits:
         max_uncompressed_bytes: Largest total an XLSX file (a zip archive) may unpack to.
         max_zip_members: Most files inside an XLSX archive.
         max_merged_ranges: Most merged cell ranges in an XLSX sheet.
+        max_cells_per_row: Most cells in one row of a CSV file or an XLSX sheet (blank cells
+            after the last one included); a row with more stops the import at that row,
+            before its cells are read.
+        max_row_bytes: Most bytes in one CSV record (a quoted cell may span lines).
+        max_shared_strings: Most distinct texts an XLSX workbook may hold (its shared
+            strings table), counted before the workbook is opened.
+        max_depth: Deepest nesting of tables and lists in a TOML or JSON document.
+        max_integer_digits: Most digits in an integer written in a TOML or JSON document.
+
+    Every limit is checked as the input is read, before the memory it bounds is used, so the
+    cost of refusing a hostile file grows with the limit, not with the file.
     """
 
     max_bytes: int = attrs.field(default=MAX_FILE_BYTES, validator=_positive)
@@ -63,6 +74,11 @@ class ImportLimits:
     max_uncompressed_bytes: int = attrs.field(default=512 * 1024 * 1024, validator=_positive)
     max_zip_members: int = attrs.field(default=1_000, validator=_positive)
     max_merged_ranges: int = attrs.field(default=1_000, validator=_positive)
+    max_cells_per_row: int = attrs.field(default=1_000, validator=_positive)
+    max_row_bytes: int = attrs.field(default=1024 * 1024, validator=_positive)
+    max_shared_strings: int = attrs.field(default=1_000_000, validator=_positive)
+    max_depth: int = attrs.field(default=32, validator=_positive)
+    max_integer_digits: int = attrs.field(default=30, validator=_positive)
 
 
 @attrs.frozen
@@ -227,10 +243,8 @@ class RowChecker:
         )
 
     def _texts(self, cells: Sequence[CellValue]) -> tuple[str, ...]:
-        texts = [self.numbers.render(cell) for cell in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        return tuple(texts)
+        # Every cell, trailing empty ones too: a rejected row is kept exactly as written.
+        return tuple(self.numbers.render(cell) for cell in cells)
 
     def _where(self, row: int, index: int) -> str:
         return f"row {row}, {self.columns.describe(index)}"
