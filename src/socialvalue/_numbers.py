@@ -45,9 +45,7 @@ def parse_number(text: str, *, prefix: str = "") -> Decimal:
             f"{prefix}a number of {len(body):,} characters; at most {MAX_NUMBER_CHARS} are read"
         )
     if not _NUMBER.fullmatch(body):
-        raise ValueError(
-            f"{prefix}{text!r} is not a decimal number"
-        )
+        raise ValueError(f"{prefix}{text!r} is not a decimal number")
     exponent = body.lower().partition("e")[2]
     if len(exponent.lstrip("+-")) > 6:
         raise ValueError(f"{prefix}{text!r} has an exponent too large to be an amount")

@@ -42,8 +42,10 @@ _MIN_START_YEAR = MIN_YEAR - 1
 
 
 def _check_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    """A financial or academic year, named by the year it starts in, that holds a day of
-    ``MIN_YEAR``..``MAX_YEAR`` (:mod:`socialvalue._limits`)."""
+    """Check a financial or academic year's start: it must hold a day of the year range.
+
+    The range is ``MIN_YEAR``..``MAX_YEAR`` (:mod:`socialvalue._limits`).
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
     if not _MIN_START_YEAR <= value <= MAX_YEAR:

@@ -12,12 +12,12 @@ import codecs
 import csv
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import BinaryIO, NoReturn, Self
 
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.io._atomic import atomic_text
 from socialvalue.io._cells import guard_formula, unguard_formula
+from socialvalue.io._files import open_regular
 from socialvalue.io._ingest import ImportLimits
 
 __all__ = ["CsvSource", "check_encoding", "open_limited", "text_lines", "write_csv"]
@@ -35,6 +35,11 @@ def check_encoding(encoding: str) -> str:
         ) from None
     try:
         compatible = _PROBE.encode(name) == _PROBE.encode("ascii")
+    except LookupError:  # rot13, hex, base64: codecs that do not turn text into bytes
+        raise ValidationError(
+            [Problem("encoding", f"{encoding!r} is not a text encoding; use UTF-8")],
+            subject="options",
+        ) from None
     except UnicodeError:  # pragma: no cover - every codec encodes ASCII punctuation
         compatible = False
     if not compatible:
@@ -52,12 +57,7 @@ def open_limited(path: str | os.PathLike[str], limits: ImportLimits) -> BinaryIO
         DataFileError: the file cannot be opened, or is too large.
     """
     name = os.fspath(path)
-    try:
-        handle = Path(path).open("rb")  # noqa: SIM115 - the caller closes it
-    except OSError as error:
-        raise DataFileError(
-            name, [Problem("", f"cannot read the file: {error.strerror}")]
-        ) from None
+    handle = open_regular(path)
     try:
         size = os.fstat(handle.fileno()).st_size
     except OSError as error:  # pragma: no cover - fstat of an open file

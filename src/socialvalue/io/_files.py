@@ -4,22 +4,49 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from socialvalue.exceptions import DataFileError, Problem
 
-__all__ = ["MAX_FILE_BYTES", "atomic_write_text", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "atomic_write_text", "open_regular", "read_text"]
 
 #: Largest file read by default (bytes); pass ``max_bytes`` to read larger trusted files.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open an ordinary file for reading in binary; refuse a FIFO, a device or a folder.
+
+    The file is opened without blocking and checked before anything is read, so a named pipe
+    given as an input is refused at once instead of waiting for a writer for ever.
+
+    Raises:
+        DataFileError: the file cannot be opened, or is not an ordinary file.
+    """
+    name = os.fspath(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise DataFileError(
+            name, [Problem("", f"cannot read the file: {error.strerror}")]
+        ) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe, device or socket"
+        raise DataFileError(name, [Problem("", f"not an ordinary file: it is {kind}")])
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a UTF-8 text file, refusing files over ``max_bytes`` and undecodable bytes."""
     name = os.fspath(path)
     try:
-        with Path(path).open("rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise DataFileError(
@@ -64,6 +91,12 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
         raise _cannot_write(target, error) from None
+    except UnicodeEncodeError as error:
+        with contextlib.suppress(OSError):
+            Path(temp_name).unlink()
+        from socialvalue.io._atomic import not_unicode  # noqa: PLC0415 - only on this error
+
+        raise not_unicode(target, error) from None
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()

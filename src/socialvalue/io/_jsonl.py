@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from socialvalue.deliveries import Delivery, check_deliveries
@@ -21,6 +20,7 @@ from socialvalue.io._atomic import atomic_text
 from socialvalue.io._columns import IGNORED_COLUMNS
 from socialvalue.io._converter import converter
 from socialvalue.io._csv_returns import open_limited, text_lines
+from socialvalue.io._documents import json_value
 from socialvalue.io._errors import problems_from
 from socialvalue.io._ingest import AcceptedRow, ImportLimits, RejectedRow
 
@@ -31,10 +31,6 @@ JSON_COLUMN = "json"
 _IGNORED = frozenset(IGNORED_COLUMNS)
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number socialvalue accepts")
-
-
 def _located(line: int, problem: Problem) -> Problem:
     if not problem.location:
         return Problem(f"line {line}", problem.message)
@@ -42,14 +38,16 @@ def _located(line: int, problem: Problem) -> Problem:
     return Problem(f"line {line}, key {key}", problem.message)
 
 
-def check_json_line(line: int, text: str, framework: Framework) -> AcceptedRow | RejectedRow | None:
+def check_json_line(
+    line: int, text: str, framework: Framework, limits: ImportLimits | None = None
+) -> AcceptedRow | RejectedRow | None:
     """Check one line; ``None`` for a blank line."""
     if not text.strip():
         return None
     problems: list[Problem] = []
     delivery: Delivery | None = None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json_value(text, limits or ImportLimits())
     except json.JSONDecodeError as error:
         problems.append(
             Problem(f"line {line}", f"not valid JSON: {error.msg} (column {error.colno})")
@@ -65,7 +63,7 @@ def check_json_line(line: int, text: str, framework: Framework) -> AcceptedRow |
             record = {key: value for key, value in data.items() if key not in _IGNORED}
             try:
                 delivery = converter().structure(record, Delivery)
-            except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+            except (ValueError, TypeError, KeyError, AttributeError, ExceptionGroup) as error:
                 problems.extend(_located(line, problem) for problem in problems_from(error))
     if delivery is not None:
         try:
@@ -93,7 +91,7 @@ def read_jsonl(
     name = os.fspath(path)
     with open_limited(path, limits) as handle:
         for number, text in enumerate(text_lines(handle, name, limits, "utf-8"), start=1):
-            yield check_json_line(number, text, framework)
+            yield check_json_line(number, text, framework, limits)
 
 
 def write_jsonl(path: str | os.PathLike[str], records: Iterable[Mapping[str, Any]]) -> None:
