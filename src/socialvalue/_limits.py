@@ -31,6 +31,7 @@ __all__ = [
     "MAX_QUANTIZE_PLACES",
     "MAX_YEAR",
     "MIN_YEAR",
+    "check_day",
 ]
 
 #: Input numbers are less than ``10 ** MAX_INPUT_EXPONENT`` in size.
@@ -50,3 +51,17 @@ MIN_YEAR = 1900
 MAX_YEAR = 2199
 FIRST_DAY = dt.date(MIN_YEAR, 1, 1)
 LAST_DAY = dt.date(MAX_YEAR, 12, 31)
+
+
+def check_day(day: dt.date, *, what: str = "") -> dt.date:
+    """Return ``day`` if it falls in the years ``MIN_YEAR``..``MAX_YEAR``, else raise.
+
+    >>> check_day(dt.date(9999, 12, 31))
+    Traceback (most recent call last):
+    ...
+    ValueError: 9999-12-31 is outside the years 1900–2199
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        prefix = f"{what}: " if what else ""
+        raise ValueError(f"{prefix}{day.isoformat()} is outside the years {MIN_YEAR}–{MAX_YEAR}")
+    return day

@@ -24,7 +24,7 @@ from typing import TypeAlias
 
 import attrs
 
-from socialvalue._limits import FIRST_DAY, LAST_DAY, MAX_YEAR, MIN_YEAR
+from socialvalue._limits import MAX_YEAR, MIN_YEAR, check_day
 from socialvalue.exceptions import PeriodParseError
 
 __all__ = [
@@ -60,12 +60,6 @@ def _check_calendar_year(_instance: object, attribute: attrs.Attribute[int], val
         raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise ValueError(f"{attribute.name}: {value} is outside {MIN_YEAR}..{MAX_YEAR}")
-
-
-def _check_day(day: dt.date) -> dt.date:
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"{day.isoformat()} is outside the years {MIN_YEAR}–{MAX_YEAR}")
-    return day
 
 
 class _Span:
@@ -153,7 +147,7 @@ def _plain_date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date, got the datetime {value!r}")
     if isinstance(value, dt.date):
-        return _check_day(value)
+        return check_day(value)
     if isinstance(value, str):
         text = value.strip()
         if not _ISO_DATE.fullmatch(text):
@@ -162,7 +156,7 @@ def _plain_date(value: object) -> dt.date:
             day = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
-        return _check_day(day)
+        return check_day(day)
     raise TypeError(f"expected a date, got {type(value).__name__}")
 
 

@@ -19,10 +19,12 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from socialvalue._decimal import bounded_decimal, to_decimal
+from socialvalue._decimal import bounded_decimal
+from socialvalue._limits import check_day
 from socialvalue._validators import not_blank as _not_blank
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
@@ -60,11 +62,20 @@ class NoProxyValueError(SocialValueError, LookupError):
 
 
 def _decimal(value: object) -> Decimal:
-    return bounded_decimal(value, what=None)
+    number = bounded_decimal(value, what=None)
+    if number.is_signed():
+        shown = "negative zero; write 0" if number == 0 else "negative"
+        raise ValueError(f"{number} is {shown} (a proxy value is an amount per unit, 0 or more)")
+    return number
 
 
 def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, what=None)
+    return None if value is None else _decimal(value)
+
+
+def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, dt.date):
+        check_day(value, what=attribute.name)
 
 
 def _price_base(value: object) -> FinancialYear | CalendarYear:
@@ -147,8 +158,8 @@ class ProxyValue:
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
     price_base: FinancialYear | CalendarYear = attrs.field(converter=_price_base)
-    valid_from: dt.date
-    valid_to: dt.date | None = None
+    valid_from: dt.date = attrs.field(validator=_day)
+    valid_to: dt.date | None = attrs.field(default=None, validator=_day)
     geography: str = attrs.field(default="UK", validator=_not_blank)
     value_type: ValueType | None = attrs.field(default=None, converter=_optional_value_type)
     low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
