@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import UnionType
@@ -27,6 +28,7 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
 from socialvalue._decimal import to_decimal
+from socialvalue._limits import check_day
 from socialvalue.money import RoundingMode
 from socialvalue.periods import (
     AcademicYear,
@@ -75,13 +77,20 @@ def _structure_date(value: object, _type: type) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date, got the date-time {value.isoformat()}")
     if isinstance(value, dt.date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        return check_day(day)
     raise TypeError(f"expected an ISO date (YYYY-MM-DD), got {_describe(value)}")
+
+
+#: An ISO date in ASCII digits (``date.fromisoformat`` alone also reads other forms).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _structure_any_period(value: object, _type: object) -> AnyPeriod:

@@ -6,6 +6,8 @@ import csv
 import io
 from decimal import Decimal
 
+from socialvalue._text import markdown_code, markdown_fence, markdown_text
+from socialvalue.io._cells import guard_formula
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Report, Table
@@ -73,7 +75,7 @@ def _md_table(table: Table, f: Formatter) -> list[str]:
     if not table.rows:
         return []
     numeric = {"money", "quantity", "count"}
-    header = "| " + " | ".join(f.label(c.key, c.label) for c in table.columns) + " |"
+    header = "| " + " | ".join(markdown_text(f.label(c.key, c.label)) for c in table.columns) + " |"
     rule = "| " + " | ".join("---:" if c.kind in numeric else "---" for c in table.columns) + " |"
     lines = [header, rule]
     rows = list(table.rows)
@@ -81,28 +83,28 @@ def _md_table(table: Table, f: Formatter) -> list[str]:
         rows.append((f.label("total"), *table.total[1:]))
     for n, row in enumerate(rows):
         cells = [
-            cell_text(v, c.kind, f).replace("|", "\\|")
-            for v, c in zip(row, table.columns, strict=True)
+            markdown_text(cell_text(v, c.kind, f)) for v, c in zip(row, table.columns, strict=True)
         ]
         if table.total is not None and n == len(rows) - 1:
             cells = [f"**{cell}**" if cell else "" for cell in cells]
         lines.append("| " + " | ".join(cells) + " |")
     note = reconciliation(table, f)
     if note:
-        lines += ["", f"_{note}_"]
+        lines += ["", f"_{markdown_text(note)}_"]
     return lines
 
 
 def render_markdown(report: Report, f: Formatter) -> str:
     """The whole report as Markdown, figures formatted for ``f``'s locale."""
     lines = [
-        f"# {report.title}",
+        f"# {markdown_text(report.title)}",
         "",
-        f"{report.authority} — {f.label('period')}: {report.period}",
+        f"{markdown_text(report.authority)} — {f.label('period')}: {markdown_text(report.period)}",
         "",
         (
-            f"{f.label('methodology')}: {report.methodology_title} (`{report.methodology}`). "
-            f"{f.label('prices')}: {report.price_base or '—'}. "
+            f"{f.label('methodology')}: {markdown_text(report.methodology_title)} "
+            f"({markdown_code(str(report.methodology))}). "
+            f"{f.label('prices')}: {markdown_text(report.price_base or '—')}. "
             f"{f.label('generated')}: {f.date(report.generated)}."
         ),
         "",
@@ -113,10 +115,10 @@ def render_markdown(report: Report, f: Formatter) -> str:
     for table in report.tables:
         body = _md_table(table, f)
         if body:
-            lines += ["", f"## {f.label(table.name, table.title)}", "", *body]
+            lines += ["", f"## {markdown_text(f.label(table.name, table.title))}", "", *body]
     lines += _indicators_and_commitments(report, f)
     lines += ["", f"## {f.label('notes')}", ""]
-    lines += [f"- {note}" for note in report.notes]
+    lines += [f"- {markdown_text(note)}" for note in report.notes]
     lines.append(f"- {f.label('rounding_note')}")
     lines += ["", f"## {f.label('appendix')}", ""]
     lines += _appendix(report, f)
@@ -130,11 +132,12 @@ def _headlines(report: Report, f: Formatter) -> list[str]:
             figure = f"**{f.compact(headline.amount)}** ({f.money(headline.amount)})"
         else:
             assert headline.quantity is not None  # noqa: S101 - a headline has one or the other
-            figure = f"**{f.number(headline.quantity)}** {headline.unit}"
-        trace = f" — {f.label('see')} {', '.join(headline.trace[:6])}" if headline.trace else ""
+            figure = f"**{f.number(headline.quantity)}** {markdown_text(headline.unit)}"
+        shown = markdown_text(", ".join(headline.trace[:6]))
+        trace = f" — {f.label('see')} {shown}" if headline.trace else ""
         if len(headline.trace) > 6:
             trace += " …"
-        lines.append(f"- {f.label(headline.key, headline.label)}: {figure}{trace}")
+        lines.append(f"- {markdown_text(f.label(headline.key, headline.label))}: {figure}{trace}")
     return lines
 
 
@@ -148,7 +151,10 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
                 if indicator.kind == "percent"
                 else f.number(indicator.value, 2)
             )
-            lines.append(f"- {indicator.label}: **{shown}** ({indicator.basis})")
+            lines.append(
+                f"- {markdown_text(indicator.label)}: **{shown}** "
+                f"({markdown_text(indicator.basis)})"
+            )
     if report.commitments:
         lines += [
             "",
@@ -158,7 +164,12 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
             "| --- | --- | --- | --- | --- |",
         ]
         lines += [
-            f"| {c.id} | {c.title} | {c.role} | {c.rag} | {c.reasons} |" for c in report.commitments
+            "| "
+            + " | ".join(
+                markdown_text(str(text)) for text in (c.id, c.title, c.role, c.rag, c.reasons)
+            )
+            + " |"
+            for c in report.commitments
         ]
     return lines
 
@@ -168,18 +179,20 @@ def _appendix(report: Report, f: Formatter) -> list[str]:
     for entry in report.trace:
         value = f.money(entry.present_value) if entry.present_value is not None else "—"
         lines += [
-            f"### {entry.id}. {entry.measure} {entry.title}",
+            f"### {markdown_text(f'{entry.id}. {entry.measure} {entry.title}')}",
             "",
             (
-                f"{entry.period}, {entry.geography}: {f.number(entry.quantity)} "
+                f"{markdown_text(f'{entry.period}, {entry.geography}')}: "
+                f"{f.number(entry.quantity)} "
                 f"({entry.deliveries} {f.label('deliveries').lower()}) → {value}"
             ),
         ]
         if entry.projects:
-            lines.append(f"{f.label('projects')}: {', '.join(entry.projects)}.")
+            lines.append(f"{f.label('projects')}: {markdown_text(', '.join(entry.projects))}.")
         if entry.evidence:
-            lines.append(f"{f.label('evidence')}: {shown_evidence(entry.evidence)}.")
-        lines += ["", "```text", entry.working, "```", ""]
+            lines.append(f"{f.label('evidence')}: {markdown_text(shown_evidence(entry.evidence))}.")
+        fence = markdown_fence(entry.working)
+        lines += ["", f"{fence}text", entry.working, fence, ""]
     return lines
 
 
@@ -195,14 +208,14 @@ def render_csv_tables(report: Report, f: Formatter) -> dict[str, str]:
     for table in report.tables:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([c.key for c in table.columns])
+        writer.writerow([guard_formula(c.key) for c in table.columns])
         rows = list(table.rows) + ([table.total] if table.total is not None else [])
         for row in rows:
             writer.writerow(
                 [
                     f.rounded(value.amount)
                     if isinstance(value, Money)
-                    else ("" if value is None else value)
+                    else ("" if value is None else guard_formula(str(value)))
                     for value in row
                 ]
             )
