@@ -91,38 +91,42 @@ def is_blank(value: CellValue) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-#: Characters that make a spreadsheet read a CSV cell as a formula (or that hide one), and the
-#: quote that escapes them.
-_RISKY = frozenset("=+-@\t\r'")
-_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
+#: Characters that make a spreadsheet read a CSV cell as a formula (or that hide one).
+_RISKY = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def _needs_guard(text: str) -> bool:
+    """Whether ``text``, past any leading ``'``, starts like a formula (not a plain number)."""
+    rest = text.lstrip("'")
+    return bool(rest) and rest[0] in _RISKY and not _PLAIN_NUMBER.fullmatch(rest)
 
 
 def guard_formula(text: str) -> str:
     r"""Escape a CSV cell a spreadsheet would run as a formula, with a leading ``'``.
 
-    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is written
-    with a ``'`` in front — except a plain number such as ``-5`` — and
-    :func:`unguard_formula` removes it on import, so the text reads back exactly.
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return — after any
+    ``'`` it already starts with — is written with a ``'`` in front, except a plain number
+    such as ``-5`` (the OWASP guidance on CSV injection). :func:`unguard_formula` removes it on
+    import, and the two are exact inverses: ``unguard_formula(guard_formula(t)) == t`` for any
+    text, and ``guard_formula(unguard_formula(c)) == c`` for any cell a file holds, so a
+    rejected row is written back byte for byte.
 
-    >>> guard_formula('=HYPERLINK("http://x")'), guard_formula("-5"), guard_formula("'a")
-    ('\'=HYPERLINK("http://x")', '-5', "''a")
+    >>> guard_formula('=HYPERLINK("http://x")'), guard_formula("-5"), guard_formula("'=a")
+    ('\'=HYPERLINK("http://x")', '-5', "''=a")
+    >>> guard_formula("'a"), guard_formula("'-5")
+    ("'a", "'-5")
     """
-    if text and text[0] in _RISKY and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
+    return "'" + text if _needs_guard(text) else text
 
 
 def unguard_formula(text: str) -> str:
-    """Undo :func:`guard_formula`: drop a ``'`` that escapes ``= + - @ '``, a tab or a return.
-
-    Only a ``'`` that :func:`guard_formula` would have written is dropped, so
-    ``guard_formula(unguard_formula(text)) == text`` for every text: ``'-5`` (a guard never
-    put before a plain number) reads back as written.
+    """Undo :func:`guard_formula`: drop the ``'`` it puts before a cell that starts a formula.
 
     >>> unguard_formula("'=SUM(A1:A2)"), unguard_formula("'hello"), unguard_formula("'-5")
     ('=SUM(A1:A2)', "'hello", "'-5")
     """
-    if len(text) > 1 and text[0] == "'" and text[1] in _RISKY and guard_formula(text[1:]) == text:
+    if text[:1] == "'" and _needs_guard(text):
         return text[1:]
     return text
 
@@ -268,6 +272,10 @@ class NumberReader:
         sign = ""
         if body[:1] in ("+", "-"):  # not `in "+-"`: an empty body is in every string
             sign, body = body[0], body[1:].lstrip()
+        if not body:
+            raise CellProblem(
+                f"{text!r} is a sign without a number; write 0 if nothing was delivered"
+            )
         body = self._strip_currency(body, text, measure=measure, unit=unit)
         if body.endswith("%"):
             if unit is not None and unit.kind is not UnitKind.RATIO:
