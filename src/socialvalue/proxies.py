@@ -61,16 +61,26 @@ class NoProxyValueError(SocialValueError, LookupError):
     """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
 
 
-def _decimal(value: object) -> Decimal:
-    number = bounded_decimal(value, what=None)
+def _amount(value: object, what: str) -> Decimal:
+    number = bounded_decimal(value, what=what)
     if number.is_signed():
         shown = "negative zero; write 0" if number == 0 else "negative"
-        raise ValueError(f"{number} is {shown} (a proxy value is an amount per unit, 0 or more)")
+        raise ValueError(
+            f"{what}: {number} is {shown} (a proxy value is an amount per unit, 0 or more)"
+        )
     return number
 
 
-def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else _decimal(value)
+def _decimal(value: object) -> Decimal:
+    return _amount(value, "value")
+
+
+def _low(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "low")
+
+
+def _high(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "high")
 
 
 def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -162,8 +172,8 @@ class ProxyValue:
     valid_to: dt.date | None = attrs.field(default=None, validator=_day)
     geography: str = attrs.field(default="UK", validator=_not_blank)
     value_type: ValueType | None = attrs.field(default=None, converter=_optional_value_type)
-    low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
-    high: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    low: Decimal | None = attrs.field(default=None, converter=_low)
+    high: Decimal | None = attrs.field(default=None, converter=_high)
     net_of_deadweight: bool = False
     source: Source
     licence: str = attrs.field(validator=_not_blank)
