@@ -47,7 +47,12 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) 
     name = os.fspath(path)
     try:
         with open_regular(path) as handle:
-            data = handle.read(max_bytes + 1)
+            # Read what the file holds (plus one byte, to see it grow), never a buffer of the
+            # limit's size for a small file.
+            size = min(os.fstat(handle.fileno()).st_size, max_bytes)
+            data = handle.read(size + 1)
+            if len(data) > size and len(data) <= max_bytes:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise DataFileError(
             name, [Problem("", f"cannot read the file: {error.strerror}")]

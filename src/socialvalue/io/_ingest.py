@@ -229,8 +229,10 @@ class RowChecker:
             return None
         found: list[tuple[int, Problem]] = []
         values: dict[str, tuple[int, CellValue]] = {}
-        for index, cell in enumerate(cells):
+        width = len(fields)
+        for index, cell in enumerate(cells[:width]):
             self._take(row, index, cell, values, found)
+        self._beyond_header(row, cells, width, found)
         delivery = self._delivery(row, values, found)
         if delivery is not None and not found:
             return AcceptedRow(row, delivery)
@@ -241,6 +243,28 @@ class RowChecker:
             problems=tuple(problem for _, problem in found),
             columns=self.columns.headings,
         )
+
+    def _beyond_header(
+        self, row: int, cells: Sequence[CellValue], width: int, found: list[tuple[int, Problem]]
+    ) -> None:
+        """One problem for all the values in columns with no heading (a wide row costs one)."""
+        extra = [index for index in range(width, len(cells)) if not is_blank(cells[index])]
+        if not extra:
+            return
+        first = extra[0]
+        cell = cells[first]
+        if isinstance(cell, BadCell) and len(extra) == 1:
+            message = cell.message
+        elif len(extra) == 1:
+            message = (
+                "a value in a column with no heading; give the column a heading or move the value"
+            )
+        else:
+            message = (
+                f"values in {len(extra):,} columns with no heading (from this one to "
+                f"{self.columns.describe(extra[-1])}); give the columns headings or move the values"
+            )
+        found.append((first, Problem(self._where(row, first), message)))
 
     def _texts(self, cells: Sequence[CellValue]) -> tuple[str, ...]:
         # Every cell, trailing empty ones too: a rejected row is kept exactly as written.
