@@ -549,3 +549,12 @@ def test_record_only_sums_every_group_of_a_measure():
     ]
     batch = value_many(deliveries, methodology, by=("project",))
     assert batch.record_only() == {record_only: Decimal(14)}
+
+
+@pytest.mark.parametrize("reference", ["9" * 300, "a\x00b"])
+def test_methodology_reference_that_cannot_name_a_file_is_a_data_file_error(tmp_path, reference):
+    from socialvalue.io import methodology_from_text
+
+    text = 'id = "m"\nregistries = [' + json.dumps(reference) + "]\n"
+    with pytest.raises(DataFileError, match="cannot name a file"):
+        methodology_from_text(text, format="toml", folder=tmp_path)

@@ -49,6 +49,17 @@ def _shipped(kind: str, name: str) -> object:
 
 def _inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
     """The file ``reference`` names, if it lies inside ``folder`` or a search path."""
+    try:
+        return _find_inside(folder, reference, search_paths, where)
+    except (OSError, ValueError) as error:
+        if isinstance(error, _Outside):
+            raise
+        shown = reference if len(reference) <= 80 else reference[:79] + "…"
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise _Outside(f"{where}: {shown!r} cannot name a file ({reason})") from None
+
+
+def _find_inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
     file_name = reference.partition("#")[0]
     relative = Path(file_name)
     if not file_name.strip() or relative.is_absolute() or relative.drive:
