@@ -151,3 +151,32 @@ def test_money_is_immutable_and_hashable():
     with pytest.raises(AttributeError):
         amount.amount = Decimal(2)  # type: ignore[misc]
     assert {Money("1"), Money("1.0")} == {Money("1")}
+
+
+# --- boundaries (issue #12) -------------------------------------------------------------------
+
+
+def test_money_refuses_amounts_with_too_many_places():
+    with pytest.raises(ValueError, match="has 201 decimal places; at most 200"):
+        Money("1E-201")
+
+
+@pytest.mark.parametrize("other", [1, Decimal(1), "1", None])
+def test_money_arithmetic_with_non_money_is_not_implemented(other):
+    money = Money("1")
+    assert money.__add__(other) is NotImplemented
+    assert money.__sub__(other) is NotImplemented
+    for compare in (money.__lt__, money.__le__, money.__gt__, money.__ge__):
+        assert compare(other) is NotImplemented
+
+
+@pytest.mark.parametrize("factor", ["2", None, True])
+def test_money_times_a_non_number_is_not_implemented(factor):
+    assert Money("1").__mul__(factor) is NotImplemented
+    assert Money("1").__truediv__(factor) is NotImplemented
+
+
+@pytest.mark.parametrize("places", [41, -51, True, 2.0])
+def test_quantize_places_outside_the_boundaries_are_refused(places):
+    with pytest.raises(ValueError, match="places: expected a whole number from -50 to 40"):
+        Money("1").quantize(places)

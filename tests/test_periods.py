@@ -176,3 +176,56 @@ def test_containment_and_ordering():
     assert FinancialYear(2022) != FinancialYear(2022).as_period()
     with pytest.raises(TypeError):
         year.contains(dt.datetime(2022, 5, 1))  # noqa: DTZ001
+
+
+# --- boundaries (issue #12) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["2022", 2022.0, None, True])
+def test_years_must_be_whole_numbers(year):
+    with pytest.raises(TypeError, match="expected a whole year"):
+        FinancialYear(year)
+    with pytest.raises(TypeError, match="expected a whole year"):
+        CalendarYear(year)
+
+
+@pytest.mark.parametrize("other", [1, "2022/23", None])
+def test_periods_compare_only_with_periods(other):
+    year = FinancialYear(2022)
+    for compare in (year.__lt__, year.__le__, year.__gt__, year.__ge__):
+        assert compare(other) is NotImplemented
+    assert other not in year
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("2022-4-1", "'2022-4-1' is not an ISO date"),
+        ("2022-04-31", "'2022-04-31' is not an ISO date"),
+        ("٢٠٢٢-04-01", "is not an ISO date"),
+        ("20220401", "'20220401' is not an ISO date"),
+    ],
+)
+def test_period_dates_are_iso_dates_in_ascii(start, message):
+    with pytest.raises(ValueError, match=message):
+        Period(start, "2022-06-30")
+
+
+def test_period_dates_must_be_dates():
+    with pytest.raises(TypeError, match="expected a date, got int"):
+        Period(20220401, "2022-06-30")
+    with pytest.raises(TypeError, match="expected a date, got the datetime"):
+        Period(dt.datetime(2022, 4, 1, tzinfo=dt.UTC), "2022-06-30")
+    assert Period(" 2022-04-01 ", "2022-06-30").start == dt.date(2022, 4, 1)
+
+
+def test_period_order_is_by_dates_then_kind():
+    year, later = FinancialYear(2022), FinancialYear(2023)
+    assert year <= FinancialYear(2022)
+    assert not later <= year
+    assert later > year
+    assert not year > later
+    assert later >= year
+    assert year >= FinancialYear(2022)
+    assert not year >= later
+    assert year.as_period() < year  # same dates: ordered by kind's name
