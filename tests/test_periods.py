@@ -228,4 +228,4 @@ def test_period_order_is_by_dates_then_kind():
     assert later >= year
     assert year >= FinancialYear(2022)
     assert not year >= later
-    assert year.as_period() < year  # same dates: ordered by kind's name
+    assert year < year.as_period()  # same dates: ordered by the kind's name
