@@ -558,3 +558,12 @@ def test_methodology_reference_that_cannot_name_a_file_is_a_data_file_error(tmp_
     text = 'id = "m"\nregistries = [' + json.dumps(reference) + "]\n"
     with pytest.raises(DataFileError, match="cannot name a file"):
         methodology_from_text(text, format="toml", folder=tmp_path)
+
+
+def test_commitment_dates_and_targets_share_the_declared_boundaries():
+    from socialvalue import Commitment
+
+    with pytest.raises(ValueError, match="outside the years 1900–2199"):
+        Commitment(id="K/1", kind="day_one", title="t", due="9999-12-31")
+    with pytest.raises(ValueError, match="too large"):
+        Commitment(id="K/1", kind="day_one", title="t", measure="LCR-COM-1", target="1E+20")

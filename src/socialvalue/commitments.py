@@ -18,7 +18,8 @@ from typing import cast
 
 import attrs
 
-from socialvalue._decimal import to_decimal
+from socialvalue._decimal import bounded_decimal
+from socialvalue._limits import check_day
 from socialvalue._validators import not_blank as _not_blank, string_tuple as _strings
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework
@@ -72,14 +73,16 @@ def _kind(_instance: object, _attribute: object, value: str) -> None:
 
 
 def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, what=None)
+    return None if value is None else bounded_decimal(value, what=None)
 
 
 def _optional_date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return check_day(value)
     if isinstance(value, str):
-        return dt.date.fromisoformat(value)
+        return check_day(dt.date.fromisoformat(value))
     raise TypeError(f"expected a date, got {type(value).__name__}")
 
 
