@@ -567,3 +567,10 @@ def test_commitment_dates_and_targets_share_the_declared_boundaries():
         Commitment(id="K/1", kind="day_one", title="t", due="9999-12-31")
     with pytest.raises(ValueError, match="too large"):
         Commitment(id="K/1", kind="day_one", title="t", measure="LCR-COM-1", target="1E+20")
+
+
+def test_academic_year_2199_is_refused_because_its_quarters_leave_the_range():
+    # Found by the deep fuzz profile: AY2199/00 was accepted, then financial_quarters() failed.
+    with pytest.raises(PeriodParseError, match=r"outside 1899\.\.2198"):
+        parse_period("AY2199/00")
+    assert parse_period("AY2198/99").financial_quarters()[-1] == FinancialQuarter(2199, 2)

@@ -55,6 +55,20 @@ def _check_year(_instance: object, attribute: attrs.Attribute[int], value: int) 
         )
 
 
+def _check_academic_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """Check an academic year's start: as :func:`_check_year`, but ending a year earlier.
+
+    An academic year runs to July of the next year, so AY2199/00 would reach past the last
+    financial quarter (2199/00 Q4) that its :meth:`financial_quarters` must name.
+    """
+    _check_year(_instance, attribute, value)
+    if value > MAX_YEAR - 1:
+        raise ValueError(
+            f"{attribute.name}: {value} is outside {_MIN_START_YEAR}..{MAX_YEAR - 1} (periods "
+            f"must fall in the years {MIN_YEAR}–{MAX_YEAR})"
+        )
+
+
 def _check_calendar_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
@@ -338,7 +352,7 @@ class AcademicYear(_Span):
     'AY2022/23'
     """
 
-    start_year: int = attrs.field(validator=_check_year)
+    start_year: int = attrs.field(validator=_check_academic_year)
 
     @property
     def start(self) -> dt.date:
