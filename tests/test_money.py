@@ -235,11 +235,11 @@ def test_dividing_by_one_is_the_amount():
         ),
         (lambda: Money("1") / Decimal("NaN"), r"divisor: Decimal\('NaN'\) is not a finite number"),
         (lambda: Money("1") / Decimal("1E+60"), r"divisor: 1E\+60 is too large"),
-        (lambda: Money("1") * Money("1"), "cannot multiply money by money"),
-        (lambda: Money("1") - Money("1", "EUR"), "cannot subtract GBP and EUR amounts"),
-        (lambda: Money("1") / Money("1", "EUR"), "cannot divide GBP and EUR amounts"),
-        (lambda: Money("1") / Money("0"), "cannot divide by a zero amount"),
-        (lambda: Money("1") / 0, "cannot divide an amount by zero"),
+        (lambda: Money("1") * Money("1"), "^cannot multiply money by money$"),
+        (lambda: Money("1") - Money("1", "EUR"), "^cannot subtract GBP and EUR amounts$"),
+        (lambda: Money("1") / Money("1", "EUR"), "^cannot divide GBP and EUR amounts$"),
+        (lambda: Money("1") / Money("0"), "^cannot divide by a zero amount$"),
+        (lambda: Money("1") / 0, "^cannot divide an amount by zero$"),
     ],
 )
 def test_money_errors_say_which_operand_and_why(operation, message):
