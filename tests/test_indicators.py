@@ -261,5 +261,5 @@ def test_lm3_names_each_round_and_accepts_equal_rounds():
         "LM3: 2 problems:\n  - s2: -1 is negative; spend is zero or more\n"
         "  - s3: -2 is negative; spend is zero or more"
     )
-    with pytest.raises(CurrencyMismatchError, match="^cannot compare EUR and GBP amounts$"):
+    with pytest.raises(CurrencyMismatchError, match=r"^cannot compare EUR and GBP amounts$"):
         local_multiplier_3(Money("1"), Money("1", "EUR"), Money("1"))

@@ -16,7 +16,7 @@ def test_an_unknown_standard_unit_suggests_close_codes():
 
 @pytest.mark.parametrize("code", ["Hour", "1hour", "fte-year", "", "hour "])
 def test_unit_codes_are_lower_case_identifiers(code):
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match="is not a unit code") as info:
         Unit(code, "x", UnitKind.COUNT)
     assert str(info.value) == (
         f"code: {code!r} is not a unit code (lower-case letters, digits and '_', starting with a "
