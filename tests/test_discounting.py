@@ -426,3 +426,56 @@ bands = [
     ]
     with pytest.raises(DataFileError, match=re.escape("schedules[0].bands[1].rate: 1 is not")):
         loads(text.replace('"0.03"', '"1"'), DiscountSchedules, format="toml")
+
+
+# --- mutation testing (issue #12): the messages of streams and schedule sets --------------------
+
+
+def _standard():
+    from socialvalue import default_methodology
+
+    return default_methodology().discount_schedule
+
+
+def test_a_stream_must_have_values_of_one_kind():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as empty:
+        discount_values([], schedule, convention=YearConvention.YEAR_0)
+    assert str(empty.value) == (
+        "present value: values_by_year: no values: give at least one year's value"
+    )
+    with pytest.raises(TypeError) as mixed:
+        discount_values(
+            [Money("1"), Money("2"), Decimal(3)], schedule, convention=YearConvention.YEAR_0
+        )
+    assert str(mixed.value) == "values_by_year[2]: expected Money like the first value, got Decimal"
+    with pytest.raises(TypeError) as mixed_plain:
+        discount_values([Decimal(1), Money("2")], schedule, convention=YearConvention.YEAR_0)
+    assert str(mixed_plain.value) == (
+        "values_by_year[1]: expected Decimal like the first value, got Money"
+    )
+    with pytest.raises(ValueError, match=r"^value: Decimal\('NaN'\) is not a finite number$"):
+        discount_values([Decimal("NaN")], schedule, convention=YearConvention.YEAR_0)
+    plain = discount_values(
+        [Decimal(100), Decimal(100)], schedule, convention=YearConvention.YEAR_0
+    )
+    assert plain[0] == Decimal(100)
+    assert plain[1] < Decimal(100)
+
+
+def test_schedule_sets_need_schedules_with_unique_ids():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as none:
+        DiscountSchedules(schedules=())
+    assert str(none.value) == "discount schedules: schedules: at least one schedule is needed"
+    with pytest.raises(ValidationError) as twice:
+        DiscountSchedules(schedules=(schedule, schedule, schedule))
+    assert str(twice.value) == (
+        "discount schedules: 2 problems:\n"
+        f"  - schedules[1].id: duplicate id {schedule.id!r} (first used at schedules[0])\n"
+        f"  - schedules[2].id: duplicate id {schedule.id!r} (first used at schedules[0])"
+    )
+    found = DiscountSchedules(schedules=(schedule,))
+    assert found.schedule(schedule.id) is schedule
+    with pytest.raises(UnknownCodeError, match="unknown discount schedule 'nope'"):
+        found.schedule("nope")
