@@ -263,3 +263,23 @@ def test_lm3_names_each_round_and_accepts_equal_rounds():
     )
     with pytest.raises(CurrencyMismatchError, match=r"^cannot compare EUR and GBP amounts$"):
         local_multiplier_3(Money("1"), Money("1", "EUR"), Money("1"))
+
+
+def test_lm3_says_which_round_is_larger_than_the_one_before():
+    with pytest.raises(ValidationError) as s2:
+        local_multiplier_3(Decimal(100), Decimal(150), Decimal(0))
+    assert str(s2.value) == "LM3: s2: 150 is more than S1 (100); local spend is part of S1"
+    with pytest.raises(ValidationError) as s3:
+        local_multiplier_3(Decimal(100), Decimal(50), Decimal(60))
+    assert str(s3.value) == "LM3: s3: 60 is more than S2 (50); local re-spend is part of S2"
+
+
+def test_amounts_of_mixed_kinds_and_currencies_are_described_exactly():
+    with pytest.raises(TypeError) as info:
+        npsv(Decimal(1), Money("1"))  # type: ignore[type-var]
+    assert str(info.value) == (
+        "expected all Money or all Decimal: pv_benefits is Decimal, pv_costs is Money"
+    )
+    with pytest.raises(CurrencyMismatchError) as currencies:
+        local_multiplier_3(Money("3", "USD"), Money("2", "EUR"), Money("1"))
+    assert str(currencies.value) == "cannot compare EUR and GBP and USD amounts"
