@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 from importlib import resources
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 from strategies import money
@@ -479,3 +480,43 @@ def test_schedule_sets_need_schedules_with_unique_ids():
     assert found.schedule(schedule.id) is schedule
     with pytest.raises(UnknownCodeError, match="unknown discount schedule 'nope'"):
         found.schedule("nope")
+
+
+def test_band_and_schedule_messages_are_exact():
+    with pytest.raises(ValueError) as first:  # noqa: PT011 - the whole message is compared
+        RateBand(first_year=-1, rate="0.035")
+    assert str(first.value) == (
+        "first_year: -1 is not a year number of at least 0 (years count from the base year, year 0)"
+    )
+    with pytest.raises(ValueError) as last:  # noqa: PT011
+        RateBand(first_year=0, last_year=-2, rate="0.035")
+    assert str(last.value) == (
+        "last_year: -2 is not a year number of at least 0 (or leave it out for an open-ended band)"
+    )
+    with pytest.raises(ValueError) as before:  # noqa: PT011
+        RateBand(first_year=5, last_year=4, rate="0.035")
+    assert str(before.value) == "last_year: 4 is before first_year 5"
+    assert RateBand(first_year=5, last_year=5, rate="0.035").last_year == 5
+    schedule = _standard()
+    with pytest.raises(ValueError) as ident:  # noqa: PT011
+        attrs.evolve(schedule, id="-bad")
+    assert str(ident.value) == (
+        "id: '-bad' is not an identifier (letters, digits and . _ / -, starting with a letter "
+        "or digit, e.g. 'standard')"
+    )
+    with pytest.raises(ValidationError) as negative:
+        schedule.band(-1)
+    assert str(negative.value) == (
+        f"discount schedule {schedule.id!r}: year: -1 is not a year number of at least 0 "
+        "(years count from the base year, year 0)"
+    )
+    with pytest.raises(ValidationError) as count:
+        schedule.discount_factors(-1, convention=YearConvention.YEAR_0)
+    assert str(count.value) == (
+        f"discount schedule {schedule.id!r}: count: -1 is not a number of years of at least 0"
+    )
+    assert schedule.band(0).first_year == 0
+    assert schedule.discount_factors(2, convention=YearConvention.YEAR_1)[0] < 1
+    assert discount_values(
+        [Money("100"), Money("100")], schedule, convention=YearConvention.YEAR_1
+    )[0] == Money("100") * schedule.discount_factor(1)
