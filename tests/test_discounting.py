@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 from importlib import resources
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 from strategies import money, schedules
@@ -425,3 +426,96 @@ bands = [
     ]
     with pytest.raises(DataFileError, match=re.escape("schedules[0].bands[1].rate: 1 is not")):
         loads(text.replace('"0.03"', '"1"'), DiscountSchedules, format="toml")
+
+
+# --- mutation testing (issue #12): the messages of streams and schedule sets --------------------
+
+
+def _standard():
+    from socialvalue import default_methodology
+
+    return default_methodology().discount_schedule
+
+
+def test_a_stream_must_have_values_of_one_kind():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as empty:
+        discount_values([], schedule, convention=YearConvention.YEAR_0)
+    assert str(empty.value) == (
+        "present value: values_by_year: no values: give at least one year's value"
+    )
+    with pytest.raises(TypeError) as mixed:
+        discount_values(
+            [Money("1"), Money("2"), Decimal(3)], schedule, convention=YearConvention.YEAR_0
+        )
+    assert str(mixed.value) == "values_by_year[2]: expected Money like the first value, got Decimal"
+    with pytest.raises(TypeError) as mixed_plain:
+        discount_values([Decimal(1), Money("2")], schedule, convention=YearConvention.YEAR_0)
+    assert str(mixed_plain.value) == (
+        "values_by_year[1]: expected Decimal like the first value, got Money"
+    )
+    with pytest.raises(ValueError, match=r"^value: Decimal\('NaN'\) is not a finite number$"):
+        discount_values([Decimal("NaN")], schedule, convention=YearConvention.YEAR_0)
+    plain = discount_values(
+        [Decimal(100), Decimal(100)], schedule, convention=YearConvention.YEAR_0
+    )
+    assert plain[0] == Decimal(100)
+    assert plain[1] < Decimal(100)
+
+
+def test_schedule_sets_need_schedules_with_unique_ids():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as none:
+        DiscountSchedules(schedules=())
+    assert str(none.value) == "discount schedules: schedules: at least one schedule is needed"
+    with pytest.raises(ValidationError) as twice:
+        DiscountSchedules(schedules=(schedule, schedule, schedule))
+    assert str(twice.value) == (
+        "discount schedules: 2 problems:\n"
+        f"  - schedules[1].id: duplicate id {schedule.id!r} (first used at schedules[0])\n"
+        f"  - schedules[2].id: duplicate id {schedule.id!r} (first used at schedules[0])"
+    )
+    found = DiscountSchedules(schedules=(schedule,))
+    assert found.schedule(schedule.id) is schedule
+    with pytest.raises(UnknownCodeError, match="unknown discount schedule 'nope'"):
+        found.schedule("nope")
+
+
+def test_band_and_schedule_messages_are_exact():
+    with pytest.raises(ValueError) as first:  # noqa: PT011 - the whole message is compared
+        RateBand(first_year=-1, rate="0.035")
+    assert str(first.value) == (
+        "first_year: -1 is not a year number of at least 0 (years count from the base year, year 0)"
+    )
+    with pytest.raises(ValueError) as last:  # noqa: PT011
+        RateBand(first_year=0, last_year=-2, rate="0.035")
+    assert str(last.value) == (
+        "last_year: -2 is not a year number of at least 0 (or leave it out for an open-ended band)"
+    )
+    with pytest.raises(ValueError) as before:  # noqa: PT011
+        RateBand(first_year=5, last_year=4, rate="0.035")
+    assert str(before.value) == "last_year: 4 is before first_year 5"
+    assert RateBand(first_year=5, last_year=5, rate="0.035").last_year == 5
+    schedule = _standard()
+    with pytest.raises(ValueError) as ident:  # noqa: PT011
+        attrs.evolve(schedule, id="-bad")
+    assert str(ident.value) == (
+        "id: '-bad' is not an identifier (letters, digits and . _ / -, starting with a letter "
+        "or digit, e.g. 'standard')"
+    )
+    with pytest.raises(ValidationError) as negative:
+        schedule.band(-1)
+    assert str(negative.value) == (
+        f"discount schedule {schedule.id!r}: year: -1 is not a year number of at least 0 "
+        "(years count from the base year, year 0)"
+    )
+    with pytest.raises(ValidationError) as count:
+        schedule.discount_factors(-1, convention=YearConvention.YEAR_0)
+    assert str(count.value) == (
+        f"discount schedule {schedule.id!r}: count: -1 is not a number of years of at least 0"
+    )
+    assert schedule.band(0).first_year == 0
+    assert schedule.discount_factors(2, convention=YearConvention.YEAR_1)[0] < 1
+    assert discount_values(
+        [Money("100"), Money("100")], schedule, convention=YearConvention.YEAR_1
+    )[0] == Money("100") * schedule.discount_factor(1)

@@ -31,10 +31,10 @@ from socialvalue import (
     default_methodology,
     value,
 )
+from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.framework import Dimension, DimensionValue
 from socialvalue.io import AcceptedRow, ImportLimits, RejectedRow, shipped_framework
-from socialvalue.io._cells import guard_formula, unguard_formula
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
     IGNORED_COLUMNS,

@@ -319,12 +319,12 @@ def test_a_formula_with_a_saved_result_reads_the_result(tmp_path):
         + _row(
             5,
             _text("A5", "LCR-COM-1"),
-            '<c r="B5"><v>123456789012345678</v></c>',
+            '<c r="B5"><v>123456789012345</v></c>',
             _text("C5", "2025/26"),
         ),
     )
     result = read_returns(path, framework=LCRCA)
-    assert [d.quantity for d in result.accepted] == [Decimal(6), Decimal(123456789012345678)]
+    assert [d.quantity for d in result.accepted] == [Decimal(6), Decimal(123456789012345)]
     assert [str(p) for p in result.problems()] == [
         "row 3, column quantity: cell B3 holds the error #DIV/0!",
         (

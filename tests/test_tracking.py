@@ -320,3 +320,40 @@ def test_review_fixes_in_matching_and_updates():
     ]
     (item,), _ = track([JOBS], reports, [], on=dt.date(2024, 7, 31))
     assert item.delivered == Decimal(3)
+
+
+# --- boundaries (issue #12: branch coverage of tracking) ----------------------------------------
+
+
+def test_rag_rules_refuse_amber_above_green():
+    with pytest.raises(ValueError, match=r"amber_from: 0\.95 must be between 0 and green_from"):
+        RagRules(green_from=Decimal("0.9"), amber_from=Decimal("0.95"))
+
+
+def test_a_delivery_before_the_commitment_starts_does_not_count():
+    early = Delivery(measure="LCR-EMP-1", quantity="5", period="2023/24 Q4", contract="K1")
+    match = match_deliveries([JOBS], [early])
+    assert match.matched.get("K1/JOBS", ()) == ()
+    assert match.unmatched == (0,)
+
+
+def test_a_quantified_commitment_before_its_start_is_not_started():
+    (progress,), _ = track([JOBS], [], [], on=dt.date(2024, 1, 1))
+    assert progress.rag is Rag.NOT_STARTED
+    assert "starts 2024-04-01" in progress.reasons
+
+
+def test_a_withdrawn_commitment_is_withdrawn_whatever_was_delivered():
+    update = ProgressUpdate(
+        commitment="K1/JOBS", period="2024/25 Q2", reported="2024-10-01", status="withdrawn"
+    )
+    delivered = Delivery(measure="LCR-EMP-1", quantity="30", period="2024/25 Q1", contract="K1")
+    (progress,), _ = track([JOBS], [update], [delivered], on=dt.date(2024, 12, 31))
+    assert progress.rag is Rag.WITHDRAWN
+    assert "withdrawn (2024/25 Q2)" in progress.reasons
+
+
+def test_the_summary_lists_commitments_started_this_quarter():
+    summary = quarterly_summary([JOBS], [], [], quarter=FinancialQuarter(2024, 1))
+    assert [c.id for c in summary.new] == ["K1/JOBS"]
+    assert "Started this quarter:\n  K1/JOBS Local jobs" in summary.render()

@@ -53,4 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return 0
+    except OSError as error:  # a file or folder the command could not read or write
+        where = f" {error.filename}" if error.filename else ""
+        print(f"error: cannot use{where}: {error.strerror or error}", file=sys.stderr)  # noqa: T201
+        return 1
     return result if isinstance(result, int) else 0

@@ -17,6 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import track as progress
 from rich.table import Table
+from rich.text import Text
 
 from socialvalue import _display
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
@@ -83,7 +84,15 @@ Examples:
 
 def _console() -> Console:
     # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
-    return Console(width=None if sys.stdout.isatty() else 200, soft_wrap=True)
+    # Text from data (titles, project names, reasons) is printed as text: rich markup such as
+    # "[/bold]" or "[link=…]", and ":emoji:" codes, in a supplier's text are never interpreted.
+    return Console(
+        width=None if sys.stdout.isatty() else 200,
+        soft_wrap=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
 
 
 def _framework_from(argument: str | None) -> Framework:
@@ -254,7 +263,16 @@ def report(
     console = _console()
     if fmt == "csv":
         folder = Path(output or "report-csv")
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(
+                f"{folder} is a file; --format csv writes a folder of tables: give a folder"
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot create the folder {folder}: {error.strerror or error}"
+            ) from None
         for name, text in render_csv_tables(built, formatter).items():
             atomic_write_text(folder / f"{name}.csv", text)
         console.print(f"wrote {len(built.tables)} CSV tables to {folder}/")
@@ -317,7 +335,7 @@ def value(
     batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
     policy = chosen.rounding
     console = _console()
-    console.print(f"[bold]{batch_file.title}[/]: {batch.count} deliveries")
+    console.print(Text.assemble((batch_file.title, "bold"), f": {batch.count} deliveries"))
     console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
     price_base = chosen.price_base.label if chosen.price_base else "each value's own"
     console.print(
@@ -406,7 +424,11 @@ def _print_batch(
                 f"  {code}  {_quantity(quantity)} {unit}  {framework.measure(code).title}"
             )
     if batch.unvalued:
-        console.print(f"\n[bold]not valued[/] ({len(batch.unvalued)} groups, in no total):")
+        console.print(
+            Text.assemble(
+                "\n", ("not valued", "bold"), f" ({len(batch.unvalued)} groups, in no total):"
+            )
+        )
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
             console.print(
@@ -587,7 +609,13 @@ def commitments(
 )
 @click.option("--period", "periods", multiple=True, help="A period to offer in the dropdown.")
 @click.option("--measure", "measures", multiple=True, help="Limit the measures offered.")
-@click.option("--rows", default=500, show_default=True, help="Rows to prepare for filling in.")
+@click.option(
+    "--rows",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Rows to prepare for filling in (1 to 100,000).",
+)
 @click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
 def template(
     output: str,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -16,9 +14,11 @@ from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io._converter import converter, exact_json
+from socialvalue.io._converter import converter
+from socialvalue.io._documents import parse_document
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.io._import import ImportLimits
 from socialvalue.io._registry_csv import load_registry_csv, save_registry_csv
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
@@ -102,6 +102,16 @@ def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain data of any shape
     return data
 
 
+def _kind_of(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, str):
+        return "text"
+    if data is None:
+        return "null"
+    return "a single value"
+
+
 def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
     """Build a validated model from plain data; every problem is reported with its key path.
 
@@ -117,6 +127,11 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
                 source,
                 [Problem(SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
             )
+    if expected is not None and not isinstance(data, dict):
+        raise DataFileError(
+            source,
+            [Problem("", f"expected a table (object) at the top level, not {_kind_of(data)}")],
+        )
     if cls is ProxyRegistry and isinstance(data, dict):
         data = _apply_registry_defaults(dict(data), source)
     try:
@@ -125,29 +140,13 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
         if isinstance(error, DataFileError):
             raise
         raise DataFileError(source, problems_from(error)) from None
-    except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+    except (ValueError, TypeError, KeyError, AttributeError, ExceptionGroup) as error:
         raise DataFileError(source, problems_from(error)) from None
 
 
-def parse(text: str, fmt: Format, source: str) -> object:
-    if fmt == "toml":
-        try:
-            return tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as error:
-            raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
-    try:
-        return exact_json(text)
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            source,
-            [
-                Problem(
-                    "", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-                )
-            ],
-        ) from None
-    except ValueError as error:
-        raise DataFileError(source, [Problem("", f"not valid JSON: {error}")]) from None
+def parse(text: str, fmt: Format, source: str, limits: ImportLimits | None = None) -> object:
+    """Parse a TOML or JSON document within ``limits`` (depth, integer length, valid text)."""
+    return parse_document(text, fmt, source, limits or ImportLimits())
 
 
 def loads(text: str, cls: type[T], *, format: Format, source: str = "<string>") -> T:  # noqa: A002

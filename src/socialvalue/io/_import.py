@@ -54,6 +54,17 @@ class ImportLimits:
         max_uncompressed_bytes: Largest total an XLSX file (a zip archive) may unpack to.
         max_zip_members: Most files inside an XLSX archive.
         max_merged_ranges: Most merged cell ranges in an XLSX sheet.
+        max_cells_per_row: Most cells in one row of a CSV file or an XLSX sheet (blank cells
+            after the last one included); a row with more stops the import at that row,
+            before its cells are read.
+        max_row_bytes: Most bytes in one CSV record (a quoted cell may span lines).
+        max_shared_strings: Most distinct texts an XLSX workbook may hold (its shared
+            strings table), counted before the workbook is opened.
+        max_depth: Deepest nesting of tables and lists in a TOML or JSON document.
+        max_integer_digits: Most digits in an integer written in a TOML or JSON document.
+
+    Every limit is checked as the input is read, before the memory it bounds is used, so the
+    cost of refusing a hostile file grows with the limit, not with the file.
     """
 
     max_bytes: int = attrs.field(default=MAX_FILE_BYTES, validator=_positive)
@@ -64,6 +75,11 @@ class ImportLimits:
     max_uncompressed_bytes: int = attrs.field(default=512 * 1024 * 1024, validator=_positive)
     max_zip_members: int = attrs.field(default=1_000, validator=_positive)
     max_merged_ranges: int = attrs.field(default=1_000, validator=_positive)
+    max_cells_per_row: int = attrs.field(default=1_000, validator=_positive)
+    max_row_bytes: int = attrs.field(default=1024 * 1024, validator=_positive)
+    max_shared_strings: int = attrs.field(default=1_000_000, validator=_positive)
+    max_depth: int = attrs.field(default=32, validator=_positive)
+    max_integer_digits: int = attrs.field(default=30, validator=_positive)
 
 
 @attrs.frozen
@@ -213,8 +229,10 @@ class RowChecker:
             return None
         found: list[tuple[int, Problem]] = []
         values: dict[str, tuple[int, CellValue]] = {}
-        for index, cell in enumerate(cells):
+        width = len(fields)
+        for index, cell in enumerate(cells[:width]):
             self._take(row, index, cell, values, found)
+        self._beyond_header(row, cells, width, found)
         delivery = self._delivery(row, values, found)
         if delivery is not None and not found:
             return AcceptedRow(row, delivery)
@@ -226,11 +244,31 @@ class RowChecker:
             columns=self.columns.headings,
         )
 
+    def _beyond_header(
+        self, row: int, cells: Sequence[CellValue], width: int, found: list[tuple[int, Problem]]
+    ) -> None:
+        """One problem for all the values in columns with no heading (a wide row costs one)."""
+        extra = [index for index in range(width, len(cells)) if not is_blank(cells[index])]
+        if not extra:
+            return
+        first = extra[0]
+        cell = cells[first]
+        if isinstance(cell, BadCell) and len(extra) == 1:
+            message = cell.message
+        elif len(extra) == 1:
+            message = (
+                "a value in a column with no heading; give the column a heading or move the value"
+            )
+        else:
+            message = (
+                f"values in {len(extra):,} columns with no heading (from this one to "
+                f"{self.columns.describe(extra[-1])}); give the columns headings or move the values"
+            )
+        found.append((first, Problem(self._where(row, first), message)))
+
     def _texts(self, cells: Sequence[CellValue]) -> tuple[str, ...]:
-        texts = [self.numbers.render(cell) for cell in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        return tuple(texts)
+        # Every cell, trailing empty ones too: a rejected row is kept exactly as written.
+        return tuple(self.numbers.render(cell) for cell in cells)
 
     def _where(self, row: int, index: int) -> str:
         return f"row {row}, {self.columns.describe(index)}"

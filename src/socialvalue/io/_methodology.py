@@ -5,7 +5,10 @@ In a bundle, ``framework``, each of ``registries``, ``price_index``, ``discount_
 
 * ``"shipped:NAME"`` — data shipped with the package (``shipped:lcrca``, ``shipped:lcrca-open``,
   ``shipped:gdp-deflator-hmt-2026-03``, ``shipped:green-book-2022/standard``);
-* a path, relative to the bundle's folder — another file (``council-values.csv``).
+* a path, relative to the bundle's folder — another file (``council-values.csv``). The file
+  must lie inside the bundle's folder (or one of the ``search_paths`` the caller allows):
+  absolute paths, ``..`` and symbolic links that lead elsewhere are refused before anything is
+  read, so a shared bundle cannot make the loader read (and echo in an error) any other file.
 
 Saving always writes a self-contained bundle (every component inline), so the one file
 reproduces every result.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -63,6 +66,42 @@ def _shipped(kind: str, name: str) -> object:
     return shipped_discount_schedule(schedule or "standard", edition=edition)
 
 
+def _inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
+    """The file ``reference`` names, if it lies inside ``folder`` or a search path."""
+    try:
+        return _find_inside(folder, reference, search_paths, where)
+    except (OSError, ValueError) as error:
+        if isinstance(error, _Outside):
+            raise
+        shown = reference if len(reference) <= 80 else reference[:79] + "…"
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise _Outside(f"{where}: {shown!r} cannot name a file ({reason})") from None
+
+
+def _find_inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
+    file_name = reference.partition("#")[0]
+    relative = Path(file_name)
+    if not file_name.strip() or relative.is_absolute() or relative.drive:
+        raise _Outside(f"{where}: {reference!r} is not a path relative to the bundle's folder")
+    for base in (folder, *search_paths):
+        root = base.resolve()
+        path = (root / relative).resolve()
+        if path.is_relative_to(root) and path.exists():
+            return path
+    roots = (folder, *search_paths)
+    for base in roots:
+        if (base.resolve() / relative).resolve().is_relative_to(base.resolve()):
+            return base.resolve() / relative  # inside, but missing: the loader says so
+    raise _Outside(
+        f"{where}: {reference!r} lies outside the bundle's folder; references must name files "
+        "inside it (or in an allowed search path)"
+    )
+
+
+class _Outside(ValueError):  # noqa: N818 - internal signal, always turned into a Problem
+    """A reference to a file outside the allowed folders."""
+
+
 def _from_file(kind: str, folder: Path, reference: str) -> object:
     path = folder / reference
     if kind == "framework":
@@ -78,11 +117,23 @@ def _from_file(kind: str, folder: Path, reference: str) -> object:
     return schedules.schedule(schedule or "standard")
 
 
-def _resolve(kind: str, where: str, reference: str, folder: Path, source: str) -> object:
+def _resolve(  # noqa: PLR0913 - the reference and where it may lead
+    kind: str,
+    where: str,
+    reference: str,
+    folder: Path,
+    source: str,
+    *,
+    search_paths: Sequence[Path] = (),
+) -> object:
     try:
         if reference.startswith(_SHIPPED):
             return _shipped(kind, reference.removeprefix(_SHIPPED))
-        return _from_file(kind, folder, reference)
+        path = _inside(folder, reference, search_paths, where)
+        name = path.name + (f"#{reference.partition('#')[2]}" if "#" in reference else "")
+        return _from_file(kind, path.parent, name)
+    except _Outside as error:
+        raise DataFileError(source, [Problem(where, str(error).partition(": ")[2])]) from None
     except DataFileError:
         raise
     except SocialValueError as error:
@@ -95,8 +146,14 @@ def methodology_from_text(
     format: str,  # noqa: A002 - the same keyword as loads()
     source: str = "<string>",
     folder: Path | None = None,
+    search_paths: Sequence[str | os.PathLike[str]] = (),
 ) -> Methodology:
-    """Read a methodology bundle from text; relative references resolve against ``folder``."""
+    """Read a methodology bundle from text; relative references resolve against ``folder``.
+
+    A referenced file must lie inside ``folder`` (the working folder when ``None``) or inside
+    one of ``search_paths``; anything else is refused unread.
+    """
+    allowed = tuple(Path(path) for path in search_paths)
     data: Any = parse(text, "json" if format == "json" else "toml", source)
     if not isinstance(data, dict):
         raise DataFileError(source, [Problem("", "expected a table at the top level")])
@@ -104,11 +161,11 @@ def methodology_from_text(
     data = dict(data)
     for kind in ("framework", "price_index", "discount_schedule", "unvalued_reasons"):
         if isinstance(data.get(kind), str):
-            data[kind] = _resolve(kind, kind, data[kind], base, source)
+            data[kind] = _resolve(kind, kind, data[kind], base, source, search_paths=allowed)
     registries = data.get("registries")
     if isinstance(registries, list):
         data["registries"] = [
-            _resolve("registries", f"registries[{i}]", item, base, source)
+            _resolve("registries", f"registries[{i}]", item, base, source, search_paths=allowed)
             if isinstance(item, str)
             else item
             for i, item in enumerate(registries)
@@ -117,9 +174,14 @@ def methodology_from_text(
 
 
 def load_methodology(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    search_paths: Sequence[str | os.PathLike[str]] = (),
 ) -> Methodology:
     """Read a methodology bundle (``.toml`` or ``.json``); references resolve next to the file.
+
+    Referenced files must lie inside the bundle's folder, or inside one of ``search_paths``.
 
     Raises:
         DataFileError: naming the bundle (or the referenced file) and every problem.
@@ -141,6 +203,7 @@ def load_methodology(
         format=format_of(path),
         source=os.fspath(path),
         folder=Path(path).parent,
+        search_paths=search_paths,
     )
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from socialvalue._text import mathtext
 from socialvalue.money import Money
 from socialvalue.report._extras import require
 from socialvalue.report._format import Formatter
@@ -36,13 +37,17 @@ def bar_chart_svg(
         numbers = [float(f.rounded(value.amount, 2)) for value in values]  # drawing only
         positions = list(range(len(labels)))[::-1]
         axes.barh(positions, numbers, color="#1f5f8b")
-        axes.set_yticks(positions, labels=list(labels))
-        axes.set_title(title, loc="left", fontsize=11)
+        # Labels are data: "$" would start matplotlib's maths mode ("Costs $5 and $6").
+        axes.set_yticks(positions, labels=[mathtext(label) for label in labels])
+        axes.set_title(mathtext(title), loc="left", fontsize=11)
         axes.spines[["top", "right"]].set_visible(False)
         axes.xaxis.set_visible(False)
         top = max(numbers, default=0) or 1
         for position, value, number in zip(positions, values, numbers, strict=True):
-            axes.text(number + top * 0.01, position, f.compact(value), va="center", fontsize=9)
+            # A compact amount in dollars ("$1.2m") would start maths mode too.
+            axes.text(
+                number + top * 0.01, position, mathtext(f.compact(value)), va="center", fontsize=9
+            )
         axes.set_xlim(0, top * 1.35)
         figure.tight_layout()
         buffer = io.StringIO()

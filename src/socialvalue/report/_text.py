@@ -8,6 +8,7 @@ escape it for their format; nothing here knows about markup.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 
 from socialvalue import _display
@@ -123,16 +124,22 @@ def reconciliation(table: Table, f: Formatter) -> str:
     return " ".join(notes)
 
 
-def meta_line(report: Report, f: Formatter, *, reference: str | None = None) -> str:
+def meta_line(
+    report: Report,
+    f: Formatter,
+    *,
+    reference: str | None = None,
+    escape: Callable[[str], str] = str,
+) -> str:
     """The methodology, the price base and the date the report was generated.
 
     ``reference`` is the methodology's id, version and hash as the renderer marks it up
-    (default: plain).
+    (default: plain); ``escape`` makes the methodology's title text in the renderer's syntax.
     """
     prices = report.price_base.label if report.price_base is not None else "—"
     shown = str(report.methodology) if reference is None else reference
     return (
-        f"{f.label('methodology')}: {report.methodology_title} ({shown}). "
+        f"{f.label('methodology')}: {escape(report.methodology_title)} ({shown}). "
         f"{f.label('prices')}: {prices}. {f.label('generated')}: {f.date(report.generated)}."
     )
 
