@@ -12,6 +12,8 @@ from socialvalue.cli import main
 #: ``file.txt`` (a file), ``dir/`` and ``dir.toml/`` (folders), ``r.csv`` (a good returns file), ``deep.json``,
 #: ``list.json``, ``bad.xlsx`` (not a workbook), ``bad.csv`` (a registry with a bad value) and,
 #: where the system has them, ``pipe.csv`` (a FIFO).
+#: ``registry import`` of a good value file to a fresh output; the mapping is added per case.
+REG = ["registry", "import", "{tmp}/values.csv", "-o", "{tmp}/o.toml"]
 BAD_INVOCATIONS = [
     (["nonsense"], 2, "No such command"),
     (["value", "--by", "colour"], 2, "Invalid value for '--by'"),
@@ -48,6 +50,80 @@ BAD_INVOCATIONS = [
     (["explain", "NOPE"], 1, "unknown measure 'NOPE'"),
     (["commitments", "--quarter", "Q5"], 1, "cannot read 'Q5'"),
     (["framework", "{tmp}/list.json"], 1, "expected a table (object) at the top level"),
+    (["registry", "import", "{tmp}/r.csv"], 2, "Missing option '--mapping'"),
+    (["registry", "import", "{tmp}/r.csv", "--mapping", "{tmp}/map.toml"], 2, "Missing option"),
+    ([*REG, "--mapping", "{tmp}/missing.toml"], 1, "cannot read the file"),
+    ([*REG, "--mapping", "{tmp}/dir"], 1, "not an ordinary file: it is a folder"),
+    ([*REG, "--mapping", "{tmp}/deep.json"], 1, "nested deeper than the limit"),
+    ([*REG, "--mapping", "{tmp}/list.json"], 1, "expected a table at the top level"),
+    ([*REG, "--mapping", "{tmp}/sub/map.toml"], 1, "lies outside the mapping's folder"),
+    ([*REG, "--mapping", "{tmp}/abs.toml"], 1, "is not a path relative to the mapping's"),
+    ([*REG, "--mapping", "{tmp}/map.toml", "--framework", "{tmp}/list.json"], 1, "a table"),
+    (
+        [
+            "registry",
+            "import",
+            "{tmp}/missing.csv",
+            "--mapping",
+            "{tmp}/map.toml",
+            "-o",
+            "{tmp}/o.toml",
+        ],
+        1,
+        "cannot read the file",
+    ),
+    (
+        [
+            "registry",
+            "import",
+            "{tmp}/bad.xlsx",
+            "--mapping",
+            "{tmp}/map.toml",
+            "-o",
+            "{tmp}/o.toml",
+        ],
+        1,
+        "not an XLSX workbook",
+    ),
+    (
+        [
+            "registry",
+            "import",
+            "{tmp}/file.txt",
+            "--mapping",
+            "{tmp}/map.toml",
+            "-o",
+            "{tmp}/o.toml",
+        ],
+        1,
+        "unknown file type",
+    ),
+    (
+        [
+            "registry",
+            "import",
+            "{tmp}/values.csv",
+            "--mapping",
+            "{tmp}/map.toml",
+            "-o",
+            "{tmp}/no/such/o.toml",
+        ],
+        1,
+        "cannot write the file",
+    ),
+    (
+        [
+            "registry",
+            "import",
+            "{tmp}/values.csv",
+            "--mapping",
+            "{tmp}/map.toml",
+            "-o",
+            "{tmp}/dir",
+        ],
+        1,
+        "unknown file type",
+    ),
 ]
 
 
@@ -67,7 +143,39 @@ def folder(tmp_path: Path) -> Path:
         "LCR-COM-1,hour,-5,2022,2022-04-01,s,p,OGL\n",
         encoding="utf-8",
     )
+    (tmp_path / "values.csv").write_text(
+        "Ref,Value,Unit,Year,From\nXX1,5,hour,2024/25,2024-04-01\n", encoding="utf-8"
+    )
+    (tmp_path / "walk.toml").write_text(_CROSSWALK, encoding="utf-8")
+    (tmp_path / "map.toml").write_text(_MAPPING.format(walk="walk.toml"), encoding="utf-8")
+    (tmp_path / "abs.toml").write_text(_MAPPING.format(walk="/etc/passwd"), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "map.toml").write_text(
+        _MAPPING.format(walk="../walk.toml"), encoding="utf-8"
+    )
     return tmp_path
+
+
+_CROSSWALK = """\
+schema = "socialvalue/crosswalk/1"
+id = "w"
+title = "W"
+from_scheme = "ours"
+to_scheme = "lcrca"
+links = [{code = "XX1", to = "LCR-COM-1"}]
+"""
+_MAPPING = """\
+schema = "socialvalue/registry-import/1"
+id = "ours"
+title = "Ours"
+version = "1"
+publisher = "Us"
+licence = "Ours"
+verification = "primary"
+crosswalk = "{walk}"
+source = {{title = "S", publisher = "P"}}
+columns = {{code = "Ref", value = "Value", unit = "Unit", price_year = "Year", valid_from = "From"}}
+"""
 
 
 @pytest.mark.parametrize(
@@ -89,4 +197,7 @@ def test_bad_invocation_ends_in_one_error_line(folder, capsys, arguments, code, 
 def test_a_fifo_given_to_the_cli_is_refused_at_once(folder, capsys):
     os.mkfifo(folder / "pipe.csv")
     assert main(["import", str(folder / "pipe.csv")]) == 1
+    assert "not an ordinary file" in capsys.readouterr().err
+    argv = ["registry", "import", str(folder / "pipe.csv"), "--mapping", str(folder / "map.toml")]
+    assert main([*argv, "-o", str(folder / "o.toml")]) == 1
     assert "not an ordinary file" in capsys.readouterr().err

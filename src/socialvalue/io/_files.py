@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.io._atomic import atomic_path, not_unicode
 
-__all__ = ["MAX_FILE_BYTES", "atomic_write_text", "open_regular", "read_text"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "OutsideFolderError",
+    "atomic_write_text",
+    "file_inside",
+    "open_regular",
+    "read_text",
+]
 
 #: Largest file read by default (bytes); pass ``max_bytes`` to read larger trusted files.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -83,3 +92,58 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             temp.write_text(text, encoding="utf-8", newline="\n")
     except UnicodeEncodeError as error:
         raise not_unicode(path, error) from None
+
+
+def file_inside(
+    folder: Path,
+    reference: str,
+    search_paths: Sequence[Path] = (),
+    where: str = "",
+    *,
+    owner: str = "bundle",
+) -> Path:
+    """The file ``reference`` names, if it lies inside ``folder`` or one of ``search_paths``.
+
+    A methodology bundle (or an import mapping, ``owner="mapping"``) may name only files in
+    its own folder or an allowed search path: no absolute path, no ``..`` out of the folder.
+
+    Raises:
+        OutsideFolderError: the reference leaves the allowed folders, or cannot name a file;
+            the message starts with ``where`` and never shows the referenced file's content.
+    """
+    try:
+        return _find_inside(folder, reference, search_paths, where, owner)
+    except (OSError, ValueError) as error:
+        if isinstance(error, OutsideFolderError):
+            raise
+        shown = reference if len(reference) <= 80 else reference[:79] + "…"
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise OutsideFolderError(f"{where}: {shown!r} cannot name a file ({reason})") from None
+
+
+def _find_inside(
+    folder: Path, reference: str, search_paths: Sequence[Path], where: str, owner: str
+) -> Path:
+    file_name = reference.partition("#")[0]
+    relative = Path(file_name)
+    if not file_name.strip() or relative.is_absolute() or relative.drive:
+        raise OutsideFolderError(
+            f"{where}: {reference!r} is not a path relative to the {owner}'s folder"
+        )
+    for base in (folder, *search_paths):
+        root = base.resolve()
+        path = (root / relative).resolve()
+        if path.is_relative_to(root) and path.exists():
+            return path
+    roots = (folder, *search_paths)
+    for base in roots:
+        if (base.resolve() / relative).resolve().is_relative_to(base.resolve()):
+            return base.resolve() / relative  # inside, but missing: the loader says so
+    raise OutsideFolderError(
+        f"{where}: {reference!r} lies outside the {owner}'s folder; references must name files "
+        "inside it (or in an allowed search path)"
+    )
+
+
+class OutsideFolderError(ValueError):
+    """A reference to a file outside the allowed folders (always turned into a Problem)."""

@@ -26,7 +26,7 @@ from typing import Any
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io._files import MAX_FILE_BYTES, read_text
+from socialvalue.io._files import MAX_FILE_BYTES, OutsideFolderError, file_inside, read_text
 from socialvalue.io._formats import format_of, load, load_registry, parse, save, structure
 from socialvalue.io._open_data import load_unvalued_reasons, shipped_unvalued_reasons
 from socialvalue.io._shipped import (
@@ -66,42 +66,6 @@ def _shipped(kind: str, name: str) -> object:
     return shipped_discount_schedule(schedule or "standard", edition=edition)
 
 
-def _inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
-    """The file ``reference`` names, if it lies inside ``folder`` or a search path."""
-    try:
-        return _find_inside(folder, reference, search_paths, where)
-    except (OSError, ValueError) as error:
-        if isinstance(error, _Outside):
-            raise
-        shown = reference if len(reference) <= 80 else reference[:79] + "…"
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise _Outside(f"{where}: {shown!r} cannot name a file ({reason})") from None
-
-
-def _find_inside(folder: Path, reference: str, search_paths: Sequence[Path], where: str) -> Path:
-    file_name = reference.partition("#")[0]
-    relative = Path(file_name)
-    if not file_name.strip() or relative.is_absolute() or relative.drive:
-        raise _Outside(f"{where}: {reference!r} is not a path relative to the bundle's folder")
-    for base in (folder, *search_paths):
-        root = base.resolve()
-        path = (root / relative).resolve()
-        if path.is_relative_to(root) and path.exists():
-            return path
-    roots = (folder, *search_paths)
-    for base in roots:
-        if (base.resolve() / relative).resolve().is_relative_to(base.resolve()):
-            return base.resolve() / relative  # inside, but missing: the loader says so
-    raise _Outside(
-        f"{where}: {reference!r} lies outside the bundle's folder; references must name files "
-        "inside it (or in an allowed search path)"
-    )
-
-
-class _Outside(ValueError):  # noqa: N818 - internal signal, always turned into a Problem
-    """A reference to a file outside the allowed folders."""
-
-
 def _from_file(kind: str, folder: Path, reference: str) -> object:
     path = folder / reference
     if kind == "framework":
@@ -129,10 +93,10 @@ def _resolve(  # noqa: PLR0913 - the reference and where it may lead
     try:
         if reference.startswith(_SHIPPED):
             return _shipped(kind, reference.removeprefix(_SHIPPED))
-        path = _inside(folder, reference, search_paths, where)
+        path = file_inside(folder, reference, search_paths, where)
         name = path.name + (f"#{reference.partition('#')[2]}" if "#" in reference else "")
         return _from_file(kind, path.parent, name)
-    except _Outside as error:
+    except OutsideFolderError as error:
         raise DataFileError(source, [Problem(where, str(error).partition(": ")[2])]) from None
     except DataFileError:
         raise
