@@ -32,7 +32,7 @@ from socialvalue import (
     parse_period,
 )
 from socialvalue._text import unguard_formula
-from socialvalue.io import dumps, loads, shipped_framework
+from socialvalue.io import dumps, import_registry, loads, shipped_framework
 from socialvalue.io._methodology import methodology_from_text
 from socialvalue.io._registry_csv import registry_from_csv_text
 from socialvalue.io._returns import read_returns
@@ -304,6 +304,53 @@ def test_registry_csv_raises_only_data_file_errors(rows):
             publisher="p",
             licence="OGL",
         )
+
+
+_IMPORT_MAPPING = """\
+schema = "socialvalue/registry-import/1"
+id = "ours"
+title = "Ours"
+version = "1"
+publisher = "Us"
+licence = "Ours"
+verification = "primary"
+source = {title = "S", publisher = "P"}
+columns = {code = "Ref", value = "Value", unit = "Unit", price_year = "Year", \
+valid_from = "From", valid_to = "To", low = "Low", source = "Source", note = "Note"}
+crosswalk = {id = "w", title = "W", from_scheme = "a", to_scheme = "lcrca", links = [\
+{code = "LCR-COM-1", to = "LCR-COM-1"}, {code = "LCR-EMP-1", to = "LCR-EMP-1"}]}
+"""
+import_rows = st.lists(
+    st.tuples(
+        MEASURES,
+        hostile_numbers(),
+        st.sampled_from(["hour", "fte_year", "x", ""]),
+        hostile_period_labels(),
+        hostile_period_labels(),
+        hostile_period_labels(),
+        hostile_numbers(),
+        hostile_texts().map(_no_surrogates),
+        hostile_texts().map(_no_surrogates),
+    ).map(lambda row: tuple(cell.replace("\x00", "") for cell in row)),
+    min_size=1,
+    max_size=5,
+)
+
+
+@FUZZ
+@given(import_rows)
+def test_registry_import_raises_only_data_file_errors(rows):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [("Ref", "Value", "Unit", "Year", "From", "To", "Low", "Source", "Note"), *rows]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        values = Path(folder) / "values.csv"
+        values.write_text(buffer.getvalue(), encoding="utf-8")
+        mapping = Path(folder) / "mapping.toml"
+        mapping.write_text(_IMPORT_MAPPING, encoding="utf-8")
+        with contextlib.suppress(SocialValueError):
+            import_registry(values, mapping=mapping, framework=LCRCA, strict=False)
 
 
 @FUZZ
