@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -146,6 +146,34 @@ class ImportResult:
         """
         if self.rejected:
             raise DataFileError(self.source, self.problems())
+
+    def to_records(self, *, part: Literal["accepted", "rejected"] = "accepted") -> list[Any]:
+        """The accepted deliveries (or ``part="rejected"``: the rejected rows) as records.
+
+        See :func:`socialvalue.frames.to_records`; the other tables are
+        :meth:`to_arrow`, :meth:`to_polars` and :meth:`to_pandas`.
+        """
+        from socialvalue.frames import to_records  # noqa: PLC0415 - frames builds on io
+
+        return to_records(self, part=part)
+
+    def to_arrow(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401
+        """As :meth:`to_records`, a ``pyarrow.Table`` (exact decimal quantities)."""
+        from socialvalue.frames import to_arrow  # noqa: PLC0415 - frames builds on io
+
+        return to_arrow(self, part=part)
+
+    def to_polars(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401
+        """As :meth:`to_records`, a ``polars.DataFrame`` (exact decimal quantities)."""
+        from socialvalue.frames import to_polars  # noqa: PLC0415 - frames builds on io
+
+        return to_polars(self, part=part)
+
+    def to_pandas(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401
+        """As :meth:`to_records`, a pandas DataFrame of Arrow-backed columns."""
+        from socialvalue.frames import to_pandas  # noqa: PLC0415 - frames builds on io
+
+        return to_pandas(self, part=part)
 
     def summary(self, *, max_problems: int = 50) -> str:
         """A readable account: rows accepted and rejected, and why each was rejected."""
