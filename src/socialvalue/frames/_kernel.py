@@ -63,6 +63,20 @@ _PLAIN_DECIMAL = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$"
 _MAX_DECIMAL_SCALE = 20
 
 
+#: The value of a key field whose column the frame does not have (the Delivery default).
+_DEFAULTS: dict[str, object] = {
+    "measure": None,
+    "period": None,
+    "geography": "UK",
+    "unit": None,
+    "role": None,
+    "reporter": "",
+    "project": "",
+    "contract": "",
+    "correction": False,
+}
+
+
 class Code(enum.IntEnum):
     """Why the engine set a row aside (0: it did not)."""
 
@@ -211,7 +225,13 @@ class Kernel:
             data = data.with_row_index(_ROW)
         else:
             data = data.with_columns(nw.lit(-1, dtype=nw.Int64).alias(_ROW))
+        if not self.lazy and data.implementation.is_polars():
+            # polars plans the checks and sums of a lazy query as one pass (the frame's row
+            # order, and so its row numbers, are already fixed above)
+            data = data.lazy()
         self.data = self._prepare(data, schema)
+        #: Rows whose quantity was set aside (known after :meth:`group_sums`).
+        self.set_aside = 0
 
     def _kind(self, dtype: Any) -> QuantityKind:  # noqa: ANN401 - a narwhals dtype
         nw = self.nw
@@ -254,6 +274,9 @@ class Kernel:
             correction = correction.cast(nw.Boolean)
         elif kind is not None and kind != nw.Boolean:
             raise TypeError(f"correction: expected a column of booleans, got {kind}")
+        # Only the key columns the frame has are grouped on; the others are constants (the
+        # Delivery defaults), filled in when the sums come back.
+        self.grouped = tuple(field for field in self.keys if self.names[field] in schema)
         keys = {f"__sv_key_{field}": self._column(field, schema) for field in self.keys}
         quantity = nw.col(self.names["quantity"])
         data = data.with_columns(**keys, __sv_correction=correction.fill_null(value=False))
@@ -275,24 +298,37 @@ class Kernel:
     def _text(self, data: Any, text: Any, not_correction: Any) -> Any:  # noqa: ANN401
         nw = self.nw
         clean = text.str.strip_chars()
-        digits = clean.str.replace_all(r"[^0-9]", "")
+        # the digits with their sign, the point removed: at most 18 digits fit an Int64
+        unpointed = clean.str.strip_chars_start("+").str.replace_all(".", "", literal=True)
         data = data.with_columns(
             clean.str.contains(_PLAIN_DECIMAL).fill_null(value=False).alias("__sv_ok"),
-            digits.str.len_chars().alias("__sv_digits"),
             clean.str.starts_with("-").fill_null(value=False).alias("__sv_neg"),
-            clean.str.replace_all(r"^[^.]*\.?", "").str.len_chars().alias(_PLACES),
-            digits.str.zfill(MAX_TEXT_DIGITS).alias("__sv_padded"),
+            unpointed.alias("__sv_unpointed"),
+            nw.when(clean.str.contains(".", literal=True))
+            .then(clean.str.len_chars() - clean.str.strip_chars_end("0123456789").str.len_chars())
+            .otherwise(nw.lit(0))
+            .cast(nw.Int64)
+            .alias(_PLACES),
         )
-        ok = nw.col("__sv_ok") & (nw.col("__sv_digits") <= MAX_TEXT_DIGITS)
-        padded = nw.col("__sv_padded")
-        high = nw.when(ok).then(padded.str.slice(0, 9)).otherwise(nw.lit("0")).cast(nw.Int64)
-        low = nw.when(ok).then(padded.str.slice(9, 9)).otherwise(nw.lit("0")).cast(nw.Int64)
         neg = nw.col("__sv_neg")
+        digits = nw.col("__sv_unpointed").str.len_chars() - nw.when(neg).then(1).otherwise(0)
+        ok = nw.col("__sv_ok") & (digits <= MAX_TEXT_DIGITS)
+        data = data.with_columns(
+            nw.when(ok)
+            .then(nw.col("__sv_unpointed"))
+            .otherwise(nw.lit("0"))
+            .cast(nw.Int64)
+            .abs()
+            .alias("__sv_magnitude"),
+            digits.alias("__sv_digits"),
+        )
+        magnitude = nw.col("__sv_magnitude")
+        high = magnitude // _HALF
+        low = magnitude - high * _HALF
         data = data.with_columns(
             nw.when(neg).then(-high).otherwise(high).alias(_HIGH),
             nw.when(neg).then(-low).otherwise(low).alias(_LOW),
         )
-        nonzero = (nw.col(_HIGH) != 0) | (nw.col(_LOW) != 0)
         return data.with_columns(
             nw.when(text.is_null())
             .then(nw.lit(Code.MISSING.value))
@@ -300,7 +336,7 @@ class Kernel:
             .then(nw.lit(Code.NOT_A_NUMBER.value))
             .when(nw.col("__sv_digits") > MAX_TEXT_DIGITS)
             .then(nw.lit(Code.TOO_LONG.value))
-            .when(nonzero & neg & not_correction)
+            .when(neg & (magnitude != 0) & not_correction)
             .then(nw.lit(Code.NEGATIVE.value))
             .otherwise(nw.lit(Code.OK.value))
             .alias(_PROBLEM)
@@ -360,23 +396,31 @@ class Kernel:
         return data.collect() if isinstance(data, self.nw.LazyFrame) else data
 
     def group_sums(self) -> list[GroupSum]:
-        """Sum the quantities of the rows with a good quantity, per raw key (exact)."""
+        """Sum the quantities of the rows with a good quantity, per raw key (exact).
+
+        One pass: rows are grouped by their reason code too, so rows set aside are only
+        counted (:attr:`set_aside`); :meth:`bad_rows` fetches them if there are any.
+        """
         nw = self.nw
-        keys = [f"__sv_key_{field}" for field in self.keys]
-        good = self.data.filter(nw.col(_PROBLEM) == Code.OK.value)
+        keys = [f"__sv_key_{field}" for field in self.grouped]
         count = nw.len().alias(_COUNT)
         first = nw.col(_ROW).min().alias(_FIRST)
         if self.kind is QuantityKind.DECIMAL:
-            summed = good.group_by(*keys).agg(nw.col(_QUANTITY).sum(), count, first)
+            summed = self.data.group_by(*keys, _PROBLEM).agg(nw.col(_QUANTITY).sum(), count, first)
         else:
-            summed = good.group_by(*keys, _PLACES).agg(
+            summed = self.data.group_by(*keys, _PLACES, _PROBLEM).agg(
                 nw.col(_HIGH).sum(), nw.col(_LOW).sum(), count, first
             )
         rows = self._collect(summed).rows(named=True)
+        self.set_aside = sum(int(row[_COUNT]) for row in rows if row[_PROBLEM] != Code.OK)
+        rows = [row for row in rows if row[_PROBLEM] == Code.OK]
         found: dict[tuple[object, ...], list[Any]] = {}
         with calculation_context():
             for row in rows:
-                key = tuple(missing(row[name]) for name in keys)
+                key = tuple(
+                    missing(row[f"__sv_key_{field}"]) if field in self.grouped else _DEFAULTS[field]
+                    for field in self.keys
+                )
                 if self.kind is QuantityKind.DECIMAL:
                     quantity = (
                         Decimal(0) if row[_QUANTITY] is None else _native_decimal(row[_QUANTITY])

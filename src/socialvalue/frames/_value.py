@@ -245,8 +245,9 @@ def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
     kernel = Kernel(frame, columns=columns, keys=keys, float_places=float_places, index=index)
     names = kernel.names
     native = kernel.native_columns
+    sums = kernel.group_sums()
     rejected: list[tuple[int, RejectedRow]] = []
-    for number, values, code in kernel.bad_rows():
+    for number, values, code in kernel.bad_rows() if kernel.set_aside else ():
         key = {field: values.get(names[field]) for field in keys if names[field] in values}
         _, problems = _key_problems(key, methodology)
         quantity = values.get(names["quantity"])
@@ -254,7 +255,6 @@ def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
         rejected.append(
             (number, _rejected(number, values, problems, native, names, row_offset=row_offset))
         )
-    sums = kernel.group_sums()
     merged: dict[tuple[object, ...], _Merged] = {}
     bad_keys: list[tuple[object, ...]] = []
     with calculation_context():
