@@ -105,6 +105,8 @@ def reason(code: int, value: object, *, float_places: int | None) -> str:  # noq
     shown = repr(value)
     if code == Code.MISSING:
         return "a value is required"
+    if code == Code.NOT_A_NUMBER and isinstance(value, float):
+        return f"got the float {shown}; floats are inexact, so give the column as decimals or text"
     if code == Code.NOT_A_NUMBER:
         return f"{shown} is not a plain decimal number (such as 1250 or 12.5)"
     if code == Code.TOO_LONG:
@@ -148,12 +150,45 @@ def missing(value: object) -> object:
     return value
 
 
+_OBJECT_TEXT = "__sv_object_text"
+#: Marks a float in an object column: not a plain decimal, so its row is rejected.
+_FLOAT_MARK = "float"
+
+
+def _object_text(value: object) -> str | None:
+    """An object column's value as text (``Decimal`` and ``int`` exactly; floats marked)."""
+    if value is None or (isinstance(value, float) and value != value):  # noqa: PLR0124 - NaN
+        return None
+    if isinstance(value, float):
+        return _FLOAT_MARK
+    if isinstance(value, Decimal):
+        return f"{value:f}" if value.is_finite() else str(value)
+    return str(value)
+
+
 def _native_decimal(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     return Decimal(str(value))
+
+
+def _names(columns: Mapping[str, str] | None, native: tuple[str, ...]) -> dict[str, str]:
+    """Delivery field → the frame's column for it; the required ones must be there."""
+    names = {field: field for field in (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)}
+    for field, name in (columns or {}).items():
+        if field not in names:
+            raise ValueError(
+                f"columns: {field!r} is not a delivery field; expected some of {', '.join(names)}"
+            )
+        names[field] = name
+    missing = [f"{names[field]!r}" for field in REQUIRED_FIELDS if names[field] not in native]
+    if missing:
+        raise ValueError(
+            f"the frame has no {', '.join(missing)} column; its columns are {', '.join(native)}"
+        )
+    return names
 
 
 class Kernel:
@@ -194,31 +229,18 @@ class Kernel:
             ) from None
         self.lazy = isinstance(data, nw.LazyFrame)
         self.native_columns: tuple[str, ...] = tuple(data.collect_schema().names())
-        names = {field: field for field in (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)}
-        for field, name in (columns or {}).items():
-            if field not in names:
-                raise ValueError(
-                    f"columns: {field!r} is not a delivery field; expected some of "
-                    f"{', '.join(names)}"
-                )
-            names[field] = name
-        missing = [
-            f"{names[field]!r}"
-            for field in REQUIRED_FIELDS
-            if names[field] not in self.native_columns
-        ]
-        if missing:
-            raise ValueError(
-                f"the frame has no {', '.join(missing)} column; its columns are "
-                f"{', '.join(self.native_columns)}"
-            )
+        names = _names(columns, self.native_columns)
         if index is not None and index not in self.native_columns:
             raise ValueError(f"index: the frame has no column {index!r}")
         self.names = names
         self.keys = tuple(keys)
         self.has_rows = index is not None or not self.lazy
         schema = data.collect_schema()
-        self.kind = self._kind(schema[names["quantity"]])
+        self.quantity_column = names["quantity"]
+        if schema[names["quantity"]] == nw.Object and data.implementation.is_pandas_like():
+            data = self._object_quantities(data)
+            schema = data.collect_schema()
+        self.kind = self._kind(schema[self.quantity_column])
         if index is not None:
             data = data.with_columns(nw.col(index).cast(nw.Int64).alias(_ROW))
         elif not self.lazy:
@@ -232,6 +254,13 @@ class Kernel:
         self.data = self._prepare(data, schema)
         #: Rows whose quantity was set aside (known after :meth:`group_sums`).
         self.set_aside = 0
+
+    def _object_quantities(self, data: Any) -> Any:  # noqa: ANN401 - narwhals frames
+        """Read an object column (pandas keeps ``Decimal`` values in one) as its text."""
+        native = data.to_native()
+        text = native[self.quantity_column].map(_object_text).astype("string")
+        self.quantity_column = _OBJECT_TEXT
+        return self.nw.from_native(native.assign(**{_OBJECT_TEXT: text}))
 
     def _kind(self, dtype: Any) -> QuantityKind:  # noqa: ANN401 - a narwhals dtype
         nw = self.nw
@@ -278,7 +307,7 @@ class Kernel:
         # Delivery defaults), filled in when the sums come back.
         self.grouped = tuple(field for field in self.keys if self.names[field] in schema)
         keys = {f"__sv_key_{field}": self._column(field, schema) for field in self.keys}
-        quantity = nw.col(self.names["quantity"])
+        quantity = nw.col(self.quantity_column)
         data = data.with_columns(**keys, __sv_correction=correction.fill_null(value=False))
         not_correction = ~nw.col("__sv_correction")
         if self.kind is QuantityKind.DECIMAL:

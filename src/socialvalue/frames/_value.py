@@ -90,7 +90,7 @@ class _Key:
             if field in values and values[field] is not None:
                 options[field] = values[field]
         if "correction" in values and values["correction"] is not None:
-            options["correction"] = values["correction"]
+            options["correction"] = bool(values["correction"])  # numpy's bool_ too
         return Delivery(
             measure=str(values["measure"]),
             quantity=Decimal(0),
@@ -100,9 +100,15 @@ class _Key:
 
 
 def _key_problems(
-    fields: Mapping[str, object], methodology: Methodology
+    fields: Mapping[str, object],
+    methodology: Methodology,
+    checked: dict[tuple[object, ...], list[tuple[str, str]]] | None = None,
 ) -> tuple[Delivery | None, list[tuple[str, str]]]:
-    """Check one raw key as a delivery would be checked: ``(sample, [(field, message)])``."""
+    """Check one raw key as a delivery would be checked: ``(sample, [(field, message)])``.
+
+    ``checked`` remembers the framework's verdict per (measure, unit, role), as
+    :func:`~socialvalue.value_many` checks one delivery per distinct one.
+    """
     problems = [
         (field, "a value is required")
         for field in ("measure", "period")
@@ -122,14 +128,19 @@ def _key_problems(
         if field in fields and rest:
             return None, [(field, rest)]
         return None, [("period" if "period" in message else "measure", message)]
-    try:
-        check_deliveries([sample], methodology.framework)
-    except ValidationError as error:
-        problems.extend(
-            (problem.location.rpartition(".")[2], problem.message) for problem in error.problems
-        )
-        return None, problems
-    return sample, []
+    signature = (sample.measure, sample.unit, sample.role)
+    if checked is not None and signature in checked:
+        problems = checked[signature]
+    else:
+        try:
+            check_deliveries([sample], methodology.framework)
+        except ValidationError as error:
+            problems = [
+                (problem.location.rpartition(".")[2], problem.message) for problem in error.problems
+            ]
+        if checked is not None:
+            checked[signature] = problems
+    return (None, problems) if problems else (sample, [])
 
 
 def _rejected(  # noqa: PLR0913 - the pieces of one rejected row
@@ -257,9 +268,11 @@ def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
         )
     merged: dict[tuple[object, ...], _Merged] = {}
     bad_keys: list[tuple[object, ...]] = []
+    checked: dict[tuple[object, ...], list[tuple[str, str]]] = {}
     with calculation_context():
         for group in sums:
-            sample, _ = _key_problems(dict(zip(keys, group.key, strict=True)), methodology)
+            fields = dict(zip(keys, group.key, strict=True))
+            sample, _ = _key_problems(fields, methodology, checked)
             if sample is None:
                 bad_keys.append(group.key)
                 continue
@@ -354,7 +367,20 @@ _FIELDS = (
     "correction",
     "id",
     "note",
+    "evidence",
+    "tags",
 )
+
+
+def _field_value(field: str, value: object) -> object:
+    """A cell as the Delivery field wants it: lists from lines of text, plain booleans."""
+    if field in ("evidence", "tags"):
+        if isinstance(value, str):
+            return tuple(line.strip() for line in value.splitlines() if line.strip())
+        return tuple(str(item) for item in value)  # type: ignore[attr-defined]
+    if field == "correction":
+        return bool(value)  # numpy's bool_ too
+    return value
 
 
 def deliveries_from_frame(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one pass over the rows, in order
@@ -420,7 +446,7 @@ def deliveries_from_frame(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one pass o
                     problems.append((field, "a value is required"))
                 continue
             if value is not None:
-                fields[field] = value
+                fields[field] = _field_value(field, value)
         if not problems:
             try:
                 delivery = Delivery(**fields)  # type: ignore[arg-type]
