@@ -252,6 +252,7 @@ def test_value_frame_totals_equal_value_many_s(batch, engine):
     exact = sv.value_many(deliveries, METHODOLOGY, by=by, unvalued="report")
     result = value_frame(frame(deliveries, engine), METHODOLOGY, by=by, unvalued="report")
     assert result.ok
+    assert result.rows == len(deliveries)
     assert totals(result.batch) == totals(exact)
     assert groups(result.batch) == groups(exact)
 

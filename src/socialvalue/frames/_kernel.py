@@ -252,7 +252,8 @@ class Kernel:
             # order, and so its row numbers, are already fixed above)
             data = data.lazy()
         self.data = self._prepare(data, schema)
-        #: Rows whose quantity was set aside (known after :meth:`group_sums`).
+        #: Rows in the frame, and those whose quantity was set aside (after :meth:`group_sums`).
+        self.total = 0
         self.set_aside = 0
 
     def _object_quantities(self, data: Any) -> Any:  # noqa: ANN401 - narwhals frames
@@ -441,6 +442,7 @@ class Kernel:
                 nw.col(_HIGH).sum(), nw.col(_LOW).sum(), count, first
             )
         rows = self._collect(summed).rows(named=True)
+        self.total = sum(int(row[_COUNT]) for row in rows)
         self.set_aside = sum(int(row[_COUNT]) for row in rows if row[_PROBLEM] != Code.OK)
         rows = [row for row in rows if row[_PROBLEM] == Code.OK]
         found: dict[tuple[object, ...], list[Any]] = {}

@@ -10,7 +10,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue.deliveries import Delivery, check_deliveries
-from socialvalue.exceptions import Problem, ValidationError
+from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.frames._kernel import KEY_FIELDS, Kernel, reason
 from socialvalue.io import ImportResult, RejectedRow
 from socialvalue.methodology import Methodology, MethodologyRef
@@ -187,7 +187,7 @@ def _check_by(by: Sequence[str]) -> None:
         raise ValueError(f"by: cannot group by {', '.join(unknown)}; choose from {GROUPABLE}")
 
 
-def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
+def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     frame: object,
     methodology: Methodology,
     *,
@@ -344,7 +344,7 @@ def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
             ],
             subject="deliveries that cannot be valued",
         )
-    groups.sort(key=lambda g: (g.first, g.key.measure, g.key.period, g.key.geography))
+    groups.sort(key=lambda g: (g.first, g.key.measure, g.key.period, g.key.geography, repr(g.by)))
     batch = ValuationBatch(
         methodology=methodology.ref,
         by=tuple(by),
@@ -354,7 +354,12 @@ def value_frame(  # noqa: PLR0913, PLR0915 - one pass, in order
     )
     rejected.sort(key=lambda item: item[0])
     rows = tuple(row for _, row in rejected)
-    return FrameValuation(batch=batch, rejected=rows, rows=count + len(rows), columns=native)
+    if count + len(rows) != kernel.total:  # pragma: no cover - a row lost would be a bug
+        raise SocialValueError(
+            f"the frame has {kernel.total:,} rows but {count:,} were valued and "
+            f"{len(rows):,} rejected; please report this"
+        )
+    return FrameValuation(batch=batch, rejected=rows, rows=kernel.total, columns=native)
 
 
 _FIELDS = (
