@@ -313,3 +313,40 @@ def test_pandas_object_columns_of_decimals_are_read_exactly_and_floats_in_them_r
     assert [str(p) for r in result.rejected for p in r.problems] == [
         "row 3, column quantity: got the float 0.5; floats are inexact, so give the column as decimals or text"
     ]
+
+
+def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence():
+    """build_report(batch=...) takes a frame's batch: figures equal, appendix without evidence."""
+    from socialvalue.report import build_report
+
+    deliveries = sv.io.example_deliveries()
+    batch = value_frame(
+        frame_of(deliveries, "polars"), METHODOLOGY, by=("role", "project"), unvalued="report"
+    ).batch
+    heading = {
+        "title": "T",
+        "authority": "A",
+        "period": "2022/23",
+        "generated": dt.date(2026, 1, 1),
+    }
+    from_objects = build_report(deliveries, METHODOLOGY, **heading)
+    from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
+    assert from_frame.headlines == from_objects.headlines
+    assert from_frame.tables == from_objects.tables
+    assert from_frame.notes == from_objects.notes
+    assert len(from_frame.trace) == len(from_objects.trace)
+    for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):
+        assert ours.projects == theirs.projects
+        assert ours.evidence == ()
+        assert (ours.measure, ours.quantity, ours.present_value) == (
+            theirs.measure,
+            theirs.quantity,
+            theirs.present_value,
+        )
+    with pytest.raises(ValueError, match="grouped by"):
+        build_report(
+            [],
+            METHODOLOGY,
+            batch=value_frame(frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report").batch,
+            **heading,
+        )
