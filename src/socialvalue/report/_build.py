@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import ValuationBatch, value_many
+from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
 from socialvalue.deliveries import Delivery
 from socialvalue.framework import Framework
@@ -71,8 +71,21 @@ def _role_title(framework: Framework, code: str) -> str | None:
 
 
 def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
-    """The deliveries of each valued group, in the batch's group order."""
+    """The deliveries of each valued group, in the batch's group order.
+
+    Empty for every group of a batch valued from a frame: its groups carry no members.
+    """
     return [[deliveries[index] for index in group.members] for group in batch.groups]
+
+
+def _projects(
+    batch: ValuationBatch, group: GroupValuation, found: Sequence[Delivery]
+) -> tuple[str, ...]:
+    """The group's project when the batch is grouped by project (always, here), else members'."""
+    if "project" in batch.by:
+        project = group.by[batch.by.index("project")]
+        return (project,) if isinstance(project, str) and project else ()
+    return tuple(dict.fromkeys(d.project for d in found if d.project))
 
 
 def _trace(
@@ -92,7 +105,7 @@ def _trace(
                 geography=group.key.geography,
                 quantity=group.quantity,
                 deliveries=group.count,
-                projects=tuple(dict.fromkeys(d.project for d in found if d.project)),
+                projects=_projects(batch, group, found),
                 evidence=tuple(dict.fromkeys(e for d in found for e in d.evidence)),
                 steps=group.unit.steps,
                 currency=group.unit.currency,
@@ -237,14 +250,18 @@ def _not_valued_table(batch: ValuationBatch) -> Table:
     )
 
 
-def _quantities(deliveries: Iterable[Delivery]) -> dict[str, Decimal]:
-    """Quantities of every measure delivered, valued or not: jobs count even without a proxy."""
+def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
+    """Quantities of every measure delivered, valued or not: jobs count even without a proxy.
+
+    A batch valued with ``unvalued="report"`` holds every delivery in a group or an unvalued
+    group, so their exact sums are the deliveries' (and a batch from a frame has them too).
+    """
     quantities: dict[str, Decimal] = {}
     with calculation_context():
-        for delivery in deliveries:
-            quantities[delivery.measure] = (
-                quantities.get(delivery.measure, Decimal(0)) + delivery.quantity
-            )
+        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+        for group in groups:
+            measure = group.key.measure
+            quantities[measure] = quantities.get(measure, Decimal(0)) + group.quantity
     return quantities
 
 
@@ -431,6 +448,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    batch: ValuationBatch | None = None,
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -452,6 +470,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        batch: The deliveries already valued, grouped by at least ``role`` and ``project``
+            with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
+            on a frame too big for objects. The figures come from it, and ``deliveries``
+            (which may then be empty) serve only the commitments and the evidence in the
+            appendix: a batch from a frame has no member deliveries, so its appendix lists
+            each group's project but no evidence.
 
     Examples:
         >>> import socialvalue as sv
@@ -477,9 +501,16 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     framework = methodology.framework
     items = list(deliveries)
     day = generated or dt.datetime.now(tz=dt.UTC).date()
-    batch = value_many(items, methodology, by=_BY, unvalued="report")
+    if batch is None:
+        batch = value_many(items, methodology, by=_BY, unvalued="report")
+    elif not set(_BY) <= set(batch.by):
+        raise ValueError(f"batch: a report needs a batch grouped by {_BY}, got {batch.by}")
+    elif batch.methodology != methodology.ref:
+        raise ValueError(
+            f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
+        )
     trace = _trace(batch, items, framework)
-    quantities = _quantities(items)
+    quantities = _quantities(batch)
     return Report(
         title=title,
         authority=authority,
