@@ -33,7 +33,7 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import value_many
 from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Delivery, DeliveryStatus
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
@@ -429,7 +429,16 @@ def _delivered_value(
         )
     if not batch.groups:
         return None
-    return batch.total_net(promised.currency if promised is not None else "GBP")
+    # What was promised is what counts, transfers included: a pledge to donate £20,000 is met
+    # by donating it, though a donation is kept out of the social-value total. Targets are not
+    # deliveries.
+    currency = promised.currency if promised is not None else "GBP"
+    total = Money.zero(currency)
+    for group in batch.groups:
+        delivered = group.status is DeliveryStatus.DELIVERED
+        if delivered and group.net is not None and group.net.currency == currency:
+            total += group.net
+    return total
 
 
 def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order

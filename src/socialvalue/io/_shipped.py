@@ -126,7 +126,9 @@ def shipped_discount_schedule(
 ) -> DiscountSchedule:
     """A shipped discount schedule (cached): by default the Green Book standard schedule.
 
-    ``schedule`` is ``standard``, ``health`` or ``catastrophic_risk_excluded``.
+    ``schedule`` is ``standard``, ``health``, ``reduced_pure_time_preference_zero`` or
+    ``health_reduced_pure_time_preference_zero`` (the former id ``catastrophic_risk_excluded``
+    still finds the third, with a ``DeprecationWarning``, for one release).
 
     >>> standard = shipped_discount_schedule()
     >>> standard.rate(30), standard.rate(31)
