@@ -43,8 +43,8 @@ __all__ = [
 
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
-#: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any of them; :func:`value_many` by those
-#: from the delivery.
+#: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
+#: of them; :func:`value_many` by those from the delivery.
 DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
     {
         "theme": "framework",

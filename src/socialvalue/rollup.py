@@ -197,8 +197,10 @@ class Rollup:
         >>> import socialvalue as sv
         >>> totals = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
         ...                       by=("role",), unvalued="report")
-        >>> totals.money("gross", ("commissioner",)).quantize(2)
-        Money(amount=Decimal('2607985.14'), currency='GBP')
+        >>> totals.money("gross", ("commissioner",)).quantize(2)  # volunteering; no transfers
+        Money(amount=Decimal('225718.40'), currency='GBP')
+        >>> Money(totals.rows[("commissioner",)].transfers).quantize(2)  # kept beside it
+        Money(amount=Decimal('2551943.68'), currency='GBP')
         """
         return _of(deliveries, methodology, by, unvalued=unvalued, costs=costs)
 
@@ -241,6 +243,28 @@ class Rollup:
         for totals in self.rows.values():
             grand = grand + attrs.evolve(totals, quantity=None)
         return grand
+
+    def below(self, share: Decimal) -> tuple[tuple[tuple[str, ...], Totals, Decimal], ...]:
+        """A materiality screen: rows whose present value is below ``share`` of the total.
+
+        Lists, never removes: each row with its totals and its share of the total present value
+        (rows of no value, and a total of zero or less, give nothing to screen).
+
+        >>> import socialvalue as sv
+        >>> rolled = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
+        ...                       by=("measure",), unvalued="report")
+        >>> [key for key, _, _ in rolled.below(Decimal("0.5"))]
+        []
+        """
+        total = self.total().present_value
+        if total <= 0:
+            return ()
+        found = []
+        with calculation_context():
+            for key, totals in self:
+                if totals.present_value > 0 and totals.present_value / total < share:
+                    found.append((key, totals, totals.present_value / total))
+        return tuple(found)
 
     def money(self, field: str, key: tuple[str, ...] | None = None) -> Money:
         """A total as :class:`~socialvalue.Money`: of one row, or of all rows."""

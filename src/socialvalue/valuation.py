@@ -717,8 +717,9 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
     >>> from socialvalue.valuation import value_cost
     >>> cost = sv.Cost(amount="1000", period="2025/26")
     >>> methodology = sv.default_methodology()
-    >>> value_cost(cost, methodology).present_value.quantize(2)
-    Money(amount=Decimal('942.07'), currency='GBP')
+    >>> valued = value_cost(cost, methodology)  # 2025/26 is year 1 from the 2024/25 base year
+    >>> print(valued.real.quantize(2).amount, valued.present_value.quantize(2).amount)
+    968.63 935.87
 
     Raises:
         ValuationError: prices that cannot be restated, or a year before the base year under

@@ -11,15 +11,17 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
-from socialvalue.deliveries import Delivery
-from socialvalue.framework import Framework
+from socialvalue.deliveries import Cost, Delivery
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
+from socialvalue.report._appraisal import appraisal_parts
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Report,
@@ -142,11 +144,19 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    costs: Sequence[Cost] = (),
 ) -> Report:
     """Build the report, with the trace of every figure.
 
     Headline figures, tables by role, theme and measure, indicators, commitments' status and
     notes on method.
+
+    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
+    (unless the methodology counts them) and overlaps excluded under the methodology's policy
+    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
+    reasons, and their sums are headlines of their own. With ``costs``, every project that has
+    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
+    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
 
     Deliveries that cannot be valued are listed in a table of their own, never counted as £0.
 
@@ -156,7 +166,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     ...                       title="Social Value Annual Report", authority="LCRCA",
     ...                       period="2022/23", generated=dt.date(2026, 1, 1))
     >>> report.headlines[0].amount.quantize(2)
-    Money(amount=Decimal('2679507.91'), currency='GBP')
+    Money(amount=Decimal('241795.20'), currency='GBP')
     """
     options = options or ReportOptions()
     f = formatter or Formatter(rounding=methodology.rounding)
@@ -195,8 +205,9 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
                     Money(totals.present_value, by_measure.currency),
                 )
             )
-        else:
+        elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
+        # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
     grand = by_measure.total()
     tables.append(
         Table(
@@ -259,11 +270,20 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             key="total_present_value",
             label=f.label("total_present_value"),
             amount=batch.total_present_value(),
-            trace=tuple(entry.id for entry in trace if entry.present_value is not None),
+            trace=tuple(
+                entry.id
+                for entry, group in zip(trace, batch.groups, strict=True)
+                if entry.present_value is not None and group.counted
+            ),
         ),
         Headline(key="gross", label=f.label("gross"), amount=batch.total_gross()),
         Headline(key="net", label=f.label("net"), amount=batch.total_net()),
     ]
+    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
+        batch, items, methodology, costs, f
+    )
+    headlines.extend(_left_out(exclusions, f))
+    tables.extend(appraisal_tables)
     # Quantities of every measure delivered, valued or not: jobs count even without a proxy.
     quantities: dict[str, Decimal | None] = {}
     with calculation_context():
@@ -293,7 +313,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
                 )
             )
 
-    indicators = _indicators(options, by_project, quantities, f)
+    indicators = (*_indicators(options, by_project, quantities, f), *per_outcome)
     commitment_lines: tuple[CommitmentLine, ...] = ()
     if commitments:
         on = assess_on or max(
@@ -327,7 +347,26 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         commitments=commitment_lines,
         notes=notes,
         trace=trace,
+        exclusions=exclusions,
+        appraisal=appraisal,
     )
+
+
+def _left_out(exclusions: Sequence[Exclusion], f: Formatter) -> list[Headline]:
+    """Headlines for what the total leaves out: transfers, targets, overlaps (when any £)."""
+    left_out = {"transfer": Money.zero(), "target": Money.zero(), "overlap": Money.zero()}
+    for exclusion in exclusions:
+        if exclusion.kind in left_out and exclusion.present_value is not None:
+            left_out[exclusion.kind] += exclusion.present_value
+    return [
+        Headline(key=key, label=f.label(key), amount=left_out[kind])
+        for kind, key in (
+            ("transfer", "transfers_total"),
+            ("target", "targets_total"),
+            ("overlap", "overlaps_total"),
+        )
+        if left_out[kind].amount
+    ]
 
 
 def _indicators(
@@ -408,10 +447,37 @@ def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[str, ...]:
             "leakage, displacement, substitution, attribution, multiplier); each figure's "
             "working in the appendix shows the factors used."
         )
+    base = methodology.appraisal_base_year
+    if base is None:
+        notes.append(
+            f"Present values discount persistence with {methodology.discount_schedule.title} "
+            f"({methodology.discount_schedule.edition}), first year as "
+            f"{methodology.year_convention.value.replace('_', ' ')}, from each outcome's own "
+            "first year (no common appraisal base year)."
+        )
+    else:
+        notes.append(
+            f"Present values are discounted to the appraisal base year {base.label} with "
+            f"{methodology.discount_schedule.title} ({methodology.discount_schedule.edition}), "
+            "each year of a benefit or cost from its own year "
+            f"({methodology.year_convention.value.replace('_', ' ')} convention); a value "
+            f"before {base.label} is "
+            + (
+                "compounded forward to it at the schedule's rates."
+                if methodology.before_base_year.value == "compound"
+                else "refused (listed as not valued)."
+            )
+        )
     notes.append(
-        f"Present values discount persistence with {methodology.discount_schedule.title} "
-        f"({methodology.discount_schedule.edition}), first year as "
-        f"{methodology.year_convention.value.replace('_', ' ')}."
+        "The headline total counts delivered outcomes only, once: targets and forecasts, "
+        + (
+            "and "
+            if methodology.count_transfers
+            else "transfers (money or resources moved, not created: Green Book) and "
+        )
+        + "overlapping measures excluded under the methodology's policy "
+        f"('{methodology.overlap_policy.value}', same {', '.join(methodology.overlap_scope)}) "
+        "are listed with their amounts and reasons, never added to it."
     )
     if batch.unvalued:
         notes.append(

@@ -37,10 +37,12 @@ def cell_text(value: object, kind: str, f: Formatter) -> str:
         return ""
     if kind == "money" and isinstance(value, Money):
         return f.money(value)
-    if kind == "quantity" and isinstance(value, Decimal):
-        return f.number(value)
     if kind == "count" and isinstance(value, int):
         return f.number(Decimal(value))
+    if isinstance(value, Decimal) and kind in ("quantity", "ratio", "percent"):
+        if kind == "percent":
+            return f.percent(value)
+        return f.number(value, 2 if kind == "ratio" else None)
     return str(value)
 
 
@@ -72,7 +74,7 @@ def reconciliation(table: Table, f: Formatter) -> str:
 def _md_table(table: Table, f: Formatter) -> list[str]:
     if not table.rows:
         return []
-    numeric = {"money", "quantity", "count"}
+    numeric = {"money", "quantity", "count", "ratio", "percent"}
     header = "| " + " | ".join(f.label(c.key, c.label) for c in table.columns) + " |"
     rule = "| " + " | ".join("---:" if c.kind in numeric else "---" for c in table.columns) + " |"
     lines = [header, rule]

@@ -15,8 +15,10 @@ from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import Money
 
 __all__ = [
+    "AppraisalLine",
     "Column",
     "CommitmentLine",
+    "Exclusion",
     "Headline",
     "Indicator",
     "Report",
@@ -102,6 +104,69 @@ class CommitmentLine:
 
 
 @attrs.frozen(kw_only=True)
+class Exclusion:
+    """A valued (or unvalued) group left out of the headline total, or flagged, and why.
+
+    Attributes:
+        measure: The measure's code.
+        title: The measure's title.
+        project: The project it belongs to.
+        role: The role it was delivered in.
+        period: Its period's label.
+        quantity: How much.
+        present_value: What it would have added (``None`` if it has no £ value).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted).
+        overlaps: The measure it overlaps, if any.
+        reason: Why, in words.
+    """
+
+    measure: str
+    title: str
+    project: str
+    role: str
+    period: str
+    quantity: Decimal
+    present_value: Money | None
+    kind: str
+    overlaps: str = ""
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class AppraisalLine:
+    """PVB, PVC and the ratios of one project that has costs.
+
+    Ratios are ``None`` where they have no meaning (no inputs, no costs, nothing attracted).
+
+    Attributes:
+        project: The project.
+        pvb: Present value of benefits (delivered, de-duplicated, no transfers).
+        pvc: Present value of costs.
+        inputs: Value of inputs (costs in real base-year prices, undiscounted).
+        npsv: PVB − PVC.
+        bcr: PVB ÷ PVC.
+        sroi: PVB ÷ inputs.
+        net_sroi: (PVB − inputs) ÷ inputs.
+        attracted: Funding attracted (the methodology's leverage measures), if any.
+        leverage: Funding attracted ÷ inputs.
+        transfers: Present value of transfers kept out of PVB.
+    """
+
+    project: str
+    pvb: Money
+    pvc: Money
+    inputs: Money
+    npsv: Money
+    bcr: Decimal | None
+    sroi: Decimal | None
+    net_sroi: Decimal | None
+    attracted: Money
+    leverage: Decimal | None
+    transfers: Money
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """An annual social value report, as data.
 
@@ -120,6 +185,9 @@ class Report:
         commitments: Commitments' status, if commitments were given.
         notes: Notes on method and additionality.
         trace: The appendix: how each group of figures was obtained.
+        exclusions: Everything left out of the headline total (targets, transfers, overlaps)
+            or flagged, each with its amount and reason.
+        appraisal: PVB, PVC, NPSV, BCR, SROI, net SROI and leverage per project with costs.
     """
 
     title: str
@@ -136,6 +204,8 @@ class Report:
     commitments: tuple[CommitmentLine, ...] = ()
     notes: tuple[str, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    appraisal: tuple[AppraisalLine, ...] = ()
 
     def table(self, name: str) -> Table:
         """The table with this name (``by_role``, ``by_theme``, ``by_measure`` …)."""

@@ -1,0 +1,256 @@
+"""The appraisal parts of a report: what is left out of the headline and why, and the ratios.
+
+The headline total of a report is the de-duplicated, delivered, non-transfer total
+(:meth:`~socialvalue.ValuationBatch.total_present_value`). This module lists every amount left
+out of it — targets, transfers, overlaps — each with its reason, and, for projects with costs,
+PVB, PVC, NPSV, BCR, SROI, net SROI, the leverage ratio and the cost per outcome; and, if the
+methodology sets a materiality share, the outcomes below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from socialvalue._decimal import calculation_context
+from socialvalue.batch import TARGET_REASON, ValuationBatch
+from socialvalue.deliveries import Cost, Delivery
+from socialvalue.indicators import cost_per_outcome
+from socialvalue.methodology import Methodology
+from socialvalue.money import Money
+from socialvalue.report._format import Formatter
+from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
+from socialvalue.rollup import Rollup
+from socialvalue.valuation import value_cost
+
+__all__ = ["appraisal_parts"]
+
+
+def _kind(reason: str, counted: bool) -> str:
+    if reason == TARGET_REASON:
+        return "target"
+    if reason.startswith("a transfer"):
+        return "transfer"
+    return "overlap kept" if counted else "overlap"
+
+
+def _exclusions(
+    batch: ValuationBatch, items: Sequence[Delivery], methodology: Methodology
+) -> tuple[Exclusion, ...]:
+    framework = methodology.framework
+    found: list[Exclusion] = []
+    for group in batch.groups:
+        if group.counted and not group.overlaps:
+            continue
+        members = [items[i] for i in group.members]
+        found.append(
+            Exclusion(
+                measure=group.key.measure,
+                title=framework.measure(group.key.measure).title,
+                project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
+                role=members[0].role or "",
+                period=group.key.period.label,
+                quantity=group.quantity,
+                present_value=group.present_value,
+                kind=_kind(group.reason, group.counted),
+                overlaps=group.overlaps,
+                reason=group.reason,
+            )
+        )
+    scope = ", ".join(methodology.overlap_scope)
+    for unvalued in batch.unvalued:
+        if not unvalued.overlaps:
+            continue
+        members = [items[i] for i in unvalued.members]
+        found.append(
+            Exclusion(
+                measure=unvalued.key.measure,
+                title=framework.measure(unvalued.key.measure).title,
+                project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
+                role=members[0].role or "",
+                period=unvalued.key.period.label,
+                quantity=unvalued.quantity,
+                present_value=None,
+                kind="overlap",
+                overlaps=unvalued.overlaps,
+                reason=(
+                    f"overlaps {unvalued.overlaps} in the same {scope}; not valued "
+                    "(no £ to exclude), so its quantity must not be added to "
+                    f"{unvalued.overlaps}'s"
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def _appraisal(
+    batch: ValuationBatch, methodology: Methodology, costs: Sequence[Cost], currency: str
+) -> tuple[AppraisalLine, ...]:
+    if not costs:
+        return ()
+    rolled = Rollup.from_batch(
+        batch,
+        methodology.framework,
+        ("project",),
+        costs=[value_cost(cost, methodology) for cost in costs],
+        leverage_measures=methodology.leverage_measures,
+    )
+    lines = []
+    for (project,), totals in rolled:
+        if not totals.has_costs:
+            continue
+        npsv = totals.npsv()
+        lines.append(
+            AppraisalLine(
+                project=project,
+                pvb=Money(totals.present_value, currency),
+                pvc=Money(totals.costs, currency),
+                inputs=Money(totals.inputs, currency),
+                npsv=Money(npsv if npsv is not None else Decimal(0), currency),
+                bcr=totals.bcr(),
+                sroi=totals.sroi(),
+                net_sroi=totals.net_sroi(),
+                attracted=Money(totals.attracted, currency),
+                leverage=totals.leverage(),
+                transfers=Money(totals.transfers, currency),
+            )
+        )
+    return tuple(lines)
+
+
+def _cost_per_outcome(
+    items: Sequence[Delivery],
+    lines: Sequence[AppraisalLine],
+    methodology: Methodology,
+    f: Formatter,
+) -> tuple[Indicator, ...]:
+    """Inputs ÷ quantity delivered, per project with costs and measure it delivered."""
+    inputs = {line.project: line.inputs for line in lines}
+    quantities: dict[tuple[str, str], Decimal] = {}
+    with calculation_context():
+        for delivery in items:
+            if delivery.delivered and delivery.project in inputs and delivery.quantity > 0:
+                key = (delivery.project, delivery.measure)
+                quantities[key] = quantities.get(key, Decimal(0)) + delivery.quantity
+    found = []
+    framework = methodology.framework
+    for (project, measure), quantity in sorted(quantities.items()):
+        unit = framework.unit(framework.measure(measure).unit).label
+        per = cost_per_outcome(inputs[project], quantity)
+        found.append(
+            Indicator(
+                key=f"cost_per_outcome:{project}:{measure}",
+                label=f"Cost per outcome, {project}: {measure} ({unit})",
+                value=per.amount,
+                kind="money",
+                basis=f"inputs {f.money(inputs[project])} ÷ {f.number(quantity)} {unit}",
+            )
+        )
+    return tuple(found)
+
+
+def _tables(
+    exclusions: Sequence[Exclusion],
+    lines: Sequence[AppraisalLine],
+    immaterial: Sequence[tuple[str, Money, Decimal]],
+    f: Formatter,
+) -> tuple[Table, ...]:
+    tables = [
+        Table(
+            name="excluded",
+            title=f.label("excluded"),
+            columns=(
+                Column(key="measure", label=f.label("measure")),
+                Column(key="project", label=f.label("project")),
+                Column(key="period", label=f.label("period")),
+                Column(key="quantity", label=f.label("quantity"), kind="quantity"),
+                Column(key="present_value", label=f.label("present_value"), kind="money"),
+                Column(key="kind", label=f.label("kind")),
+                Column(key="reason", label=f.label("reason")),
+            ),
+            rows=tuple(
+                (e.measure, e.project, e.period, e.quantity, e.present_value, e.kind, e.reason)
+                for e in exclusions
+            ),
+        ),
+        Table(
+            name="appraisal",
+            title=f.label("appraisal"),
+            columns=(
+                Column(key="project", label=f.label("project")),
+                Column(key="pvb", label=f.label("pvb"), kind="money"),
+                Column(key="pvc", label=f.label("pvc"), kind="money"),
+                Column(key="npsv", label=f.label("npsv"), kind="money"),
+                Column(key="bcr", label=f.label("bcr"), kind="ratio"),
+                Column(key="inputs", label=f.label("inputs"), kind="money"),
+                Column(key="sroi", label=f.label("sroi"), kind="ratio"),
+                Column(key="net_sroi", label=f.label("net_sroi"), kind="ratio"),
+                Column(key="leverage", label=f.label("leverage"), kind="ratio"),
+            ),
+            rows=tuple(
+                (
+                    line.project,
+                    line.pvb,
+                    line.pvc,
+                    line.npsv,
+                    line.bcr,
+                    line.inputs,
+                    line.sroi,
+                    line.net_sroi,
+                    line.leverage,
+                )
+                for line in lines
+            ),
+            note=(
+                "PVB counts delivered, de-duplicated benefits without transfers; PVC is costs "
+                "discounted to the appraisal base year; NPSV = PVB − PVC and BCR = PVB ÷ PVC "
+                "(Green Book); SROI = PVB ÷ inputs and net SROI = (PVB − inputs) ÷ inputs, with "
+                "inputs the undiscounted real costs (SROI Guide); leverage = funding attracted ÷ "
+                "inputs."
+            ),
+        ),
+        Table(
+            name="immaterial",
+            title=f.label("immaterial"),
+            columns=(
+                Column(key="measure", label=f.label("measure")),
+                Column(key="present_value", label=f.label("present_value"), kind="money"),
+                Column(key="share", label=f.label("share"), kind="percent"),
+            ),
+            rows=tuple(immaterial),
+        ),
+    ]
+    return tuple(table for table in tables if table.rows)
+
+
+def _immaterial(
+    batch: ValuationBatch, methodology: Methodology, currency: str
+) -> tuple[tuple[str, Money, Decimal], ...]:
+    share = methodology.materiality
+    if share is None:
+        return ()
+    rolled = Rollup.from_batch(batch, methodology.framework, ("measure",), currency=currency)
+    return tuple(
+        (code, Money(totals.present_value, currency), part)
+        for (code,), totals, part in rolled.below(share)
+    )
+
+
+def appraisal_parts(  # noqa: PLR0913 - the report's inputs this part needs
+    batch: ValuationBatch,
+    items: Sequence[Delivery],
+    methodology: Methodology,
+    costs: Sequence[Cost],
+    f: Formatter,
+    *,
+    currency: str = "GBP",
+) -> tuple[
+    tuple[Exclusion, ...], tuple[AppraisalLine, ...], tuple[Table, ...], tuple[Indicator, ...]
+]:
+    """Exclusions, appraisal lines, their tables and the cost-per-outcome indicators."""
+    exclusions = _exclusions(batch, items, methodology)
+    lines = _appraisal(batch, methodology, costs, currency)
+    immaterial = _immaterial(batch, methodology, currency)
+    tables = _tables(exclusions, lines, immaterial, f)
+    indicators = _cost_per_outcome(items, lines, methodology, f)
+    return exclusions, lines, tables, indicators
