@@ -4,7 +4,8 @@ The Combined Authority is buying two years of grounds maintenance (£480,000). T
 
 1. checks the contract is in scope for social value under the LCRCA policy (above £20,000);
 2. defines a 60/30/10 scheme — price 60%, quality 30%, social value 10% scored as a £ offer
-   relative to the best offer — and checks the 10% lies in the policy's 10–20% range;
+   relative to the best offer — and checks the 10% against the policy's usual 10–20% (current
+   practice, not a cap: a weight outside it would be built with a SocialValueWeightWarning);
 3. scores three bids (a fourth, with mistakes in its offer, is rejected with its reasons);
 4. prints each bidder's breakdown, and what the weighting implies: the £ of price one point is
    worth, the £ of price £1 of social value is worth, and the social value weight at which the

@@ -27,39 +27,6 @@ _FORBIDDEN: dict[str, frozenset[str]] = {
     "report": frozenset({"cli", "procurement", "testing"}),
 }
 
-#: Private names procurement's modules still share; that package is being regrouped into a few
-#: modules (issue 11) and this list shrinks to nothing with it. Nothing outside procurement.
-_PENDING_PROCUREMENT = frozenset(
-    {
-        "_BASIS_WORDS",
-        "_Checked",
-        "_HUNDRED",
-        "_Parts",
-        "_Show",
-        "_band_score",
-        "_check_bid",
-        "_price_per_point",
-        "_sensitivity",
-        "_brief",
-        "_id",
-        "_money",
-        "_not_blank",
-        "_optional_date",
-        "_optional_period",
-        "_optional_strings",
-        "_percent_problem",
-        "_pct",
-        "_period",
-        "_quality",
-        "_score",
-        "_share",
-        "_shown",
-        "_weight",
-        "_optional_weight",
-        "_words",
-    }
-)
-
 
 @attrs.frozen
 class Import:
@@ -187,14 +154,18 @@ def upward_imports(root: Path) -> list[str]:
     ]
 
 
-def private_imports(root: Path, *, allowed: frozenset[str] = frozenset()) -> list[str]:
+def private_imports(root: Path) -> list[str]:
     """Imports of another module's ``_private`` name, or of a private module from outside."""
     problems = []
     for item in imports(root):
-        if item.name is not None and item.name.startswith("_") and not item.name.startswith("__"):
-            pending = item.importer.startswith("socialvalue.procurement.") and item.name in allowed
-            if item.target != item.importer and not pending:
-                problems.append(f"{item.importer}:{item.line} imports {item.target}.{item.name}")
+        name = item.name
+        if (
+            name
+            and name.startswith("_")
+            and not name.startswith("__")
+            and item.target != item.importer
+        ):
+            problems.append(f"{item.importer}:{item.line} imports {item.target}.{name}")
         parts = item.target.split(".")
         for depth, part in enumerate(parts):
             if part.startswith("_") and not part.startswith("__"):
@@ -216,7 +187,7 @@ def test_the_core_never_imports_the_edge() -> None:
 
 
 def test_no_module_imports_another_modules_private_names() -> None:
-    assert private_imports(SOURCE, allowed=_PENDING_PROCUREMENT) == []
+    assert private_imports(SOURCE) == []
 
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from socialvalue.cli import main
 
 
@@ -257,3 +259,10 @@ def test_template_and_import_commands(tmp_path, capsys):
     assert "2 rows — 1 accepted, 1 rejected" in out
     assert "row 2, column quantity" in out
     assert rejected.exists()
+
+
+@pytest.mark.parametrize("package", ["click", "rich"])
+def test_a_missing_cli_extra_is_one_message_not_a_traceback(monkeypatch, capsys, package):
+    monkeypatch.setitem(sys.modules, package, None)  # as if not installed
+    assert main(["--help"]) == 1
+    assert 'pip install "socialvalue[cli]"' in capsys.readouterr().err

@@ -36,6 +36,13 @@ def test_the_front_door_is_small_and_each_name_is_defined_once_in_its_module() -
         assert getattr(socialvalue, name) is getattr(module, name)
 
 
+def test_dir_shows_the_front_door_and_the_submodules_only() -> None:
+    shown = [name for name in dir(socialvalue) if not name.startswith("__")]
+    assert set(shown) == set(_stub_imports())
+    assert {"Money", "value_many", "io", "report"} <= set(shown)
+    assert not {"importlib", "functools", "moved_names", "Any"} & set(shown)
+
+
 def test_vague_names_stay_out_of_the_front_door() -> None:
     assert not {"Level", "Tie", "Match", "Step", "Status"} & set(socialvalue.__all__)
 
@@ -54,6 +61,13 @@ def test_every_moved_name_warns_with_its_new_import_and_still_works() -> None:
         assert name not in socialvalue.__all__
     with pytest.warns(DeprecationWarning, match=r"use socialvalue\.additionality\.Level$"):
         _ = socialvalue.Level
+    for old, new in socialvalue._RENAMED.items():
+        with pytest.warns(
+            DeprecationWarning, match=rf"socialvalue\.{old} is deprecated; use {new}$"
+        ):
+            found = getattr(socialvalue, old)
+        home, _, name = new.rpartition(".")
+        assert found is getattr(importlib.import_module(home), name)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +78,7 @@ def test_every_moved_name_warns_with_its_new_import_and_still_works() -> None:
         ("socialvalue.rollup", "DIMENSIONS", "socialvalue.batch.DIMENSIONS"),
         ("socialvalue.valuation", "value_many", "socialvalue.batch.value_many"),
         ("socialvalue.valuation", "GROUPABLE", "socialvalue.batch.DELIVERY_DIMENSIONS"),
+        ("socialvalue.io", "export_deliveries", "socialvalue.io.write_returns"),
     ],
 )
 def test_names_moved_between_modules_warn(module: str, name: str, new: str) -> None:

@@ -1,3 +1,4 @@
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -145,7 +146,46 @@ def test_ordering_and_comparisons():
     assert abs(Money("-1")) == Money("1")
     assert not Money("0")
     assert Money("0").is_zero()
-    assert str(Money("16.93")) == "16.93 GBP"
+
+
+def test_str_is_for_readers_and_repr_is_exact():
+    amount = Money("225169.000000000000000000000000000000")
+    assert str(amount) == "£225,169.00"
+    assert (
+        repr(amount)
+        == "Money(amount=Decimal('225169.000000000000000000000000000000'), currency='GBP')"
+    )
+    assert str(Money("16.93")) == "£16.93"
+    # Half up, explicitly, whatever the decimal context's rounding is.
+    with decimal.localcontext() as context:
+        context.rounding = decimal.ROUND_DOWN
+        assert str(Money("2.675")) == "£2.68"
+        assert f"{Money('0.125'):.2f}" == "0.13"
+    assert str(Money("-0.004")) == "£0.00"
+    assert str(Money("-1234.5")) == "-£1,234.50"
+    assert str(Money("1500.4", "JPY")) == "JP¥1,500"
+    assert str(Money("3", "EUR")) == "€3.00"
+
+
+def test_format_spec_language():
+    amount = Money("1234567.895")
+    assert format(amount) == f"{amount}" == str(amount) == "£1,234,567.90"
+    assert f"{amount:cy_GB}" == "£1,234,567.90"
+    assert f"{amount:,.2f}" == "1,234,567.90"
+    assert f"{amount:>14,.0f}" == "     1,234,568"
+    assert f"{amount:f}" == "1234567.895"  # no places: exact
+    for spec in (".2e", "%", "s", "d", "GBP", ".2"):
+        with pytest.raises(ValueError, match="Money format spec"):
+            format(amount, spec)
+    with pytest.raises(ValueError, match="unknown locale 'xx_XX'"):
+        format(amount, "xx_XX")
+
+
+@given(money(min_value=-(10**12), max_value=10**12, places=6))
+def test_str_parses_back_to_the_amount_rounded_half_up(amount):
+    text = str(amount)
+    digits = text.replace("£", "", 1).replace(",", "")
+    assert Decimal(digits) == amount.amount.quantize(Decimal("0.01"), decimal.ROUND_HALF_UP)
 
 
 def test_money_is_immutable_and_hashable():

@@ -4,20 +4,24 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from babel.numbers import get_currency_symbol, parse_decimal
 from hypothesis import given
 from strategies import money
 
-from socialvalue import Delivery, Money, default_methodology
+from socialvalue import Delivery, FinancialYear, Money, default_methodology
 from socialvalue.cli import main
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.io import example_deliveries, shipped_commitments
-from socialvalue.methodology import RoundingPolicy
+from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import RoundingMode
 from socialvalue.report import (
+    LABELS,
     SUPPORTED_LOCALES,
     Formatter,
+    Note,
+    ReportOptions,
     Table,
     build_report,
     reconciliation,
@@ -26,6 +30,8 @@ from socialvalue.report import (
     render_markdown,
 )
 from socialvalue.report._model import Column
+from socialvalue.tracking import Rag
+from socialvalue.valuation import Step
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -80,9 +86,75 @@ def test_report_model(report):
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
     assert len(report.table("not_valued").rows) > 0
-    assert any("No additionality assumptions" in note for note in report.notes)
+    assert Note(key="no_additionality") in report.notes
+    assert Note(key="unvalued", values={"n": 15}) in report.notes
     assert {c.id for c in report.commitments} >= {"D1-PRC-01", "FA-EMP-01"}
-    assert all(entry.working.startswith(entry.measure) for entry in report.trace)
+    assert {c.rag for c in report.commitments} <= {r.value for r in Rag}
+    assert report.price_base == FinancialYear(2024)
+    assert all(entry.steps for entry in report.trace)
+    assert hash(report) == hash(attrs.evolve(report))  # data all the way down, hashable
+
+
+def _strings(value):
+    """Every string inside a report's data, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif attrs.has(type(value)) and not isinstance(value, (Money, Step, MethodologyRef)):
+        for field in attrs.fields(type(value)):
+            yield from _strings(getattr(value, field.name))
+
+
+def test_the_report_holds_no_text_of_its_own(report):
+    # Every label the renderers show in any locale is absent from the data: the report is
+    # numbers, money, periods, codes and titles from the data. (A status's English label is
+    # its code, "red"; the labels of codes are left out.)
+    words = {
+        text
+        for labels in LABELS.values()
+        for key, text in labels.items()
+        if text and not key.startswith(("rag_", "kind_", "convention_"))
+    }
+    shown = set(_strings(report))
+    assert not shown & words
+    assert not any(re.search(r"£ ?\d", text) for text in shown)  # no amount formatted
+
+
+def test_one_report_renders_in_english_and_in_welsh(report):
+    english = render_markdown(report, Formatter(locale="en_GB"))
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "## Headline figures" in english
+    assert "## Prif ffigurau" in welsh
+    assert "- Total social value (present value): **£241.8 thousand** (£241,795.20)" in english
+    assert "(gwerth presennol): **£241.8 mil** (£241,795.20)" in welsh
+    assert "- 15 deliveries could not be valued" in english
+    assert "- Ni ellid prisio 15 cyflawniad" in welsh
+    assert "| D1-PRC-01 |" in english
+    # D1-PRC-01 is met, its record citing the evidence (it was red and "overdue" before #13).
+    assert "| wedi'i gwblhau |" in welsh
+    assert "| complete |" in english
+    assert "(1 delivery)" in english
+    assert "(1 cyflawniad)" in welsh
+    assert "Generated: 1 January 2026" in english
+    assert "Cynhyrchwyd: 1 Ionawr 2026" in welsh
+    # HTML and CSV from the same object too.
+    assert "Prif ffigurau" in render_html(report, Formatter(locale="cy_GB"), charts=False)
+    assert render_csv_tables(report, Formatter(locale="cy_GB"))["by_role"].splitlines()[-1] == (
+        "Cyfanswm,1,225718.40,225718.40,241795.20"
+    )
+    # Rendering left the report as it was.
+    assert render_markdown(report, Formatter(locale="en_GB")) == english
+
+
+def test_renderers_default_to_english_with_the_reports_rounding(report):
+    assert render_markdown(report) == render_markdown(
+        report, Formatter(locale="en_GB", rounding=report.rounding)
+    )
 
 
 def test_every_headline_is_traceable(report):
@@ -178,13 +250,12 @@ def test_rows_that_do_not_reconcile_are_explained():
     rows = tuple((name, Money("0.005")) for name in "abc")
     table = Table(
         name="t",
-        title="t",
         columns=(
-            Column(key="name", label="name"),
-            Column(key="value", label="value", kind="money"),
+            Column(key="name"),
+            Column(key="value", kind="money"),
         ),
         rows=rows,
-        total=("total", Money("0.015")),
+        total=(None, Money("0.015")),
     )
     note = reconciliation(table, Formatter())
     assert note == "value: Rows shown add to £0.03; the total of the unrounded figures is £0.02."
@@ -249,6 +320,71 @@ def test_report_of_a_larger_batch_still_reconciles():
     )
     table = built.table("by_role")
     assert table.total[-1] == sum((row[-1] for row in table.rows), Money.zero())
+
+
+def test_indicators_are_data_and_render_in_each_locale():
+    deliveries = [
+        *example_deliveries(),
+        Delivery(measure="LCR-PRC-1", quantity="20", period="2022/23"),
+        Delivery(measure="LCR-PRC-2", quantity="13", period="2022/23"),
+        Delivery(measure="LCR-SPD-1", quantity="300000.50", period="2022/23"),
+        Delivery(measure="LCR-SPD-2", quantity="100000", period="2022/23"),
+    ]
+    built = build_report(
+        deliveries,
+        default_methodology(),
+        title="t",
+        authority="a",
+        period="2022/23",
+        generated=dt.date(2026, 1, 1),
+        options=ReportOptions(
+            contracts_measure="LCR-PRC-1",
+            contracts_with_value_measure="LCR-PRC-2",
+            local_spend_measures=("LCR-SPD-1", "LCR-SPD-2"),
+            total_spend=Money("1000000"),
+            inputs={"Adult Education Budget": Money("1000000")},
+        ),
+    )
+    contracts, local, sroi = built.indicators
+    assert (contracts.key, contracts.value, contracts.numerator, contracts.denominator) == (
+        "contracts_with_social_value",
+        Decimal("0.65"),
+        Decimal(13),
+        Decimal(20),
+    )
+    assert (local.value, local.numerator) == (Decimal("0.4000005"), Money("400000.50"))
+    assert (sroi.key, sroi.kind, sroi.subject) == ("sroi", "ratio", "Adult Education Budget")
+    assert sroi.value == sroi.numerator / sroi.denominator
+    english = render_markdown(built)
+    welsh = render_markdown(built, Formatter(locale="cy_GB"))
+    assert (
+        "- Contracts in scope that include social value: **65.0%** "
+        "(LCR-PRC-2 ÷ LCR-PRC-1: 13 of 20)" in english
+    )
+    assert (
+        "- Spend with local and community suppliers, share of spend: **40.0%** "
+        "(LCR-SPD-1 + LCR-SPD-2 (£400,000.50) ÷ total spend (£1,000,000.00))" in english
+    )
+    assert "- SROI ratio, Adult Education Budget: **" in english
+    assert "(LCR-PRC-2 ÷ LCR-PRC-1: 13 o 20)" in welsh
+    assert "- Cymhareb SROI, Adult Education Budget: **" in welsh
+
+
+def test_every_label_is_translated_with_the_same_placeholders():
+    def base(key):
+        return key.partition(".")[0]
+
+    def placeholders(text):
+        return set(re.findall(r"{(\w+)}", text))
+
+    english, welsh = LABELS["en_GB"], LABELS["cy_GB"]
+    assert {base(k) for k in english} == {base(k) for k in welsh}
+    for labels in (english, welsh):
+        plural = {base(k) for k in labels if "." in k}
+        assert all(f"{key}.other" in labels for key in plural)
+    for key, text in english.items():
+        twin = welsh.get(key, welsh.get(f"{base(key)}.other", ""))
+        assert placeholders(twin) == placeholders(text), key
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from socialvalue import (
     value,
     value_many,
 )
+from socialvalue.batch import DELIVERY_DIMENSIONS
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import sroi_ratio
 from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
@@ -173,6 +174,25 @@ def test_value_many_totals_equal_per_item_totals_in_any_order(batch, method, ran
     assert {(g.key, g.quantity, g.count) for g in again} == {
         (g.key, g.quantity, g.count) for g in result
     }
+
+
+@given(
+    st.lists(deliveries(), max_size=30),
+    st.lists(st.sampled_from(DELIVERY_DIMENSIONS), max_size=2, unique=True),
+)
+def test_each_group_knows_exactly_its_member_deliveries(batch, by):
+    result = value_many(batch, PLAIN, by=by, unvalued="report")
+    groups = [*result.groups, *result.unvalued]
+    members = [index for group in groups for index in group.members]
+    assert sorted(members) == list(range(len(batch)))  # every delivery in exactly one group
+    for group in groups:
+        assert group.count == len(group.members)
+        assert group.first == group.members[0] == min(group.members)
+        assert sum(batch[i].quantity for i in group.members) == group.quantity
+        assert {(batch[i].measure, batch[i].period, batch[i].geography) for i in group.members} == {
+            (group.key.measure, group.key.period, group.key.geography)
+        }
+        assert {tuple(getattr(batch[i], name) for name in by) for i in group.members} == {group.by}
 
 
 @given(deliveries())

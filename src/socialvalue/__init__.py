@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from pathlib import Path
+import os
 from typing import Any
 
 from socialvalue._deprecated import moved_names
@@ -78,7 +78,6 @@ _MOVED: dict[str, str] = {
     "ImportResult": "socialvalue.io",
     "RejectedRow": "socialvalue.io",
     "dumps": "socialvalue.io",
-    "export_deliveries": "socialvalue.io",
     "export_valuations": "socialvalue.io",
     "iter_returns": "socialvalue.io",
     "load": "socialvalue.io",
@@ -156,7 +155,12 @@ _MOVED: dict[str, str] = {
     "ValuationError": "socialvalue.valuation",
 }
 
-_moved = moved_names("socialvalue", {name: f"{home}.{name}" for name, home in _MOVED.items()})
+#: Names the front door exported that were also renamed: old name → new dotted path.
+_RENAMED: dict[str, str] = {"export_deliveries": "socialvalue.io.write_returns"}
+
+_moved = moved_names(
+    "socialvalue", {**{name: f"{home}.{name}" for name, home in _MOVED.items()}, **_RENAMED}
+)
 
 
 @functools.cache
@@ -164,7 +168,10 @@ def _front_door() -> dict[str, tuple[str, str | None]]:
     """Each name of the front door → (its module, the attribute; ``None`` for a submodule)."""
     import ast  # noqa: PLC0415 - only when a name is first asked for, to keep the import fast
 
-    stub = ast.parse(Path(__file__).with_name("__init__.pyi").read_text(encoding="utf-8"))
+    # os.path, not pathlib: pathlib would add milliseconds to every ``import socialvalue``
+    here = os.path.dirname(__file__)  # noqa: PTH120
+    with open(os.path.join(here, "__init__.pyi"), encoding="utf-8") as stub_file:  # noqa: PTH118, PTH123
+        stub = ast.parse(stub_file.read())
     names: dict[str, tuple[str, str | None]] = {}
     for node in stub.body:
         if isinstance(node, ast.ImportFrom) and node.module is not None:
@@ -206,4 +213,6 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_front_door(), "__all__", "__version__"})
+    """The front door's names, its submodules and the module's own dunder names."""
+    dunders = {name for name in globals() if name.startswith("__")}
+    return sorted({*dunders, *_front_door(), "__all__", "__version__"})

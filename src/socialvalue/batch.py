@@ -253,6 +253,24 @@ def value_many(
     methodology's ``overlap_policy`` are valued and kept in :attr:`ValuationBatch.groups`, but
     not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
 
+    Each group knows its members: the indices, in the order given, of its deliveries.
+
+    Examples:
+        >>> from socialvalue import Delivery, default_methodology, value_many
+        >>> carbon, hours = "LCR-ENV-2", "LCR-COM-1"
+        >>> deliveries = [
+        ...     Delivery(measure=carbon, quantity="12.5", period="2024/25 Q2", project="Depot"),
+        ...     Delivery(measure=hours, quantity="300", period="2022/23 Q2", project="Depot"),
+        ...     Delivery(measure=carbon, quantity="7.5", period="2024/25 Q2", project="Fleet"),
+        ... ]
+        >>> batch = value_many(deliveries, default_methodology())
+        >>> [(group.key.measure, group.quantity, group.members) for group in batch]
+        [('LCR-ENV-2', Decimal('20.0'), (0, 2)), ('LCR-COM-1', Decimal('300'), (1,))]
+        >>> batch.total_present_value().quantize(2)
+        Money(amount=Decimal('11073.36'), currency='GBP')
+        >>> [group.by for group in value_many(deliveries, default_methodology(), by=["project"])]
+        [('Depot',), ('Depot',), ('Fleet',)]
+
     Raises:
         ValidationError: every delivery whose measure, unit or role does not fit the framework
             (the first of each kind, with how many more share the problem), or — with

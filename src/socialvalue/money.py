@@ -1,13 +1,16 @@
 """Exact money: a ``Decimal`` amount with an ISO 4217 currency.
 
 Arithmetic is exact and never rounds; rounding happens once, at presentation, through
-:meth:`Money.quantize` with a named :class:`RoundingMode`.
+:meth:`Money.quantize` with a named :class:`RoundingMode`, or when an amount is shown to a
+reader: ``str(money)`` and ``format(money, spec)`` round a copy (half up) and leave the amount
+exact. ``repr(money)`` is exact and the same in every locale.
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Self
@@ -15,10 +18,15 @@ from typing import Self
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue._fields import CURRENCY
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
+
+_LOCALE_SPEC = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+# A fixed-point spec for the amount alone: [[fill]align][sign][z][#][0][width][,|_][.places]f
+_NUMBER_SPEC = re.compile(r"^(?P<head>(?:.?[<>=^])?[+\- ]?z?#?0?\d*[,_]?)(?:\.(?P<places>\d+))?f$")
 
 
 class RoundingMode(enum.Enum):
@@ -190,7 +198,58 @@ class Money:
             return Money(self.amount.quantize(exponent, rounding=rounding.value), self.currency)
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency}"
+        """The amount for a reader: ``£225,169.00``.
+
+        British English (``en_GB``) conventions, the currency's standard number of decimal
+        places (2 for GBP, 0 for JPY), rounded half up (2.675 → 2.68). The amount itself stays
+        exact: use :func:`repr` or :attr:`amount` for the exact figure, ``format()`` for others.
+
+        >>> str(Money("225169"))
+        '£225,169.00'
+        >>> print(Money("-2.675"), Money("1500", "JPY"))
+        -£2.68 JP¥1,500
+        """
+        return display_money(self.amount, self.currency, locale=DEFAULT_LOCALE)
+
+    def __format__(self, spec: str) -> str:
+        """Format for a reader with a small spec language.
+
+        - ``""``: the same as ``str(money)``.
+        - a locale, such as ``"cy_GB"``: the amount with its symbol, written for that locale
+          (the currency's digits, rounded half up).
+        - a fixed-point spec ending in ``f`` (``".2f"``, ``",.2f"``, ``">12,.0f"``, ``",f"``):
+          the amount alone, no symbol, as Python formats a ``Decimal`` with that spec, except
+          that rounding to the given places is always half up, whatever the ``decimal``
+          context says. Without places (``"f"``, ``",f"``) the amount is exact.
+
+        Anything else is refused with a ``ValueError``.
+
+        >>> amount = Money("225169.005")
+        >>> f"{amount}", f"{amount:cy_GB}"
+        ('£225,169.01', '£225,169.01')
+        >>> f"{amount:,.2f}", f"{amount:.0f}", f"{amount:,f}"
+        ('225,169.01', '225169', '225,169.005')
+        >>> f"{Money('0.125'):.2f}"
+        '0.13'
+        >>> f"{amount:.2e}"  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: Money format spec '.2e': use '', a locale such as 'cy_GB', or a fixed-point ...
+        """
+        if not spec:
+            return str(self)
+        if _LOCALE_SPEC.match(spec):
+            return display_money(self.amount, self.currency, locale=spec)
+        found = _NUMBER_SPEC.match(spec)
+        if found is None:
+            raise ValueError(
+                f"Money format spec {spec!r}: use '', a locale such as 'cy_GB', "
+                "or a fixed-point spec such as ',.2f'"
+            )
+        amount = self.amount
+        if found["places"] is not None:
+            amount = rounded(amount, int(found["places"]), decimal.ROUND_HALF_UP)
+        return format(amount, spec)
 
 
 def sum_money(amounts: Iterable[Money], currency: str = "GBP") -> Money:

@@ -30,6 +30,7 @@ from decimal import Decimal
 
 import attrs
 
+from socialvalue import _display
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import value_many
 from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
@@ -241,16 +242,21 @@ def _quantified(  # noqa: PLR0913 - the pieces one assessment needs
 ) -> tuple[Rag, Decimal | None, Decimal | None, bool]:
     target = commitment.target
     assert target is not None  # noqa: S101 - quantified
+    locale = _display.DEFAULT_LOCALE
     with calculation_context():
         percent = delivered / target * 100
         if delivered >= target:
-            reasons.append(f"target met: {delivered} of {target}")
+            reasons.append(
+                f"target met: {_display.number(delivered, locale=locale)} of "
+                f"{_display.number(target, locale=locale)}"
+            )
             return Rag.COMPLETE, percent, delivered, False
         if commitment.start is not None and on < commitment.start:
             reasons.append(f"starts {commitment.start.isoformat()}")
             return Rag.NOT_STARTED, percent, None, False
         if commitment.due is not None and on > commitment.due:
-            reasons.append(f"overdue since {commitment.due.isoformat()}: {percent:.1f}% delivered")
+            shown = _display.percent(delivered / target, locale=locale, places=1)
+            reasons.append(f"overdue since {commitment.due.isoformat()}: {shown} delivered")
             return Rag.RED, percent, delivered, True
         projected: Decimal | None = None
         if commitment.start is not None and commitment.due is not None:
@@ -269,11 +275,21 @@ def _quantified(  # noqa: PLR0913 - the pieces one assessment needs
     else:
         rag = Rag.RED
     reasons.append(
-        f"projected {projected.quantize(Decimal('0.1'))} of {target} by "
+        f"projected {_display.number(projected, locale=locale, places=1)} of "
+        f"{_display.number(target, locale=locale)} by "
         f"{commitment.due.isoformat() if commitment.due else '?'} "
-        f"({(share * 100).quantize(Decimal('0.1'))}% of target)"
+        f"({_display.percent(share, locale=locale, places=1)} of target)"
     )
     return rag, percent, projected, False
+
+
+def _amount(amount: Money) -> str:
+    """An amount in the ELT summary: the number to the currency's digits, rounded half up."""
+    return _display.number(
+        amount.amount,
+        locale=_display.DEFAULT_LOCALE,
+        places=_display.currency_places(amount.currency),
+    )
 
 
 def _rag_of_status(status: Status) -> Rag:
@@ -317,6 +333,23 @@ def track(  # noqa: PLR0913 - one assessment, step by step
 
     Raises:
         UnknownCodeError: an update names a commitment that is not given.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from socialvalue import Commitment, Delivery, track
+        >>> jobs = Commitment(
+        ...     id="K1/JOBS", kind="contractual", title="Local jobs", contract="K1",
+        ...     measure="LCR-EMP-1", target="24", start="2024-04-01", due="2025-03-31",
+        ... )
+        >>> returns = [
+        ...     Delivery(measure="LCR-EMP-1", quantity="9", period="2024/25 Q1", contract="K1"),
+        ...     Delivery(measure="LCR-EMP-1", quantity="6", period="2024/25 Q2", contract="K1"),
+        ... ]
+        >>> (progress,), match = track([jobs], [], returns, on=dt.date(2024, 10, 31))
+        >>> progress.delivered, progress.percent, progress.rag.name, match.matched
+        (Decimal('15'), Decimal('62.500'), 'GREEN', {'K1/JOBS': (0, 1)})
+        >>> progress.reasons
+        ('projected 25.6 of 24 by 2025-03-31 (106.6% of target)',)
     """
     rules = rules or RagRules()
     known = {commitment.id for commitment in commitments}
@@ -551,17 +584,11 @@ class QuarterlySummary:
             for item in valued:
                 assert item.promised is not None  # noqa: S101 - filtered above
                 delivered = (
-                    "not valued"
-                    if item.delivered_value is None
-                    else f"{item.delivered_value.quantize(2).amount:,f}"
+                    "not valued" if item.delivered_value is None else _amount(item.delivered_value)
                 )
-                variance = (
-                    ""
-                    if item.variance is None
-                    else f", variance {item.variance.quantize(2).amount:,f}"
-                )
+                variance = "" if item.variance is None else f", variance {_amount(item.variance)}"
                 lines.append(
-                    f"  {item.commitment.id}: promised {item.promised.quantize(2).amount:,f}, "
+                    f"  {item.commitment.id}: promised {_amount(item.promised)}, "
                     f"delivered {delivered}{variance} {item.promised.currency}"
                 )
         if self.new:

@@ -15,6 +15,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import CURRENCY, not_blank as _not_blank
+from socialvalue.exceptions import UnknownCodeError
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
 
@@ -98,6 +99,4 @@ def standard_unit(code: str) -> Unit:
     try:
         return STANDARD_UNITS[code]
     except KeyError:
-        from socialvalue.exceptions import UnknownCodeError  # noqa: PLC0415 - error path
-
         raise UnknownCodeError("unit", code, list(STANDARD_UNITS)) from None

@@ -571,6 +571,17 @@ def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
 def unit_value(key: ValuationKey, methodology: Methodology) -> UnitValue:
     """The £ per unit of a valuation key under a methodology (cached per methodology).
 
+    Step 1 of valuation: everything but the quantity, with each step of the working.
+
+    Examples:
+        >>> from socialvalue import FinancialQuarter, ValuationKey, default_methodology
+        >>> key = ValuationKey("LCR-ENV-2", FinancialQuarter(2024, 2), "UK")
+        >>> unit = unit_value(key, default_methodology())
+        >>> round(unit.gross, 2), unit.currency, unit.present_value == unit.gross
+        (Decimal('294.60'), 'GBP', True)
+        >>> [step.name for step in unit.steps][:3]
+        ['proxy', 'price year', 'rebase']
+
     Raises:
         UnknownCodeError: for a measure the framework does not define.
         NoProxyValueError: when no proxy value answers (see the methodology's lookup policy).
@@ -637,19 +648,20 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
 def value(delivery: Delivery, methodology: Methodology) -> Valuation:
     """Value one delivery: gross £, net £ and present value, with the working.
 
-    >>> import socialvalue as sv
-    >>> methodology = sv.default_methodology()
-    >>> delivery = sv.Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2")
-    >>> valuation = sv.value(delivery, methodology)
-    >>> valuation.gross.quantize(2)
-    Money(amount=Decimal('3682.52'), currency='GBP')
-    >>> print(valuation.explain(places=2))  # doctest: +ELLIPSIS
-    LCR-ENV-2: 12.5 in 2024/25 Q2, UK — methodology lcrca-default ...
-     1. proxy: LCR-ENV-2 on 2024-08-15: 268.97 GBP per tco2e (2022 prices), UK, ...
-     2. price year: 2022 prices treated as 2022/23 prices ...
-     3. rebase: 2022/23 → 2024/25 prices with gdp-deflator-hmt-2026-03: ...  → ≈294.60151 ...
-    ...
-    11. quantity: × 12.5 → gross 3682.52, net 3682.52, present value 3682.52 GBP
+    Examples:
+        >>> import socialvalue as sv
+        >>> methodology = sv.default_methodology()
+        >>> delivery = sv.Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2")
+        >>> valuation = sv.value(delivery, methodology)
+        >>> valuation.gross.quantize(2)
+        Money(amount=Decimal('3682.52'), currency='GBP')
+        >>> print(valuation.explain(places=2))  # doctest: +ELLIPSIS
+        LCR-ENV-2: 12.5 in 2024/25 Q2, UK — methodology lcrca-default ...
+         1. proxy: LCR-ENV-2 on 2024-08-15: 268.97 GBP per tco2e (2022 prices), UK, ...
+         2. price year: 2022 prices treated as 2022/23 prices ...
+         3. rebase: 2022/23 → 2024/25 prices with gdp-deflator-hmt-2026-03: ...  → ≈294.60151 ...
+        ...
+        11. quantity: × 12.5 → gross 3682.52, net 3682.52, present value 3682.52 GBP
 
     Raises:
         ValidationError: the delivery's measure, unit or role does not fit the framework.

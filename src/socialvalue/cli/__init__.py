@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from socialvalue._extras import require
 from socialvalue.cli._tree import format_framework_tree
-from socialvalue.exceptions import SocialValueError
+from socialvalue.exceptions import MissingExtraError, SocialValueError
 
 __all__ = ["format_framework_tree", "main"]
 
@@ -24,12 +25,13 @@ _MISSING = (
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
     """Run the command line; return the exit code (0 success, 1 bad input, 2 bad usage)."""
     try:
-        import click  # noqa: PLC0415 - optional: the cli extra
-
-        from socialvalue.cli._commands import cli  # noqa: PLC0415
-    except ImportError:
+        click = require("click", "cli")
+        require("rich", "cli")
+    except MissingExtraError:
         print(_MISSING, file=sys.stderr)  # noqa: T201 - the command line's own message
         return 1
+    from socialvalue.cli._commands import cli  # noqa: PLC0415 - needs click, checked just above
+
     try:
         result = cli.main(
             args=list(argv) if argv is not None else None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.progress import track as progress
 from rich.table import Table
 
+from socialvalue import _display
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
@@ -44,7 +46,7 @@ from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.tracking import quarterly_summary
 
-from ._ingest import import_command, template_command
+from ._import import import_command, template_command
 from ._tree import format_framework_tree
 
 __all__ = ["cli"]
@@ -110,9 +112,20 @@ def _deliveries_from(path: str | None) -> DeliverySet:
 
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
+    """An amount for a column headed in £: the number, rounded once with the policy."""
     if amount is None:
         return "—"
-    return f"{amount.quantize(policy.places, policy.mode).amount:,f}"
+    return _display.number(
+        amount.amount,
+        locale=_display.DEFAULT_LOCALE,
+        places=policy.places,
+        rounding=policy.mode.value,
+    )
+
+
+def _quantity(quantity: Decimal) -> str:
+    """A quantity, exact, grouped."""
+    return _display.number(quantity, locale=_display.DEFAULT_LOCALE)
 
 
 def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
@@ -225,7 +238,6 @@ def report(
         title=title or batch.title,
         authority=authority,
         period=period_label or batch.period or _period_of(items),
-        formatter=formatter,
         commitments=commitments.commitments,
         updates=commitments.updates,
         assess_on=max(ends) if ends else None,
@@ -247,9 +259,12 @@ def report(
     atomic_write_text(target, text)
     headline = built.headlines[0]
     shown = formatter.compact(headline.amount) if headline.amount is not None else ""
+    missing = _display.count(
+        len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
+    )
     console.print(
         f"wrote {target} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{len(built.table('not_valued').rows)} group(s) not valued (listed in the report)"
+        f"{missing} not valued (listed in the report)"
     )
 
 
@@ -339,7 +354,7 @@ def _print_batch(
             group.key.measure + flag,
             *[str(item) for item in group.by],
             group.key.period.label,
-            f"{group.quantity:,f}",
+            _quantity(group.quantity),
             framework.unit_of(group.key.measure).label,
             _money(group.gross, policy),
             _money(group.net, policy),
@@ -358,13 +373,15 @@ def _print_batch(
         console.print("\nrecorded, never monetised:")
         for code, quantity in sorted(counted.items()):
             unit = framework.unit_of(code).label
-            console.print(f"  {code}  {quantity:,f} {unit}  {framework.measure(code).title}")
+            console.print(
+                f"  {code}  {_quantity(quantity)} {unit}  {framework.measure(code).title}"
+            )
     if batch.unvalued:
         console.print(f"\n[bold]not valued[/] ({len(batch.unvalued)} groups, in no total):")
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
             console.print(
-                f"  {missing.key.measure}  {missing.quantity:,f} {unit} in "
+                f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
                 f"{missing.key.period.label}: {missing.reason}",
                 highlight=False,
             )

@@ -1,13 +1,17 @@
 """The edge where data comes in and goes out: files, bundles, returns, exports, shipped data.
 
-Reading the package's own data files is I/O too, so it lives here, not in the core. TOML and
-JSON documents go through one strict cattrs converter; writes are atomic.
+Reading the package's own data files is I/O too, so it lives here, not in the core. A *return*
+is a file of rows a supplier fills in (``read_returns``, ``write_returns``, ``make_template``);
+a *delivery* is the model each row becomes (``load_deliveries``/``save_deliveries`` read and
+write TOML or JSON documents of them). TOML and JSON documents go through one strict cattrs
+converter; writes are atomic.
 
 Loading never executes data: TOML and JSON are parsed as data only, numbers are read as exact
 decimals, files over a size limit are refused, and every problem is reported with the file and
 key path it was found at.
 """
 
+from socialvalue._deprecated import moved_names
 from socialvalue.io._any import load_any
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
@@ -16,7 +20,7 @@ from socialvalue.io._columns import (
     RETURN_COLUMNS,
 )
 from socialvalue.io._converter import make_converter
-from socialvalue.io._export import VALUATION_COLUMNS, export_deliveries, export_valuations
+from socialvalue.io._export import VALUATION_COLUMNS, export_valuations, write_returns
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
 from socialvalue.io._formats import (
     Format,
@@ -37,7 +41,7 @@ from socialvalue.io._formats import (
     structure,
     unstructure,
 )
-from socialvalue.io._ingest import AcceptedRow, ImportLimits, ImportResult, RejectedRow
+from socialvalue.io._import import AcceptedRow, ImportLimits, ImportResult, RejectedRow
 from socialvalue.io._methodology import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
@@ -97,7 +101,6 @@ __all__ = [
     "default_methodology",
     "dumps",
     "example_deliveries",
-    "export_deliveries",
     "export_valuations",
     "format_of",
     "iter_returns",
@@ -133,4 +136,7 @@ __all__ = [
     "structure",
     "unstructure",
     "write_rejected",
+    "write_returns",
 ]
+
+__getattr__ = moved_names("socialvalue.io", {"export_deliveries": "socialvalue.io.write_returns"})

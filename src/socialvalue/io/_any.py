@@ -45,6 +45,19 @@ def load_any(
     """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
 
     A ``.csv`` file is read as a proxy registry.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import default_methodology
+        >>> from socialvalue.io import load_any, save_commitments, save_methodology
+        >>> from socialvalue.io import shipped_commitments
+        >>> save_commitments(shipped_commitments(), Path(folder.name) / "a.toml")
+        >>> save_methodology(default_methodology(), Path(folder.name) / "b.toml")
+        >>> [type(load_any(Path(folder.name) / name)).__name__ for name in ("a.toml", "b.toml")]
+        ['CommitmentSet', 'Methodology']
+        >>> folder.cleanup()
     """
     if Path(path).suffix.lower() == ".csv":
         return load_registry(path)

@@ -18,7 +18,7 @@ from typing import BinaryIO, NoReturn, Self
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.io._atomic import atomic_text
 from socialvalue.io._cells import guard_formula, unguard_formula
-from socialvalue.io._ingest import ImportLimits
+from socialvalue.io._import import ImportLimits
 
 __all__ = ["CsvSource", "check_encoding", "open_limited", "text_lines", "write_csv"]
 

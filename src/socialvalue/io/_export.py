@@ -27,8 +27,8 @@ from socialvalue.valuation import Valuation
 __all__ = [
     "VALUATION_COLUMNS",
     "delivery_cells",
-    "export_deliveries",
     "export_valuations",
+    "write_returns",
 ]
 
 #: The columns a valuations export adds after the delivery's (ignored on import).
@@ -167,8 +167,10 @@ def _write_table(
     )
 
 
-def export_deliveries(deliveries: Iterable[Delivery], path: str | os.PathLike[str]) -> int:
-    """Write deliveries to a ``.csv``, ``.xlsx`` or ``.jsonl`` file, atomically.
+def write_returns(deliveries: Iterable[Delivery], path: str | os.PathLike[str]) -> int:
+    """Write deliveries as a file of returns (``.csv``, ``.xlsx`` or ``.jsonl``), atomically.
+
+    :func:`~socialvalue.read_returns` reads the file back to the same deliveries.
 
     Returns:
         How many deliveries were written.

@@ -180,14 +180,39 @@ def dumps(obj: object, *, format: Format) -> str:  # noqa: A002
 
 
 def load(path: str | os.PathLike[str], cls: type[T], *, max_bytes: int = MAX_FILE_BYTES) -> T:
-    """Read a model from a ``.toml`` or ``.json`` file; errors name the file."""
+    """Read a model from a ``.toml`` or ``.json`` file; errors name the file.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import PriceIndex
+        >>> from socialvalue.io import load, save, shipped_price_index
+        >>> path = Path(folder.name) / "deflator.json"
+        >>> save(shipped_price_index(), path)
+        >>> load(path, PriceIndex) == shipped_price_index()
+        True
+        >>> folder.cleanup()
+    """
     return loads(
         read_text(path, max_bytes=max_bytes), cls, format=format_of(path), source=os.fspath(path)
     )
 
 
 def save(obj: object, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
-    """Write a model to a file atomically, in the format its suffix implies."""
+    """Write a model to a file atomically, in the format its suffix implies.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_framework, save, shipped_framework
+        >>> path = Path(folder.name) / "framework.toml"
+        >>> save(shipped_framework(), path)
+        >>> path.read_text(encoding="utf-8").splitlines()[0]
+        'schema = "socialvalue/framework/1"'
+        >>> folder.cleanup()
+    """
     atomic_write_text(path, dumps(obj, format=format or format_of(path)))
 
 
@@ -196,12 +221,34 @@ def load_framework(path: str | os.PathLike[str]) -> Framework:
 
     Raises:
         DataFileError: naming the file and every problem in it, each with its key path.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_framework, save_framework, shipped_framework
+        >>> save_framework(shipped_framework(), Path(folder.name) / "lcrca.toml")
+        >>> framework = load_framework(Path(folder.name) / "lcrca.toml")
+        >>> framework == shipped_framework(), framework.measure("LCR-EDI-1").unit
+        (True, 'person')
+        >>> folder.cleanup()
     """
     return load(path, Framework)
 
 
 def save_framework(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write a framework to a ``.toml`` or ``.json`` file, atomically."""
+    """Write a framework to a ``.toml`` or ``.json`` file, atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_framework, save_framework, shipped_framework
+        >>> save_framework(shipped_framework(), Path(folder.name) / "lcrca.json")
+        >>> load_framework(Path(folder.name) / "lcrca.json") == shipped_framework()
+        True
+        >>> folder.cleanup()
+    """
     save(framework, path)
 
 
@@ -212,6 +259,17 @@ def load_registry(path: str | os.PathLike[str]) -> ProxyRegistry:
 
     Raises:
         DataFileError: naming the file and every problem in it (key path, or row and column).
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_registry, save_registry, shipped_registry
+        >>> save_registry(shipped_registry(), Path(folder.name) / "values.csv")
+        >>> registry = load_registry(Path(folder.name) / "values.csv")
+        >>> registry.values == shipped_registry().values, registry.origin.endswith("values.csv")
+        (True, True)
+        >>> folder.cleanup()
     """
     if Path(path).suffix.lower() == ".csv":
         return load_registry_csv(path)
@@ -219,7 +277,18 @@ def load_registry(path: str | os.PathLike[str]) -> ProxyRegistry:
 
 
 def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None:
-    """Write a registry to a ``.toml``, ``.json`` or ``.csv`` file, atomically."""
+    """Write a registry to a ``.toml``, ``.json`` or ``.csv`` file, atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_registry, save_registry, shipped_registry
+        >>> save_registry(shipped_registry(), Path(folder.name) / "values.toml")
+        >>> load_registry(Path(folder.name) / "values.toml").values == shipped_registry().values
+        True
+        >>> folder.cleanup()
+    """
     if Path(path).suffix.lower() == ".csv":
         save_registry_csv(registry, path)
         return
@@ -227,25 +296,83 @@ def save_registry(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None
 
 
 def load_price_index(path: str | os.PathLike[str]) -> PriceIndex:
-    """Read a :class:`~socialvalue.PriceIndex` from a ``.toml`` or ``.json`` file."""
+    """Read a :class:`~socialvalue.PriceIndex` from a ``.toml`` or ``.json`` file.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_price_index, save, shipped_price_index
+        >>> save(shipped_price_index(), Path(folder.name) / "deflator.toml")
+        >>> load_price_index(Path(folder.name) / "deflator.toml").id
+        'gdp-deflator-hmt-2026-03'
+        >>> folder.cleanup()
+    """
     return load(path, PriceIndex)
 
 
 def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:
-    """Read a :class:`~socialvalue.DeliverySet` from a ``.toml`` or ``.json`` file."""
+    """Read a :class:`~socialvalue.DeliverySet` from a ``.toml`` or ``.json`` file.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import example_deliveries, load_deliveries, save_deliveries
+        >>> save_deliveries(example_deliveries(), Path(folder.name) / "deliveries.json")
+        >>> len(load_deliveries(Path(folder.name) / "deliveries.json"))
+        25
+        >>> folder.cleanup()
+    """
     return load(path, DeliverySet)
 
 
 def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:
-    """Write deliveries to a ``.toml`` or ``.json`` file, atomically."""
+    """Write deliveries to a ``.toml`` or ``.json`` file, atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import Delivery, DeliverySet
+        >>> from socialvalue.io import load_deliveries, save_deliveries
+        >>> hours = Delivery(measure="LCR-COM-1", quantity="120", period="2022/23 Q3")
+        >>> batch = DeliverySet(title="Volunteering", deliveries=(hours,))
+        >>> save_deliveries(batch, Path(folder.name) / "deliveries.toml")
+        >>> load_deliveries(Path(folder.name) / "deliveries.toml") == batch
+        True
+        >>> folder.cleanup()
+    """
     save(deliveries, path)
 
 
 def load_commitments(path: str | os.PathLike[str]) -> CommitmentSet:
-    """Read a :class:`~socialvalue.CommitmentSet` (commitments and updates) from a file."""
+    """Read a :class:`~socialvalue.CommitmentSet` (commitments and updates) from a file.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_commitments, save_commitments, shipped_commitments
+        >>> save_commitments(shipped_commitments(), Path(folder.name) / "commitments.toml")
+        >>> load_commitments(Path(folder.name) / "commitments.toml").commitment("D1-PRC-01").due
+        datetime.date(2023, 3, 31)
+        >>> folder.cleanup()
+    """
     return load(path, CommitmentSet)
 
 
 def save_commitments(commitments: CommitmentSet, path: str | os.PathLike[str]) -> None:
-    """Write commitments and their updates to a ``.toml`` or ``.json`` file, atomically."""
+    """Write commitments and their updates to a ``.toml`` or ``.json`` file, atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_commitments, save_commitments, shipped_commitments
+        >>> save_commitments(shipped_commitments(), Path(folder.name) / "commitments.json")
+        >>> load_commitments(Path(folder.name) / "commitments.json") == shipped_commitments()
+        True
+        >>> folder.cleanup()
+    """
     save(commitments, path)

@@ -21,7 +21,7 @@ from socialvalue.io._columns import IGNORED_COLUMNS
 from socialvalue.io._converter import converter, exact_json
 from socialvalue.io._csv_returns import open_limited, text_lines
 from socialvalue.io._errors import problems_from
-from socialvalue.io._ingest import AcceptedRow, ImportLimits, RejectedRow
+from socialvalue.io._import import AcceptedRow, ImportLimits, RejectedRow
 
 __all__ = ["JSON_COLUMN", "check_json_line", "delivery_record", "read_jsonl", "write_jsonl"]
 

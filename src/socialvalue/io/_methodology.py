@@ -118,6 +118,18 @@ def load_methodology(
 
     Raises:
         DataFileError: naming the bundle (or the referenced file) and every problem.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import default_methodology
+        >>> from socialvalue.io import load_methodology, save_methodology
+        >>> save_methodology(default_methodology(), Path(folder.name) / "methodology.toml")
+        >>> loaded = load_methodology(Path(folder.name) / "methodology.toml")
+        >>> loaded.content_hash == default_methodology().content_hash
+        True
+        >>> folder.cleanup()
     """
     return methodology_from_text(
         read_text(path, max_bytes=max_bytes),
@@ -128,7 +140,19 @@ def load_methodology(
 
 
 def save_methodology(methodology: Methodology, path: str | os.PathLike[str]) -> None:
-    """Write a self-contained methodology bundle (every component inline), atomically."""
+    """Write a self-contained methodology bundle (every component inline), atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import default_methodology
+        >>> from socialvalue.io import load_methodology, save_methodology
+        >>> save_methodology(default_methodology(), Path(folder.name) / "methodology.json")
+        >>> load_methodology(Path(folder.name) / "methodology.json").id
+        'lcrca-default'
+        >>> folder.cleanup()
+    """
     save(methodology, path)
 
 

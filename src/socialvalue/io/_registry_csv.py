@@ -118,6 +118,17 @@ def load_registry_csv(  # noqa: PLR0913 - metadata a CSV cannot carry itself
 
     Raises:
         DataFileError: naming the file and every problem, each as ``row N, column C``.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import load_registry_csv, save_registry_csv, shipped_registry
+        >>> save_registry_csv(shipped_registry(), Path(folder.name) / "values.csv")
+        >>> registry = load_registry_csv(Path(folder.name) / "values.csv", id="council-values")
+        >>> registry.id, len(registry.values) == len(shipped_registry().values)
+        ('council-values', True)
+        >>> folder.cleanup()
     """
     name = os.fspath(path)
     text = read_text(path, max_bytes=max_bytes)
@@ -234,5 +245,16 @@ def registry_to_csv_text(registry: ProxyRegistry) -> str:
 
 
 def save_registry_csv(registry: ProxyRegistry, path: str | os.PathLike[str]) -> None:
-    """Write a registry's values to a CSV file, atomically."""
+    """Write a registry's values to a CSV file, atomically.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue.io import save_registry_csv, shipped_registry
+        >>> save_registry_csv(shipped_registry(), Path(folder.name) / "values.csv")
+        >>> (Path(folder.name) / "values.csv").read_text(encoding="utf-8").split(",")[0]
+        'code'
+        >>> folder.cleanup()
+    """
     atomic_write_text(path, registry_to_csv_text(registry))

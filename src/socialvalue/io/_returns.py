@@ -21,7 +21,7 @@ from socialvalue.framework import Framework
 from socialvalue.io._cells import BadCell, NumberReader
 from socialvalue.io._columns import Columns, column_letter, match_columns, normalise_heading
 from socialvalue.io._csv_returns import CsvSource, write_csv
-from socialvalue.io._ingest import (
+from socialvalue.io._import import (
     AcceptedRow,
     ImportLimits,
     ImportResult,
@@ -274,7 +274,7 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
     delimiter: str = ",",
     encoding: str = "utf-8",
 ) -> ImportResult:
-    """Read deliveries from a returns file: CSV, XLSX or JSON Lines (by its suffix).
+    r"""Read deliveries from a returns file: CSV, XLSX or JSON Lines (by its suffix).
 
     Every row is accepted or rejected with all its reasons, its row number and its original
     cells: nothing is silently dropped, trimmed or coerced.
@@ -295,6 +295,25 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
         DataFileError: the file cannot be read, breaks a limit, or its header is wrong; in
             strict mode, also every problem of every rejected row.
         MissingExtraError: a workbook, without the ``xlsx`` extra installed.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> from socialvalue import read_returns
+        >>> from socialvalue.io import shipped_framework
+        >>> path = Path(folder.name) / "returns.csv"
+        >>> _ = path.write_text(
+        ...     "measure,quantity,period\nLCR-ENV-2,12.5,2024/25 Q2\nLCR-ENV-2,lots,2024/25 Q2\n",
+        ...     encoding="utf-8",
+        ... )
+        >>> result = read_returns(path, framework=shipped_framework())
+        >>> [(d.measure, d.quantity, d.period.label) for d in result.accepted]
+        [('LCR-ENV-2', Decimal('12.5'), '2024/25 Q2')]
+        >>> for rejected in result.rejected:
+        ...     print(rejected.row, rejected.problems[0])
+        3 row 3, column quantity: 'lots' is not a number
+        >>> folder.cleanup()
     """
     with iter_returns(
         path,

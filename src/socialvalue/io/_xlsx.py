@@ -33,7 +33,7 @@ from socialvalue.exceptions import DataFileError, Problem, SocialValueError, Val
 from socialvalue.io._atomic import atomic_path
 from socialvalue.io._cells import BadCell, CellValue, Number, is_blank, significant_digits
 from socialvalue.io._columns import column_letter
-from socialvalue.io._ingest import ImportLimits
+from socialvalue.io._import import ImportLimits
 from socialvalue.io._optional import require_openpyxl
 
 __all__ = [

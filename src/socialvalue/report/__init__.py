@@ -1,23 +1,27 @@
 """Reports: the annual social value report as data, rendered as Markdown, CSV or HTML.
 
-Building a report is pure (:func:`build_report`); rendering formats every figure once, with
-Babel, for an explicit locale (``en_GB``, ``cy_GB``). HTML with charts needs the ``report`` extra
+Building a report is pure (:func:`build_report`) and gives data: numbers, money, periods,
+codes and titles from the data, no formatted text. Rendering words and formats it, rounding every
+figure once, with Babel, for an explicit locale (``en_GB``, ``cy_GB``): one built report renders
+in either. HTML with charts needs the ``report`` extra
 (Jinja2 and matplotlib): ``pip install "socialvalue[report]"``.
 """
 
 from socialvalue.report._build import ReportOptions, build_report
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
-from socialvalue.report._markdown import reconciliation, render_csv_tables, render_markdown
+from socialvalue.report._markdown import render_csv_tables, render_markdown
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
     Headline,
     Indicator,
+    Note,
     Report,
     Table,
     TraceEntry,
 )
+from socialvalue.report._text import reconciliation
 
 __all__ = [
     "LABELS",
@@ -27,6 +31,7 @@ __all__ = [
     "Formatter",
     "Headline",
     "Indicator",
+    "Note",
     "Report",
     "ReportOptions",
     "Table",

@@ -18,7 +18,6 @@ from socialvalue.deliveries import Cost, Delivery
 from socialvalue.indicators import cost_per_outcome
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
-from socialvalue.report._format import Formatter
 from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
 from socialvalue.rollup import Rollup
 from socialvalue.valuation import value_cost
@@ -49,7 +48,7 @@ def _exclusions(
                 title=framework.measure(group.key.measure).title,
                 project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
                 role=members[0].role or "",
-                period=group.key.period.label,
+                period=group.key.period,
                 quantity=group.quantity,
                 present_value=group.present_value,
                 kind=_kind(group.reason, group.counted),
@@ -68,7 +67,7 @@ def _exclusions(
                 title=framework.measure(unvalued.key.measure).title,
                 project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
                 role=members[0].role or "",
-                period=unvalued.key.period.label,
+                period=unvalued.key.period,
                 quantity=unvalued.quantity,
                 present_value=None,
                 kind="overlap",
@@ -119,10 +118,7 @@ def _appraisal(
 
 
 def _cost_per_outcome(
-    items: Sequence[Delivery],
-    lines: Sequence[AppraisalLine],
-    methodology: Methodology,
-    f: Formatter,
+    items: Sequence[Delivery], lines: Sequence[AppraisalLine]
 ) -> tuple[Indicator, ...]:
     """Inputs ÷ quantity delivered, per project with costs and measure it delivered."""
     inputs = {line.project: line.inputs for line in lines}
@@ -132,41 +128,37 @@ def _cost_per_outcome(
             if delivery.delivered and delivery.project in inputs and delivery.quantity > 0:
                 key = (delivery.project, delivery.measure)
                 quantities[key] = quantities.get(key, Decimal(0)) + delivery.quantity
-    found = []
-    framework = methodology.framework
-    for (project, measure), quantity in sorted(quantities.items()):
-        unit = framework.unit(framework.measure(measure).unit).label
-        per = cost_per_outcome(inputs[project], quantity)
-        found.append(
-            Indicator(
-                key=f"cost_per_outcome:{project}:{measure}",
-                label=f"Cost per outcome, {project}: {measure} ({unit})",
-                value=per.amount,
-                kind="money",
-                basis=f"inputs {f.money(inputs[project])} ÷ {f.number(quantity)} {unit}",
-            )
+    return tuple(
+        Indicator(
+            key="cost_per_outcome",
+            kind="money",
+            value=cost_per_outcome(inputs[project], quantity).amount,
+            numerator=inputs[project],
+            denominator=quantity,
+            denominator_measure=measure,
+            subject=project,
         )
-    return tuple(found)
+        for (project, measure), quantity in sorted(quantities.items())
+    )
 
 
 def _tables(
     exclusions: Sequence[Exclusion],
     lines: Sequence[AppraisalLine],
     immaterial: Sequence[tuple[str, Money, Decimal]],
-    f: Formatter,
 ) -> tuple[Table, ...]:
-    tables = [
+    """The excluded, appraisal and materiality tables (only those with rows)."""
+    tables = (
         Table(
             name="excluded",
-            title=f.label("excluded"),
             columns=(
-                Column(key="measure", label=f.label("measure")),
-                Column(key="project", label=f.label("project")),
-                Column(key="period", label=f.label("period")),
-                Column(key="quantity", label=f.label("quantity"), kind="quantity"),
-                Column(key="present_value", label=f.label("present_value"), kind="money"),
-                Column(key="kind", label=f.label("kind")),
-                Column(key="reason", label=f.label("reason")),
+                Column(key="measure", kind="code"),
+                Column(key="project", kind="name"),
+                Column(key="period", kind="period"),
+                Column(key="quantity", kind="quantity"),
+                Column(key="present_value", kind="money"),
+                Column(key="kind"),
+                Column(key="reason"),
             ),
             rows=tuple(
                 (e.measure, e.project, e.period, e.quantity, e.present_value, e.kind, e.reason)
@@ -175,17 +167,16 @@ def _tables(
         ),
         Table(
             name="appraisal",
-            title=f.label("appraisal"),
             columns=(
-                Column(key="project", label=f.label("project")),
-                Column(key="pvb", label=f.label("pvb"), kind="money"),
-                Column(key="pvc", label=f.label("pvc"), kind="money"),
-                Column(key="npsv", label=f.label("npsv"), kind="money"),
-                Column(key="bcr", label=f.label("bcr"), kind="ratio"),
-                Column(key="inputs", label=f.label("inputs"), kind="money"),
-                Column(key="sroi", label=f.label("sroi"), kind="ratio"),
-                Column(key="net_sroi", label=f.label("net_sroi"), kind="ratio"),
-                Column(key="leverage", label=f.label("leverage"), kind="ratio"),
+                Column(key="project", kind="name"),
+                Column(key="pvb", kind="money"),
+                Column(key="pvc", kind="money"),
+                Column(key="npsv", kind="money"),
+                Column(key="bcr", kind="ratio"),
+                Column(key="inputs", kind="money"),
+                Column(key="sroi", kind="ratio"),
+                Column(key="net_sroi", kind="ratio"),
+                Column(key="leverage", kind="ratio"),
             ),
             rows=tuple(
                 (
@@ -201,25 +192,17 @@ def _tables(
                 )
                 for line in lines
             ),
-            note=(
-                "PVB counts delivered, de-duplicated benefits without transfers; PVC is costs "
-                "discounted to the appraisal base year; NPSV = PVB − PVC and BCR = PVB ÷ PVC "
-                "(Green Book); SROI = PVB ÷ inputs and net SROI = (PVB − inputs) ÷ inputs, with "
-                "inputs the undiscounted real costs (SROI Guide); leverage = funding attracted ÷ "
-                "inputs."
-            ),
         ),
         Table(
             name="immaterial",
-            title=f.label("immaterial"),
             columns=(
-                Column(key="measure", label=f.label("measure")),
-                Column(key="present_value", label=f.label("present_value"), kind="money"),
-                Column(key="share", label=f.label("share"), kind="percent"),
+                Column(key="measure", kind="code"),
+                Column(key="present_value", kind="money"),
+                Column(key="share", kind="percent"),
             ),
             rows=tuple(immaterial),
         ),
-    ]
+    )
     return tuple(table for table in tables if table.rows)
 
 
@@ -236,12 +219,11 @@ def _immaterial(
     )
 
 
-def appraisal_parts(  # noqa: PLR0913 - the report's inputs this part needs
+def appraisal_parts(
     batch: ValuationBatch,
     items: Sequence[Delivery],
     methodology: Methodology,
     costs: Sequence[Cost],
-    f: Formatter,
     *,
     currency: str = "GBP",
 ) -> tuple[
@@ -251,6 +233,6 @@ def appraisal_parts(  # noqa: PLR0913 - the report's inputs this part needs
     exclusions = _exclusions(batch, items, methodology)
     lines = _appraisal(batch, methodology, costs, currency)
     immaterial = _immaterial(batch, methodology, currency)
-    tables = _tables(exclusions, lines, immaterial, f)
-    indicators = _cost_per_outcome(items, lines, methodology, f)
+    tables = _tables(exclusions, lines, immaterial)
+    indicators = _cost_per_outcome(items, lines)
     return exclusions, lines, tables, indicators

@@ -1,4 +1,8 @@
-"""Build a :class:`~socialvalue.report.Report` from deliveries, a methodology and commitments."""
+"""Build a :class:`~socialvalue.report.Report` from deliveries, a methodology and commitments.
+
+One builder per section; each returns data (numbers, :class:`~socialvalue.Money`, periods,
+codes, dates and titles from the data) and no text of its own: renderers word and format it.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +21,13 @@ from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.report._appraisal import appraisal_parts
-from socialvalue.report._format import Formatter
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
     Exclusion,
     Headline,
     Indicator,
+    Note,
     Report,
     Table,
     TraceEntry,
@@ -60,52 +64,58 @@ class ReportOptions:
     inputs: Mapping[str, Money] = attrs.field(factory=dict)
 
 
-def _role_title(framework: Framework, code: str) -> str:
+def _role_title(framework: Framework, code: str) -> str | None:
+    """The role's title in the framework, its code if the framework has no such role, or None."""
     codes = framework.dimension_codes("role") or ()
     if code in codes:
         return framework.dimension("role").value(code).title
-    return code or "(no role)"
+    return code or None
+
+
+def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
+    """The deliveries of each valued group, in the batch's group order."""
+    return [[deliveries[index] for index in group.members] for group in batch.groups]
 
 
 def _trace(
-    batch: ValuationBatch,
-    deliveries: Sequence[Delivery],
-    methodology: Methodology,
-    formatter: Formatter,
+    batch: ValuationBatch, deliveries: Sequence[Delivery], framework: Framework
 ) -> tuple[TraceEntry, ...]:
+    """The appendix: one entry per valued group, with its working and evidence."""
     entries = []
-    framework = methodology.framework
-    for number, group in enumerate(batch.groups, start=1):
-        found = [deliveries[index] for index in group.members]
-        evidence = tuple(dict.fromkeys(e for d in found for e in d.evidence))
-        projects = tuple(dict.fromkeys(d.project for d in found if d.project))
+    for number, (group, found) in enumerate(
+        zip(batch.groups, _members(batch, deliveries), strict=True), start=1
+    ):
         entries.append(
             TraceEntry(
                 id=f"T{number}",
                 measure=group.key.measure,
                 title=framework.measure(group.key.measure).title,
-                period=group.key.period.label,
+                period=group.key.period,
                 geography=group.key.geography,
                 quantity=group.quantity,
                 deliveries=group.count,
-                projects=projects,
-                evidence=evidence,
+                projects=tuple(dict.fromkeys(d.project for d in found if d.project)),
+                evidence=tuple(dict.fromkeys(e for d in found for e in d.evidence)),
+                steps=group.unit.steps,
+                currency=group.unit.currency,
+                gross=group.gross,
+                net=group.net,
                 present_value=group.present_value,
-                working=group.explain(methodology.ref, places=formatter.rounding.places),
             )
         )
     return tuple(entries)
 
 
 def _money_table(
-    name: str, first: Column, rolled: Rollup, label: Mapping[str, str], f: Formatter
+    name: str, first: Column, rolled: Rollup, titles: Mapping[str, str | None]
 ) -> Table:
+    """Deliveries, gross, net and present value by one dimension; the total from unrounded sums."""
     columns = (
         first,
-        Column(key="deliveries", label=f.label("deliveries"), kind="count"),
-        Column(key="gross", label=f.label("gross"), kind="money"),
-        Column(key="net", label=f.label("net"), kind="money"),
-        Column(key="present_value", label=f.label("present_value"), kind="money"),
+        Column(key="deliveries", kind="count"),
+        Column(key="gross", kind="money"),
+        Column(key="net", kind="money"),
+        Column(key="present_value", kind="money"),
     )
     rows = []
     for (code,), totals in rolled:
@@ -113,7 +123,7 @@ def _money_table(
             continue
         rows.append(
             (
-                label.get(code, code),
+                titles.get(code, code),
                 totals.valued,
                 Money(totals.gross, rolled.currency),
                 Money(totals.net, rolled.currency),
@@ -122,72 +132,31 @@ def _money_table(
         )
     grand = rolled.total()
     total = (
-        f.label("total"),
+        None,
         sum(row[1] for row in rows),
         Money(grand.gross, rolled.currency),
         Money(grand.net, rolled.currency),
         Money(grand.present_value, rolled.currency),
     )
-    return Table(name=name, title=f.label(name), columns=columns, rows=tuple(rows), total=total)
+    return Table(name=name, columns=columns, rows=tuple(rows), total=total)
 
 
-def build_report(  # noqa: PLR0913 - a report has many optional inputs
-    deliveries: Iterable[Delivery],
-    methodology: Methodology,
-    *,
-    title: str,
-    authority: str,
-    period: str,
-    formatter: Formatter | None = None,
-    commitments: Sequence[Commitment] = (),
-    updates: Sequence[ProgressUpdate] = (),
-    assess_on: dt.date | None = None,
-    options: ReportOptions | None = None,
-    generated: dt.date | None = None,
-    costs: Sequence[Cost] = (),
-) -> Report:
-    """Build the report, with the trace of every figure.
-
-    Headline figures, tables by role, theme and measure, indicators, commitments' status and
-    notes on method.
-
-    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
-    (unless the methodology counts them) and overlaps excluded under the methodology's policy
-    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
-    reasons, and their sums are headlines of their own. With ``costs``, every project that has
-    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
-    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
-
-    Deliveries that cannot be valued are listed in a table of their own, never counted as £0.
-
-    >>> import socialvalue as sv
-    >>> from socialvalue.report import build_report
-    >>> report = build_report(sv.io.example_deliveries(), sv.default_methodology(),
-    ...                       title="Social Value Annual Report", authority="LCRCA",
-    ...                       period="2022/23", generated=dt.date(2026, 1, 1))
-    >>> report.headlines[0].amount.quantize(2)
-    Money(amount=Decimal('241795.20'), currency='GBP')
-    """
-    options = options or ReportOptions()
-    f = formatter or Formatter(rounding=methodology.rounding)
-    framework = methodology.framework
-    items = list(deliveries)
-    batch = value_many(items, methodology, by=_BY, unvalued="report")
+def _role_table(batch: ValuationBatch, framework: Framework) -> Table:
     by_role = Rollup.from_batch(batch, framework, ("role",))
-    by_theme = Rollup.from_batch(batch, framework, ("theme",))
-    by_measure = Rollup.from_batch(batch, framework, ("measure",))
-    by_project = Rollup.from_batch(batch, framework, ("project",))
-    trace = _trace(batch, items, methodology, f)
-    trace_of: dict[str, list[str]] = {}
-    for entry in trace:
-        trace_of.setdefault(entry.measure, []).append(entry.id)
-
     roles = {code: _role_title(framework, code) for ((code,), _) in by_role}
-    themes = {theme.code: theme.title for theme in framework.themes}
-    tables = [
-        _money_table("by_role", Column(key="role", label=f.label("role")), by_role, roles, f),
-        _money_table("by_theme", Column(key="theme", label=f.label("theme")), by_theme, themes, f),
-    ]
+    return _money_table("by_role", Column(key="role", kind="name"), by_role, roles)
+
+
+def _theme_table(batch: ValuationBatch, framework: Framework) -> Table:
+    by_theme = Rollup.from_batch(batch, framework, ("theme",))
+    themes: dict[str, str | None] = {theme.code: theme.title for theme in framework.themes}
+    return _money_table("by_theme", Column(key="theme", kind="name"), by_theme, themes)
+
+
+def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table, Table]:
+    """Valued measures with their totals, and measures counted but never monetised."""
+    by_measure = Rollup.from_batch(batch, framework, ("measure",))
+    currency = by_measure.currency
     measure_rows = []
     recorded_rows = []
     for (code,), totals in by_measure:
@@ -200,75 +169,82 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
                     measure.title,
                     totals.quantity,
                     unit,
-                    Money(totals.gross, by_measure.currency),
-                    Money(totals.net, by_measure.currency),
-                    Money(totals.present_value, by_measure.currency),
+                    Money(totals.gross, currency),
+                    Money(totals.net, currency),
+                    Money(totals.present_value, currency),
                 )
             )
         elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
         # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
     grand = by_measure.total()
-    tables.append(
-        Table(
-            name="by_measure",
-            title=f.label("by_measure"),
-            columns=(
-                Column(key="measure", label=f.label("measure")),
-                Column(key="title", label=""),
-                Column(key="quantity", label=f.label("quantity"), kind="quantity"),
-                Column(key="unit", label=f.label("unit")),
-                Column(key="gross", label=f.label("gross"), kind="money"),
-                Column(key="net", label=f.label("net"), kind="money"),
-                Column(key="present_value", label=f.label("present_value"), kind="money"),
-            ),
-            rows=tuple(measure_rows),
-            total=(
-                f.label("total"),
-                "",
-                None,
-                "",
-                Money(grand.gross, by_measure.currency),
-                Money(grand.net, by_measure.currency),
-                Money(grand.present_value, by_measure.currency),
-            ),
-        )
+    measures = (
+        Column(key="measure", kind="code"),
+        Column(key="title", kind="name"),
+        Column(key="quantity", kind="quantity"),
+        Column(key="unit"),
     )
-    tables.append(
-        Table(
-            name="recorded",
-            title=f.label("recorded"),
-            columns=(
-                Column(key="measure", label=f.label("measure")),
-                Column(key="title", label=""),
-                Column(key="quantity", label=f.label("quantity"), kind="quantity"),
-                Column(key="unit", label=f.label("unit")),
-            ),
-            rows=tuple(recorded_rows),
-        )
+    valued = Table(
+        name="by_measure",
+        columns=(
+            *measures,
+            Column(key="gross", kind="money"),
+            Column(key="net", kind="money"),
+            Column(key="present_value", kind="money"),
+        ),
+        rows=tuple(measure_rows),
+        total=(
+            None,
+            None,
+            None,
+            None,
+            Money(grand.gross, currency),
+            Money(grand.net, currency),
+            Money(grand.present_value, currency),
+        ),
     )
-    tables.append(
-        Table(
-            name="not_valued",
-            title=f.label("not_valued"),
-            columns=(
-                Column(key="measure", label=f.label("measure")),
-                Column(key="period", label=f.label("period")),
-                Column(key="quantity", label=f.label("quantity"), kind="quantity"),
-                Column(key="deliveries", label=f.label("deliveries"), kind="count"),
-                Column(key="reason", label=f.label("reason")),
-            ),
-            rows=tuple(
-                (u.key.measure, u.key.period.label, u.quantity, u.count, u.reason)
-                for u in batch.unvalued
-            ),
-        )
+    return valued, Table(name="recorded", columns=measures, rows=tuple(recorded_rows))
+
+
+def _not_valued_table(batch: ValuationBatch) -> Table:
+    """Deliveries that could not be valued, with the valuation's reason; in no total."""
+    return Table(
+        name="not_valued",
+        columns=(
+            Column(key="measure", kind="code"),
+            Column(key="period", kind="period"),
+            Column(key="quantity", kind="quantity"),
+            Column(key="deliveries", kind="count"),
+            Column(key="reason"),
+        ),
+        rows=tuple(
+            (u.key.measure, u.key.period, u.quantity, u.count, u.reason) for u in batch.unvalued
+        ),
     )
 
+
+def _quantities(deliveries: Iterable[Delivery]) -> dict[str, Decimal]:
+    """Quantities of every measure delivered, valued or not: jobs count even without a proxy."""
+    quantities: dict[str, Decimal] = {}
+    with calculation_context():
+        for delivery in deliveries:
+            quantities[delivery.measure] = (
+                quantities.get(delivery.measure, Decimal(0)) + delivery.quantity
+            )
+    return quantities
+
+
+def _headlines(
+    batch: ValuationBatch,
+    trace: Sequence[TraceEntry],
+    quantities: Mapping[str, Decimal],
+    framework: Framework,
+    options: ReportOptions,
+) -> tuple[Headline, ...]:
+    """Total present value, gross and net, then the quantities of the headline measures."""
     headlines = [
         Headline(
             key="total_present_value",
-            label=f.label("total_present_value"),
             amount=batch.total_present_value(),
             trace=tuple(
                 entry.id
@@ -276,21 +252,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
                 if entry.present_value is not None and group.counted
             ),
         ),
-        Headline(key="gross", label=f.label("gross"), amount=batch.total_gross()),
-        Headline(key="net", label=f.label("net"), amount=batch.total_net()),
+        Headline(key="gross", amount=batch.total_gross()),
+        Headline(key="net", amount=batch.total_net()),
     ]
-    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
-        batch, items, methodology, costs, f
-    )
-    headlines.extend(_left_out(exclusions, f))
-    tables.extend(appraisal_tables)
-    # Quantities of every measure delivered, valued or not: jobs count even without a proxy.
-    quantities: dict[str, Decimal | None] = {}
-    with calculation_context():
-        for delivery in items:
-            quantities[delivery.measure] = (
-                quantities.get(delivery.measure) or Decimal(0)
-            ) + delivery.quantity
+    trace_of: dict[str, list[str]] = {}
+    for entry in trace:
+        trace_of.setdefault(entry.measure, []).append(entry.id)
     chosen = (
         options.headline_measures
         or tuple(
@@ -301,80 +268,44 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         )[:8]
     )
     for code in chosen:
-        if code in quantities and quantities[code] is not None:
+        if code in quantities:
             measure = framework.measure(code)
             headlines.append(
                 Headline(
                     key=code,
-                    label=measure.title,
+                    title=measure.title,
                     quantity=quantities[code],
                     unit=framework.unit(measure.unit).label,
                     trace=tuple(trace_of.get(code, ())),
                 )
             )
-
-    indicators = (*_indicators(options, by_project, quantities, f), *per_outcome)
-    commitment_lines: tuple[CommitmentLine, ...] = ()
-    if commitments:
-        on = assess_on or max(
-            (d.period.end for d in items), default=generated or dt.datetime.now(tz=dt.UTC).date()
-        )
-        progress, _ = track(commitments, updates, items, on=on, rules=RagRules())
-        commitment_lines = tuple(
-            CommitmentLine(
-                id=p.commitment.id,
-                title=p.commitment.title,
-                role=_role_title(framework, p.commitment.role or ""),
-                kind=p.commitment.kind.replace("_", " "),
-                rag=p.rag.value.replace("_", " "),
-                reasons="; ".join(p.reasons),
-            )
-            for p in progress
-        )
-    notes = _notes(methodology, batch)
-    return Report(
-        title=title,
-        authority=authority,
-        period=period,
-        methodology=methodology.ref,
-        methodology_title=methodology.title,
-        price_base=methodology.price_base.label if methodology.price_base else None,
-        rounding=f.rounding,
-        generated=generated or dt.datetime.now(tz=dt.UTC).date(),
-        headlines=tuple(headlines),
-        tables=tuple(tables),
-        indicators=indicators,
-        commitments=commitment_lines,
-        notes=notes,
-        trace=trace,
-        exclusions=exclusions,
-        appraisal=appraisal,
-    )
+    return tuple(headlines)
 
 
-def _left_out(exclusions: Sequence[Exclusion], f: Formatter) -> list[Headline]:
+def _left_out(exclusions: Sequence[Exclusion]) -> tuple[Headline, ...]:
     """Headlines for what the total leaves out: transfers, targets, overlaps (when any £)."""
     left_out = {"transfer": Money.zero(), "target": Money.zero(), "overlap": Money.zero()}
     for exclusion in exclusions:
         if exclusion.kind in left_out and exclusion.present_value is not None:
             left_out[exclusion.kind] += exclusion.present_value
-    return [
-        Headline(key=key, label=f.label(key), amount=left_out[kind])
+    return tuple(
+        Headline(key=key, amount=left_out[kind])
         for kind, key in (
             ("transfer", "transfers_total"),
             ("target", "targets_total"),
             ("overlap", "overlaps_total"),
         )
         if left_out[kind].amount
-    ]
+    )
 
 
 def _indicators(
     options: ReportOptions,
-    by_project: Rollup,
-    quantities: Mapping[str, Decimal | None],
-    f: Formatter,
+    batch: ValuationBatch,
+    framework: Framework,
+    quantities: Mapping[str, Decimal],
 ) -> tuple[Indicator, ...]:
+    """Shares and ratios the options ask for, each with what it divides by what."""
     found: list[Indicator] = []
     with calculation_context():
         contracts = quantities.get(options.contracts_measure or "")
@@ -383,110 +314,231 @@ def _indicators(
             found.append(
                 Indicator(
                     key="contracts_with_social_value",
-                    label="Contracts in scope that include social value",
-                    value=with_value / contracts,
                     kind="percent",
-                    basis=f"{options.contracts_with_value_measure} ÷ {options.contracts_measure}: "
-                    f"{with_value} of {contracts}",
+                    value=with_value / contracts,
+                    numerator=with_value,
+                    denominator=contracts,
+                    numerator_measures=(options.contracts_with_value_measure or "",),
+                    denominator_measure=options.contracts_measure or "",
                 )
             )
-        if options.total_spend is not None and options.local_spend_measures:
+        spend = options.total_spend
+        if spend is not None and options.local_spend_measures and spend.amount > 0:
             local = sum(
-                (quantities.get(code) or Decimal(0) for code in options.local_spend_measures),
+                (quantities.get(code, Decimal(0)) for code in options.local_spend_measures),
                 Decimal(0),
             )
-            if options.total_spend.amount > 0:
-                found.append(
-                    Indicator(
-                        key="local_spend_share",
-                        label="Spend with local and community suppliers, share of spend",
-                        value=local / options.total_spend.amount,
-                        kind="percent",
-                        basis=f"{' + '.join(options.local_spend_measures)} "
-                        f"({f.number(local, 2)}) ÷ total spend "
-                        f"({f.money(options.total_spend)})",
-                    )
+            found.append(
+                Indicator(
+                    key="local_spend_share",
+                    kind="percent",
+                    value=local / spend.amount,
+                    numerator=Money(local, spend.currency),
+                    denominator=spend,
+                    numerator_measures=options.local_spend_measures,
                 )
-    projects = {key[0]: totals for key, totals in by_project}
-    for project, invested in sorted(options.inputs.items()):
-        totals = projects.get(project)
-        if totals is None or not totals.monetised:
-            continue
-        found.append(
-            Indicator(
-                key=f"sroi:{project}",
-                label=f"SROI ratio, {project}",
-                value=sroi_ratio(Money(totals.present_value, invested.currency), invested),
-                kind="ratio",
-                basis=f"present value {f.money(Money(totals.present_value))} ÷ inputs "
-                f"{f.money(invested)}",
             )
-        )
+    if options.inputs:
+        by_project = Rollup.from_batch(batch, framework, ("project",))
+        projects = {key[0]: totals for key, totals in by_project}
+        for project, invested in sorted(options.inputs.items()):
+            totals = projects.get(project)
+            if totals is None or not totals.monetised:
+                continue
+            present = Money(totals.present_value, invested.currency)
+            found.append(
+                Indicator(
+                    key="sroi",
+                    kind="ratio",
+                    value=sroi_ratio(present, invested),
+                    numerator=present,
+                    denominator=invested,
+                    subject=project,
+                )
+            )
     return tuple(found)
 
 
-def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[str, ...]:
+def _commitments(  # noqa: PLR0913 - the inputs tracking needs
+    commitments: Sequence[Commitment],
+    updates: Sequence[ProgressUpdate],
+    deliveries: Sequence[Delivery],
+    *,
+    framework: Framework,
+    assess_on: dt.date | None,
+    generated: dt.date,
+) -> tuple[CommitmentLine, ...]:
+    """Each commitment's status (RAG) on ``assess_on`` (default: the last delivery's end)."""
+    if not commitments:
+        return ()
+    on = assess_on or max((d.period.end for d in deliveries), default=generated)
+    progress, _ = track(commitments, updates, deliveries, on=on, rules=RagRules())
+    return tuple(
+        CommitmentLine(
+            id=p.commitment.id,
+            title=p.commitment.title,
+            role=_role_title(framework, p.commitment.role or "") or "",
+            kind=p.commitment.kind,
+            rag=p.rag.value,
+            reasons=tuple(p.reasons),
+        )
+        for p in progress
+    )
+
+
+def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[Note, ...]:
+    """Notes on method: the methodology, prices, additionality, discounting, what is missing."""
     notes = [
-        f"Every figure is valued with the methodology {methodology.ref}: {methodology.title}.",
+        Note(
+            key="methodology",
+            values={"methodology": methodology.ref, "title": methodology.title},
+        )
     ]
     if methodology.price_base is not None and methodology.price_index is not None:
         notes.append(
-            f"Amounts are in {methodology.price_base.label} prices, restated with "
-            f"{methodology.price_index.title}."
+            Note(
+                key="prices",
+                values={
+                    "price_base": methodology.price_base,
+                    "index": methodology.price_index.title,
+                },
+            )
         )
-    default = methodology.additionality
-    if default.net_factor() == 1 and not methodology.assumptions:
-        notes.append(
-            "No additionality assumptions are applied (no deadweight, displacement, leakage, "
-            "substitution or attribution): net values equal gross values. They are an upper "
-            "bound on the value that is additional."
-        )
+    if methodology.additionality.net_factor() == 1 and not methodology.assumptions:
+        notes.append(Note(key="no_additionality"))
     else:
-        notes.append(
-            "Net values apply the methodology's additionality assumptions (deadweight, "
-            "leakage, displacement, substitution, attribution, multiplier); each figure's "
-            "working in the appendix shows the factors used."
-        )
+        notes.append(Note(key="additionality"))
+    schedule = methodology.discount_schedule
+    discounting = {
+        "schedule": schedule.title,
+        "edition": schedule.edition,
+        "convention": methodology.year_convention.value,
+    }
     base = methodology.appraisal_base_year
     if base is None:
-        notes.append(
-            f"Present values discount persistence with {methodology.discount_schedule.title} "
-            f"({methodology.discount_schedule.edition}), first year as "
-            f"{methodology.year_convention.value.replace('_', ' ')}, from each outcome's own "
-            "first year (no common appraisal base year)."
-        )
+        notes.append(Note(key="discounting", values=discounting))
     else:
         notes.append(
-            f"Present values are discounted to the appraisal base year {base.label} with "
-            f"{methodology.discount_schedule.title} ({methodology.discount_schedule.edition}), "
-            "each year of a benefit or cost from its own year "
-            f"({methodology.year_convention.value.replace('_', ' ')} convention); a value "
-            f"before {base.label} is "
-            + (
-                "compounded forward to it at the schedule's rates."
-                if methodology.before_base_year.value == "compound"
-                else "refused (listed as not valued)."
+            Note(
+                key=f"discounting_base_{methodology.before_base_year.value}",
+                values={**discounting, "base": base},
             )
         )
     notes.append(
-        "The headline total counts delivered outcomes only, once: targets and forecasts, "
-        + (
-            "and "
-            if methodology.count_transfers
-            else "transfers (money or resources moved, not created: Green Book) and "
+        Note(
+            key="exclusions_with_transfers" if methodology.count_transfers else "exclusions",
+            values={
+                "policy": methodology.overlap_policy.value,
+                "scope": ", ".join(methodology.overlap_scope),
+            },
         )
-        + "overlapping measures excluded under the methodology's policy "
-        f"('{methodology.overlap_policy.value}', same {', '.join(methodology.overlap_scope)}) "
-        "are listed with their amounts and reasons, never added to it."
     )
     if batch.unvalued:
-        notes.append(
-            f"{sum(u.count for u in batch.unvalued)} deliveries could not be valued (no proxy "
-            "value, or prices that could not be restated); they are listed and counted in no "
-            "total."
-        )
+        notes.append(Note(key="unvalued", values={"n": sum(u.count for u in batch.unvalued)}))
     if batch.extrapolated():
-        notes.append(
-            "Some proxy values were carried forward past their validity; the appendix marks them."
-        )
+        notes.append(Note(key="extrapolated"))
     return tuple(notes)
+
+
+def build_report(  # noqa: PLR0913 - a report has many optional inputs
+    deliveries: Iterable[Delivery],
+    methodology: Methodology,
+    *,
+    title: str,
+    authority: str,
+    period: str,
+    commitments: Sequence[Commitment] = (),
+    updates: Sequence[ProgressUpdate] = (),
+    assess_on: dt.date | None = None,
+    options: ReportOptions | None = None,
+    generated: dt.date | None = None,
+    costs: Sequence[Cost] = (),
+) -> Report:
+    """Build the report as data, with the trace of every figure.
+
+    Headline figures, tables by role, theme and measure, what is counted but not monetised,
+    what could not be valued (listed, never counted as £0), indicators, commitments' status,
+    notes on method and an appendix with the working of every figure. The report holds
+    numbers, :class:`~socialvalue.Money`, periods, codes, dates and titles from the data, and
+    no formatted text: render it with :func:`render_markdown`, :func:`render_html` or
+    :func:`render_csv_tables` in any supported locale.
+
+    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
+    (unless the methodology counts them) and overlaps excluded under the methodology's policy
+    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
+    reasons, and their sums are headlines of their own. With ``costs``, every project that has
+    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
+    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
+
+    Args:
+        deliveries: What was delivered; valued once, grouped by role and project.
+        methodology: How to value them; the report names its id, version and hash.
+        title: The report's title.
+        authority: Who publishes it.
+        period: The period it covers, as the publisher names it.
+        commitments: Commitments whose status to report (with ``updates``, their progress).
+        updates: Progress updates on the commitments.
+        assess_on: The date commitments are assessed on (default: the last delivery's end).
+        options: Headline measures and indicators (:class:`ReportOptions`).
+        generated: The report's date (default: today, UTC).
+        costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
+
+    Examples:
+        >>> import socialvalue as sv
+        >>> from socialvalue.report import Formatter, build_report, render_markdown
+        >>> report = build_report(sv.io.example_deliveries(), sv.default_methodology(),
+        ...                       title="Social Value Annual Report", authority="LCRCA",
+        ...                       period="2022/23", generated=dt.date(2026, 1, 1))
+        >>> total = report.headlines[0]
+        >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
+        ('total_present_value', Decimal('241795.197350262213635109025669328000'))
+        >>> report.table("by_role").rows[0][:2]  # volunteering: delivered, once, no transfers
+        ('Commissioner', 1)
+
+        The same report, rendered in English and in Welsh:
+
+        >>> print(render_markdown(report).splitlines()[8])
+        - Total social value (present value): **£241.8 thousand** (£241,795.20) — see T10
+        >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
+        >>> print(welsh.splitlines()[8])
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£241.8 mil** (£241,795.20) — gweler T10
+    """
+    options = options or ReportOptions()
+    framework = methodology.framework
+    items = list(deliveries)
+    day = generated or dt.datetime.now(tz=dt.UTC).date()
+    batch = value_many(items, methodology, by=_BY, unvalued="report")
+    trace = _trace(batch, items, framework)
+    quantities = _quantities(items)
+    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
+        batch, items, methodology, costs
+    )
+    return Report(
+        title=title,
+        authority=authority,
+        period=period,
+        methodology=methodology.ref,
+        methodology_title=methodology.title,
+        price_base=methodology.price_base,
+        rounding=methodology.rounding,
+        generated=day,
+        headlines=(
+            *_headlines(batch, trace, quantities, framework, options),
+            *_left_out(exclusions),
+        ),
+        tables=(
+            _role_table(batch, framework),
+            _theme_table(batch, framework),
+            *_measure_tables(batch, framework),
+            _not_valued_table(batch),
+            *appraisal_tables,
+        ),
+        indicators=(*_indicators(options, batch, framework, quantities), *per_outcome),
+        commitments=_commitments(
+            commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
+        ),
+        notes=_notes(methodology, batch),
+        trace=trace,
+        exclusions=exclusions,
+        appraisal=appraisal,
+    )

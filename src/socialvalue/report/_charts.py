@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from socialvalue.money import Money
@@ -18,7 +17,7 @@ _ID = re.compile(r'\bid="([^"]+)"')
 
 
 def bar_chart_svg(
-    labels: Sequence[str], values: Sequence[Decimal], *, title: str, f: Formatter, name: str
+    labels: Sequence[str], values: Sequence[Money], *, title: str, f: Formatter, name: str
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, self-contained (no external links).
 
@@ -34,7 +33,7 @@ def bar_chart_svg(
     height = 0.6 + 0.45 * max(len(labels), 1)
     figure, axes = pyplot.subplots(figsize=(7.5, height))
     try:
-        numbers = [float(f.rounded(value, 2)) for value in values]  # drawing only, never sums
+        numbers = [float(f.rounded(value.amount, 2)) for value in values]  # drawing only
         positions = list(range(len(labels)))[::-1]
         axes.barh(positions, numbers, color="#1f5f8b")
         axes.set_yticks(positions, labels=list(labels))
@@ -43,9 +42,7 @@ def bar_chart_svg(
         axes.xaxis.set_visible(False)
         top = max(numbers, default=0) or 1
         for position, value, number in zip(positions, values, numbers, strict=True):
-            axes.text(
-                number + top * 0.01, position, f.compact(Money(value)), va="center", fontsize=9
-            )
+            axes.text(number + top * 0.01, position, f.compact(value), va="center", fontsize=9)
         axes.set_xlim(0, top * 1.35)
         figure.tight_layout()
         buffer = io.StringIO()

@@ -1,8 +1,9 @@
-"""Presentation: numbers, money, dates and labels for a locale, rounded once, explicitly.
+"""Presentation of a report for one locale: its labels, and its figures rounded with one policy.
 
-Babel formats; this module rounds. Every amount is rounded once, here, with the methodology's
-:class:`~socialvalue.RoundingPolicy`, and handed to Babel with ``decimal_quantization=False`` so
-the number shown is the number computed.
+The figures are formatted by :mod:`socialvalue._display` (the package's one place for display:
+Babel, rounding once with an explicit mode, ``decimal_quantization=False``); a
+:class:`Formatter` binds a locale, a :class:`~socialvalue.RoundingPolicy` and the report's
+labels to it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from decimal import Decimal
 from types import MappingProxyType
 
 import attrs
-from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
-from socialvalue._decimal import calculation_context
+from socialvalue import _display
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
@@ -25,6 +24,8 @@ __all__ = ["LABELS", "SUPPORTED_LOCALES", "Formatter"]
 
 #: Report labels by locale. The Welsh (cy_GB) labels are a first draft by the project, to be
 #: reviewed by a Welsh speaker before publication; pass your own with ``Formatter(labels=…)``.
+#: Labels with ``{placeholders}`` are filled with figures formatted for the locale; a label
+#: written ``key.one``, ``key.other`` … has plural forms (CLDR categories; ``other`` required).
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "en_GB": MappingProxyType(
@@ -88,6 +89,103 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "projects": "Projects",
                 "evidence": "Evidence",
                 "title": "",
+                "id": "Id",
+                "none": "(none)",
+                "more_evidence": "… {n} more",
+                "deliveries_count.one": "{n} delivery",
+                "deliveries_count.other": "{n} deliveries",
+                "indicator_contracts_with_social_value": (
+                    "Contracts in scope that include social value"
+                ),
+                "basis_contracts_with_social_value": (
+                    "{numerator_measures} ÷ {denominator_measure}: {numerator} of {denominator}"
+                ),
+                "indicator_local_spend_share": (
+                    "Spend with local and community suppliers, share of spend"
+                ),
+                "basis_local_spend_share": (
+                    "{numerator_measures} ({numerator}) ÷ total spend ({denominator})"
+                ),
+                "indicator_sroi": "SROI ratio, {subject}",
+                "basis_sroi": "present value {numerator} ÷ inputs {denominator}",
+                "indicator_cost_per_outcome": "Cost per outcome, {subject}",
+                "basis_cost_per_outcome": (
+                    "inputs {numerator} ÷ {denominator} delivered ({denominator_measure})"
+                ),
+                "note_discounting_base_compound": (
+                    "Present values are discounted to the appraisal base year {base} with "
+                    "{schedule} ({edition}), each year of a benefit or cost from its own year "
+                    "({convention}); a value before {base} is compounded forward to it at the "
+                    "schedule's rates."
+                ),
+                "note_discounting_base_refuse": (
+                    "Present values are discounted to the appraisal base year {base} with "
+                    "{schedule} ({edition}), each year of a benefit or cost from its own year "
+                    "({convention}); a value before {base} is refused and listed as not valued."
+                ),
+                "note_exclusions": (
+                    "The headline total counts delivered outcomes once and without transfers: "
+                    "targets and forecasts, transfers (money or resources moved, not created) "
+                    "and overlapping measures excluded under the methodology's policy ({policy}; "
+                    "same {scope}) are listed with their amounts and reasons, never added to it."
+                ),
+                "note_exclusions_with_transfers": (
+                    "The headline total counts delivered outcomes once, transfers included as "
+                    "the methodology says: targets and forecasts and overlapping measures "
+                    "excluded under its policy ({policy}; same {scope}) are listed with their "
+                    "amounts and reasons, never added to it."
+                ),
+                "note_methodology": (
+                    "Every figure is valued with the methodology {methodology}: {title}."
+                ),
+                "note_prices": "Amounts are in {price_base} prices, restated with {index}.",
+                "note_no_additionality": (
+                    "No additionality assumptions are applied (no deadweight, displacement, "
+                    "leakage, substitution or attribution): net values equal gross values. They "
+                    "are an upper bound on the value that is additional."
+                ),
+                "note_additionality": (
+                    "Net values apply the methodology's additionality assumptions (deadweight, "
+                    "leakage, displacement, substitution, attribution, multiplier); each "
+                    "figure's working in the appendix shows the factors used."
+                ),
+                "note_discounting": (
+                    "Present values discount persistence with {schedule} ({edition}), first "
+                    "year as {convention}."
+                ),
+                "note_unvalued.one": (
+                    "{n} delivery could not be valued (no proxy value, or prices that could not "
+                    "be restated); it is listed and counted in no total."
+                ),
+                "note_unvalued.other": (
+                    "{n} deliveries could not be valued (no proxy value, or prices that could "
+                    "not be restated); they are listed and counted in no total."
+                ),
+                "note_extrapolated": (
+                    "Some proxy values were carried forward past their validity; the appendix "
+                    "marks them."
+                ),
+                "convention_year_0": "year 0",
+                "convention_year_1": "year 1",
+                "kind_day_one": "day one",
+                "kind_future_aspiration": "future aspiration",
+                "kind_contractual": "contractual",
+                "rag_green": "green",
+                "rag_amber": "amber",
+                "rag_red": "red",
+                "rag_complete": "complete",
+                "rag_withdrawn": "withdrawn",
+                "rag_not_started": "not started",
+                "working_header": (
+                    "{measure}: {quantity} in {period}, {geography} ({deliveries}) — "
+                    "methodology {methodology}"
+                ),
+                "working_per_unit": "{value} {currency} per unit",
+                "working_quantity": (
+                    "quantity: × {quantity} → gross {gross}, net {net}, present value "
+                    "{present_value}"
+                ),
+                "working_counted": "quantity: {quantity} counted; no £ value",
             }
         ),
         "cy_GB": MappingProxyType(
@@ -153,15 +251,113 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "projects": "Prosiectau",
                 "evidence": "Tystiolaeth",
                 "title": "",
+                "id": "Id",
+                "none": "(dim)",
+                "more_evidence": "… {n} arall",
+                "deliveries_count.other": "{n} cyflawniad",
+                "indicator_contracts_with_social_value": (
+                    "Contractau o fewn cwmpas sy'n cynnwys gwerth cymdeithasol"
+                ),
+                "basis_contracts_with_social_value": (
+                    "{numerator_measures} ÷ {denominator_measure}: {numerator} o {denominator}"
+                ),
+                "indicator_local_spend_share": (
+                    "Gwariant gyda chyflenwyr lleol a chymunedol, cyfran o'r gwariant"
+                ),
+                "basis_local_spend_share": (
+                    "{numerator_measures} ({numerator}) ÷ cyfanswm y gwariant ({denominator})"
+                ),
+                "indicator_sroi": "Cymhareb SROI, {subject}",
+                "basis_sroi": "gwerth presennol {numerator} ÷ mewnbynnau {denominator}",
+                "indicator_cost_per_outcome": "Cost fesul canlyniad, {subject}",
+                "basis_cost_per_outcome": (
+                    "mewnbynnau {numerator} ÷ {denominator} wedi'u cyflawni ({denominator_measure})"
+                ),
+                "note_discounting_base_compound": (
+                    "Mae gwerthoedd presennol wedi'u disgowntio i flwyddyn sylfaen yr arfarniad "
+                    "{base} gyda {schedule} ({edition}), pob blwyddyn o fudd neu gost o'i "
+                    "blwyddyn ei hun ({convention}); mae gwerth cyn {base} yn cael ei gyfansoddi "
+                    "ymlaen ati ar gyfraddau'r atodlen."
+                ),
+                "note_discounting_base_refuse": (
+                    "Mae gwerthoedd presennol wedi'u disgowntio i flwyddyn sylfaen yr arfarniad "
+                    "{base} gyda {schedule} ({edition}), pob blwyddyn o fudd neu gost o'i "
+                    "blwyddyn ei hun ({convention}); gwrthodir gwerth cyn {base} a'i restru fel "
+                    "heb ei brisio."
+                ),
+                "note_exclusions": (
+                    "Mae'r prif gyfanswm yn cyfrif canlyniadau a gyflawnwyd unwaith a heb "
+                    "drosglwyddiadau: mae targedau a rhagolygon, trosglwyddiadau (arian neu "
+                    "adnoddau a symudwyd, nid a grëwyd) a mesurau sy'n gorgyffwrdd a eithriwyd "
+                    "dan bolisi'r fethodoleg ({policy}; yr un {scope}) wedi'u rhestru gyda'u "
+                    "symiau a'u rhesymau, a byth wedi'u hychwanegu ato."
+                ),
+                "note_exclusions_with_transfers": (
+                    "Mae'r prif gyfanswm yn cyfrif canlyniadau a gyflawnwyd unwaith, gyda "
+                    "throsglwyddiadau fel y dywed y fethodoleg: mae targedau a rhagolygon a "
+                    "mesurau sy'n gorgyffwrdd a eithriwyd dan ei pholisi ({policy}; yr un "
+                    "{scope}) wedi'u rhestru gyda'u symiau a'u rhesymau, a byth wedi'u "
+                    "hychwanegu ato."
+                ),
+                "note_methodology": (
+                    "Mae pob ffigur wedi'i brisio gyda'r fethodoleg {methodology}: {title}."
+                ),
+                "note_prices": (
+                    "Mae'r symiau mewn prisiau {price_base}, wedi'u hailddatgan gyda {index}."
+                ),
+                "note_no_additionality": (
+                    "Ni chymhwysir unrhyw dybiaethau ychwanegolrwydd (dim pwysau marw, dadleoli, "
+                    "gollyngiad, amnewid na phriodoli): mae gwerthoedd net yn hafal i werthoedd "
+                    "gros. Maent yn derfyn uchaf ar y gwerth sy'n ychwanegol."
+                ),
+                "note_additionality": (
+                    "Mae gwerthoedd net yn cymhwyso tybiaethau ychwanegolrwydd y fethodoleg "
+                    "(pwysau marw, gollyngiad, dadleoli, amnewid, priodoli, lluosydd); mae "
+                    "gwaith pob ffigur yn yr atodiad yn dangos y ffactorau a ddefnyddiwyd."
+                ),
+                "note_discounting": (
+                    "Mae gwerthoedd presennol yn disgowntio parhad gyda {schedule} ({edition}), "
+                    "gyda'r flwyddyn gyntaf fel {convention}."
+                ),
+                "note_unvalued.other": (
+                    "Ni ellid prisio {n} cyflawniad (dim gwerth procsi, neu brisiau na ellid eu "
+                    "hailddatgan); maent wedi'u rhestru ac nid ydynt wedi'u cyfrif mewn unrhyw "
+                    "gyfanswm."
+                ),
+                "note_extrapolated": (
+                    "Cafodd rhai gwerthoedd procsi eu cario ymlaen y tu hwnt i'w dilysrwydd; "
+                    "mae'r atodiad yn eu nodi."
+                ),
+                "convention_year_0": "blwyddyn 0",
+                "convention_year_1": "blwyddyn 1",
+                "kind_day_one": "diwrnod un",
+                "kind_future_aspiration": "dyhead i'r dyfodol",
+                "kind_contractual": "cytundebol",
+                "rag_green": "gwyrdd",
+                "rag_amber": "ambr",
+                "rag_red": "coch",
+                "rag_complete": "wedi'i gwblhau",
+                "rag_withdrawn": "wedi'i dynnu'n ôl",
+                "rag_not_started": "heb ddechrau",
+                "working_header": (
+                    "{measure}: {quantity} yn {period}, {geography} ({deliveries}) — "
+                    "methodoleg {methodology}"
+                ),
+                "working_per_unit": "{value} {currency} yr uned",
+                "working_quantity": (
+                    "nifer: × {quantity} → gros {gross}, net {net}, gwerth presennol "
+                    "{present_value}"
+                ),
+                "working_counted": "nifer: {quantity} wedi'i gyfrif; dim gwerth £",
             }
         ),
     }
 )
 
+_PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's
+
 #: Locales the report labels are available in.
 SUPPORTED_LOCALES = tuple(LABELS)
-
-_COMPACT_STEPS = ((Decimal(10) ** 9, 9), (Decimal(10) ** 6, 6), (Decimal(10) ** 3, 3))
 
 
 @attrs.frozen(kw_only=True)
@@ -196,50 +392,91 @@ class Formatter:
             return default
         return LABELS["en_GB"][key]
 
+    def text(self, key: str, **values: object) -> str:
+        """A label with its ``{placeholders}`` filled, each value formatted by :meth:`value`."""
+        return self.label(key).format(**{name: self.value(v) for name, v in values.items()})
+
+    def plural(self, key: str, n: int, **values: object) -> str:
+        """The plural form of label ``key`` for ``n`` (``key.one``, ``key.other`` …).
+
+        >>> Formatter().plural("deliveries_count", 1), Formatter().plural("deliveries_count", 3)
+        ('1 delivery', '3 deliveries')
+        """
+        table = self.labels if self.labels is not None else LABELS[self.locale]
+        if f"{key}.other" not in table:
+            table = LABELS["en_GB"]
+        forms = {
+            category: table[f"{key}.{category}"]
+            for category in _PLURAL_CATEGORIES
+            if f"{key}.{category}" in table
+        }
+        filled = {name: self.value(v) for name, v in values.items()}
+        return _display.plural(n, forms, locale=self.locale, values=filled)
+
     def rounded(self, amount: Decimal, places: int | None = None) -> Decimal:
         """``amount`` rounded once with the policy (or to ``places`` with the policy's mode)."""
-        exponent = Decimal(1).scaleb(-(self.rounding.places if places is None else places))
-        with calculation_context():
-            return amount.quantize(exponent, rounding=self.rounding.mode.value)
+        return _display.rounded(
+            amount,
+            self.rounding.places if places is None else places,
+            self.rounding.mode.value,
+        )
 
     def number(self, amount: Decimal, places: int | None = None) -> str:
         """A plain number, grouped for the locale (quantities: exact unless ``places``)."""
-        shown = amount if places is None else self.rounded(amount, places)
-        return format_decimal(shown, locale=self.locale, decimal_quantization=False)
+        return _display.number(
+            amount, locale=self.locale, places=places, rounding=self.rounding.mode.value
+        )
 
     def money(self, amount: Money) -> str:
         """An amount with its currency symbol, rounded with the policy."""
-        symbol = get_currency_symbol(amount.currency, locale=self.locale)
-        places = max(self.rounding.places, 0)
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        rounded = self.rounded(amount.amount)
-        text = format_decimal(
-            rounded.copy_abs(), format=pattern, locale=self.locale, decimal_quantization=False
+        return _display.money(
+            amount.amount,
+            amount.currency,
+            locale=self.locale,
+            places=self.rounding.places,
+            rounding=self.rounding.mode.value,
         )
-        return f"-{symbol}{text}" if rounded < 0 else f"{symbol}{text}"
 
     def compact(self, amount: Money) -> str:
         """A headline amount: ``£8.5 million``, rounded to one decimal of its scale."""
-        symbol = get_currency_symbol(amount.currency, locale=self.locale)
-        magnitude = abs(amount.amount)
-        for step, power in _COMPACT_STEPS:
-            if magnitude >= step:
-                with calculation_context():
-                    scaled = self.rounded(amount.amount / step, 1) * step
-                    if scaled.normalize() == scaled.to_integral_value():
-                        scaled = scaled.quantize(Decimal(1).scaleb(power - 1))
-                text = format_compact_decimal(
-                    scaled.copy_abs(), format_type="long", locale=self.locale, fraction_digits=1
-                )
-                return f"-{symbol}{text}" if scaled < 0 else f"{symbol}{text}"
-        return self.money(amount)
+        return _display.compact_money(
+            amount.amount,
+            amount.currency,
+            locale=self.locale,
+            places=self.rounding.places,
+            rounding=self.rounding.mode.value,
+        )
 
     def percent(self, fraction: Decimal, places: int = 1) -> str:
         """A fraction as a percentage (``0.655`` → ``65.5%``)."""
-        with calculation_context():
-            shown = self.rounded(fraction * 100, places)
-        return f"{format_decimal(shown, locale=self.locale, decimal_quantization=False)}%"
+        return _display.percent(
+            fraction, locale=self.locale, places=places, rounding=self.rounding.mode.value
+        )
 
     def date(self, day: dt.date) -> str:
         """A date, long form (``9 June 2023``, ``9 Mehefin 2023``)."""
-        return format_date(day, format="long", locale=self.locale)
+        return _display.date(day, locale=self.locale)
+
+    def value(self, value: object) -> str:
+        """Any figure of a report as text: money and dates for the locale, numbers grouped.
+
+        Periods show their label (``2022/23``), methodology references their id, version and
+        hash; text from the data is shown as written.
+
+        >>> from socialvalue import FinancialYear
+        >>> f = Formatter(locale="cy_GB")
+        >>> f.value(Money("1234.5")), f.value(Decimal("14000")), f.value(FinancialYear(2022))
+        ('£1,234.50', '14,000', '2022/23')
+        """
+        if value is None:
+            return "—"
+        if isinstance(value, Money):
+            return self.money(value)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return self.number(Decimal(value))
+        if isinstance(value, dt.date):
+            return self.date(value)
+        label = getattr(value, "label", None)
+        if isinstance(label, str):
+            return label
+        return str(value)

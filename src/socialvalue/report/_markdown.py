@@ -4,109 +4,89 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
 
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Report, Table
+from socialvalue.report._text import (
+    NUMERIC_KINDS,
+    cell_text,
+    column_label,
+    commitment_cells,
+    headline_figures,
+    headline_label,
+    indicator_texts,
+    meta_line,
+    note_text,
+    reconciliation,
+    shown_evidence,
+    table_title,
+    total_cells,
+    trace_summary,
+    working,
+)
 
-__all__ = [
-    "cell_text",
-    "reconciliation",
-    "render_csv_tables",
-    "render_markdown",
-    "shown_evidence",
-]
+__all__ = ["render_csv_tables", "render_markdown"]
 
-
-#: How many evidence references the appendix lists per entry (the report data keeps them all).
-EVIDENCE_SHOWN = 12
-
-
-def shown_evidence(evidence: tuple[str, ...]) -> str:
-    """Evidence references for the appendix: the first few, and how many more there are."""
-    text = "; ".join(evidence[:EVIDENCE_SHOWN])
-    if len(evidence) > EVIDENCE_SHOWN:
-        text += f"; … {len(evidence) - EVIDENCE_SHOWN:,} more"
-    return text
-
-
-def cell_text(value: object, kind: str, f: Formatter) -> str:
-    """One table cell as text, formatted for its kind and the formatter's locale."""
-    if value is None:
-        return ""
-    if kind == "money" and isinstance(value, Money):
-        return f.money(value)
-    if kind == "count" and isinstance(value, int):
-        return f.number(Decimal(value))
-    if isinstance(value, Decimal) and kind in ("quantity", "ratio", "percent"):
-        if kind == "percent":
-            return f.percent(value)
-        return f.number(value, 2 if kind == "ratio" else None)
-    return str(value)
+_HEADLINE_TRACE_SHOWN = 6
 
 
-def reconciliation(table: Table, f: Formatter) -> str:
-    """A note when the rounded rows of a money column do not add to its rounded total."""
-    if table.total is None or not table.rows:
-        return ""
-    notes = []
-    for index, column in enumerate(table.columns):
-        if column.kind != "money":
-            continue
-        total = table.total[index]
-        if not isinstance(total, Money):
-            continue
-        shown = sum(
-            (f.rounded(cell.amount) for row in table.rows if isinstance(cell := row[index], Money)),
-            Decimal(0),
-        )
-        if shown != f.rounded(total.amount):
-            notes.append(
-                f"{column.label}: "
-                + f.label("reconcile").format(
-                    shown=f.money(Money(shown, total.currency)), total=f.money(total)
-                )
-            )
-    return " ".join(notes)
+def _formatter(report: Report, f: Formatter | None) -> Formatter:
+    return f if f is not None else Formatter(rounding=report.rounding)
 
 
 def _md_table(table: Table, f: Formatter) -> list[str]:
     if not table.rows:
         return []
-    numeric = {"money", "quantity", "count", "ratio", "percent"}
-    header = "| " + " | ".join(f.label(c.key, c.label) for c in table.columns) + " |"
-    rule = "| " + " | ".join("---:" if c.kind in numeric else "---" for c in table.columns) + " |"
+    header = "| " + " | ".join(column_label(c, f) for c in table.columns) + " |"
+    rule = (
+        "| "
+        + " | ".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in table.columns)
+        + " |"
+    )
     lines = [header, rule]
-    rows = list(table.rows)
-    if table.total is not None:
-        rows.append((f.label("total"), *table.total[1:]))
-    for n, row in enumerate(rows):
+    for row in table.rows:
         cells = [
             cell_text(v, c.kind, f).replace("|", "\\|")
             for v, c in zip(row, table.columns, strict=True)
         ]
-        if table.total is not None and n == len(rows) - 1:
-            cells = [f"**{cell}**" if cell else "" for cell in cells]
         lines.append("| " + " | ".join(cells) + " |")
+    if table.total is not None:
+        cells = total_cells(table, f)
+        lines.append("| " + " | ".join(f"**{cell}**" if cell else "" for cell in cells) + " |")
     note = reconciliation(table, f)
     if note:
         lines += ["", f"_{note}_"]
     return lines
 
 
-def render_markdown(report: Report, f: Formatter) -> str:
-    """The whole report as Markdown, figures formatted for ``f``'s locale."""
+def render_markdown(report: Report, f: Formatter | None = None) -> str:
+    """The whole report as Markdown, figures formatted for ``f``'s locale.
+
+    Args:
+        report: A report built by :func:`build_report`.
+        f: The locale, rounding and labels to use (default: ``en_GB`` with the report's
+            rounding policy).
+
+    Examples:
+        >>> import datetime as dt
+        >>> import socialvalue as sv
+        >>> from socialvalue.report import Formatter, build_report, render_markdown
+        >>> report = build_report(sv.io.example_deliveries(), sv.default_methodology(),
+        ...                       title="Annual report", authority="LCRCA", period="2022/23",
+        ...                       generated=dt.date(2026, 1, 1))
+        >>> print(render_markdown(report).splitlines()[2])
+        LCRCA — Period: 2022/23
+        >>> print(render_markdown(report, Formatter(locale="cy_GB")).splitlines()[2])
+        LCRCA — Cyfnod: 2022/23
+    """
+    f = _formatter(report, f)
     lines = [
         f"# {report.title}",
         "",
         f"{report.authority} — {f.label('period')}: {report.period}",
         "",
-        (
-            f"{f.label('methodology')}: {report.methodology_title} (`{report.methodology}`). "
-            f"{f.label('prices')}: {report.price_base or '—'}. "
-            f"{f.label('generated')}: {f.date(report.generated)}."
-        ),
+        meta_line(report, f, reference=f"`{report.methodology}`"),
         "",
         f"## {f.label('headlines')}",
         "",
@@ -115,10 +95,10 @@ def render_markdown(report: Report, f: Formatter) -> str:
     for table in report.tables:
         body = _md_table(table, f)
         if body:
-            lines += ["", f"## {f.label(table.name, table.title)}", "", *body]
+            lines += ["", f"## {table_title(table, f)}", "", *body]
     lines += _indicators_and_commitments(report, f)
     lines += ["", f"## {f.label('notes')}", ""]
-    lines += [f"- {note}" for note in report.notes]
+    lines += [f"- {note_text(note, f)}" for note in report.notes]
     lines.append(f"- {f.label('rounding_note')}")
     lines += ["", f"## {f.label('appendix')}", ""]
     lines += _appendix(report, f)
@@ -128,15 +108,16 @@ def render_markdown(report: Report, f: Formatter) -> str:
 def _headlines(report: Report, f: Formatter) -> list[str]:
     lines = []
     for headline in report.headlines:
-        if headline.amount is not None:
-            figure = f"**{f.compact(headline.amount)}** ({f.money(headline.amount)})"
-        else:
-            assert headline.quantity is not None  # noqa: S101 - a headline has one or the other
-            figure = f"**{f.number(headline.quantity)}** {headline.unit}"
-        trace = f" — {f.label('see')} {', '.join(headline.trace[:6])}" if headline.trace else ""
-        if len(headline.trace) > 6:
-            trace += " …"
-        lines.append(f"- {f.label(headline.key, headline.label)}: {figure}{trace}")
+        figure, under = headline_figures(headline, f)
+        shown = (
+            f"**{figure}** ({under})" if headline.amount is not None else f"**{figure}** {under}"
+        )
+        trace = ""
+        if headline.trace:
+            trace = f" — {f.label('see')} {', '.join(headline.trace[:_HEADLINE_TRACE_SHOWN])}"
+            if len(headline.trace) > _HEADLINE_TRACE_SHOWN:
+                trace += " …"
+        lines.append(f"- {headline_label(headline, f)}: {shown}{trace}")
     return lines
 
 
@@ -145,68 +126,81 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
     if report.indicators:
         lines += ["", f"## {f.label('indicators')}", ""]
         for indicator in report.indicators:
-            shown = (
-                f.percent(indicator.value)
-                if indicator.kind == "percent"
-                else f.number(indicator.value, 2)
-            )
-            lines.append(f"- {indicator.label}: **{shown}** ({indicator.basis})")
+            label, figure, basis = indicator_texts(indicator, f)
+            lines.append(f"- {label}: **{figure}** ({basis})")
     if report.commitments:
         lines += [
             "",
             f"## {f.label('commitments')}",
             "",
-            f"| Id | {f.label('commitments')} | {f.label('role')} | {f.label('status')} | |",
+            (
+                f"| {f.label('id')} | {f.label('commitments')} | {f.label('role')} "
+                f"| {f.label('status')} | |"
+            ),
             "| --- | --- | --- | --- | --- |",
         ]
-        lines += [
-            f"| {c.id} | {c.title} | {c.role} | {c.rag} | {c.reasons} |" for c in report.commitments
-        ]
+        lines += ["| " + " | ".join(commitment_cells(c, f)) + " |" for c in report.commitments]
     return lines
 
 
 def _appendix(report: Report, f: Formatter) -> list[str]:
     lines: list[str] = []
     for entry in report.trace:
-        value = f.money(entry.present_value) if entry.present_value is not None else "—"
-        lines += [
-            f"### {entry.id}. {entry.measure} {entry.title}",
-            "",
-            (
-                f"{entry.period}, {entry.geography}: {f.number(entry.quantity)} "
-                f"({entry.deliveries} {f.label('deliveries').lower()}) → {value}"
-            ),
-        ]
+        lines += [f"### {entry.id}. {entry.measure} {entry.title}", "", trace_summary(entry, f)]
         if entry.projects:
             lines.append(f"{f.label('projects')}: {', '.join(entry.projects)}.")
         if entry.evidence:
-            lines.append(f"{f.label('evidence')}: {shown_evidence(entry.evidence)}.")
-        lines += ["", "```text", entry.working, "```", ""]
+            lines.append(f"{f.label('evidence')}: {shown_evidence(entry.evidence, f)}.")
+        lines += ["", "```text", working(entry, report, f), "```", ""]
     return lines
 
 
-def _csv_cell(value: object, f: Formatter) -> object:
+def _csv_cell(value: object, kind: str, f: Formatter, *, total: bool = False) -> object:
+    """A CSV cell: amounts rounded once, without symbols or grouping; periods as labels."""
     if isinstance(value, Money):
         return f.rounded(value.amount)
-    return "" if value is None else value
+    if kind == "name" and value is None and not total:
+        return f.label("none")
+    if value is None:
+        return ""
+    label = getattr(value, "label", None)
+    return label if isinstance(label, str) else value
 
 
-def render_csv_tables(report: Report, f: Formatter) -> dict[str, str]:
-    """Each table as CSV text, by table name. Amounts are written rounded, without symbols."""
+def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, str]:
+    """Each table as CSV text, by table name.
+
+    Headers are the columns' keys; amounts are written rounded with the rounding policy,
+    without symbols or grouping, so a spreadsheet reads them as numbers; the total row is
+    labelled in ``f``'s locale.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import socialvalue as sv
+        >>> from socialvalue.report import build_report, render_csv_tables
+        >>> report = build_report(sv.io.example_deliveries(), sv.default_methodology(),
+        ...                       title="Annual report", authority="LCRCA", period="2022/23",
+        ...                       generated=dt.date(2026, 1, 1))
+        >>> print(render_csv_tables(report)["by_role"])
+        role,deliveries,gross,net,present_value
+        Commissioner,1,225718.40,225718.40,241795.20
+        Total,1,225718.40,225718.40,241795.20
+        <BLANKLINE>
+    """
+    f = _formatter(report, f)
     out: dict[str, str] = {}
     for table in report.tables:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([c.key for c in table.columns])
-        rows = list(table.rows) + ([table.total] if table.total is not None else [])
-        for row in rows:
+        for row in table.rows:
             writer.writerow(
-                [
-                    f.rounded(value.amount)
-                    if isinstance(value, Money)
-                    else ("" if value is None else value)
-                    for value in row
-                ]
+                [_csv_cell(v, c.kind, f) for v, c in zip(row, table.columns, strict=True)]
+            )
+        if table.total is not None:
+            rest = zip(table.total[1:], table.columns[1:], strict=True)
+            writer.writerow(
+                [f.label("total"), *(_csv_cell(v, c.kind, f, total=True) for v, c in rest)]
             )
         out[table.name] = buffer.getvalue()
     return out

@@ -1,18 +1,26 @@
 """The report as data: what an annual social value report shows, before any formatting.
 
-Every number is an exact ``Decimal`` or :class:`~socialvalue.Money`; renderers round and format
-it for a locale. Every headline figure carries the trace of how it was obtained.
+Every number is an exact ``Decimal`` or :class:`~socialvalue.Money`, every period a period
+object, every status a code; the only words are titles that come from the data (measure, theme
+and role titles from the framework, commitment titles, source citations, the explanation steps
+written by the valuation). Renderers label, round and format it for a locale, so one built
+report renders in English and in Welsh. Every headline figure carries the trace of how it was
+obtained.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TypeAlias
 
 import attrs
 
 from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import Money
+from socialvalue.periods import AnyPeriod
+from socialvalue.valuation import Step
 
 __all__ = [
     "AppraisalLine",
@@ -21,86 +29,172 @@ __all__ = [
     "Exclusion",
     "Headline",
     "Indicator",
+    "Note",
     "Report",
     "Table",
     "TraceEntry",
 ]
 
+Pair: TypeAlias = tuple[str, object]
+
+#: The kinds of value a table column holds; renderers format each kind its own way.
+COLUMN_KINDS = (
+    "code",
+    "name",
+    "text",
+    "money",
+    "quantity",
+    "count",
+    "period",
+    "ratio",
+    "percent",
+)
+
 
 @attrs.frozen(kw_only=True)
 class Column:
-    """A table column: a key, its label and the kind of value it holds.
+    """A table column: a key (renderers label it in their locale) and the kind of value.
 
-    ``kind`` is ``text``, ``money``, ``quantity`` or ``count``.
+    ``kind`` is one of ``code`` (a measure code), ``name`` (a title from the data; ``None``
+    when the data has none, shown as "(none)"), ``text`` (other text from the data), ``money``
+    (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``),
+    ``period``, ``ratio`` (a ``Decimal`` shown to two places) or ``percent`` (a share).
     """
 
     key: str
-    label: str
-    kind: str = "text"
+    kind: str = attrs.field(default="text", validator=attrs.validators.in_(COLUMN_KINDS))
 
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A table of a report, with an optional total row computed from unrounded figures."""
+    """A table of a report, with an optional total row computed from unrounded figures.
+
+    Renderers title it from its ``name``. The total row's first cell is ``None``: renderers
+    write "Total" in their locale; other cells that do not apply are ``None`` too.
+    """
 
     name: str
-    title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[object, ...], ...]
     total: tuple[object, ...] | None = None
-    note: str = ""
 
 
 @attrs.frozen(kw_only=True)
 class TraceEntry:
-    """How one group of figures was obtained: the working and the evidence behind it."""
+    """How one group of figures was obtained: the working and the evidence behind it.
+
+    Attributes:
+        id: ``T1``, ``T2`` … (headlines name them).
+        measure: The measure's code; ``title`` its title in the framework.
+        period: The period of the group's deliveries.
+        geography: Where.
+        quantity: Their summed quantity (exact).
+        deliveries: How many deliveries.
+        projects: The projects they belong to, first seen first.
+        evidence: Their evidence references, first seen first.
+        steps: The working of the unit value, step by step, as the valuation wrote it.
+        currency: The currency of the unit value.
+        gross: ``quantity`` × the gross unit value; ``None`` for a record-only measure. Likewise
+            ``net`` and ``present_value``.
+    """
 
     id: str
     measure: str
     title: str
-    period: str
+    period: AnyPeriod
     geography: str
     quantity: Decimal
     deliveries: int
     projects: tuple[str, ...]
     evidence: tuple[str, ...]
+    steps: tuple[Step, ...]
+    currency: str
+    gross: Money | None
+    net: Money | None
     present_value: Money | None
-    working: str
 
 
 @attrs.frozen(kw_only=True)
 class Headline:
-    """A headline figure: an amount or a quantity, with the trace entries behind it."""
+    """A headline figure: an amount or a quantity, with the trace entries behind it.
+
+    ``key`` is ``total_present_value``, ``gross`` or ``net`` for the amounts (renderers label
+    them), or a measure's code for a quantity, with the measure's ``title`` and ``unit`` label
+    from the framework.
+    """
 
     key: str
-    label: str
     amount: Money | None = None
     quantity: Decimal | None = None
+    title: str = ""
     unit: str = ""
     trace: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Indicator:
-    """A derived figure (a share, a ratio), with how it was computed."""
+    """A derived figure (a share, a ratio): ``value`` = ``numerator`` ÷ ``denominator``.
+
+    Attributes:
+        key: ``contracts_with_social_value``, ``local_spend_share``, ``sroi`` or
+            ``cost_per_outcome``.
+        kind: ``percent`` (a share, shown as a percentage) or ``ratio``.
+        value: The figure, exact.
+        numerator: What was divided: a quantity or an amount.
+        denominator: What it was divided by.
+        numerator_measures: The measures the numerator adds up.
+        denominator_measure: The measure the denominator counts, if it is one.
+        subject: What the figure is about (the project of an SROI ratio), or ``""``.
+    """
 
     key: str
-    label: str
-    value: Decimal
     kind: str
-    basis: str
+    value: Decimal
+    numerator: Decimal | Money
+    denominator: Decimal | Money
+    numerator_measures: tuple[str, ...] = ()
+    denominator_measure: str = ""
+    subject: str = ""
 
 
 @attrs.frozen(kw_only=True)
 class CommitmentLine:
-    """One commitment's status for the report."""
+    """One commitment's status for the report.
+
+    ``kind`` and ``rag`` are codes (``day_one``, ``not_started`` …) that renderers label;
+    ``role`` is the role's title in the framework (or its code); ``reasons`` are the tracking's
+    reasons for the status, as it wrote them.
+    """
 
     id: str
     title: str
     role: str
     kind: str
     rag: str
-    reasons: str
+    reasons: tuple[str, ...] = ()
+
+
+def _pairs(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[Pair, ...]:
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple((str(name), value) for name, value in items)
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A note on method: a key that renderers write out in their locale, and its figures.
+
+    ``values`` fills the note's placeholders: a :class:`~socialvalue.MethodologyRef`, titles
+    from the data, periods, counts (``n``). Give it as a mapping; it is kept as a tuple of
+    ``(name, value)`` pairs, so a note (and a report) stays hashable. The keys are
+    ``methodology``, ``prices``, ``no_additionality``, ``additionality``, ``discounting``,
+    ``unvalued`` and ``extrapolated``.
+
+    >>> Note(key="unvalued", values={"n": 15})
+    Note(key='unvalued', values=(('n', 15),))
+    """
+
+    key: str
+    values: tuple[Pair, ...] = attrs.field(default=(), converter=_pairs)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +206,7 @@ class Exclusion:
         title: The measure's title.
         project: The project it belongs to.
         role: The role it was delivered in.
-        period: Its period's label.
+        period: Its period.
         quantity: How much.
         present_value: What it would have added (``None`` if it has no £ value).
         kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
@@ -125,7 +219,7 @@ class Exclusion:
     title: str
     project: str
     role: str
-    period: str
+    period: AnyPeriod
     quantity: Decimal
     present_value: Money | None
     kind: str
@@ -173,17 +267,17 @@ class Report:
     Attributes:
         title: The report's title.
         authority: Who publishes it.
-        period: The period it covers (a label such as ``2022/23``).
+        period: The period it covers, as the publisher names it (``2022/23``).
         methodology: Id, version and content hash of the methodology every figure uses.
         methodology_title: Its title.
-        price_base: The prices figures are in (``2024/25``), or ``None`` for each value's own.
+        price_base: The period whose prices figures are in, or ``None`` for each value's own.
         rounding: How figures are rounded when shown.
         generated: The date the report was produced.
         headlines: Headline figures, each traceable.
         tables: By role, by theme, by measure, record-only, not valued.
         indicators: Shares and ratios, each with its basis.
         commitments: Commitments' status, if commitments were given.
-        notes: Notes on method and additionality.
+        notes: Notes on method and additionality, as data (:class:`Note`).
         trace: The appendix: how each group of figures was obtained.
         exclusions: Everything left out of the headline total (targets, transfers, overlaps)
             or flagged, each with its amount and reason.
@@ -195,14 +289,14 @@ class Report:
     period: str
     methodology: MethodologyRef
     methodology_title: str
-    price_base: str | None
+    price_base: AnyPeriod | None
     rounding: RoundingPolicy
     generated: dt.date
     headlines: tuple[Headline, ...]
     tables: tuple[Table, ...]
     indicators: tuple[Indicator, ...] = ()
     commitments: tuple[CommitmentLine, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     appraisal: tuple[AppraisalLine, ...] = ()

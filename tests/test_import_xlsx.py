@@ -28,11 +28,10 @@ from socialvalue import (
     default_methodology,
     value,
 )
-from socialvalue.cli._ingest import import_command, template_command
+from socialvalue.cli._import import import_command, template_command
 from socialvalue.framework import Dimension, DimensionValue
-from socialvalue.io import shipped_framework
-from socialvalue.io._export import export_deliveries, export_valuations
-from socialvalue.io._ingest import ImportLimits
+from socialvalue.io import ImportLimits, shipped_framework
+from socialvalue.io._export import export_valuations, write_returns
 from socialvalue.io._returns import read_returns, write_rejected
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
 
@@ -620,7 +619,7 @@ def frameworks_and_deliveries(draw):
 def test_xlsx_exports_reimport_to_the_same_deliveries(tmp_path, drawn):
     framework, items = drawn
     path = tmp_path / "out.xlsx"
-    assert export_deliveries(items, path) == len(items)
+    assert write_returns(items, path) == len(items)
     result = read_returns(path, framework=framework)
     assert result.problems() == ()
     assert list(result.accepted) == items
@@ -634,7 +633,7 @@ def test_xlsx_exports_keep_text_as_text_and_exact_numbers(tmp_path):
         Delivery(measure="LCR-COM-1", quantity="1234567.123456789012", period="2025/26"),
     ]
     path = tmp_path / "out.xlsx"
-    export_deliveries(items, path)
+    write_returns(items, path)
     book = openpyxl.load_workbook(path)
     sheet = book.active
     assert (sheet["B2"].value, sheet["B2"].data_type) == (12.5, "n")
@@ -643,7 +642,7 @@ def test_xlsx_exports_keep_text_as_text_and_exact_numbers(tmp_path):
     book.close()
     assert list(read_returns(path, framework=LCRCA).accepted) == items
     with pytest.raises(ValidationError, match="row 2, column note: holds a control character"):
-        export_deliveries(
+        write_returns(
             [Delivery(measure="LCR-COM-1", quantity="1", period="2025/26", note="bell\x07")],
             tmp_path / "bad.xlsx",
         )

@@ -7,9 +7,8 @@ from typing import cast
 from socialvalue.commitments import CONTRACTUAL, Commitment
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
-from socialvalue.procurement._bid_score import BidScore, LineValue
-from socialvalue.procurement._evaluate import Evaluation
-from socialvalue.procurement._methods import _BASIS_WORDS
+from socialvalue.procurement._common import basis_words
+from socialvalue.procurement.evaluation import BidScore, Evaluation, LineValue
 from socialvalue.provenance import Source
 
 __all__ = ["award"]
@@ -31,6 +30,34 @@ def award(evaluation: Evaluation, *, bidder: str | None = None) -> tuple[Commitm
 
     Raises:
         ValueError: no single winner and no bidder named, or the bidder was not scored.
+
+    Examples:
+        X wins; its response made a specific, measurable and time-bound commitment, so it
+        becomes a contractual commitment (Y's would not have):
+
+        >>> from socialvalue import Money
+        >>> from socialvalue.procurement import (
+        ...     AwardCriterion, Bid, EvaluationScheme, QualitativeResponse, ScoreBand, Tender,
+        ...     evaluate)
+        >>> scheme = EvaluationScheme(
+        ...     id="fm", title="FM 60/30/10", price_weight="60", quality_weight="30",
+        ...     social_value_weight="10", social_value_method="qualitative",
+        ...     bands=[ScoreBand(label="Good", score="70"), ScoreBand(label="Poor", score="10")],
+        ...     criteria=[AwardCriterion(id="1a", title="Local jobs", weight="100")])
+        >>> tender = Tender(id="FM-1", title="Facilities management", value=Money("100000"),
+        ...                 term="2025/26", scheme=scheme)
+        >>> smart = QualitativeResponse(
+        ...     criterion="1a", band="Good", commitment="Ten local hires by March 2026",
+        ...     specific=True, measurable=True, time_bound=True, due="2026-03-31")
+        >>> evaluation = evaluate(tender, [
+        ...     Bid(bidder="X", price=Money("100000"), quality="80", responses=[smart]),
+        ...     Bid(bidder="Y", price=Money("90000"), quality="60",
+        ...         responses=[QualitativeResponse(criterion="1a", band="Poor")])])
+        >>> (commitment,) = award(evaluation)
+        >>> commitment.id, commitment.owner, commitment.description, commitment.due
+        ('FM-1/Q-1a', 'X', 'Ten local hires by March 2026', datetime.date(2026, 3, 31))
+        >>> award(evaluation, bidder="Y")
+        ()
     """
     if bidder is None:
         if evaluation.winner is None:
@@ -83,7 +110,7 @@ def _line_commitment(
         note = "Record-only measure: counted, never monetised; no promised value."
     else:
         note = (
-            f"Promised value: the {_BASIS_WORDS[scheme.offer_basis]} of the offer "
+            f"Promised value: the {basis_words(scheme.offer_basis)} of the offer "
             f"line under methodology {evaluation.methodology}, at bid."
         )
     return Commitment(

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from socialvalue._plural import plural_of
+from socialvalue import _display
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem, UnknownCodeError
 from socialvalue.framework import Framework
@@ -166,6 +166,11 @@ class ImportResult:
         if len(problems) > max_problems:
             lines.append(f"  … and {len(problems) - max_problems} more problems")
         return "\n".join(lines)
+
+
+def plural_of(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``; ``plural`` for a noun that does not just take an ``s``."""
+    return _display.count(count, noun, plural, locale=_display.DEFAULT_LOCALE)
 
 
 #: Columns read as codes: spaces around them carry no meaning and are ignored.

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from socialvalue.procurement._fields import _HUNDRED
-from socialvalue.procurement._methods import SocialValueMethod
-from socialvalue.procurement._scheme import EvaluationScheme
-from socialvalue.procurement._text import _pct
+from socialvalue.procurement._common import HUNDRED, pct
+from socialvalue.procurement.scheme import EvaluationScheme, SocialValueMethod
 
 __all__ = ["OCDS_CROSSWALK", "ocds_sustainability"]
 
@@ -54,9 +52,9 @@ def ocds_sustainability(scheme: EvaluationScheme) -> dict[str, object]:
     if scheme.contractual:
         strategies.append("contractPerformanceConditions")
     entries: list[tuple[str | None, str]] = []
-    sv = _pct(scheme.social_value_weight)
+    sv = pct(scheme.social_value_weight)
     if scheme.has_monetised_part:
-        share = _pct(scheme.monetised_fraction * _HUNDRED)
+        share = pct(scheme.monetised_fraction * HUNDRED)
         text = (
             f"Social value offers valued in £ and scored relative to the best offer "
             f"({share}% of the {sv}% social value weight)"
@@ -67,10 +65,10 @@ def ocds_sustainability(scheme: EvaluationScheme) -> dict[str, object]:
         (
             criterion.ocds_goal,
             f"Social value award criterion {criterion.id} {criterion.title} (qualitative; "
-            f"{_pct(criterion.weight)}% of the {sv}% social value weight)"
+            f"{pct(criterion.weight)}% of the {sv}% social value weight)"
             if scheme.social_value_method is SocialValueMethod.QUALITATIVE
             else f"Social value award criterion {criterion.id} {criterion.title} (qualitative; "
-            f"{_pct(criterion.weight)}% of the qualitative part)",
+            f"{pct(criterion.weight)}% of the qualitative part)",
         )
         for criterion in (scheme.criteria if scheme.has_qualitative_part else ())
     )

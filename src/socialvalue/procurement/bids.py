@@ -11,16 +11,15 @@ import attrs
 from socialvalue._decimal import to_decimal
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
-from socialvalue.procurement._fields import (
-    _id,
-    _not_blank,
-    _optional_date,
-    _optional_period,
-    _period,
-    _quality,
+from socialvalue.procurement._common import (
+    not_blank,
+    to_optional_date,
+    to_optional_period,
+    to_period,
+    to_quality,
+    valid_id,
 )
-from socialvalue.procurement._policy import ScopeDecision, in_scope
-from socialvalue.procurement._scheme import EvaluationScheme
+from socialvalue.procurement.scheme import EvaluationScheme, ScopeDecision, in_scope
 
 __all__ = ["Bid", "OfferLine", "QualitativeResponse", "Tender"]
 
@@ -41,11 +40,11 @@ class Tender:
         buyer: The contracting authority.
     """
 
-    id: str = attrs.field(validator=_id)
-    title: str = attrs.field(validator=_not_blank)
+    id: str = attrs.field(validator=valid_id)
+    title: str = attrs.field(validator=not_blank)
     value: Money
-    term: AnyPeriod = attrs.field(converter=_period)
-    geography: str = attrs.field(default="UK", validator=_not_blank)
+    term: AnyPeriod = attrs.field(converter=to_period)
+    geography: str = attrs.field(default="UK", validator=not_blank)
     scheme: EvaluationScheme
     buyer: str = ""
 
@@ -73,10 +72,10 @@ class OfferLine:
         note: How the bidder will deliver it.
     """
 
-    measure: str = attrs.field(validator=_not_blank)
+    measure: str = attrs.field(validator=not_blank)
     quantity: Decimal = attrs.field(converter=_positive_quantity)
     unit: str | None = None
-    period: AnyPeriod | None = attrs.field(default=None, converter=_optional_period)
+    period: AnyPeriod | None = attrs.field(default=None, converter=to_optional_period)
     geography: str | None = None
     note: str = ""
 
@@ -95,22 +94,24 @@ class QualitativeResponse:
         commitment: The commitment the response makes, in the bidder's words.
         specific: Whether the evaluators judged the commitment specific,
         measurable: measurable,
-        time_bound: and time-bound (PPN 002: all three, or the response scores zero).
+        time_bound: and time-bound. Only a response with all three becomes a commitment at
+            award; a criterion with the scheme's ``requires_commitment`` rule scores it zero
+            without them.
         due: When the commitment is to be met, if the response says (within the contract term).
         note: The evaluators' moderation note.
     """
 
-    criterion: str = attrs.field(validator=_not_blank)
-    band: str = attrs.field(validator=_not_blank)
+    criterion: str = attrs.field(validator=not_blank)
+    band: str = attrs.field(validator=not_blank)
     commitment: str = ""
     specific: bool = False
     measurable: bool = False
     time_bound: bool = False
-    due: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    due: dt.date | None = attrs.field(default=None, converter=to_optional_date)
     note: str = ""
 
     def missing(self) -> tuple[str, ...]:
-        """What the commitment lacks of specific, measurable and time-bound (PPN 002)."""
+        """What the commitment lacks of specific, measurable and time-bound (empty: nothing)."""
         if not self.commitment.strip():
             return ("a commitment",)
         flags = {"specific": self.specific, "measurable": self.measurable}
@@ -141,11 +142,11 @@ class Bid:
         note: Anything a reader should know.
     """
 
-    bidder: str = attrs.field(validator=_not_blank)
+    bidder: str = attrs.field(validator=not_blank)
     price: Money
     quality: Decimal = attrs.field(
         default=Decimal(0),
-        converter=_quality,
+        converter=to_quality,
     )
     offer: tuple[OfferLine, ...] = attrs.field(default=(), converter=_offer)
     responses: tuple[QualitativeResponse, ...] = attrs.field(default=(), converter=_responses)

@@ -10,17 +10,17 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from socialvalue._plural import plural_of
+from socialvalue._display import DEFAULT_LOCALE, count as _count
 from socialvalue.commitments import Commitment
 from socialvalue.deliveries import DeliverySet
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportLimits,
-    export_deliveries,
     make_template,
     read_returns,
     save_deliveries,
     write_rejected,
+    write_returns,
 )
 
 __all__ = ["import_command", "template_command"]
@@ -104,8 +104,8 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     if rejected is not None and result.rejected:
         count = write_rejected(result, rejected)
         lines.append(
-            f"wrote {plural_of(count, 'rejected row')} to {os.fspath(rejected)}: correct them "
-            "there and import that file again"
+            f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
+            f"{os.fspath(rejected)}: correct them there and import that file again"
         )
     if accepted is not None:
         if Path(accepted).suffix.lower() in (".toml", ".json"):
@@ -114,8 +114,13 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
                 accepted,
             )
         else:
-            export_deliveries(result.accepted, accepted)
-        written = plural_of(len(result.accepted), "accepted delivery", "accepted deliveries")
+            write_returns(result.accepted, accepted)
+        written = _count(
+            len(result.accepted),
+            "accepted delivery",
+            "accepted deliveries",
+            locale=DEFAULT_LOCALE,
+        )
         lines.append(f"wrote {written} to {os.fspath(accepted)}")
     if strict:
         result.raise_for_rejected()

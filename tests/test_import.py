@@ -1,6 +1,6 @@
 """Importing returns from CSV and JSON Lines: one small bad file per rule, round trips, limits.
 
-The XLSX side (templates, workbooks, zip bombs) is in test_ingest_xlsx.py, which needs openpyxl.
+The XLSX side (templates, workbooks, zip bombs) is in test_import_xlsx.py, which needs openpyxl.
 """
 
 import contextlib
@@ -33,7 +33,7 @@ from socialvalue import (
 )
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.framework import Dimension, DimensionValue
-from socialvalue.io import shipped_framework
+from socialvalue.io import AcceptedRow, ImportLimits, RejectedRow, shipped_framework
 from socialvalue.io._cells import guard_formula, unguard_formula
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
@@ -42,8 +42,7 @@ from socialvalue.io._columns import (
     match_columns,
     normalise_heading,
 )
-from socialvalue.io._export import export_deliveries, export_valuations
-from socialvalue.io._ingest import AcceptedRow, ImportLimits, RejectedRow
+from socialvalue.io._export import export_valuations, write_returns
 from socialvalue.io._optional import require_openpyxl
 from socialvalue.io._returns import iter_returns, read_returns, write_rejected
 
@@ -512,7 +511,7 @@ def test_exports_reimport_to_the_same_deliveries(tmp_path, drawn):
     framework, items = drawn
     for name in ("out.csv", "out.jsonl"):
         path = tmp_path / name
-        assert export_deliveries(items, path) == len(items)
+        assert write_returns(items, path) == len(items)
         result = read_returns(path, framework=framework)
         assert result.problems() == ()
         assert list(result.accepted) == items
@@ -529,7 +528,7 @@ def test_the_csv_export_guards_against_formula_injection(tmp_path):
         evidence=("@SUM(1)", "'quoted"),
     )
     path = tmp_path / "out.csv"
-    export_deliveries([delivery], path)
+    write_returns([delivery], path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         header, row = list(csv.reader(handle))
     cells = dict(zip(header, row, strict=True))
@@ -556,19 +555,19 @@ def test_deliveries_a_file_cannot_give_back_are_refused(tmp_path):
         Delivery(measure="LCR-COM-1", quantity="1", period="2023/24", role=""),
     ]
     with pytest.raises(ValidationError) as info:
-        export_deliveries(bad, tmp_path / "out.csv")
+        write_returns(bad, tmp_path / "out.csv")
     assert [str(p) for p in info.value.problems] == [
         "[0].contract: ' K1' has spaces at either end, which import ignores",
         "[1].evidence[0]: 'a\\nb' is blank or holds a line break; lists are written one item a line",
         "[2].role: is empty text, which import reads as none",
     ]
     assert not (tmp_path / "out.csv").exists()
-    export_deliveries(bad, tmp_path / "out.jsonl")  # JSON keeps everything
+    write_returns(bad, tmp_path / "out.jsonl")  # JSON keeps everything
     assert read_returns(tmp_path / "out.jsonl", framework=LCRCA).problems()[0].message == (
         "unknown role ''; known: " + KNOWN_ROLES
     )
     with pytest.raises(DataFileError, match=r"unknown file type '\.txt'"):
-        export_deliveries(bad, tmp_path / "out.txt")
+        write_returns(bad, tmp_path / "out.txt")
 
 
 def test_valuations_export_flattened_and_reimport_as_their_deliveries(tmp_path):
@@ -703,7 +702,7 @@ def test_xlsx_without_the_extra_names_what_to_install(monkeypatch, tmp_path):
     with pytest.raises(MissingExtraError, match=r'pip install "socialvalue\[xlsx\]"'):
         require_openpyxl()
     with pytest.raises(MissingExtraError, match=r"'openpyxl'"):
-        export_deliveries([], tmp_path / "out.xlsx")
+        write_returns([], tmp_path / "out.xlsx")
     assert issubclass(MissingExtraError, ImportError)
     assert issubclass(MissingExtraError, SocialValueError)
 
@@ -715,9 +714,9 @@ def test_xlsx_refuses_to_read_without_defusedxml_protection(monkeypatch):
         require_openpyxl()
 
 
-def test_the_ingest_modules_do_not_import_openpyxl():
+def test_the_import_modules_do_not_import_openpyxl():
     code = (
-        "import sys, socialvalue.io._returns, socialvalue.io._export, socialvalue.cli._ingest; "
+        "import sys, socialvalue.io._returns, socialvalue.io._export, socialvalue.cli._import; "
         "print(sorted(m for m in sys.modules if m.startswith(('openpyxl', 'defusedxml'))))"
     )
     result = subprocess.run(
@@ -741,14 +740,14 @@ def test_exports_are_written_with_an_ordinary_file_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     path = tmp_path / "out.csv"
-    export_deliveries([Delivery(measure="LCR-COM-1", quantity="1", period="2023/24")], path)
+    write_returns([Delivery(measure="LCR-COM-1", quantity="1", period="2023/24")], path)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
 
 
 def test_an_unwritable_export_is_a_library_error(tmp_path):
     with pytest.raises(DataFileError, match="cannot write the file"):
-        export_deliveries([], tmp_path / "no-such-folder" / "out.csv")
+        write_returns([], tmp_path / "no-such-folder" / "out.csv")
 
 
 def test_a_period_cell_may_be_a_single_day(tmp_path):

@@ -1,0 +1,243 @@
+"""Fixtures shared by the test modules (no test module imports another).
+
+Procurement: an invented registry and methodology, score bands and award criteria, scheme and
+tender builders, and the two worked scenarios the evaluation and award tests share.
+"""
+
+import datetime as dt
+
+from socialvalue.io import shipped_discount_schedule, shipped_framework
+from socialvalue.methodology import Methodology
+from socialvalue.money import Money
+from socialvalue.procurement import (
+    LCRCA_POLICY,
+    AwardCriterion,
+    Bid,
+    EvaluationScheme,
+    OfferLine,
+    QualitativeResponse,
+    ScoreBand,
+    SocialValueMethod,
+    SocialValuePolicy,
+    Tender,
+)
+from socialvalue.provenance import Source
+from socialvalue.proxies import GeographyLink, ProxyRegistry, ProxyValue
+
+# --- procurement ---------------------------------------------------------------------------------
+
+# Every proxy value below is invented for these tests; the Source title says so.
+TEST_SOURCE = Source(title="test value, not a real proxy", publisher="socialvalue tests")
+
+
+def proxy(measure, unit, amount):
+    return ProxyValue(
+        measure=measure,
+        unit=unit,
+        value=amount,
+        price_base="2024/25",
+        valid_from=dt.date(2018, 4, 1),
+        source=TEST_SOURCE,
+        licence="invented test data",
+    )
+
+
+REGISTRY = ProxyRegistry(
+    id="procurement-test",
+    title="Invented values for procurement tests (not real proxies)",
+    version="1",
+    publisher="socialvalue tests",
+    licence="invented test data",
+    geographies=(
+        GeographyLink(code="Liverpool City Region", parent="England"),
+        GeographyLink(code="Wirral", parent="Liverpool City Region"),
+    ),
+    values=(
+        proxy("LCR-EMP-1", "fte_year", "20000"),
+        proxy("LCR-COM-1", "hour", "10"),
+        proxy("LCR-SKL-1", "count", "5000"),
+    ),
+)
+
+
+def methodology(**changes):
+    fields = {
+        "id": "procurement-test",
+        "title": "Procurement test methodology",
+        "version": "1",
+        "publisher": "socialvalue tests",
+        "framework": shipped_framework(),
+        "registries": (REGISTRY,),
+        "discount_schedule": shipped_discount_schedule(),
+        # Offers run over a two-year term: a £ amount offered is priced at the term's middle
+        # (under the strict "period" rule it would have no single price year).
+        "proxy_date": "middle",
+    }
+    fields.update(changes)
+    return Methodology(**fields)
+
+
+METHODOLOGY = methodology()
+
+
+TERM = "2025-04-01..2027-03-31"
+
+
+BANDS = (
+    ScoreBand(label="Excellent", score="100"),
+    ScoreBand(label="Good", score="70"),
+    ScoreBand(label="Satisfactory", score="40"),
+    ScoreBand(label="Poor", score="10"),
+    ScoreBand(label="Unacceptable", score="0"),
+)
+
+
+# Both criteria apply the scheme's own rule that a response without a specific, measurable and
+# time-bound commitment scores zero (requires_commitment: an authority's choice, off by default).
+CRITERIA = (
+    AwardCriterion(
+        id="1a",
+        title="Create and retain high-quality jobs",
+        weight="50",
+        requires_commitment=True,
+        ocds_goal="social",
+    ),
+    AwardCriterion(
+        id="1b",
+        title="Fair working conditions",
+        weight="50",
+        requires_commitment=True,
+        ocds_goal="social.laborRightsPromotion",
+    ),
+)
+
+
+CENTRAL = SocialValuePolicy(
+    id="central", title="PPN 002 minimum weighting", threshold=None, minimum_weight="10"
+)
+
+
+def scheme(**changes):
+    fields = {
+        "id": "s",
+        "title": "60/30/10",
+        "price_weight": "60",
+        "quality_weight": "30",
+        "social_value_weight": "10",
+        "social_value_method": SocialValueMethod.MONETISED,
+        "methodology": METHODOLOGY,
+        "policy": LCRCA_POLICY,
+    }
+    fields.update(changes)
+    return EvaluationScheme(**fields)
+
+
+def qualitative_scheme(**changes):
+    fields = {
+        "social_value_method": SocialValueMethod.QUALITATIVE,
+        "methodology": None,
+        "bands": BANDS,
+        "criteria": CRITERIA,
+        "policy": CENTRAL,
+    }
+    fields.update(changes)
+    return scheme(**fields)
+
+
+def tender(the_scheme=None, **changes):
+    fields = {
+        "id": "LCR-2025-014",
+        "title": "Cleaning services",
+        "value": Money("300000"),
+        "term": TERM,
+        "geography": "Liverpool City Region",
+        "scheme": the_scheme if the_scheme is not None else scheme(),
+    }
+    fields.update(changes)
+    return Tender(**fields)
+
+
+def smart(criterion, band, **changes):
+    fields = {
+        "commitment": "We will ...",
+        "specific": True,
+        "measurable": True,
+        "time_bound": True,
+    }
+    fields.update(changes)
+    return QualitativeResponse(criterion=criterion, band=band, **fields)
+
+
+# Invented proxy values: LCR-EMP-1 £20,000 per FTE-year, LCR-COM-1 £10 per hour, LCR-SKL-1
+# £5,000 per apprenticeship. No additionality, one year at year 0: present value = gross.
+#
+# A: £250,000, quality 70, offer 1 FTE-year (£20,000) + 500 hours (£5,000) + 12 people paid the
+#    Real Living Wage (record-only: counted, no £)                  → offer £25,000
+# B: £200,000, quality 60, offer 200 hours in Wirral (£2,000)      → offer  £2,000
+# C: £280,000, quality 85, offer 2 FTE-years (£40,000) + 1 apprenticeship (£5,000) → £45,000
+#
+# lowest price L = £200,000 (B); best offer = £45,000 (C)
+# price:   A 60 × 200,000 ÷ 250,000 = 48;  B 60;  C 60 × 200,000 ÷ 280,000 = 42.857142…
+# quality: A 30 × 70 ÷ 100 = 21;  B 18;  C 25.5
+# SV:      A 10 × 25,000 ÷ 45,000 = 5.5555…;  B 10 × 2,000 ÷ 45,000 = 0.4444…;  C 10
+# total:   A 74.5555… → 74.56;  B 78.4444… → 78.44;  C 78.357142… → 78.36
+# ranking: B, C, A.
+THREE_BIDS = (
+    Bid(
+        bidder="A",
+        id="A-1",
+        price=Money("250000"),
+        quality="70",
+        offer=[
+            OfferLine(measure="LCR-EMP-1", quantity="1"),
+            OfferLine(measure="LCR-COM-1", quantity="500", unit="hour"),
+            OfferLine(measure="LCR-EMP-3", quantity="12"),
+        ],
+    ),
+    Bid(
+        bidder="B",
+        price=Money("200000"),
+        quality="60",
+        offer=[OfferLine(measure="LCR-COM-1", quantity="200", geography="Wirral")],
+    ),
+    Bid(
+        bidder="C",
+        price=Money("280000"),
+        quality="85",
+        offer=[
+            OfferLine(measure="LCR-EMP-1", quantity="2"),
+            OfferLine(measure="LCR-SKL-1", quantity="1"),
+        ],
+    ),
+)
+
+
+# Scheme 60/30/10, social value scored qualitatively on two criteria weighted 50/50, bands
+# 100/70/40/10/0 (configuration, not an official scale).
+#
+# X: £100,000, quality 80; 1a Good (70%), 1b Excellent (100%) — both specific, measurable,
+#    time-bound.                        SV = 10 × (0.5 × 0.70 + 0.5 × 1.00) = 8.5
+# Y: £90,000, quality 70; 1a placed Excellent but NOT measurable → 0 (the scheme's rule);
+#    1b Good (70%).
+#                                       SV = 10 × (0.5 × 0 + 0.5 × 0.70) = 3.5
+# Z: £95,000, quality 75; 1a Satisfactory (40%); no response to 1b → 0.
+#                                       SV = 10 × (0.5 × 0.40) = 2
+# price:   X 60 × 90/100 = 54;  Y 60;  Z 60 × 90/95 = 56.842105…
+# quality: X 24;  Y 21;  Z 22.5
+# total:   X 86.5;  Y 84.5;  Z 81.342105… → 81.34.   X wins.
+# Without the scheme's rule Y's 1a would earn 5 points: Y 89.5 and Y would win.
+QUALITATIVE_BIDS = (
+    Bid(
+        bidder="X",
+        price=Money("100000"),
+        quality="80",
+        responses=[smart("1a", "Good"), smart("1b", "Excellent", due="2026-03-31")],
+    ),
+    Bid(
+        bidder="Y",
+        price=Money("90000"),
+        quality="70",
+        responses=[smart("1a", "Excellent", measurable=False), smart("1b", "Good")],
+    ),
+    Bid(bidder="Z", price=Money("95000"), quality="75", responses=[smart("1a", "Satisfactory")]),
+)
