@@ -439,4 +439,11 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     text = (folder / "report.md").read_text(encoding="utf-8")
     assert "## Not in the social-value total, and why" in text
     assert "## Appraisal: benefits, costs and ratios by project" in text
+    assert "## Costs and inputs, with their working" in text
     assert "overlaps LCR-EMP-1" in text
+    # Cost per outcome: Kindred's inputs (in 2024/25 prices) per job created; none per £ of a
+    # transfer.
+    (per_job,) = (i for i in report.indicators if i.key == "cost_per_outcome")
+    assert (per_job.subject, per_job.denominator_measure) == ("Kindred", "LCR-INV-1")
+    assert Money(per_job.value).quantize(2) == (kindred.inputs * Decimal(1) / 77).quantize(2)
+    assert Money(per_job.value).quantize(2) == Money("14224.61")

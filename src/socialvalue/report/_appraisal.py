@@ -15,12 +15,13 @@ from decimal import Decimal
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import TARGET_REASON, ValuationBatch
 from socialvalue.deliveries import Cost, Delivery
+from socialvalue.framework import Framework, ValueType
 from socialvalue.indicators import cost_per_outcome
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
 from socialvalue.rollup import Rollup
-from socialvalue.valuation import value_cost
+from socialvalue.valuation import CostValuation, value_cost
 
 __all__ = ["appraisal_parts"]
 
@@ -83,15 +84,18 @@ def _exclusions(
 
 
 def _appraisal(
-    batch: ValuationBatch, methodology: Methodology, costs: Sequence[Cost], currency: str
+    batch: ValuationBatch,
+    methodology: Methodology,
+    valued: Sequence[CostValuation],
+    currency: str,
 ) -> tuple[AppraisalLine, ...]:
-    if not costs:
+    if not valued:
         return ()
     rolled = Rollup.from_batch(
         batch,
         methodology.framework,
         ("project",),
-        costs=[value_cost(cost, methodology) for cost in costs],
+        costs=valued,
         leverage_measures=methodology.leverage_measures,
     )
     lines = []
@@ -118,14 +122,29 @@ def _appraisal(
 
 
 def _cost_per_outcome(
-    items: Sequence[Delivery], lines: Sequence[AppraisalLine]
+    items: Sequence[Delivery], lines: Sequence[AppraisalLine], framework: Framework
 ) -> tuple[Indicator, ...]:
-    """Inputs ÷ quantity delivered, per project with costs and measure it delivered."""
+    """Inputs ÷ quantity delivered, per project with costs and outcome measure it delivered.
+
+    Outcomes are counted in their own units: measures counted in money, and transfers, have no
+    cost per outcome.
+    """
     inputs = {line.project: line.inputs for line in lines}
+    outcomes = {
+        measure.code
+        for measure in framework.measures()
+        if measure.value_type is not ValueType.TRANSFER
+        and framework.unit(measure.unit).currency is None
+    }
     quantities: dict[tuple[str, str], Decimal] = {}
     with calculation_context():
         for delivery in items:
-            if delivery.delivered and delivery.project in inputs and delivery.quantity > 0:
+            if (
+                delivery.delivered
+                and delivery.project in inputs
+                and delivery.measure in outcomes
+                and delivery.quantity > 0
+            ):
                 key = (delivery.project, delivery.measure)
                 quantities[key] = quantities.get(key, Decimal(0)) + delivery.quantity
     return tuple(
@@ -146,8 +165,9 @@ def _tables(
     exclusions: Sequence[Exclusion],
     lines: Sequence[AppraisalLine],
     immaterial: Sequence[tuple[str, Money, Decimal]],
+    valued: Sequence[CostValuation],
 ) -> tuple[Table, ...]:
-    """The excluded, appraisal and materiality tables (only those with rows)."""
+    """The excluded, appraisal, costs and materiality tables (only those with rows)."""
     tables = (
         Table(
             name="excluded",
@@ -194,6 +214,30 @@ def _tables(
             ),
         ),
         Table(
+            name="costs",
+            columns=(
+                Column(key="project", kind="name"),
+                Column(key="period", kind="period"),
+                Column(key="category"),
+                Column(key="bearer", kind="name"),
+                Column(key="amount", kind="money"),
+                Column(key="real", kind="money"),
+                Column(key="present_value", kind="money"),
+            ),
+            rows=tuple(
+                (
+                    cost.cost.project,
+                    cost.cost.period,
+                    cost.cost.category.value,
+                    cost.cost.bearer or None,
+                    cost.cost.amount,
+                    cost.real,
+                    cost.present_value,
+                )
+                for cost in valued
+            ),
+        ),
+        Table(
             name="immaterial",
             columns=(
                 Column(key="measure", kind="code"),
@@ -231,8 +275,9 @@ def appraisal_parts(
 ]:
     """Exclusions, appraisal lines, their tables and the cost-per-outcome indicators."""
     exclusions = _exclusions(batch, items, methodology)
-    lines = _appraisal(batch, methodology, costs, currency)
+    valued = [value_cost(cost, methodology) for cost in costs]
+    lines = _appraisal(batch, methodology, valued, currency)
     immaterial = _immaterial(batch, methodology, currency)
-    tables = _tables(exclusions, lines, immaterial)
-    indicators = _cost_per_outcome(items, lines)
+    tables = _tables(exclusions, lines, immaterial, valued)
+    indicators = _cost_per_outcome(items, lines, methodology.framework)
     return exclusions, lines, tables, indicators

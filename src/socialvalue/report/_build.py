@@ -537,7 +537,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=_notes(methodology, batch),
+        notes=(*_notes(methodology, batch), *((Note(key="appraisal"),) if appraisal else ())),
         trace=trace,
         exclusions=exclusions,
         appraisal=appraisal,

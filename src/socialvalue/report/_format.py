@@ -109,6 +109,19 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "indicator_sroi": "SROI ratio, {subject}",
                 "basis_sroi": "present value {numerator} ÷ inputs {denominator}",
                 "indicator_cost_per_outcome": "Cost per outcome, {subject}",
+                "costs": "Costs and inputs, with their working",
+                "category": "Category",
+                "bearer": "Borne by",
+                "amount": "Amount as spent",
+                "real": "In base-year prices",
+                "note_appraisal": (
+                    "Appraisal: PVB counts delivered, de-duplicated benefits without transfers; "
+                    "PVC is costs in base-year prices discounted to the appraisal base year; "
+                    "NPSV = PVB − PVC and BCR = PVB ÷ PVC (Green Book); the SROI ratio is PVB ÷ "
+                    "inputs and the net SROI ratio (PVB − inputs) ÷ inputs, with inputs the "
+                    "costs in base-year prices, undiscounted (SROI Guide); the leverage ratio is "
+                    "funding attracted ÷ inputs."
+                ),
                 "basis_cost_per_outcome": (
                     "inputs {numerator} ÷ {denominator} delivered ({denominator_measure})"
                 ),
@@ -270,6 +283,20 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "indicator_sroi": "Cymhareb SROI, {subject}",
                 "basis_sroi": "gwerth presennol {numerator} ÷ mewnbynnau {denominator}",
                 "indicator_cost_per_outcome": "Cost fesul canlyniad, {subject}",
+                "costs": "Costau a mewnbynnau, gyda'u gwaith cyfrifo",
+                "category": "Categori",
+                "bearer": "Yn cael ei ysgwyddo gan",
+                "amount": "Swm fel y'i gwariwyd",
+                "real": "Mewn prisiau blwyddyn sylfaen",
+                "note_appraisal": (
+                    "Arfarniad: mae PVB yn cyfrif buddion a gyflawnwyd, heb ddyblygu a heb "
+                    "drosglwyddiadau; PVC yw costau mewn prisiau blwyddyn sylfaen wedi'u "
+                    "disgowntio i flwyddyn sylfaen yr arfarniad; NPSV = PVB − PVC a BCR = PVB ÷ "
+                    "PVC (Llyfr Gwyrdd); cymhareb SROI yw PVB ÷ mewnbynnau a'r gymhareb SROI net "
+                    "(PVB − mewnbynnau) ÷ mewnbynnau, gyda mewnbynnau'n gostau mewn prisiau "
+                    "blwyddyn sylfaen, heb eu disgowntio (Canllaw SROI); cymhareb trosoledd yw'r "
+                    "cyllid a ddenwyd ÷ mewnbynnau."
+                ),
                 "basis_cost_per_outcome": (
                     "mewnbynnau {numerator} ÷ {denominator} wedi'u cyflawni ({denominator_measure})"
                 ),
