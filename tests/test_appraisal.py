@@ -27,10 +27,13 @@ from socialvalue import (
     value_many,
 )
 from socialvalue.batch import OverlapWarning
+from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import leverage_ratio
 from socialvalue.io import (
+    dumps,
     example_deliveries,
+    loads,
     shipped_discount_schedule,
     shipped_framework,
 )
@@ -493,3 +496,30 @@ def test_a_target_never_changes_delivered_totals(batch, target):
         rolled_before.gross,
         rolled_before.transfers,
     )
+
+
+def test_costs_ship_beside_the_deliveries_and_round_trip():
+    """The example file carries Kindred's £1m as a cost ([[costs]]); TOML and JSON keep it."""
+    shipped = example_deliveries()
+    (kindred,) = shipped.costs
+    assert (kindred.amount, kindred.project, kindred.category.value) == (
+        Money("1000000"),
+        "Kindred",
+        "capital",
+    )
+    for fmt in ("toml", "json"):
+        assert loads(dumps(shipped, format=fmt), DeliverySet, format=fmt) == shipped
+
+
+def test_an_optimism_bias_uplift_needs_its_source():
+    with pytest.raises(ValueError, match="needs its source"):
+        Cost(amount="100", period="2024/25", optimism_bias="0.24")
+    uplifted = Cost(
+        amount="100",
+        period="2024/25",
+        optimism_bias="0.24",
+        optimism_bias_source="a test's own uplift",
+    )
+    valued = value_cost(uplifted, default_methodology())
+    assert valued.real == Money("124")
+    assert "+24% (a test's own uplift)" in valued.explain()

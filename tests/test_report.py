@@ -271,10 +271,13 @@ def test_report_command_writes_each_format(tmp_path, capsys):
     assert "Prif ffigurau" in md.read_text()
     folder = tmp_path / "tables"
     assert main(["report", "--format", "csv", "-o", str(folder)]) == 0
+    # The shipped example carries Kindred's £1m as a cost: the report appraises it.
     assert sorted(p.name for p in folder.iterdir()) == [
+        "appraisal.csv",
         "by_measure.csv",
         "by_role.csv",
         "by_theme.csv",
+        "costs.csv",
         "excluded.csv",
         "not_valued.csv",
         "recorded.csv",

@@ -241,6 +241,7 @@ def report(
         commitments=commitments.commitments,
         updates=commitments.updates,
         assess_on=max(ends) if ends else None,
+        costs=batch.costs,
         options=ReportOptions(
             contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
             contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
