@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given, strategies as st
-from strategies import decimals
+from strategies import costs, decimals
 
 from socialvalue import (
     Additionality,
@@ -523,3 +523,15 @@ def test_an_optimism_bias_uplift_needs_its_source():
     valued = value_cost(uplifted, default_methodology())
     assert valued.real == Money("124")
     assert "+24% (a test's own uplift)" in valued.explain()
+
+
+@given(costs(projects=("P",)))
+def test_a_cost_is_never_worth_more_discounted_than_in_real_terms(cost):
+    """A cost in or after the base year: its present value never exceeds its real value."""
+    methodology = default_methodology()
+    try:
+        valued = value_cost(cost, methodology)
+    except ValuationError:
+        return  # a year outside the price index: reported, never silently valued
+    if valued.year.offset >= 0:
+        assert valued.present_value <= valued.real
