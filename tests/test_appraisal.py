@@ -42,6 +42,7 @@ from socialvalue.periods import FinancialYear
 from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
 from socialvalue.provenance import Verification
 from socialvalue.proxies import NoProxyValueError
+from socialvalue.report import build_report
 from socialvalue.valuation import ValuationError, discount_to_base, value_cost
 
 TABLE_8 = tomllib.loads(
@@ -535,3 +536,27 @@ def test_a_cost_is_never_worth_more_discounted_than_in_real_terms(cost):
         return  # a year outside the price index: reported, never silently valued
     if valued.year.offset >= 0:
         assert valued.present_value <= valued.real
+
+
+def test_the_materiality_screen_lists_outcomes_below_the_share_and_removes_none():
+    deliveries = [
+        Delivery(measure="LCR-ENV-2", quantity="1000", period="2024/25", project="P"),
+        Delivery(measure="LCR-ENV-2", quantity="1", period="2025/26", project="P"),
+    ]
+    methodology = attrs.evolve(default_methodology(), materiality="0.01")
+    rolled = Rollup.of(deliveries, methodology, ("period",))
+    ((key, _, share),) = rolled.below(Decimal("0.01"))
+    assert key == ("2025/26",)
+    assert share < Decimal("0.01")
+    assert len(rolled.rows) == len(deliveries)  # listed, not removed
+    report = build_report(
+        [*deliveries, Delivery(measure="LCR-COM-2", quantity="10", period="2024/25")],
+        attrs.evolve(methodology, count_transfers=True),
+        title="t",
+        authority="a",
+        period="2024/25",
+        generated=dt.date(2026, 1, 1),
+    )
+    (row,) = report.table("immaterial").rows
+    assert row[0] == "LCR-COM-2"
+    assert row[2] < Decimal("0.01")
