@@ -3,7 +3,9 @@
 :func:`value_many` groups deliveries by their valuation key (and any of the
 :data:`DELIVERY_DIMENSIONS` asked for), sums each group's quantities exactly, and multiplies each
 sum by the key's unit value (step 1, :func:`socialvalue.valuation.unit_value`) once. Each group
-knows the indices of its member deliveries. The totals are *exactly* the sums of
+of a batch :func:`value_many` builds knows the indices of its member deliveries (a batch
+``socialvalue.frames.value_frame`` builds does not: the engine sums the rows and brings back no
+row numbers). The totals are *exactly* the sums of
 :func:`socialvalue.value` over the deliveries (DESIGN §9).
 
 :data:`DIMENSIONS` is the one list of what valued deliveries can be grouped by — here, in a
@@ -16,7 +18,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -29,6 +31,7 @@ from socialvalue.framework import Framework, ValueType
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import Money
 from socialvalue.proxies import NoProxyValueError
+from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
 
 __all__ = [
@@ -38,6 +41,7 @@ __all__ = [
     "OverlapWarning",
     "UnvaluedGroup",
     "ValuationBatch",
+    "classify",
     "overlap_pairs",
     "value_many",
 ]
@@ -96,7 +100,9 @@ class GroupValuation:
         gross: ``quantity × unit.gross``; ``None`` if record-only. Likewise ``net`` and
             ``present_value``.
         members: The indices of the group's deliveries, in the order :func:`value_many` was
-            given them, to find them again.
+            given them, to find them again. Empty in a batch built by
+            ``socialvalue.frames.value_frame``: the engine sums the frame's rows and brings
+            back no row numbers (a lazy or distributed frame has no row order to give).
         status: Whether the group is outturn or a target.
         overlaps: The measure this group's measure overlaps in the same scope (the first of the
             pair), or ``""``.
@@ -122,9 +128,9 @@ class GroupValuation:
     value_type: ValueType = ValueType.SOCIAL
 
     @property
-    def first(self) -> int:
-        """The index of the group's first delivery."""
-        return self.members[0]
+    def first(self) -> int | None:
+        """The index of the group's first delivery; ``None`` when :attr:`members` is empty."""
+        return self.members[0] if self.members else None
 
     def explain(self, methodology: MethodologyRef, *, places: int | None = None) -> str:
         """The working for the whole group, as :meth:`Valuation.explain` shows it for one."""
@@ -144,7 +150,8 @@ class UnvaluedGroup:
     """Deliveries that could not be valued, and why.
 
     No proxy value answered, or prices could not be rebased. Only in a batch valued with
-    ``unvalued="report"``.
+    ``unvalued="report"``. ``members`` are the indices of its deliveries, as in
+    :class:`GroupValuation` (empty in a batch built from a frame).
     """
 
     key: ValuationKey
@@ -157,18 +164,25 @@ class UnvaluedGroup:
     overlaps: str = ""
 
     @property
-    def first(self) -> int:
-        """The index of the group's first delivery."""
-        return self.members[0]
+    def first(self) -> int | None:
+        """The index of the group's first delivery; ``None`` when :attr:`members` is empty."""
+        return self.members[0] if self.members else None
 
 
 @attrs.frozen(kw_only=True)
-class ValuationBatch:
+class ValuationBatch(Tabular):
     """The result of :func:`value_many`: one :class:`GroupValuation` per group, and totals.
 
     ``unvalued`` lists the groups that could not be valued, when the batch was valued with
-    ``unvalued="report"``; they are in no total.
+    ``unvalued="report"``; they are in no total. :meth:`to_records` gives a row per valued
+    group; ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` the same rows as a table with
+    exact decimal money (see :class:`socialvalue.tabular.Tabular`).
     """
+
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset(
+        {"quantity", "unit_gross", "unit_net", "unit_present_value"}
+    )
 
     methodology: MethodologyRef
     by: tuple[str, ...]
@@ -178,6 +192,57 @@ class ValuationBatch:
 
     def __iter__(self) -> Iterator[GroupValuation]:
         return iter(self.groups)
+
+    def to_records(self) -> list[Record]:
+        """A record per valued group: its key, ``by`` values, sums and unit values, exactly.
+
+        ``by`` columns are named as the batch's ``by`` (``by_geography`` for ``geography``,
+        which the key already has); ``first`` is the index of the group's first delivery
+        (``None`` for a batch built from a frame); ``counted`` says whether the group is in the
+        batch's totals, and ``reason`` why not (a target, a transfer, an overlap).
+
+        >>> from socialvalue import Delivery, default_methodology, value_many
+        >>> batch = value_many(
+        ...     [Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2")],
+        ...     default_methodology())
+        >>> record = batch.to_records()[0]
+        >>> record["measure"], record["quantity"], record["gross"].quantize(Decimal("0.01"))
+        ('LCR-ENV-2', Decimal('12.5'), Decimal('3682.52'))
+        """
+        methodology = str(self.methodology)
+        records = []
+        for group in self.groups:
+            record: Record = {
+                "measure": group.key.measure,
+                "period": group.key.period.label,
+                "geography": group.key.geography,
+            }
+            for name, value in zip(self.by, group.by, strict=True):
+                record[f"by_{name}" if name == "geography" else name] = value
+            record.update(
+                {
+                    "quantity": group.quantity,
+                    "count": group.count,
+                    "first": group.first,
+                    "valuation": group.unit.valuation.value,
+                    "currency": group.unit.currency,
+                    "unit_gross": group.unit.gross,
+                    "unit_net": group.unit.net,
+                    "unit_present_value": group.unit.present_value,
+                    "gross": None if group.gross is None else group.gross.amount,
+                    "net": None if group.net is None else group.net.amount,
+                    "present_value": (
+                        None if group.present_value is None else group.present_value.amount
+                    ),
+                    "extrapolated": group.unit.extrapolated,
+                    "status": group.status.value,
+                    "counted": group.counted,
+                    "reason": group.reason,
+                    "methodology": methodology,
+                }
+            )
+            records.append(record)
+        return records
 
     def _total(self, field: str, currency: str, *, counted: bool | None = True) -> Money:
         total = Money.zero(currency)
@@ -333,8 +398,7 @@ def value_many(
         gross, net, present = unit.times(group.quantity)
         status = group.sample.status
         overlaps = str(group_key[6])
-        value_type = _value_type(unit, methodology.framework)
-        counted, reason = _treatment(status, value_type, overlaps, methodology)
+        value_type, counted, reason = classify(unit, status, overlaps, methodology)
         groups.append(
             GroupValuation(
                 key=unit.key,
@@ -357,10 +421,10 @@ def value_many(
         raise ValidationError(
             [
                 Problem(
-                    f"[{group.first}]",
+                    f"[{group.members[0]}]",
                     f"{group.reason}" + (f" ({group.count} deliveries)" if group.count > 1 else ""),
                 )
-                for group in sorted(missing, key=lambda g: g.first)
+                for group in sorted(missing, key=lambda g: g.members[0])
             ],
             subject="deliveries that cannot be valued",
         )
@@ -369,7 +433,7 @@ def value_many(
         by=tuple(by),
         groups=tuple(groups),
         count=count,
-        unvalued=tuple(sorted(missing, key=lambda g: g.first)),
+        unvalued=tuple(sorted(missing, key=lambda g: g.members[0])),
     )
 
 
@@ -395,6 +459,19 @@ def _group_key(
         overlaps,
     )
     return key + tuple(getattr(delivery, name) for name in by) if by else key
+
+
+def classify(
+    unit: UnitValue, status: DeliveryStatus, overlaps: str, methodology: Methodology
+) -> tuple[ValueType, bool, str]:
+    """A group's value type, whether it counts in the totals, and why not (or its flag).
+
+    The one rule for every batch, however built: a target never counts; a transfer counts only
+    if the methodology counts transfers; an overlap excluded under ``exclude_second`` does not.
+    """
+    value_type = _value_type(unit, methodology.framework)
+    counted, reason = _treatment(status, value_type, overlaps, methodology)
+    return value_type, counted, reason
 
 
 def _value_type(unit: UnitValue, framework: Framework) -> ValueType:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -44,6 +44,7 @@ from socialvalue.indicators import benefit_cost_ratio, leverage_ratio, net_sroi_
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
+from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import CostValuation, value_cost
 
 __all__ = ["Rollup", "RollupError", "Totals"]
@@ -164,7 +165,7 @@ def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, .
 
 
 @attrs.frozen(kw_only=True)
-class Rollup:
+class Rollup(Tabular):
     """Totals grouped by dimensions; see the module description.
 
     Attributes:
@@ -234,8 +235,39 @@ class Rollup:
             leverage_measures=leverage_measures,
         )
 
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset({"quantity"})
+
     def __iter__(self) -> Iterator[tuple[tuple[str, ...], Totals]]:
         return iter(sorted(self.rows.items()))
+
+    def to_records(self) -> list[Record]:
+        """A record per key, in key order: the dimensions, then exact totals and counts.
+
+        ``quantity`` only when the rollup is by measure (quantities of different measures do
+        not add up). ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows
+        as a table (see :class:`socialvalue.tabular.Tabular`).
+        """
+        records = []
+        methodology = str(self.methodology)
+        for key, totals in self:
+            record: Record = dict(zip(self.by, key, strict=True))
+            record.update(
+                {
+                    "gross": totals.gross,
+                    "net": totals.net,
+                    "present_value": totals.present_value,
+                    "count": totals.count,
+                    "valued": totals.valued,
+                    "monetised": totals.monetised,
+                    "currency": self.currency,
+                    "methodology": methodology,
+                }
+            )
+            if "measure" in self.by:
+                record["quantity"] = totals.quantity
+            records.append(record)
+        return records
 
     def total(self) -> Totals:
         """The grand total over every row."""
@@ -479,10 +511,12 @@ def _of(
     _check_dimensions(by)
     batch_by = tuple(d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography")
     batch = value_many(deliveries, methodology, by=batch_by, unvalued=unvalued)
+    valued = [value_cost(cost, methodology) for cost in costs]
     return _from_batch(
         batch,
         methodology.framework,
         by,
-        costs=[value_cost(cost, methodology) for cost in costs],
-        leverage_measures=methodology.leverage_measures,
+        costs=valued,
+        # Funding attracted is only a ratio's numerator: it is tallied when there are inputs.
+        leverage_measures=methodology.leverage_measures if valued else (),
     )

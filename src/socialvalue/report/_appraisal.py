@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import TARGET_REASON, ValuationBatch
-from socialvalue.deliveries import Cost, Delivery
+from socialvalue.batch import TARGET_REASON, GroupValuation, UnvaluedGroup, ValuationBatch
+from socialvalue.deliveries import Cost, DeliveryStatus
 from socialvalue.framework import Framework, ValueType
 from socialvalue.indicators import cost_per_outcome
 from socialvalue.methodology import Methodology
@@ -34,21 +34,26 @@ def _kind(reason: str, counted: bool) -> str:
     return "overlap kept" if counted else "overlap"
 
 
-def _exclusions(
-    batch: ValuationBatch, items: Sequence[Delivery], methodology: Methodology
-) -> tuple[Exclusion, ...]:
+def _by(group: GroupValuation | UnvaluedGroup, batch: ValuationBatch, name: str) -> str:
+    """A grouping attribute of a group (``""`` when the batch was not grouped by it)."""
+    if name not in batch.by:
+        return ""
+    value = group.by[batch.by.index(name)]
+    return "" if value is None else str(value)
+
+
+def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclusion, ...]:
     framework = methodology.framework
     found: list[Exclusion] = []
     for group in batch.groups:
         if group.counted and not group.overlaps:
             continue
-        members = [items[i] for i in group.members]
         found.append(
             Exclusion(
                 measure=group.key.measure,
                 title=framework.measure(group.key.measure).title,
-                project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
-                role=members[0].role or "",
+                project=_by(group, batch, "project"),
+                role=_by(group, batch, "role"),
                 period=group.key.period,
                 quantity=group.quantity,
                 present_value=group.present_value,
@@ -61,13 +66,12 @@ def _exclusions(
     for unvalued in batch.unvalued:
         if not unvalued.overlaps:
             continue
-        members = [items[i] for i in unvalued.members]
         found.append(
             Exclusion(
                 measure=unvalued.key.measure,
                 title=framework.measure(unvalued.key.measure).title,
-                project=", ".join(dict.fromkeys(d.project for d in members if d.project)),
-                role=members[0].role or "",
+                project=_by(unvalued, batch, "project"),
+                role=_by(unvalued, batch, "role"),
                 period=unvalued.key.period,
                 quantity=unvalued.quantity,
                 present_value=None,
@@ -122,12 +126,12 @@ def _appraisal(
 
 
 def _cost_per_outcome(
-    items: Sequence[Delivery], lines: Sequence[AppraisalLine], framework: Framework
+    batch: ValuationBatch, lines: Sequence[AppraisalLine], framework: Framework
 ) -> tuple[Indicator, ...]:
     """Inputs ÷ quantity delivered, per project with costs and outcome measure it delivered.
 
     Outcomes are counted in their own units: measures counted in money, and transfers, have no
-    cost per outcome.
+    cost per outcome; targets are not outcomes delivered.
     """
     inputs = {line.project: line.inputs for line in lines}
     outcomes = {
@@ -138,15 +142,18 @@ def _cost_per_outcome(
     }
     quantities: dict[tuple[str, str], Decimal] = {}
     with calculation_context():
-        for delivery in items:
+        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+        for group in groups:
+            project = _by(group, batch, "project")
+            measure = group.key.measure
             if (
-                delivery.delivered
-                and delivery.project in inputs
-                and delivery.measure in outcomes
-                and delivery.quantity > 0
+                group.status is DeliveryStatus.DELIVERED
+                and project in inputs
+                and measure in outcomes
+                and group.quantity > 0
             ):
-                key = (delivery.project, delivery.measure)
-                quantities[key] = quantities.get(key, Decimal(0)) + delivery.quantity
+                key = (project, measure)
+                quantities[key] = quantities.get(key, Decimal(0)) + group.quantity
     return tuple(
         Indicator(
             key="cost_per_outcome",
@@ -265,7 +272,6 @@ def _immaterial(
 
 def appraisal_parts(
     batch: ValuationBatch,
-    items: Sequence[Delivery],
     methodology: Methodology,
     costs: Sequence[Cost],
     *,
@@ -274,10 +280,10 @@ def appraisal_parts(
     tuple[Exclusion, ...], tuple[AppraisalLine, ...], tuple[Table, ...], tuple[Indicator, ...]
 ]:
     """Exclusions, appraisal lines, their tables and the cost-per-outcome indicators."""
-    exclusions = _exclusions(batch, items, methodology)
+    exclusions = _exclusions(batch, methodology)
     valued = [value_cost(cost, methodology) for cost in costs]
     lines = _appraisal(batch, methodology, valued, currency)
     immaterial = _immaterial(batch, methodology, currency)
     tables = _tables(exclusions, lines, immaterial, valued)
-    indicators = _cost_per_outcome(items, lines, methodology.framework)
+    indicators = _cost_per_outcome(batch, lines, methodology.framework)
     return exclusions, lines, tables, indicators

@@ -13,9 +13,9 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import ValuationBatch, value_many
+from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
-from socialvalue.deliveries import Cost, Delivery
+from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
@@ -73,8 +73,21 @@ def _role_title(framework: Framework, code: str) -> str | None:
 
 
 def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
-    """The deliveries of each valued group, in the batch's group order."""
+    """The deliveries of each valued group, in the batch's group order.
+
+    Empty for every group of a batch valued from a frame: its groups carry no members.
+    """
     return [[deliveries[index] for index in group.members] for group in batch.groups]
+
+
+def _projects(
+    batch: ValuationBatch, group: GroupValuation, found: Sequence[Delivery]
+) -> tuple[str, ...]:
+    """The group's project when the batch is grouped by project (always, here), else members'."""
+    if "project" in batch.by:
+        project = group.by[batch.by.index("project")]
+        return (project,) if isinstance(project, str) and project else ()
+    return tuple(dict.fromkeys(d.project for d in found if d.project))
 
 
 def _trace(
@@ -94,7 +107,7 @@ def _trace(
                 geography=group.key.geography,
                 quantity=group.quantity,
                 deliveries=group.count,
-                projects=tuple(dict.fromkeys(d.project for d in found if d.project)),
+                projects=_projects(batch, group, found),
                 evidence=tuple(dict.fromkeys(e for d in found for e in d.evidence)),
                 steps=group.unit.steps,
                 currency=group.unit.currency,
@@ -240,14 +253,20 @@ def _not_valued_table(batch: ValuationBatch) -> Table:
     )
 
 
-def _quantities(deliveries: Iterable[Delivery]) -> dict[str, Decimal]:
-    """Quantities of every measure delivered, valued or not: jobs count even without a proxy."""
+def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
+    """Quantities of every measure delivered, valued or not: jobs count even without a proxy.
+
+    A batch valued with ``unvalued="report"`` holds every delivery in a group or an unvalued
+    group, so their exact sums are the deliveries' (and a batch from a frame has them too).
+    """
     quantities: dict[str, Decimal] = {}
     with calculation_context():
-        for delivery in deliveries:
-            quantities[delivery.measure] = (
-                quantities.get(delivery.measure, Decimal(0)) + delivery.quantity
-            )
+        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+        for group in groups:
+            if group.status is not DeliveryStatus.DELIVERED:
+                continue  # a target is no delivered quantity
+            measure = group.key.measure
+            quantities[measure] = quantities.get(measure, Decimal(0)) + group.quantity
     return quantities
 
 
@@ -469,6 +488,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    batch: ValuationBatch | None = None,
     costs: Sequence[Cost] = (),
 ) -> Report:
     """Build the report as data, with the trace of every figure.
@@ -498,6 +518,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        batch: The deliveries already valued, grouped by at least ``role`` and ``project``
+            with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
+            on a frame too big for objects. The figures come from it, and ``deliveries``
+            (which may then be empty) serve only the commitments and the evidence in the
+            appendix: a batch from a frame has no member deliveries, so its appendix lists
+            each group's project but no evidence.
         costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
 
     Examples:
@@ -524,11 +550,18 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     framework = methodology.framework
     items = list(deliveries)
     day = generated or dt.datetime.now(tz=dt.UTC).date()
-    batch = value_many(items, methodology, by=_BY, unvalued="report")
+    if batch is None:
+        batch = value_many(items, methodology, by=_BY, unvalued="report")
+    elif not set(_BY) <= set(batch.by):
+        raise ValueError(f"batch: a report needs a batch grouped by {_BY}, got {batch.by}")
+    elif batch.methodology != methodology.ref:
+        raise ValueError(
+            f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
+        )
     trace = _trace(batch, items, framework)
-    quantities = _quantities(items)
+    quantities = _quantities(batch)
     exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
-        batch, items, methodology, costs
+        batch, methodology, costs
     )
     return Report(
         title=title,
