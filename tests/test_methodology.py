@@ -19,6 +19,7 @@ from socialvalue import (
 from socialvalue.io import methodology_from_text, shipped_registry
 from socialvalue.methodology import MeasureAssumption, RoundingPolicy
 from socialvalue.money import RoundingMode
+from socialvalue.ranges import AssumptionRange, Uncertainty
 
 BAD = sorted((Path(__file__).parent / "data" / "bad_methodologies").glob("*.toml"))
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -149,6 +150,21 @@ CHANGES = {
             ),
         ),
     ),
+    "a proxy range": lambda m: attrs.evolve(
+        m,
+        registries=(
+            attrs.evolve(
+                m.registries[0],
+                values=[
+                    attrs.evolve(v, low=v.value) if i == 0 else v
+                    for i, v in enumerate(m.registries[0].values)
+                ],
+            ),
+        ),
+    ),
+    "a declared range": lambda m: attrs.evolve(
+        m, uncertainty=Uncertainty(ranges=[AssumptionRange(factor="deadweight", low=0, high="0.1")])
+    ),
     "a layer": lambda m: attrs.evolve(
         m, registries=(attrs.evolve(shipped_registry(), id="copy", values=()), *m.registries)
     ),
@@ -171,6 +187,6 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("a38e0f67e7456f5a431a06029a007b3d8da9d0456ef2c3deae58026ffd6c7ddf")
+        == ("dce4b5fefbec9aaa9b24a3211b6519b81c2cabd7bf6cbb4993550ba89ddc63bf")
     )
     assert isinstance(again, Methodology)
