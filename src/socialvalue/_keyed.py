@@ -17,6 +17,7 @@ from socialvalue.batch import ValuationBatch
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
+from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
 
@@ -30,15 +31,18 @@ def key_quantities(source: ValuationBatch | Iterable[Delivery]) -> dict[Valuatio
     sums: dict[ValuationKey, Decimal] = {}
     with calculation_context():
         if isinstance(source, ValuationBatch):
-            pairs: Iterable[tuple[ValuationKey, Decimal]] = [
-                *((group.key, group.quantity) for group in source.groups),
-                *((group.key, group.quantity) for group in source.unvalued),
-            ]
-        else:
-            pairs = ((ValuationKey.of(delivery), delivery.quantity) for delivery in source)
-        for key, quantity in pairs:
-            sums[key] = sums.get(key, _ZERO) + quantity
-    return sums
+            pairs = [(g.key, g.quantity) for g in source.groups]
+            pairs += [(g.key, g.quantity) for g in source.unvalued]
+            for key, quantity in pairs:
+                sums[key] = sums.get(key, _ZERO) + quantity
+            return sums
+        # Sum under plain tuples first: building a key object per delivery costs more than
+        # the sum itself.
+        plain: dict[tuple[str, AnyPeriod, str], Decimal] = {}
+        for delivery in source:
+            triple = (delivery.measure, delivery.period, delivery.geography)
+            plain[triple] = plain.get(triple, _ZERO) + delivery.quantity
+    return {ValuationKey(*triple): quantity for triple, quantity in plain.items()}
 
 
 def unit_or_none(key: ValuationKey, methodology: Methodology) -> UnitValue | None:

@@ -750,7 +750,7 @@ def switching_values(
         >>> carbon = sv.Delivery(measure="LCR-ENV-2", quantity="10", period="2024/25")
         >>> [found] = switching_values([carbon], sv.default_methodology(), target=Decimal(2000))
         >>> print(found.note)
-        reaches a present value of 2000 at 182.599, within the plausible range [134.48, 403.45]
+        reaches a present value of 2,000.00 at 182.599, within the plausible range [134.48, 403.45]
     """
     goal = target.amount if isinstance(target, Money) else target
     quantities = key_quantities(source)

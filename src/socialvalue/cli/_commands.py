@@ -18,9 +18,10 @@ from rich.console import Console
 from rich.progress import track as progress
 from rich.table import Table
 
-from socialvalue import _display
+from socialvalue import _display, uncertainty
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
+from socialvalue.compare import compare
 from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.framework import Framework
@@ -36,6 +37,7 @@ from socialvalue.io import (
     load_framework,
     load_methodology,
     load_registry,
+    methodology_diff,
     shipped_commitments,
     shipped_framework,
 )
@@ -71,6 +73,10 @@ Examples:
         a supplier return template for a contract (needs the xlsx extra)
   socialvalue import returns.xlsx --rejected fix-these.xlsx
         read returns: every row accepted or rejected with its reasons
+  socialvalue value --scenarios --methodology examples/lcrca-ranges.toml
+        low, central and high totals, and each input's swing
+  socialvalue diff lcrca-default examples/lcrca-ranges.toml --format html -o bridge.html
+        what moved between two methodologies, by cause
   socialvalue validate our-values.csv --framework lcrca
         every problem in a file, with its row and column or key path
 """
@@ -293,6 +299,17 @@ def _period_of(items: Sequence[Delivery]) -> str:
 @click.option(
     "--strict", is_flag=True, help="Fail if any delivery cannot be valued, instead of listing it."
 )
+@click.option(
+    "--scenarios",
+    is_flag=True,
+    help="Also show low, central and high totals and each input's swing (the ranges of the "
+    "proxy values and the methodology's declared assumption ranges).",
+)
+@click.option(
+    "--target",
+    metavar="AMOUNT",
+    help="With --scenarios: the present value each input's switching value would reach.",
+)
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -300,6 +317,8 @@ def value(
     by: tuple[str, ...],
     explain: bool,
     strict: bool,
+    scenarios: bool,
+    target: str | None,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
@@ -320,11 +339,60 @@ def value(
         highlight=False,
     )
     _print_batch(console, batch, framework, by, policy)
+    if scenarios:
+        goal = None if target is None else Money(target)
+        _print_uncertainty(console, batch, chosen, goal)
+    elif target is not None:
+        raise click.UsageError("--target needs --scenarios")
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
             console.print()
             console.print(group.explain(chosen.ref, places=policy.places), highlight=False)
+
+
+def _print_uncertainty(
+    console: Console, batch: ValuationBatch, chosen: Methodology, target: Money | None
+) -> None:
+    policy = chosen.rounding
+    result = uncertainty.scenarios(batch, chosen)
+    table = Table(title="scenarios")
+    for heading in ("scenario", "methodology", "gross £", "net £", "present value £"):
+        table.add_column(heading, justify="right" if "£" in heading else "left")
+    for s in result:
+        table.add_row(
+            s.name,
+            str(s.methodology),
+            _money(s.gross, policy),
+            _money(s.net, policy),
+            _money(s.present_value, policy),
+        )
+    console.print()
+    console.print(table)
+    share = result.without_proxy_range_share
+    shown = "" if share is None else f" ({(share * 100).quantize(Decimal('0.1'))}%)"
+    console.print(
+        f"valued with no proxy range: £{_money(result.without_proxy_range, policy)}{shown} of "
+        "the central present value; it moves only with the assumption ranges",
+        highlight=False,
+    )
+    tornado = Table(title="sensitivity: each input alone at its low and high bound")
+    for heading in ("input", "low", "high", "at low £", "at high £", "swing £"):
+        tornado.add_column(heading, justify="left" if heading == "input" else "right")
+    for swing in uncertainty.sensitivity(batch, chosen):
+        tornado.add_row(
+            swing.input.label,
+            str(swing.input.low),
+            str(swing.input.high),
+            _money(Money(swing.at_low), policy),
+            _money(Money(swing.at_high), policy),
+            _money(Money(swing.swing), policy),
+        )
+    console.print(tornado)
+    if target is not None:
+        console.print(f"\nswitching values (present value of £{_money(target, policy)}):")
+        for found in uncertainty.switching_values(batch, chosen, target=target):
+            console.print(f"  {found.input.label}: {found.note}", highlight=False)
 
 
 def _print_batch(
@@ -632,6 +700,57 @@ def import_(
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.argument("deliveries", required=False, metavar="[DELIVERIES]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: the data diff and the bridge; the others: the bridge only.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
+def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+    """What moved between two methodologies (files or shipped names), by cause.
+
+    Shows what changed in the data (a diff of the two self-contained bundles, with their
+    hashes), then the change in each total of DELIVERIES (default: the shipped example) split
+    exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
+    discounting. The parts add up to the change to the penny.
+    """
+    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+        Formatter,
+        render_bridge_csv,
+        render_bridge_html,
+        render_bridge_markdown,
+    )
+
+    before = _methodology_for(old, ())
+    after = _methodology_for(new, ())
+    items = _deliveries_from(deliveries).deliveries
+    bridge = compare(items, before, after)
+    if fmt == "markdown":
+        text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "html":
+        text = render_bridge_html(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "csv":
+        text = render_bridge_csv(bridge, Formatter(rounding=after.rounding))
+    else:
+        text = (
+            methodology_diff(before, after)
+            + "\n"
+            + render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+        )
+    if output:
+        atomic_write_text(Path(output), text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
 
 
 def commands() -> Any:  # noqa: ANN401 - a click group

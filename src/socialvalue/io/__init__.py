@@ -46,6 +46,7 @@ from socialvalue.io._methodology import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
     load_methodology,
+    methodology_diff,
     methodology_from_text,
     save_methodology,
 )
@@ -116,6 +117,7 @@ __all__ = [
     "loads",
     "make_converter",
     "make_template",
+    "methodology_diff",
     "methodology_from_text",
     "read_returns",
     "read_text",

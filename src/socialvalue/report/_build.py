@@ -30,6 +30,7 @@ from socialvalue.report._model import (
     Table,
     TraceEntry,
 )
+from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
 from socialvalue.tracking import RagRules, track
 
@@ -52,6 +53,11 @@ class ReportOptions:
             with ``total_spend`` they give the share of spend retained locally.
         total_spend: The authority's total spend in the period, for that share.
         inputs: £ invested per project, for an SROI ratio per project (present value ÷ inputs).
+        uncertainty: Whether to add the uncertainty section: low, central and high scenarios,
+            one-way sensitivity (the tornado) and, with ``target``, switching values
+            (:mod:`socialvalue.uncertainty`).
+        target: A total the present value is checked against: the switching value of each
+            input is where the total would fall to it.
     """
 
     headline_measures: tuple[str, ...] = ()
@@ -60,6 +66,8 @@ class ReportOptions:
     local_spend_measures: tuple[str, ...] = ()
     total_spend: Money | None = None
     inputs: Mapping[str, Money] = attrs.field(factory=dict)
+    uncertainty: bool = False
+    target: Money | None = None
 
 
 def _role_title(framework: Framework, code: str) -> str | None:
@@ -463,6 +471,10 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     batch = value_many(items, methodology, by=_BY, unvalued="report")
     trace = _trace(batch, items, framework)
     quantities = _quantities(items)
+    extra_tables: tuple[Table, ...] = ()
+    extra_notes: tuple[Note, ...] = ()
+    if options.uncertainty:
+        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target)
     return Report(
         title=title,
         authority=authority,
@@ -478,11 +490,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
             _not_valued_table(batch),
+            *extra_tables,
         ),
         indicators=_indicators(options, batch, framework, quantities),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=_notes(methodology, batch),
+        notes=(*_notes(methodology, batch), *extra_notes),
         trace=trace,
     )
