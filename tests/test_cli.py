@@ -137,7 +137,7 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
         "Social Value Annual Report 2023, reproduced from its published figures: 25 deliveries"
     )
     assert (
-        "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.1"
+        "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.2"
         in out
     )
     assert "total" in out
@@ -152,7 +152,7 @@ def test_value_with_a_layered_registry_and_explanations(capsys):
     csv = Path(__file__).parent.parent / "examples" / "lcrca-report-values.csv"
     assert main(["value", "--registry", str(csv), "--by", "project", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "lcrca-default+lcrca-report-values 2026.1" in out
+    assert "lcrca-default+lcrca-report-values 2026.2" in out
     assert "EmbRACE" in out
     assert "how each figure was obtained:" in out
     assert "layer lcrca-report-values from" in out

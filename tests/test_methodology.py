@@ -38,7 +38,7 @@ def test_default_methodology_is_open_and_pinned():
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
     assert len(methodology.content_hash) == 64
-    assert str(methodology.ref).startswith("lcrca-default 2026.1 (sha256:")
+    assert str(methodology.ref).startswith("lcrca-default 2026.2 (sha256:")
 
 
 def test_bundles_round_trip_self_contained(tmp_path):
@@ -123,6 +123,14 @@ CHANGES = {
     "price base": lambda m: attrs.evolve(m, price_base="2023/24"),
     "no rebasing": lambda m: attrs.evolve(m, price_base=None),
     "year convention": lambda m: attrs.evolve(m, year_convention="year_1"),
+    "appraisal base year": lambda m: attrs.evolve(m, appraisal_base_year="2025/26"),
+    "no base year": lambda m: attrs.evolve(m, appraisal_base_year=None),
+    "before the base year": lambda m: attrs.evolve(m, before_base_year="refuse"),
+    "proxy years": lambda m: attrs.evolve(m, proxy_years="first_year"),
+    "transfers": lambda m: attrs.evolve(m, count_transfers=True),
+    "overlap policy": lambda m: attrs.evolve(m, overlap_policy="warn"),
+    "overlap scope": lambda m: attrs.evolve(m, overlap_scope=("role", "period")),
+    "leverage": lambda m: attrs.evolve(m, leverage_measures=()),
     "lookup policy": lambda m: attrs.evolve(m, lookup_policy="carry_forward"),
     "proxy date": lambda m: attrs.evolve(m, proxy_date="end"),
     "rounding": lambda m: attrs.evolve(m, rounding=RoundingPolicy(places=0)),
@@ -187,6 +195,6 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("dce4b5fefbec9aaa9b24a3211b6519b81c2cabd7bf6cbb4993550ba89ddc63bf")
+        == ("87bbd4cd089cad69cecf6785ecf7dd1f3f62944b882eebe0f46526825c791df3")
     )
     assert isinstance(again, Methodology)

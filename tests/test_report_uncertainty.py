@@ -202,13 +202,38 @@ def test_value_scenarios_on_the_command_line(capsys):
                 "examples/lcrca-ranges.toml",
                 "--scenarios",
                 "--target",
-                "2000000",
+                "200000",
             ]
         )
         == 0
     )
     out = capsys.readouterr().out
-    assert "lcrca-ranges 2026.1+low" in out
+    assert "lcrca-ranges 2026.2+low" in out
     assert "deadweight (default)" in out
-    assert "reaches a present value of 2,000,000.00 at 0.253594" in out
+    assert "reaches a present value of 200,000.00 at 0.172854" in out
     assert main(["value", "--target", "1"]) == 2
+
+
+def test_with_costs_the_section_shows_pvc_npsv_bcr_and_where_npsv_reaches_zero():
+    costs = [sv.Cost(amount="150000", period="2022/23", project="LCR Connect")]
+    built = build_report(
+        deliveries(),
+        ranged(),
+        title="t",
+        authority="a",
+        period="2022/23",
+        costs=costs,
+        options=ReportOptions(uncertainty=True),
+        generated=dt.date(2026, 1, 1),
+    )
+    scenarios = built.table("scenarios")
+    assert [c.key for c in scenarios.columns][-3:] == ["pvc", "npsv", "bcr"]
+    npsvs = [row[-2].amount for row in scenarios.rows]
+    assert npsvs == sorted(npsvs)
+    assert [c.key for c in built.table("sensitivity").columns][-2:] == [
+        "npsv_at_low",
+        "npsv_at_high",
+    ]
+    switching = built.table("switching_values")
+    assert all("an NPSV of zero (a BCR of 1)" in row[-1] for row in switching.rows)
+    assert "| PVC | NPSV | BCR |" in render_markdown(built)

@@ -212,7 +212,8 @@ def test_low_central_high_are_ordered_for_any_ordered_ranges(methodology, carbon
 
 def test_tornado_ranks_inputs_by_swing():
     methodology = ranged()
-    result = unc.sensitivity(example_with_carbon(), methodology)
+    batch = sv.value_many(example_with_carbon(), methodology, unvalued="report")
+    result = unc.sensitivity(batch, methodology, total="net")
     swings = [s.swing for s in result]
     assert swings == sorted(swings, reverse=True)
     assert {s.input.label for s in result} >= {
@@ -222,7 +223,6 @@ def test_tornado_ranks_inputs_by_swing():
     }
     # The deadweight range moves the whole net total by ±10 points of the gross (to the 30
     # places unit values are carried to):
-    batch = sv.value_many(example_with_carbon(), methodology, unvalued="report")
     deadweight = next(s for s in result if s.input.factor == "deadweight")
     with calculation_context():
         assert abs(deadweight.swing - batch.total_gross().amount * Decimal("0.2")) < Decimal(
@@ -270,7 +270,7 @@ def test_a_target_out_of_reach_says_none_plainly():
     deliveries = [sv.Delivery(measure=HOURS, quantity="10", period="2022/23 Q2")]
     [found] = unc.switching_values(deliveries, methodology, target=Decimal(10_000))
     assert found.value is None
-    assert found.note.startswith("none: it would take")
+    assert found.note.startswith("none: to reach a present value of 10,000.00 it would take")
     assert not found.within_range
 
 
@@ -292,7 +292,7 @@ def test_a_non_linear_input_is_found_by_bisection_within_tolerance():
             discount=DiscountRange(low="-0.01", high="0.02"),
         ),
     )
-    deliveries = [sv.Delivery(measure=HOURS, quantity="1000", period="2022/23 Q2")]
+    deliveries = [sv.Delivery(measure=CARBON, quantity="1000", period="2025/26 Q2")]
     central = sv.value_many(deliveries, methodology).total_present_value().amount
     target = central * Decimal("0.9")
     found = {f.input.label: f for f in unc.switching_values(deliveries, methodology, target=target)}
@@ -402,3 +402,88 @@ def test_monte_carlo_needs_numpy(monkeypatch):
     monkeypatch.setitem(sys.modules, "numpy", None)
     with pytest.raises(MissingExtraError, match=r"socialvalue\[montecarlo\]"):
         unc.monte_carlo(example_with_carbon(), ranged(), seed=1)
+
+
+# --- with costs: NPSV and BCR -----------------------------------------------------------------
+
+
+def carbon_project():
+    deliveries = [
+        sv.Delivery(measure=CARBON, quantity="100", period="2024/25"),
+        sv.Delivery(measure=CARBON, quantity="60", period="2026/27"),
+    ]
+    costs = [sv.Cost(amount="30000", period="2024/25"), sv.Cost(amount="8000", period="2025/26")]
+    return deliveries, costs
+
+
+def test_scenarios_carry_pvc_npsv_and_bcr():
+    deliveries, costs = carbon_project()
+    methodology = ranged()
+    result = unc.scenarios(deliveries, methodology, costs=costs)
+    rollup = sv.Rollup.of(deliveries, methodology, by=(), costs=costs).total()
+    assert result.central.costs.amount == rollup.costs
+    assert result.central.npsv.amount == rollup.npsv()
+    assert result.central.bcr == rollup.bcr()
+    assert result.low.npsv.amount < result.central.npsv.amount < result.high.npsv.amount
+    assert result.low.bcr < result.central.bcr < result.high.bcr
+    assert unc.scenarios(deliveries, methodology).central.npsv is None
+
+
+def test_an_npsv_switching_value_put_back_gives_npsv_zero_to_the_penny():
+    deliveries, costs = carbon_project()
+    methodology = ranged()
+    found = unc.switching_values(deliveries, methodology, costs=costs)
+    exact = [
+        f for f in found if f.criterion == "npsv" and f.method == "exact" and f.value is not None
+    ]
+    assert {f.input.label for f in exact} >= {
+        "deadweight (default)",
+        f"{CARBON} proxy (UK, from 2024-01-01)",
+    }
+    for switching in exact:
+        put_back = unc.derive(methodology, {switching.input: switching.value}, "put-back")
+        totals = sv.Rollup.of(deliveries, put_back, by=(), costs=costs).total()
+        assert abs(totals.npsv()) < PENNY, switching.input.label
+        assert abs(totals.bcr() - 1) < Decimal("1e-9")
+        assert "an NPSV of zero (a BCR of 1)" in switching.note
+
+
+def test_the_discount_rates_move_pvc_too_and_switch_by_bisection():
+    deliveries, costs = carbon_project()
+    methodology = ranged(uncertainty=Uncertainty(discount=DiscountRange(low="-0.01", high="0.05")))
+    swings = unc.sensitivity(deliveries, methodology, costs=costs)
+    swing = next(s for s in swings if s.input.kind is unc.InputKind.DISCOUNT)
+    low, central, high = swing.costs
+    assert low > central > high  # higher rates, lower present value of costs
+    npsv = swing.npsv
+    with calculation_context():
+        assert npsv == (swing.at_low - low, swing.central - central, swing.at_high - high)
+    proxy = next(s for s in swings if s.input.kind is unc.InputKind.PROXY)
+    assert proxy.costs[0] == proxy.costs[1] == proxy.costs[2]  # only discounting moves PVC
+    found = next(
+        f
+        for f in unc.switching_values(deliveries, methodology, costs=costs)
+        if f.input.kind is unc.InputKind.DISCOUNT
+    )
+    assert found.method == "bisection"
+    assert found.criterion == "npsv"
+
+
+def test_monte_carlo_gives_npsv_and_bcr_percentiles_and_the_chance_npsv_is_negative():
+    deliveries, costs = carbon_project()
+    methodology = ranged()
+    result = unc.monte_carlo(deliveries, methodology, seed=5, draws=4000, costs=costs)
+    assert 0 < result.p_npsv_negative < 1
+    with calculation_context():
+        assert result.npsv_percentile(50) == result.percentile(50) - result.costs
+    assert result.bcr_percentile(5) < result.bcr_percentile(95)
+    flat = unc.monte_carlo(deliveries, collapsed(methodology), seed=5, draws=500, costs=costs)
+    central = unc.scenarios(deliveries, collapsed(methodology), costs=costs).central
+    assert flat.npsv_percentile(50) == central.npsv.amount
+    assert flat.bcr_percentile(95) == central.bcr
+    assert flat.p_npsv_negative in (0.0, 1.0)
+
+
+def test_switching_values_need_a_target_or_costs():
+    with pytest.raises(ValueError, match="give a target total, or costs"):
+        unc.switching_values(example_with_carbon(), ranged())

@@ -31,6 +31,9 @@ from socialvalue.methodology import CalendarPrices, MeasureAssumption, Memo
 from socialvalue.proxies import GeographyLink, NoProxyValueError
 from socialvalue.valuation import ValuationError
 
+# Deliveries of overlapping measures are kept under the default policy, with a warning.
+pytestmark = pytest.mark.filterwarnings("ignore::socialvalue.batch.OverlapWarning")
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SOURCE = Source(title="Worked example", publisher="Test")
 
@@ -78,6 +81,10 @@ def methodology(**changes):
         "framework": shipped_framework(),
         "registries": (TEST_REGISTRY,),
         "discount_schedule": shipped_discount_schedule(),
+        # These properties are about the arithmetic of everything valued: transfers count, and
+        # overlaps are kept (policy "warn"; the warning is silenced below). The rules that keep
+        # them out are tested in test_appraisal.py.
+        "count_transfers": True,
     }
     fields.update(changes)
     return Methodology(**fields)

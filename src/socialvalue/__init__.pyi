@@ -40,6 +40,7 @@ from socialvalue.commitments import (
     ProgressUpdate as ProgressUpdate,
 )
 from socialvalue.deliveries import (
+    Cost as Cost,
     Delivery as Delivery,
     DeliverySet as DeliverySet,
 )

@@ -13,26 +13,36 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import ValuationBatch
-from socialvalue.deliveries import Delivery
+from socialvalue.batch import ValuationBatch, value_type_of
+from socialvalue.deliveries import Delivery, DeliveryStatus
 from socialvalue.exceptions import UnknownCodeError
+from socialvalue.framework import ValueType
 from socialvalue.methodology import Methodology
 from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
 
-__all__ = ["KeyTotals", "key_quantities", "key_totals", "unit_or_none"]
+__all__ = ["KeyTotals", "counts", "key_quantities", "key_totals", "unit_or_none"]
 
 _ZERO = Decimal(0)
 
 
 def key_quantities(source: ValuationBatch | Iterable[Delivery]) -> dict[ValuationKey, Decimal]:
-    """Quantities summed per valuation key: of a batch's groups (valued or not), or deliveries."""
+    """Quantities summed per valuation key, of what counts in the social-value total.
+
+    From a batch: its counted groups (delivered, not excluded as an overlap, not a transfer
+    unless the methodology counts transfers) and its delivered groups that could not be valued.
+    From deliveries: every delivered one (targets and forecasts never count); overlaps are not
+    de-duplicated here — pass a batch for that. Transfers are left out by :func:`key_totals`,
+    under each methodology's own rule.
+    """
     sums: dict[ValuationKey, Decimal] = {}
     with calculation_context():
         if isinstance(source, ValuationBatch):
-            pairs = [(g.key, g.quantity) for g in source.groups]
-            pairs += [(g.key, g.quantity) for g in source.unvalued]
+            pairs = [(g.key, g.quantity) for g in source.groups if g.counted]
+            pairs += [
+                (g.key, g.quantity) for g in source.unvalued if g.status is DeliveryStatus.DELIVERED
+            ]
             for key, quantity in pairs:
                 sums[key] = sums.get(key, _ZERO) + quantity
             return sums
@@ -40,9 +50,17 @@ def key_quantities(source: ValuationBatch | Iterable[Delivery]) -> dict[Valuatio
         # the sum itself.
         plain: dict[tuple[str, AnyPeriod, str], Decimal] = {}
         for delivery in source:
+            if delivery.status is not DeliveryStatus.DELIVERED:
+                continue
             triple = (delivery.measure, delivery.period, delivery.geography)
             plain[triple] = plain.get(triple, _ZERO) + delivery.quantity
     return {ValuationKey(*triple): quantity for triple, quantity in plain.items()}
+
+
+def counts(unit: UnitValue, methodology: Methodology) -> bool:
+    """Whether a unit value counts in the social-value total (transfers only if so declared)."""
+    kind = value_type_of(unit, methodology.framework)
+    return kind is not ValueType.TRANSFER or methodology.count_transfers
 
 
 def unit_or_none(key: ValuationKey, methodology: Methodology) -> UnitValue | None:
@@ -88,6 +106,8 @@ def key_totals(quantities: Mapping[ValuationKey, Decimal], methodology: Methodol
                 unvalued.append(key)
                 continue
             if unit.gross is None or unit.net is None or unit.present_value is None:
+                continue
+            if not counts(unit, methodology):
                 continue
             if unit.currency != "GBP":
                 raise ValuationError(

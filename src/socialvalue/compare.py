@@ -9,12 +9,14 @@ one, in a fixed order, and each step's part is the difference in totals it makes
    or valued differently). The old proxy values and assumptions for measures the new framework
    no longer has, or counts in another unit, are dropped: a delivery of a removed measure loses
    its value here.
-2. ``proxy values`` — the new registries, lookup policy and proxy date.
+2. ``proxy values`` — the new registries, lookup policy, proxy date and rule for the proxy
+   value of each later year of a stream.
 3. ``prices`` — the new price index (deflator), price base and calendar-price rule.
 4. ``additionality`` — the new default and per-measure assumptions.
-5. ``discounting`` — the new discount schedule and year convention.
-6. ``other`` — anything else that changes a result (shown only when it is not zero), so the
-   parts always reach the new methodology's totals.
+5. ``discounting`` — the new discount schedule, year convention, appraisal base year and rule
+   for years before it.
+6. ``other`` — anything else that changes a result (whether transfers count, say; shown only
+   when it is not zero), so the parts always reach the new methodology's totals.
 
 The parts add up to the change in each total exactly (they telescope): Σ parts = new − old, to
 the last digit, not just to the penny. Each part is also broken down by measure.
@@ -39,7 +41,7 @@ from typing import Any
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue._keyed import key_quantities, unit_or_none
+from socialvalue._keyed import counts, key_quantities, unit_or_none
 from socialvalue.additionality import Additionality
 from socialvalue.batch import ValuationBatch
 from socialvalue.deliveries import Delivery
@@ -198,6 +200,7 @@ def _chain(old: Methodology, new: Methodology) -> list[tuple[str, Methodology]]:
                 "registries": new.registries,
                 "lookup_policy": new.lookup_policy,
                 "proxy_date": new.proxy_date,
+                "proxy_years": new.proxy_years,
             },
         ),
         (
@@ -211,7 +214,12 @@ def _chain(old: Methodology, new: Methodology) -> list[tuple[str, Methodology]]:
         ("additionality", {"additionality": new.additionality, "assumptions": new.assumptions}),
         (
             "discounting",
-            {"discount_schedule": new.discount_schedule, "year_convention": new.year_convention},
+            {
+                "discount_schedule": new.discount_schedule,
+                "year_convention": new.year_convention,
+                "appraisal_base_year": new.appraisal_base_year,
+                "before_base_year": new.before_base_year,
+            },
         ),
     ]
     chain = []
@@ -337,7 +345,12 @@ def _unit_totals(
             if unit is None:
                 unvalued.append(key)
                 values[key] = (_ZERO, _ZERO, _ZERO)
-            elif unit.gross is None or unit.net is None or unit.present_value is None:
+            elif (
+                unit.gross is None
+                or unit.net is None
+                or unit.present_value is None
+                or not counts(unit, methodology)
+            ):
                 values[key] = (_ZERO, _ZERO, _ZERO)
             else:
                 values[key] = (

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from socialvalue._decimal import to_decimal
 from socialvalue._fields import not_blank as _not_blank
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
@@ -36,12 +37,15 @@ if TYPE_CHECKING:
     from socialvalue.valuation import UnitValue, ValuationKey
 
 __all__ = [
+    "BeforeBaseYear",
     "CalendarPrices",
     "MeasureAssumption",
     "Memo",
     "Methodology",
     "MethodologyRef",
+    "OverlapPolicy",
     "ProxyDate",
+    "ProxyYears",
     "RoundingPolicy",
 ]
 
@@ -71,6 +75,65 @@ class CalendarPrices(enum.Enum):
 
     ERROR = "error"
     MAJORITY_FINANCIAL_YEAR = "majority_financial_year"
+
+
+class BeforeBaseYear(enum.Enum):
+    """What happens to a value in a year before the appraisal base year.
+
+    * ``REFUSE`` — an error: the value cannot be valued under this methodology (listed as not
+      valued in a batch or report, never silently counted);
+    * ``COMPOUND`` — compounded forward to the base year at the schedule's rates: a value
+      ``n`` years before the base year is multiplied by ``1 ÷ DF(n)``, the inverse of the factor
+      that would discount it ``n`` years (so discounting there and back is the identity).
+    """
+
+    REFUSE = "refuse"
+    COMPOUND = "compound"
+
+
+class ProxyYears(enum.Enum):
+    """Which proxy value prices each later year of an outcome's benefit stream.
+
+    * ``FIRST_YEAR`` — the value of the delivery's own year, in real terms, for every year;
+    * ``BY_YEAR`` — each year of the stream is looked up for its own year (carbon values rise
+      year by year in real terms); a year with no value follows the lookup policy.
+    """
+
+    FIRST_YEAR = "first_year"
+    BY_YEAR = "by_year"
+
+
+class OverlapPolicy(enum.Enum):
+    """What valuation does with deliveries of measures the framework says overlap.
+
+    Two deliveries overlap when one's measure lists the other's in ``overlaps_with`` and they
+    share the methodology's ``overlap_scope`` (the same project, contract, period …). Of each
+    pair, the measure that *declares* the overlap is the second (the one named is the first; if
+    both name each other, the one later in the framework).
+
+    * ``WARN`` — flag and list the pair; both stay in the totals;
+    * ``EXCLUDE_SECOND`` — the second's value is left out of the de-duplicated totals and
+      listed as excluded, with the first it overlaps;
+    * ``RAISE`` — an error naming every pair.
+    """
+
+    WARN = "warn"
+    EXCLUDE_SECOND = "exclude_second"
+    RAISE = "raise"
+
+
+#: Delivery attributes an overlap scope may name; ``period`` matches periods sharing a day.
+OVERLAP_SCOPES = ("project", "contract", "reporter", "role", "geography", "period")
+
+
+def _scope(value: object) -> tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+    unknown = [item for item in items if item not in OVERLAP_SCOPES]
+    if unknown:
+        raise ValueError(
+            f"overlap_scope: {', '.join(map(repr, unknown))} is not one of {OVERLAP_SCOPES}"
+        )
+    return tuple(str(item) for item in items)
 
 
 @attrs.frozen(kw_only=True)
@@ -144,8 +207,17 @@ class MethodologyRef:
 def _financial_year(value: object) -> FinancialYear | None:
     period = parse_period(value) if isinstance(value, str) else value
     if period is not None and not isinstance(period, FinancialYear):
-        raise TypeError(f"price_base: expected a financial year such as '2024/25', got {value!r}")
+        raise TypeError(f"expected a financial year such as '2024/25', got {value!r}")
     return period
+
+
+def _share(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    share = to_decimal(value, what="materiality")
+    if not Decimal(0) < share < 1:
+        raise ValueError(f"materiality: {share} is not a share in (0, 1); write 1% as 0.01")
+    return share
 
 
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
@@ -174,8 +246,25 @@ class Methodology:
         calendar_prices: How calendar-year prices meet a financial-year index.
         additionality: Default assumptions for every measure.
         assumptions: Per-measure assumptions, overriding the default.
-        discount_schedule: Rates for present values over the persistence period.
-        year_convention: Whether the first year of benefit is year 0 or year 1.
+        discount_schedule: Rates for present values.
+        year_convention: Whether a value in the base year (or, with no base year, the first year
+            of benefit) is year 0 or year 1.
+        appraisal_base_year: The financial year present values are discounted to, separately
+            from the price base; each year of a stream is discounted from its own year. ``None``
+            discounts each outcome only over its own persistence, from its first year (no
+            common base year; older methodologies).
+        before_base_year: What a value in a year before the base year does
+            (:class:`BeforeBaseYear`).
+        proxy_years: Which proxy value prices each later year of a stream (:class:`ProxyYears`).
+        count_transfers: Whether measures whose value type is ``transfer`` count towards the
+            social-value total and NPSV (default: no — money moved is not value created).
+        overlap_policy: What happens to overlapping measures (:class:`OverlapPolicy`).
+        overlap_scope: What overlapping deliveries must share to be flagged (any of
+            :data:`OVERLAP_SCOPES`).
+        leverage_measures: Measures counting additional funding attracted (in £), for the
+            leverage ratio of a rollup with costs.
+        materiality: An optional share of the total below which an outcome is listed as
+            immaterial (a screen that lists, never removes).
         lookup_policy: What a proxy lookup does outside the values' dated range.
         proxy_date: Which date of a delivery's period proxy values are looked up for.
         rounding: How results are rounded when presented.
@@ -207,6 +296,18 @@ class Methodology:
     year_convention: YearConvention = attrs.field(
         default=YearConvention.YEAR_0, converter=YearConvention
     )
+    appraisal_base_year: FinancialYear | None = attrs.field(default=None, converter=_financial_year)
+    before_base_year: BeforeBaseYear = attrs.field(
+        default=BeforeBaseYear.REFUSE, converter=BeforeBaseYear
+    )
+    proxy_years: ProxyYears = attrs.field(default=ProxyYears.FIRST_YEAR, converter=ProxyYears)
+    count_transfers: bool = False
+    overlap_policy: OverlapPolicy = attrs.field(default=OverlapPolicy.WARN, converter=OverlapPolicy)
+    overlap_scope: tuple[str, ...] = attrs.field(
+        default=("project", "contract", "period"), converter=_scope
+    )
+    leverage_measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    materiality: Decimal | None = attrs.field(default=None, converter=_share)
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
@@ -448,6 +549,17 @@ def _content_hash(methodology: Methodology) -> str:
             [b.first_year, b.last_year, _d(b.rate)] for b in methodology.discount_schedule.bands
         ],
         "year_convention": methodology.year_convention.value,
+        "appraisal": [
+            None
+            if methodology.appraisal_base_year is None
+            else methodology.appraisal_base_year.label,
+            methodology.before_base_year.value,
+            methodology.proxy_years.value,
+            methodology.count_transfers,
+            methodology.overlap_policy.value,
+            list(methodology.overlap_scope),
+            list(methodology.leverage_measures),
+        ],
         "lookup_policy": methodology.lookup_policy.value,
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],

@@ -38,6 +38,7 @@ References:
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import enum
 import zlib
@@ -49,15 +50,15 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._extras import require
-from socialvalue._keyed import KeyTotals, key_quantities, key_totals, unit_or_none
+from socialvalue._keyed import KeyTotals, counts, key_quantities, key_totals, unit_or_none
 from socialvalue.batch import ValuationBatch
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Cost, Delivery
 from socialvalue.discounting import DiscountSchedule
 from socialvalue.methodology import MeasureAssumption, Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.proxies import ProxyValue
 from socialvalue.ranges import Distribution, Uncertainty
-from socialvalue.valuation import ValuationError, ValuationKey
+from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, value_cost
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -78,6 +79,7 @@ __all__ = [
     "SwitchingValue",
     "derive",
     "monte_carlo",
+    "present_value_of_costs",
     "scenario",
     "scenarios",
     "sensitivity",
@@ -255,6 +257,32 @@ def _locate(methodology: Methodology, value: ProxyValue, layer_id: str) -> tuple
     raise LookupError(f"registry {layer_id!r} is not one of the methodology's")  # pragma: no cover
 
 
+def _later_values(
+    methodology: Methodology, key: ValuationKey, years: int
+) -> Iterator[tuple[int, int]]:
+    """Ranged values of the key's measure that later years of its stream may be priced with.
+
+    Every value valid in the years the stream spans, in the key's area or a larger one (when
+    each later year is priced by its own year, a stream uses several values); a value the
+    stream does not use has no effect and a swing of zero.
+    """
+    start = key.period.start
+    last = key.period.end
+    end = dt.date(last.year + years, last.month, min(last.day, 28))
+    chain = set(methodology.registry.geography_chain(key.geography))
+    for n, registry in enumerate(methodology.registries):
+        for i, value in enumerate(registry.values):
+            if (
+                value.measure == key.measure
+                and value.geography in chain
+                and value.low is not None
+                and value.high is not None
+                and value.valid_from <= end
+                and (value.valid_to is None or start <= value.valid_to)
+            ):
+                yield n, i
+
+
 def uncertain_inputs(
     methodology: Methodology, source: Source | Mapping[ValuationKey, Decimal] | None = None
 ) -> tuple[Input, ...]:
@@ -280,6 +308,8 @@ def uncertain_inputs(
             value = unit.lookup.value
             if value.low is not None and value.high is not None:
                 located.add(_locate(methodology, value, unit.lookup.layer))
+            if len(unit.stream) > 1:
+                located.update(_later_values(methodology, key, len(unit.stream)))
     proxies = [_proxy_input(methodology, n, i) for n, i in sorted(located)]
     return (*proxies, *_assumption_inputs(methodology), *_discount_input(methodology))
 
@@ -320,7 +350,7 @@ def derive(methodology: Methodology, moves: Mapping[Input, Decimal], name: str) 
     >>> carbon = next(i for i in uncertain_inputs(base) if i.measure == "LCR-ENV-2")
     >>> low = derive(base, {carbon: carbon.low}, "carbon-low")
     >>> low.version, low.content_hash != base.content_hash
-    ('2026.1+carbon-low', True)
+    ('2026.2+carbon-low', True)
     """
     registries = list(methodology.registries)
     by_layer: dict[int, dict[int, Decimal]] = {}
@@ -400,18 +430,66 @@ def scenario(methodology: Methodology, which: Literal["low", "central", "high"])
     return derive(methodology, moves, which)
 
 
+# --- costs -------------------------------------------------------------------------------------
+
+
+def present_value_of_costs(costs: Sequence[Cost], methodology: Methodology) -> Decimal | None:
+    """PVC: the costs restated and discounted under ``methodology``; ``None`` without costs.
+
+    The same rule as a rollup's: every cost given, each through
+    :func:`~socialvalue.valuation.value_cost`.
+    """
+    if not costs:
+        return None
+    total = _ZERO
+    with calculation_context():
+        for cost in costs:
+            total += value_cost(cost, methodology).present_value.amount
+    return total
+
+
+def _npsv(benefits: Decimal, costs: Decimal | None) -> Decimal | None:
+    if costs is None:
+        return None
+    with calculation_context():
+        return benefits - costs
+
+
+def _bcr(benefits: Decimal, costs: Decimal | None) -> Decimal | None:
+    if costs is None or costs <= 0:
+        return None
+    with calculation_context():
+        return benefits / costs
+
+
 # --- scenarios ---------------------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
 class ScenarioTotals:
-    """The totals of one scenario, and the methodology that gives them."""
+    """The totals of one scenario, and the methodology that gives them.
+
+    ``costs`` is the present value of costs (PVC) under the scenario, when costs were given;
+    with it come :attr:`npsv` and :attr:`bcr`.
+    """
 
     name: str
     methodology: MethodologyRef
     gross: Money
     net: Money
     present_value: Money
+    costs: Money | None = None
+
+    @property
+    def npsv(self) -> Money | None:
+        """Net present social value, PVB − PVC (``None`` without costs)."""
+        found = _npsv(self.present_value.amount, None if self.costs is None else self.costs.amount)
+        return None if found is None else Money(found)
+
+    @property
+    def bcr(self) -> Decimal | None:
+        """Benefit–cost ratio, PVB ÷ PVC (``None`` without costs, or with costs of zero)."""
+        return _bcr(self.present_value.amount, None if self.costs is None else self.costs.amount)
 
     def total(self, name: Total) -> Money:
         """One total by name."""
@@ -449,13 +527,17 @@ class Scenarios:
             return self.without_proxy_range.amount / central
 
 
-def _scenario_totals(name: str, totals: KeyTotals, methodology: Methodology) -> ScenarioTotals:
+def _scenario_totals(
+    name: str, totals: KeyTotals, methodology: Methodology, costs: Sequence[Cost]
+) -> ScenarioTotals:
+    pvc = present_value_of_costs(costs, methodology)
     return ScenarioTotals(
         name=name,
         methodology=methodology.ref,
         gross=Money(totals.gross),
         net=Money(totals.net),
         present_value=Money(totals.present_value),
+        costs=None if pvc is None else Money(pvc),
     )
 
 
@@ -464,7 +546,7 @@ def _unranged(quantities: Mapping[ValuationKey, Decimal], methodology: Methodolo
     with calculation_context():
         for key, quantity in quantities.items():
             unit = unit_or_none(key, methodology)
-            if unit is None or unit.present_value is None:
+            if unit is None or unit.present_value is None or not counts(unit, methodology):
                 continue
             lookup = unit.lookup
             if lookup is None or lookup.value.low is None or lookup.value.high is None:
@@ -472,8 +554,10 @@ def _unranged(quantities: Mapping[ValuationKey, Decimal], methodology: Methodolo
     return total
 
 
-def scenarios(source: Source, methodology: Methodology) -> Scenarios:
+def scenarios(source: Source, methodology: Methodology, *, costs: Iterable[Cost] = ()) -> Scenarios:
     """Low, central and high totals of a batch (or deliveries) under a methodology.
+
+    Given ``costs``, each scenario also carries PVC, NPSV and BCR.
 
     Examples:
         >>> import socialvalue as sv
@@ -485,11 +569,14 @@ def scenarios(source: Source, methodology: Methodology) -> Scenarios:
         Money(amount=Decimal('0'), currency='GBP')
     """
     quantities = key_quantities(source)
+    inputs_of_cost = tuple(costs)
     results = []
     names: tuple[Literal["low", "central", "high"], ...] = ("low", "central", "high")
     for name in names:
         derived = scenario(methodology, name)
-        results.append(_scenario_totals(name, key_totals(quantities, derived), derived))
+        results.append(
+            _scenario_totals(name, key_totals(quantities, derived), derived, inputs_of_cost)
+        )
     return Scenarios(
         low=results[0],
         central=results[1],
@@ -513,12 +600,36 @@ class Swing:
         central: The central total.
         at_low: The total with the input at its low bound.
         at_high: The total with it at its high bound.
+        costs: PVC with the input at its low bound, central and at its high bound, when costs
+            were given (only the discount rates move it); with it, :attr:`npsv` and :attr:`bcr`.
     """
 
     input: Input
     central: Decimal
     at_low: Decimal
     at_high: Decimal
+    costs: tuple[Decimal, Decimal, Decimal] | None = None
+
+    @property
+    def npsv(self) -> tuple[Decimal, Decimal, Decimal] | None:
+        """NPSV at the low bound, central and at the high bound (``None`` without costs)."""
+        if self.costs is None:
+            return None
+        low, central, high = self.costs
+        with calculation_context():
+            return self.at_low - low, self.central - central, self.at_high - high
+
+    @property
+    def bcr(self) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
+        """BCR at the low bound, central and at the high bound (``None`` without costs)."""
+        if self.costs is None:
+            return None
+        low, central, high = self.costs
+        return (
+            _bcr(self.at_low, low),
+            _bcr(self.central, central),
+            _bcr(self.at_high, high),
+        )
 
     @property
     def swing(self) -> Decimal:
@@ -553,7 +664,11 @@ class Sensitivity:
 
 
 def sensitivity(
-    source: Source, methodology: Methodology, *, total: Total = "present_value"
+    source: Source,
+    methodology: Methodology,
+    *,
+    total: Total = "present_value",
+    costs: Iterable[Cost] = (),
 ) -> Sensitivity:
     """One-way sensitivity of a total to each uncertain input, ranked by swing.
 
@@ -568,18 +683,27 @@ def sensitivity(
         ... ]
         >>> result = sensitivity(deliveries, sv.default_methodology())
         >>> [(s.input.label, round(s.swing, 2)) for s in result]  # doctest: +NORMALIZE_WHITESPACE
-        [('LCR-ENV-2 proxy (UK, from 2024-01-01)', Decimal('2946.02')),
-         ('LCR-ENV-2 proxy (UK, from 2022-01-01)', Decimal('2858.28'))]
+        [('LCR-ENV-2 proxy (UK, from 2022-01-01)', Decimal('3061.86')),
+         ('LCR-ENV-2 proxy (UK, from 2024-01-01)', Decimal('2946.02'))]
     """
     quantities = key_quantities(source)
+    cost_list = tuple(costs)
     central = key_totals(quantities, methodology).get(total)
+    central_costs = present_value_of_costs(cost_list, methodology)
     swings = []
     for moved in uncertain_inputs(methodology, quantities):
-        at = [
-            key_totals(quantities, derive(methodology, {moved: bound}, name)).get(total)
+        derived = [
+            derive(methodology, {moved: bound}, name)
             for bound, name in ((moved.low, "low"), (moved.high, "high"))
         ]
-        swings.append(Swing(input=moved, central=central, at_low=at[0], at_high=at[1]))
+        at = [key_totals(quantities, d).get(total) for d in derived]
+        pvc = None
+        if central_costs is not None:
+            low_costs, high_costs = (present_value_of_costs(cost_list, d) for d in derived)
+            assert low_costs is not None  # noqa: S101 - costs were given
+            assert high_costs is not None  # noqa: S101
+            pvc = (low_costs, central_costs, high_costs)
+        swings.append(Swing(input=moved, central=central, at_low=at[0], at_high=at[1], costs=pvc))
     swings.sort(key=lambda s: (-s.swing, s.input.label))
     return Sensitivity(
         methodology=methodology.ref, total=total, central=central, swings=tuple(swings)
@@ -595,7 +719,8 @@ class SwitchingValue:
 
     Attributes:
         input: The input.
-        criterion: What is reached (``"target"``: the total equals ``goal``).
+        criterion: What is reached: ``"target"`` (the total equals ``goal``) or ``"npsv"``
+            (NPSV is zero, so BCR is 1; ``goal`` is 0).
         goal: The total to reach.
         value: The switching value, or ``None`` when no value in the input's domain reaches
             the goal (or the total does not depend on the input).
@@ -655,19 +780,26 @@ def _bisect(
     return found, f"reaches {goal_text} at {found} (bisection, within {TOLERANCE})"
 
 
-def _switch(
+def _switch(  # noqa: PLR0913, PLR0917 - the quantities, costs, the input and what to reach
     quantities: Mapping[ValuationKey, Decimal],
     methodology: Methodology,
     moved: Input,
     goal: Decimal,
     total: Total,
+    costs: Sequence[Cost] | None = None,
 ) -> SwitchingValue:
-    goal_text = f"a {total.replace('_', ' ')} of {goal:,.2f}"
+    criterion = "target" if costs is None else "npsv"
+    if costs is None:
+        goal_text = f"a {total.replace('_', ' ')} of {goal:,.2f}"
+    else:
+        goal_text = "an NPSV of zero (a BCR of 1)"
 
     def f(x: Decimal) -> Decimal:
-        value = key_totals(quantities, derive(methodology, {moved: x}, "switch")).get(total)
+        derived = derive(methodology, {moved: x}, "switch")
+        value = key_totals(quantities, derived).get(total)
+        pvc = present_value_of_costs(costs, derived) if costs else _ZERO
         with calculation_context():
-            return value - goal
+            return value - (pvc or _ZERO) - goal
 
     x0, x1 = _probe_points(moved)
     f0, f1 = f(x0), f(x1)
@@ -678,7 +810,7 @@ def _switch(
         if not slope:
             return SwitchingValue(
                 input=moved,
-                criterion="target",
+                criterion=criterion,
                 goal=goal,
                 value=None,
                 method=method,
@@ -690,17 +822,17 @@ def _switch(
             lower, upper = moved.domain
             return SwitchingValue(
                 input=moved,
-                criterion="target",
+                criterion=criterion,
                 goal=goal,
                 value=None,
                 method=method,
-                note=f"none: it would take {found:.6g}, outside the possible values "
-                f"[{lower}, {upper if upper is not None else '∞'}]",
+                note=f"none: to reach {goal_text} it would take {found:.6g}, outside the "
+                f"possible values [{lower}, {upper if upper is not None else '∞'}]",
             )
         if abs(f(found)) <= _PENNY:
             return SwitchingValue(
                 input=moved,
-                criterion="target",
+                criterion=criterion,
                 goal=goal,
                 value=found,
                 method=method,
@@ -711,7 +843,7 @@ def _switch(
     if value is not None:
         note += _plausible(moved, value)
     return SwitchingValue(
-        input=moved, criterion="target", goal=goal, value=value, method=method, note=note
+        input=moved, criterion=criterion, goal=goal, value=value, method=method, note=note
     )
 
 
@@ -736,14 +868,17 @@ def switching_values(
     source: Source,
     methodology: Methodology,
     *,
-    target: Money | Decimal,
+    target: Money | Decimal | None = None,
     total: Total = "present_value",
+    costs: Iterable[Cost] = (),
 ) -> tuple[SwitchingValue, ...]:
-    """For each uncertain input, the value at which the total reaches ``target``.
+    """For each uncertain input, where the total reaches a target, or NPSV reaches zero.
 
-    Below it, the target is missed. Exact (decimal algebra) for inputs the total is linear in,
-    bisection to :data:`TOLERANCE` otherwise; ``None`` with a plain note when no value reaches
-    the target.
+    With ``target``: the value at which the total equals it (below it, the target is missed).
+    With ``costs``: the value at which NPSV reaches zero, which is where BCR reaches 1 (past
+    it, the costs outweigh the benefits). With both, the target's come first. Exact (decimal
+    algebra) for inputs the total is linear in, bisection to :data:`TOLERANCE` otherwise;
+    ``None`` with a plain note when no value reaches the goal.
 
     Examples:
         >>> import socialvalue as sv
@@ -752,12 +887,21 @@ def switching_values(
         >>> print(found.note)
         reaches a present value of 2,000.00 at 182.599, within the plausible range [134.48, 403.45]
     """
-    goal = target.amount if isinstance(target, Money) else target
+    cost_list = tuple(costs)
+    if target is None and not cost_list:
+        raise ValueError("switching_values: give a target total, or costs (for NPSV = 0)")
     quantities = key_quantities(source)
-    return tuple(
-        _switch(quantities, methodology, moved, goal, total)
-        for moved in uncertain_inputs(methodology, quantities)
-    )
+    inputs = uncertain_inputs(methodology, quantities)
+    found: list[SwitchingValue] = []
+    if target is not None:
+        goal = target.amount if isinstance(target, Money) else target
+        found += [_switch(quantities, methodology, moved, goal, total) for moved in inputs]
+    if cost_list:
+        found += [
+            _switch(quantities, methodology, moved, _ZERO, "present_value", cost_list)
+            for moved in inputs
+        ]
+    return tuple(found)
 
 
 # --- Monte Carlo -------------------------------------------------------------------------------
@@ -779,6 +923,10 @@ class MonteCarlo:
         drawn: The labels of the inputs drawn.
         held: Inputs held central (drop-off and the discount rates enter non-linearly and are
             covered by :func:`sensitivity` and :func:`switching_values`).
+        costs: PVC, when costs were given (held central: only the discount rates move it);
+            percentiles of NPSV and BCR follow from those of the total
+            (:meth:`npsv_percentile`, :meth:`bcr_percentile`).
+        p_npsv_negative: The share of draws with NPSV below zero (a float), with costs.
     """
 
     methodology: MethodologyRef
@@ -790,6 +938,16 @@ class MonteCarlo:
     mean: Decimal
     drawn: tuple[str, ...]
     held: tuple[str, ...]
+    costs: Decimal | None = None
+    p_npsv_negative: float | None = None
+
+    def npsv_percentile(self, p: int) -> Decimal | None:
+        """The ``p``-th percentile of NPSV (PVC is held central); ``None`` without costs."""
+        return _npsv(self.percentile(p), self.costs)
+
+    def bcr_percentile(self, p: int) -> Decimal | None:
+        """The ``p``-th percentile of BCR; ``None`` without costs or with costs of zero."""
+        return _bcr(self.percentile(p), self.costs)
 
     def percentile(self, p: int) -> Decimal:
         """The ``p``-th percentile of the total."""
@@ -820,67 +978,74 @@ def _factor_inputs(
     return tuple(chosen[name] for name in sorted(chosen))
 
 
+def _per_total(unit: UnitValue | None, total: Total) -> Decimal:
+    if unit is None or unit.present_value is None:
+        return _ZERO
+    return KeyTotals(
+        gross=unit.gross or _ZERO, net=unit.net or _ZERO, present_value=unit.present_value
+    ).get(total)
+
+
 def _linear_model(
     quantities: Mapping[ValuationKey, Decimal],
     methodology: Methodology,
     inputs: Sequence[Input],
     total: Total,
 ) -> tuple[Decimal, dict[tuple[Input | None, tuple[Input, ...]], Decimal]]:
-    """The central total, and weights W such that total = Σ W × proxy × Π factors, exactly.
+    """The central total, and weights W with total = Σ W × (proxy value or 1) × Π factors.
 
-    The basis methodology sets every drawn proxy value to 1 and every drawn factor to neutral,
-    so a key's basis unit value is its coefficient; the decomposition is checked against the
-    central unit value of every key.
+    A key's unit value is ``(d + Σ_j c_j × v_j) × Π g_i``: linear in each drawn proxy value
+    ``v_j`` (a stream priced year by year uses several) times a gain ``g_i`` per drawn factor
+    (``1 − share``, or the multiplier). With every drawn factor neutral, ``d`` is the unit value
+    with every drawn proxy value at 0, and ``c_j`` what setting ``v_j`` to 1 adds. The
+    decomposition is checked against every key's central unit value, exactly (to the 30 places
+    unit values are carried to).
     """
     drawn = [i for i in inputs if i.linear]
-    basis = derive(
-        methodology,
-        {
-            i: _ONE if i.kind is InputKind.PROXY else _NEUTRAL.get(i.factor or "", _ZERO)
-            for i in drawn
-        },
-        "basis",
-    )
-    proxies = {(i.layer, i.index): i for i in drawn if i.kind is InputKind.PROXY}
+    neutral = {
+        i: _NEUTRAL.get(i.factor or "", _ZERO) for i in drawn if i.kind is not InputKind.PROXY
+    }
+    proxies = [i for i in drawn if i.kind is InputKind.PROXY]
+    zero = {**neutral, **dict.fromkeys(proxies, _ZERO)}
+    basis = derive(methodology, zero, "basis")
+    by_measure: dict[str, list[tuple[Input, Methodology]]] = {}
+    for proxy in proxies:
+        one = derive(methodology, {**zero, proxy: _ONE}, "basis")
+        by_measure.setdefault(proxy.measure or "", []).append((proxy, one))
     weights: dict[tuple[Input | None, tuple[Input, ...]], Decimal] = {}
     central_total = _ZERO
     with calculation_context():
         for key, quantity in quantities.items():
             unit = unit_or_none(key, methodology)
-            if unit is None or unit.present_value is None:
+            if unit is None or unit.present_value is None or not counts(unit, methodology):
                 continue
-            central_unit = KeyTotals(
-                gross=unit.gross or _ZERO, net=unit.net or _ZERO, present_value=unit.present_value
-            ).get(total)
+            central_unit = _per_total(unit, total)
             central_total += quantity * central_unit
-            proxy = None
-            net_of_deadweight = False
-            if unit.lookup is not None:
-                value = unit.lookup.value
-                net_of_deadweight = value.net_of_deadweight
-                proxy = proxies.get(_locate(methodology, value, unit.lookup.layer))
+            net_of_deadweight = unit.lookup is not None and unit.lookup.value.net_of_deadweight
             factors = (
                 ()
                 if total == "gross"
                 else _factor_inputs(drawn, methodology, key.measure, net_of_deadweight)
             )
-            based = unit_or_none(key, basis)
-            assert based is not None  # noqa: S101 - the basis values what the central does
-            coefficient = KeyTotals(
-                gross=based.gross or _ZERO,
-                net=based.net or _ZERO,
-                present_value=based.present_value or _ZERO,
-            ).get(total)
-            rebuilt = coefficient * (proxy.central if proxy else _ONE)
+            constant = _per_total(unit_or_none(key, basis), total)
+            terms: list[tuple[Input | None, Decimal]] = [(None, constant)]
+            for proxy, one in by_measure.get(key.measure, []):
+                coefficient = _per_total(unit_or_none(key, one), total) - constant
+                if coefficient:
+                    terms.append((proxy, coefficient))
+            rebuilt = sum(
+                (c * (p.central if p is not None else _ONE) for p, c in terms), start=_ZERO
+            )
             for factor in factors:
                 rebuilt *= _gain(factor, factor.central)
             if abs(rebuilt - central_unit) > Decimal("1e-20") * max(_ONE, abs(central_unit)):
                 raise ValuationError(
-                    f"{key.measure} in {key.period.label}: its unit value is not one proxy "
-                    "value times its factors, so it cannot be simulated per key"
+                    f"{key.measure} in {key.period.label}: its unit value is not linear in its "
+                    "proxy values times its factors, so it cannot be simulated per key"
                 )
-            group = (proxy, factors)
-            weights[group] = weights.get(group, _ZERO) + quantity * coefficient
+            for proxy_or_none, coefficient in terms:
+                group = (proxy_or_none, factors)
+                weights[group] = weights.get(group, _ZERO) + quantity * coefficient
     return central_total, weights
 
 
@@ -932,6 +1097,7 @@ def monte_carlo(  # noqa: PLR0913 - what to simulate, and four keyword-only sett
     draws: int = 10_000,
     percentiles: Sequence[int] = (5, 10, 25, 50, 75, 90, 95),
     total: Total = "present_value",
+    costs: Iterable[Cost] = (),
 ) -> MonteCarlo:
     """Simulate a total over ``draws`` seeded draws of every ranged linear input.
 
@@ -979,6 +1145,12 @@ def monte_carlo(  # noqa: PLR0913 - what to simulate, and four keyword-only sett
             )
         deviation += float(weight) * (product - at_central)
     found = np.percentile(deviation, list(percentiles), method="linear")
+    pvc = present_value_of_costs(tuple(costs), methodology)
+    negative = None
+    if pvc is not None:
+        with calculation_context():
+            threshold = float(pvc - central)
+        negative = float((deviation < threshold).mean())
     with calculation_context():
         pairs = tuple(
             (int(p), central + Decimal(float(v))) for p, v in zip(percentiles, found, strict=True)
@@ -994,4 +1166,6 @@ def monte_carlo(  # noqa: PLR0913 - what to simulate, and four keyword-only sett
         mean=mean,
         drawn=tuple(i.label for i in drawn),
         held=tuple(i.label for i in inputs if not i.linear),
+        costs=pvc,
+        p_npsv_negative=negative,
     )

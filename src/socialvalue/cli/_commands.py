@@ -395,6 +395,22 @@ def _print_uncertainty(
             console.print(f"  {found.input.label}: {found.note}", highlight=False)
 
 
+def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
+    """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    left_out = batch.excluded()
+    if not left_out:
+        return
+    console.print(
+        f"\n[bold]† not in the total[/] ({len(left_out)} groups, "
+        f"{_money(batch.total_raw_present_value() - batch.total_present_value(), policy)} "
+        "present value):"
+    )
+    for group in left_out:
+        console.print(
+            f"  {group.key.measure}  {group.key.period.label}: {group.reason}", highlight=False
+        )
+
+
 def _print_batch(
     console: Console,
     batch: ValuationBatch,
@@ -418,6 +434,7 @@ def _print_batch(
         if not group.unit.monetised:
             continue
         flag = " *" if group.unit.extrapolated else ""
+        flag += "" if group.counted else " †"
         table.add_row(
             group.key.measure + flag,
             *[str(item) for item in group.by],
@@ -436,6 +453,7 @@ def _print_batch(
     )
     if batch.extrapolated():
         console.print("* valued with a proxy carried forward past its validity")
+    _print_left_out(console, batch, policy)
     counted = batch.record_only()
     if counted:
         console.print("\nrecorded, never monetised:")

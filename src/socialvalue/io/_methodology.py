@@ -192,8 +192,8 @@ def methodology_diff(old: Methodology, new: Methodology) -> str:
         >>> old = default_methodology()
         >>> print(methodology_diff(old, attrs.evolve(old, price_base="2023/24")))
         ... # doctest: +ELLIPSIS
-        --- lcrca-default 2026.1 (sha256:dce4b5fefbec)
-        +++ lcrca-default 2026.1 (sha256:...)
+        --- lcrca-default 2026... (sha256:...)
+        +++ lcrca-default 2026... (sha256:...)
         @@ ...
         -price_base = "2024/25"
         +price_base = "2023/24"

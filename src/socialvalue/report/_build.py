@@ -15,14 +15,16 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
-from socialvalue.deliveries import Delivery
-from socialvalue.framework import Framework
+from socialvalue.deliveries import Cost, Delivery
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
+from socialvalue.report._appraisal import appraisal_parts
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Note,
@@ -180,8 +182,9 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
                     Money(totals.present_value, currency),
                 )
             )
-        else:
+        elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
+        # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
     grand = by_measure.total()
     measures = (
         Column(key="measure", kind="code"),
@@ -251,7 +254,11 @@ def _headlines(
         Headline(
             key="total_present_value",
             amount=batch.total_present_value(),
-            trace=tuple(entry.id for entry in trace if entry.present_value is not None),
+            trace=tuple(
+                entry.id
+                for entry, group in zip(trace, batch.groups, strict=True)
+                if entry.present_value is not None and group.counted
+            ),
         ),
         Headline(key="gross", amount=batch.total_gross()),
         Headline(key="net", amount=batch.total_net()),
@@ -281,6 +288,23 @@ def _headlines(
                 )
             )
     return tuple(headlines)
+
+
+def _left_out(exclusions: Sequence[Exclusion]) -> tuple[Headline, ...]:
+    """Headlines for what the total leaves out: transfers, targets, overlaps (when any £)."""
+    left_out = {"transfer": Money.zero(), "target": Money.zero(), "overlap": Money.zero()}
+    for exclusion in exclusions:
+        if exclusion.kind in left_out and exclusion.present_value is not None:
+            left_out[exclusion.kind] += exclusion.present_value
+    return tuple(
+        Headline(key=key, amount=left_out[kind])
+        for kind, key in (
+            ("transfer", "transfers_total"),
+            ("target", "targets_total"),
+            ("overlap", "overlaps_total"),
+        )
+        if left_out[kind].amount
+    )
 
 
 def _indicators(
@@ -393,13 +417,27 @@ def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[Note, ...]:
     else:
         notes.append(Note(key="additionality"))
     schedule = methodology.discount_schedule
+    discounting = {
+        "schedule": schedule.title,
+        "edition": schedule.edition,
+        "convention": methodology.year_convention.value,
+    }
+    base = methodology.appraisal_base_year
+    if base is None:
+        notes.append(Note(key="discounting", values=discounting))
+    else:
+        notes.append(
+            Note(
+                key=f"discounting_base_{methodology.before_base_year.value}",
+                values={**discounting, "base": base},
+            )
+        )
     notes.append(
         Note(
-            key="discounting",
+            key="exclusions_with_transfers" if methodology.count_transfers else "exclusions",
             values={
-                "schedule": schedule.title,
-                "edition": schedule.edition,
-                "convention": methodology.year_convention.value,
+                "policy": methodology.overlap_policy.value,
+                "scope": ", ".join(methodology.overlap_scope),
             },
         )
     )
@@ -422,6 +460,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    costs: Sequence[Cost] = (),
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -431,6 +470,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     numbers, :class:`~socialvalue.Money`, periods, codes, dates and titles from the data, and
     no formatted text: render it with :func:`render_markdown`, :func:`render_html` or
     :func:`render_csv_tables` in any supported locale.
+
+    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
+    (unless the methodology counts them) and overlaps excluded under the methodology's policy
+    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
+    reasons, and their sums are headlines of their own. With ``costs``, every project that has
+    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
+    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
 
     Args:
         deliveries: What was delivered; valued once, grouped by role and project.
@@ -443,6 +489,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
 
     Examples:
         >>> import socialvalue as sv
@@ -452,17 +499,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('2679507.905839675091676195733607501300'))
-        >>> report.table("by_role").rows[0][:2]
-        ('Commissioner', 4)
+        ('total_present_value', Decimal('241795.197350262213635109025669328000'))
+        >>> report.table("by_role").rows[0][:2]  # volunteering: delivered, once, no transfers
+        ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£2.7 million** (£2,679,507.91) — see T3, ...
+        - Total social value (present value): **£241.8 thousand** (£241,795.20) — see T10
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£2.7 miliwn** (£2,679,507.91) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£241.8 mil** (£241,795.20) — gweler T10
     """
     options = options or ReportOptions()
     framework = methodology.framework
@@ -474,7 +521,10 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     extra_tables: tuple[Table, ...] = ()
     extra_notes: tuple[Note, ...] = ()
     if options.uncertainty:
-        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target)
+        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target, costs)
+    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
+        batch, items, methodology, costs
+    )
     return Report(
         title=title,
         authority=authority,
@@ -484,18 +534,28 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         price_base=methodology.price_base,
         rounding=methodology.rounding,
         generated=day,
-        headlines=_headlines(batch, trace, quantities, framework, options),
+        headlines=(
+            *_headlines(batch, trace, quantities, framework, options),
+            *_left_out(exclusions),
+        ),
         tables=(
             _role_table(batch, framework),
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
             _not_valued_table(batch),
+            *appraisal_tables,
             *extra_tables,
         ),
-        indicators=_indicators(options, batch, framework, quantities),
+        indicators=(*_indicators(options, batch, framework, quantities), *per_outcome),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=(*_notes(methodology, batch), *extra_notes),
+        notes=(
+            *_notes(methodology, batch),
+            *((Note(key="appraisal"),) if appraisal else ()),
+            *extra_notes,
+        ),
         trace=trace,
+        exclusions=exclusions,
+        appraisal=appraisal,
     )

@@ -183,9 +183,8 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
         ...                       generated=dt.date(2026, 1, 1))
         >>> print(render_csv_tables(report)["by_role"])
         role,deliveries,gross,net,present_value
-        Commissioner,4,2607985.14,2607985.14,2607985.14
-        Service provider,3,71522.77,71522.77,71522.77
-        Total,7,2679507.91,2679507.91,2679507.91
+        Commissioner,1,225718.40,225718.40,241795.20
+        Total,1,225718.40,225718.40,241795.20
         <BLANKLINE>
     """
     f = _formatter(report, f)

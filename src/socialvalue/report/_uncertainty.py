@@ -7,9 +7,11 @@ HTML (with the sensitivity table as its text alternative).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from socialvalue.batch import ValuationBatch
+from socialvalue.deliveries import Cost
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.report._model import Column, Note, Table
@@ -21,11 +23,24 @@ __all__ = ["uncertainty_section"]
 _SHOWN = Decimal("0.000001")
 
 
+def _ratio(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
 def uncertainty_section(
-    batch: ValuationBatch, methodology: Methodology, target: Money | None
+    batch: ValuationBatch,
+    methodology: Methodology,
+    target: Money | None,
+    costs: Sequence[Cost] = (),
 ) -> tuple[tuple[Table, ...], tuple[Note, ...]]:
-    """The tables (``scenarios``, ``sensitivity``, ``switching_values``) and the note."""
-    result = scenarios(batch, methodology)
+    """The tables (``scenarios``, ``sensitivity``, ``switching_values``) and the note.
+
+    With costs, the scenarios show PVC, NPSV and BCR (to two places), the sensitivity the NPSV
+    at each bound, and the switching values where NPSV reaches zero.
+    """
+    result = scenarios(batch, methodology, costs=costs)
+    appraised = bool(costs)
+    money_columns = ("pvc", "npsv") if appraised else ()
     scenario_table = Table(
         name="scenarios",
         columns=(
@@ -34,6 +49,8 @@ def uncertainty_section(
             Column(key="gross", kind="money"),
             Column(key="net", kind="money"),
             Column(key="present_value", kind="money"),
+            *(Column(key=key, kind="money") for key in money_columns),
+            *((Column(key="bcr", kind="quantity"),) if appraised else ()),
         ),
         rows=tuple(
             (
@@ -42,11 +59,12 @@ def uncertainty_section(
                 s.gross,
                 s.net,
                 s.present_value,
+                *((s.costs, s.npsv, _ratio(s.bcr)) if appraised else ()),
             )
             for s in result
         ),
     )
-    tornado = sensitivity(batch, methodology)
+    tornado = sensitivity(batch, methodology, costs=costs)
     sensitivity_table = Table(
         name="sensitivity",
         columns=(
@@ -56,6 +74,11 @@ def uncertainty_section(
             Column(key="at_low", kind="money"),
             Column(key="at_high", kind="money"),
             Column(key="swing", kind="money"),
+            *(
+                (Column(key="npsv_at_low", kind="money"), Column(key="npsv_at_high", kind="money"))
+                if appraised
+                else ()
+            ),
         ),
         rows=tuple(
             (
@@ -65,12 +88,13 @@ def uncertainty_section(
                 Money(s.at_low),
                 Money(s.at_high),
                 Money(s.swing),
+                *((Money(s.npsv[0]), Money(s.npsv[2])) if s.npsv is not None else ()),
             )
             for s in tornado
         ),
     )
     tables = [scenario_table, sensitivity_table]
-    if target is not None:
+    if target is not None or appraised:
         tables.append(
             Table(
                 name="switching_values",
@@ -85,7 +109,7 @@ def uncertainty_section(
                         None if found.value is None else found.value.quantize(_SHOWN),
                         found.note,
                     )
-                    for found in switching_values(batch, methodology, target=target)
+                    for found in switching_values(batch, methodology, target=target, costs=costs)
                 ),
             )
         )
