@@ -156,6 +156,10 @@ def methodologies(draw):
         m = attrs.evolve(m, year_convention="year_1")
     if draw(st.booleans()):
         m = attrs.evolve(m, proxy_date=draw(st.sampled_from(["start", "end"])))
+    if draw(st.booleans()):
+        m = attrs.evolve(m, appraisal_base_year=draw(st.sampled_from(["2023/24", "2025/26"])))
+    if draw(st.booleans()):
+        m = attrs.evolve(m, proxy_years="first_year", count_transfers=draw(st.booleans()))
     return m
 
 
@@ -171,3 +175,13 @@ def test_the_parts_sum_exactly_to_the_change_for_any_two_methodologies(old, new,
         assert bridge.sum_of_steps(total) == bridge.change(total)
     assert bridge.old == old.ref
     assert bridge.new == new.ref
+
+
+def test_a_change_no_cause_names_falls_to_other_and_still_sums():
+    old = sv.default_methodology()
+    new = attrs.evolve(old, count_transfers=True)  # transfers now count in the totals
+    bridge = compare(sv.io.example_deliveries(), old, new)
+    other = [step for step in bridge if step.cause == "other"]
+    assert len(other) == 1
+    assert other[0].present_value == bridge.change() > 0
+    assert all(step.present_value == 0 for step in bridge if step.cause != "other")
