@@ -87,12 +87,19 @@ def test_markdown_and_csv_carry_the_same_figures():
         assert f"{shown} |" in markdown
     assert "## Low, central and high scenarios" in markdown
     assert "## Switching values" in markdown
+    switching = list(csv.reader(io.StringIO(tables["switching_values"])))
+    assert switching[0] == ["input", "switching_value", "meaning"]
+    for _label, _value, meaning in switching[1:]:
+        assert meaning in markdown
     assert "is valued with no proxy range" in markdown
 
 
 def test_the_html_report_draws_the_tornado_with_its_text_alternative():
-    built = report()
+    built = report(target=sv.Money("200000"))
     page = render_html(built)
+    assert "Switching values" in page
+    for row in built.table("switching_values").rows:
+        assert row[0] in page
     assert (
         '<svg role="img" aria-label="Present value with each input at its low and high bound'
         in page

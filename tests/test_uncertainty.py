@@ -487,3 +487,21 @@ def test_monte_carlo_gives_npsv_and_bcr_percentiles_and_the_chance_npsv_is_negat
 def test_switching_values_need_a_target_or_costs():
     with pytest.raises(ValueError, match="give a target total, or costs"):
         unc.switching_values(example_with_carbon(), ranged())
+
+
+def test_scenario_rollups_are_ordered_group_by_group():
+    deliveries, costs = carbon_project()
+    deliveries = [*deliveries, *example_with_carbon()]
+    rollups = unc.scenario_rollups(deliveries, ranged(), by=("period",), costs=costs)
+    assert list(rollups) == ["low", "central", "high"]
+    assert (
+        rollups["central"].total()
+        == sv.Rollup.of(
+            deliveries, ranged(), by=("period",), unvalued="report", costs=costs
+        ).total()
+    )
+    for key, central in rollups["central"]:
+        low, high = rollups["low"].rows[key], rollups["high"].rows[key]
+        assert low.present_value <= central.present_value <= high.present_value, key
+    totals = [rollups[name].total().npsv() for name in ("low", "central", "high")]
+    assert totals == sorted(totals)

@@ -58,6 +58,7 @@ from socialvalue.methodology import MeasureAssumption, Methodology, MethodologyR
 from socialvalue.money import Money
 from socialvalue.proxies import ProxyValue
 from socialvalue.ranges import Distribution, Uncertainty
+from socialvalue.rollup import Rollup
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, value_cost
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ __all__ = [
     "monte_carlo",
     "present_value_of_costs",
     "scenario",
+    "scenario_rollups",
     "scenarios",
     "sensitivity",
     "switching_values",
@@ -586,6 +588,35 @@ def scenarios(source: Source, methodology: Methodology, *, costs: Iterable[Cost]
             i.label for i in uncertain_inputs(methodology) if i.kind is not InputKind.DISCOUNT
         ),
     )
+
+
+def scenario_rollups(
+    deliveries: Iterable[Delivery],
+    methodology: Methodology,
+    by: Sequence[str],
+    *,
+    costs: Iterable[Cost] = (),
+) -> dict[str, Rollup]:
+    """A :class:`~socialvalue.Rollup` per scenario (``low``, ``central``, ``high``).
+
+    Each is an ordinary rollup under the scenario's methodology (its hash names it), grouped
+    by ``by`` and carrying PVC, NPSV and BCR where costs are given; deliveries that cannot be
+    valued are reported, as in a report.
+
+    Examples:
+        >>> import socialvalue as sv
+        >>> carbon = sv.Delivery(measure="LCR-ENV-2", quantity="10", period="2024/25")
+        >>> rollups = scenario_rollups([carbon], sv.default_methodology(), by=("measure",))
+        >>> [str(r.money("present_value", ("LCR-ENV-2",)).quantize(2)) for r in rollups.values()]
+        ['£1,472.95', '£2,946.02', '£4,418.97']
+    """
+    items = list(deliveries)
+    cost_list = list(costs)
+    names: tuple[Literal["low", "central", "high"], ...] = ("low", "central", "high")
+    return {
+        name: Rollup.of(items, scenario(methodology, name), by, unvalued="report", costs=cost_list)
+        for name in names
+    }
 
 
 # --- one-way sensitivity -----------------------------------------------------------------------
