@@ -869,7 +869,19 @@ def _switch(  # noqa: PLR0913, PLR0917 - the quantities, costs, the input and wh
                 method=method,
                 note=f"reaches {goal_text} at {found:.6g}" + _plausible(moved, found),
             )
-        method = "bisection"  # pragma: no cover - a linear input that proved non-linear
+        # A total that is not linear in this input after all (never seen): say so, or
+        # bisect where the input's possible values are bounded.
+        method = "bisection"  # pragma: no cover
+        if None in moved.domain:  # pragma: no cover
+            return SwitchingValue(
+                input=moved,
+                criterion=criterion,
+                goal=goal,
+                value=None,
+                method=method,
+                note=f"not found: the total is not linear in {moved.label} and its possible "
+                "values are unbounded",
+            )
     value, note = _bisect(f, moved, goal_text)
     if value is not None:
         note += _plausible(moved, value)
