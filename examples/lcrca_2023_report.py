@@ -46,20 +46,8 @@ methodology = attrs.evolve(
     overlap_scope=("role", "period"),
 )
 deliveries = sv.io.example_deliveries()
-# "So far it has invested £1million into socially trading organisations" (Annual Report 2023,
-# Investor Spotlight: Kindred), read as 2022/23.
-costs = [
-    sv.Cost(
-        amount="1000000",
-        period="2022/23",
-        category="capital",
-        bearer="Kindred (Mayoral and Power to Change funding)",
-        project="Kindred",
-        role="investor",
-        geography="Liverpool City Region",
-        note="£1 million invested so far (since 2021), read as 2022/23.",
-    )
-]
+# Kindred's £1 million investment ships as a cost beside the deliveries (deliveries.costs).
+costs = deliveries.costs
 report = build_report(
     deliveries,
     methodology,

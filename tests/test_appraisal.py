@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given, strategies as st
-from strategies import decimals
+from strategies import costs, decimals
 
 from socialvalue import (
     Additionality,
@@ -27,10 +27,13 @@ from socialvalue import (
     value_many,
 )
 from socialvalue.batch import OverlapWarning
+from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import leverage_ratio
 from socialvalue.io import (
+    dumps,
     example_deliveries,
+    loads,
     shipped_discount_schedule,
     shipped_framework,
 )
@@ -39,6 +42,7 @@ from socialvalue.periods import FinancialYear
 from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
 from socialvalue.provenance import Verification
 from socialvalue.proxies import NoProxyValueError
+from socialvalue.report import build_report
 from socialvalue.valuation import ValuationError, discount_to_base, value_cost
 
 TABLE_8 = tomllib.loads(
@@ -493,3 +497,66 @@ def test_a_target_never_changes_delivered_totals(batch, target):
         rolled_before.gross,
         rolled_before.transfers,
     )
+
+
+def test_costs_ship_beside_the_deliveries_and_round_trip():
+    """The example file carries Kindred's £1m as a cost ([[costs]]); TOML and JSON keep it."""
+    shipped = example_deliveries()
+    (kindred,) = shipped.costs
+    assert (kindred.amount, kindred.project, kindred.category.value) == (
+        Money("1000000"),
+        "Kindred",
+        "capital",
+    )
+    for fmt in ("toml", "json"):
+        assert loads(dumps(shipped, format=fmt), DeliverySet, format=fmt) == shipped
+
+
+def test_an_optimism_bias_uplift_needs_its_source():
+    with pytest.raises(ValueError, match="needs its source"):
+        Cost(amount="100", period="2024/25", optimism_bias="0.24")
+    uplifted = Cost(
+        amount="100",
+        period="2024/25",
+        optimism_bias="0.24",
+        optimism_bias_source="a test's own uplift",
+    )
+    valued = value_cost(uplifted, default_methodology())
+    assert valued.real == Money("124")
+    assert "+24% (a test's own uplift)" in valued.explain()
+
+
+@given(costs(projects=("P",)))
+def test_a_cost_is_never_worth_more_discounted_than_in_real_terms(cost):
+    """A cost in or after the base year: its present value never exceeds its real value."""
+    methodology = default_methodology()
+    try:
+        valued = value_cost(cost, methodology)
+    except ValuationError:
+        return  # a year outside the price index: reported, never silently valued
+    if valued.year.offset >= 0:
+        assert valued.present_value <= valued.real
+
+
+def test_the_materiality_screen_lists_outcomes_below_the_share_and_removes_none():
+    deliveries = [
+        Delivery(measure="LCR-ENV-2", quantity="1000", period="2024/25", project="P"),
+        Delivery(measure="LCR-ENV-2", quantity="1", period="2025/26", project="P"),
+    ]
+    methodology = attrs.evolve(default_methodology(), materiality="0.01")
+    rolled = Rollup.of(deliveries, methodology, ("period",))
+    ((key, _, share),) = rolled.below(Decimal("0.01"))
+    assert key == ("2025/26",)
+    assert share < Decimal("0.01")
+    assert len(rolled.rows) == len(deliveries)  # listed, not removed
+    report = build_report(
+        [*deliveries, Delivery(measure="LCR-COM-2", quantity="10", period="2024/25")],
+        attrs.evolve(methodology, count_transfers=True),
+        title="t",
+        authority="a",
+        period="2024/25",
+        generated=dt.date(2026, 1, 1),
+    )
+    (row,) = report.table("immaterial").rows
+    assert row[0] == "LCR-COM-2"
+    assert row[2] < Decimal("0.01")

@@ -112,7 +112,9 @@ def test_validate_shipped_data_files(capsys):
 
     data = resources.files("socialvalue") / "data"
     for folder, kind in (
-        ("registries/lcrca-open.toml", "registry 'lcrca-open'"),
+        ("registries/desnz-carbon.toml", "registry 'desnz-carbon'"),
+        ("registries/ons-ashe-earnings.toml", "registry 'ons-ashe-earnings'"),
+        ("prices/gdp-deflator-ons-ybgb-2025-06.toml", "price index"),
         ("prices/gdp-deflator-hmt-2026-03.toml", "price index 'gdp-deflator-hmt-2026-03'"),
         ("discounting/green-book-2022.toml", "discount schedules standard, health"),
     ):
@@ -142,7 +144,7 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
     )
     assert "total" in out
     assert "not valued (" in out
-    assert "no value for LCR-EMP-1 in registry lcrca-open" in out
+    assert "no value for LCR-EMP-1 in registry desnz-carbon, ons-ashe, dwp-swap" in out
     assert "recorded, never monetised:" in out
 
 
@@ -266,3 +268,18 @@ def test_a_missing_cli_extra_is_one_message_not_a_traceback(monkeypatch, capsys,
     monkeypatch.setitem(sys.modules, package, None)  # as if not installed
     assert main(["--help"]) == 1
     assert 'pip install "socialvalue[cli]"' in capsys.readouterr().err
+
+
+def test_report_to_a_bad_path_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "missing" / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the file" in err
+    assert "Traceback" not in err
+
+
+def test_explain_period_selects_deliveries_within_it(capsys):
+    assert main(["explain", "LCR-COM-2", "--period", "2022/23"]) == 0
+    out = capsys.readouterr().out
+    assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
+    assert "× 300 →" in out  # Headbolt Lane Station
+    assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23

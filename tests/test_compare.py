@@ -27,10 +27,12 @@ def deliveries():
 
 
 def with_proxy(methodology, measure, change):
-    """``methodology`` with every value of ``measure`` in its first registry changed."""
-    registry = methodology.registries[0]
-    values = [change(v) if v.measure == measure else v for v in registry.values]
-    return attrs.evolve(methodology, registries=(attrs.evolve(registry, values=values),))
+    """``methodology`` with every value of ``measure`` in its registries changed."""
+    registries = [
+        attrs.evolve(r, values=[change(v) if v.measure == measure else v for v in r.values])
+        for r in methodology.registries
+    ]
+    return attrs.evolve(methodology, registries=registries)
 
 
 def test_one_proxy_value_the_price_base_and_one_deadweight_are_the_three_causes():
@@ -56,7 +58,10 @@ def test_one_proxy_value_the_price_base_and_one_deadweight_are_the_three_causes(
     proxies = next(step for step in bridge if step.cause == "proxy values")
     assert [m.measure for m in proxies.by_measure] == [HOURS]
     used = next(
-        v for v in old.registries[0].values if v.measure == HOURS and v.covers(dt.date(2022, 8, 15))
+        v
+        for r in old.registries
+        for v in r.values
+        if v.measure == HOURS and v.covers(dt.date(2022, 8, 15))
     )
     assert any(
         d.startswith(f"{HOURS}: {used.value} GBP") and f"→ {used.value + Decimal('1.07')} GBP" in d
@@ -93,6 +98,7 @@ def test_a_measure_removed_from_the_framework_loses_its_value_in_the_framework_s
     new = attrs.evolve(
         old,
         framework=smaller,
+        carry_forward=[code for code in old.carry_forward if code != HOURS],
         registries=[
             attrs.evolve(r, values=[v for v in r.values if v.measure != HOURS])
             for r in old.registries

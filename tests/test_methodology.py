@@ -33,7 +33,7 @@ def test_default_methodology_is_open_and_pinned():
     methodology = default_methodology()
     assert methodology is default_methodology()
     assert methodology.framework.id == "lcrca"
-    assert [r.id for r in methodology.registries] == ["lcrca-open"]
+    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
     assert methodology.price_base.label == "2024/25"
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
@@ -103,13 +103,17 @@ def test_hash_ignores_what_does_not_change_results(field):
 
 def test_hash_ignores_sources_notes_and_licences_of_values():
     base = default_methodology()
-    registry = base.registries[0]
-    reworded = attrs.evolve(
-        registry,
-        title="Renamed",
-        values=[attrs.evolve(v, note="reworded", licence="OGL-UK-3.0") for v in registry.values],
-    )
-    assert attrs.evolve(base, registries=(reworded,)).content_hash == base.content_hash
+    reworded = [
+        attrs.evolve(
+            registry,
+            title="Renamed",
+            values=[
+                attrs.evolve(v, note="reworded", licence="OGL-UK-3.0") for v in registry.values
+            ],
+        )
+        for registry in base.registries
+    ]
+    assert attrs.evolve(base, registries=reworded).content_hash == base.content_hash
 
 
 CHANGES = {
@@ -195,6 +199,28 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("87bbd4cd089cad69cecf6785ecf7dd1f3f62944b882eebe0f46526825c791df3")
+        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
     )
     assert isinstance(again, Methodology)
+
+
+def test_the_hash_covers_how_figures_group():
+    base = default_methodology()
+    framework = base.framework
+    themes = list(framework.themes)
+    themes[0] = attrs.evolve(themes[0], code="LCR-JOBS-RENAMED")
+    renamed = attrs.evolve(framework, themes=themes)
+    assert attrs.evolve(base, framework=renamed).content_hash != base.content_hash
+
+
+def test_a_hash_in_the_bundle_folder_is_not_a_schedule_separator(tmp_path):
+    folder = tmp_path / "we#ird"
+    folder.mkdir()
+    shipped = Path(__file__).parent.parent / "src/socialvalue/data/discounting/green-book-2022.toml"
+    (folder / "gb.toml").write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    bundle = folder / "m.toml"
+    bundle.write_text(
+        'id = "m"\ntitle = "m"\nversion = "1"\npublisher = "p"\nframework = "shipped:lcrca"\n'
+        'registries = ["shipped:lcrca-open"]\ndiscount_schedule = "gb.toml#health"\n'
+    )
+    assert load_methodology(bundle).discount_schedule.id == "health"

@@ -129,7 +129,7 @@ def test_a_report_without_the_option_has_no_uncertainty_section():
 def three_changes():
     """Two methodologies differing in one proxy value, the price base and one deadweight."""
     old = sv.default_methodology()
-    registry = old.registries[0]
+    layer, registry = next((n, r) for n, r in enumerate(old.registries) if HOURS in r.measures())
     first_hours = next(
         i
         for i, v in enumerate(registry.values)
@@ -137,9 +137,11 @@ def three_changes():
     )
     values = list(registry.values)
     values[first_hours] = attrs.evolve(values[first_hours], value=values[first_hours].value + 2)
+    registries = list(old.registries)
+    registries[layer] = attrs.evolve(registry, values=values)
     new = attrs.evolve(
         old,
-        registries=(attrs.evolve(registry, values=values),),
+        registries=registries,
         price_base="2023/24",
         assumptions=[
             MeasureAssumption(measure=CARBON, additionality=Additionality(deadweight="0.1"))
@@ -217,7 +219,7 @@ def test_value_scenarios_on_the_command_line(capsys):
     out = capsys.readouterr().out
     assert "lcrca-ranges 2026.2+low" in out
     assert "deadweight (default)" in out
-    assert "reaches a present value of 200,000.00 at 0.172854" in out
+    assert "reaches a present value of 200,000.00 at 0.234878" in out
     assert main(["value", "--target", "1"]) == 2
 
 

@@ -5,8 +5,11 @@ from socialvalue import (
     batch as batch,
     commitments as commitments,
     compare as compare,
+    crosswalk as crosswalk,
     deliveries as deliveries,
+    derived as derived,
     discounting as discounting,
+    evidence as evidence,
     exceptions as exceptions,
     framework as framework,
     indicators as indicators,
@@ -25,7 +28,9 @@ from socialvalue import (
     tracking as tracking,
     uncertainty as uncertainty,
     units as units,
+    unvalued as unvalued,
     valuation as valuation,
+    wellbeing as wellbeing,
 )
 from socialvalue.additionality import (
     Additionality as Additionality,

@@ -23,6 +23,7 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
+from socialvalue.evidence import total_by_verification
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework, ValueType
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
@@ -217,6 +218,17 @@ class ValuationBatch:
         """Sum of present values of the counted groups: delivered, de-duplicated, no transfers."""
         return self._total("present_value", currency)
 
+    def total_by_verification(
+        self,
+        field: Literal["gross", "net", "present_value"] = "present_value",
+        currency: str = "GBP",
+    ) -> dict[str, Money]:
+        """How much of the total rests on each verification level, exactly (parts add up).
+
+        See :func:`socialvalue.evidence.total_by_verification`.
+        """
+        return total_by_verification(self, field=field, currency=currency)
+
     def extrapolated(self) -> tuple[GroupValuation, ...]:
         """Groups valued with a proxy carried forward past its validity."""
         return tuple(group for group in self.groups if group.unit.extrapolated)
@@ -305,6 +317,7 @@ def value_many(
         try:
             unit = unit_value(ValuationKey.of(group.sample), methodology)
         except (NoProxyValueError, ValuationError) as error:
+            words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
                     key=ValuationKey.of(group.sample),
@@ -312,7 +325,7 @@ def value_many(
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(error),
+                    reason=str(error) if words is None else f"{words} ({error})",
                     status=group.sample.status,
                     overlaps=str(group_key[6]),
                 )

@@ -9,8 +9,9 @@ one, in a fixed order, and each step's part is the difference in totals it makes
    or valued differently). The old proxy values and assumptions for measures the new framework
    no longer has, or counts in another unit, are dropped: a delivery of a removed measure loses
    its value here.
-2. ``proxy values`` — the new registries, lookup policy, proxy date and rule for the proxy
-   value of each later year of a stream.
+2. ``proxy values`` — the new registries, lookup policy (and the measures carried forward),
+   proxy date, rule for the proxy value of each later year of a stream, and the weakest
+   evidence a value may rest on.
 3. ``prices`` — the new price index (deflator), price base and calendar-price rule.
 4. ``additionality`` — the new default and per-measure assumptions.
 5. ``discounting`` — the new discount schedule, year convention, appraisal base year and rule
@@ -192,6 +193,12 @@ def _chain(old: Methodology, new: Methodology) -> list[tuple[str, Methodology]]:
                 "framework": new.framework,
                 "registries": _fitted_registries(old.registries, new.framework),
                 "assumptions": _fitted_assumptions(old.assumptions, new.framework),
+                "carry_forward": [
+                    code
+                    for code in old.carry_forward
+                    if code in new.framework
+                    and new.framework.measure(code).valuation is ValuationKind.PROXY
+                ],
             },
         ),
         (
@@ -201,6 +208,8 @@ def _chain(old: Methodology, new: Methodology) -> list[tuple[str, Methodology]]:
                 "lookup_policy": new.lookup_policy,
                 "proxy_date": new.proxy_date,
                 "proxy_years": new.proxy_years,
+                "carry_forward": new.carry_forward,
+                "minimum_verification": new.minimum_verification,
             },
         ),
         (

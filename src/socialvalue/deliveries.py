@@ -149,7 +149,6 @@ class Cost:
         geography: Where.
         optimism_bias: An uplift for optimism bias, as a fraction (``0.24`` for 24%); 0 if none.
         optimism_bias_source: Where the uplift comes from (required when there is one).
-        status: ``delivered`` (outturn, spent) or ``target`` (a budget or forecast).
         note: How the figure was read.
 
     References:
@@ -170,7 +169,6 @@ class Cost:
     geography: str = attrs.field(default="UK", validator=_not_blank)
     optimism_bias: Decimal = attrs.field(default=Decimal(0), converter=_fraction)
     optimism_bias_source: str = ""
-    status: DeliveryStatus = attrs.field(default=DeliveryStatus.DELIVERED, converter=DeliveryStatus)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -192,7 +190,8 @@ class DeliverySet:
     """A titled collection of deliveries, as a file holds them (with its source, if any).
 
     ``period`` names the reporting period the deliveries belong to (``"2022/23"``), when the
-    file states one; a report uses it as its period.
+    file states one; a report uses it as its period. ``costs`` are what the projects cost
+    (:class:`Cost`), for PVC, NPSV, BCR and the SROI ratios of a report.
 
     >>> batch = DeliverySet(title="Q3 returns", deliveries=[
     ...     Delivery(measure="LCR-COM-1", quantity="12", period="2022/23 Q3")])
@@ -205,6 +204,7 @@ class DeliverySet:
     note: str = ""
     source: Source | None = None
     deliveries: tuple[Delivery, ...] = attrs.field(default=(), converter=_deliveries)
+    costs: tuple[Cost, ...] = attrs.field(default=(), converter=tuple)
 
     def __len__(self) -> int:
         return len(self.deliveries)

@@ -20,16 +20,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from socialvalue._decimal import to_decimal
-from socialvalue._fields import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank, string_tuple
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
+from socialvalue.evidence import refused_values
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.money import RoundingMode
 from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
+from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
 from socialvalue.ranges import AssumptionRange, Uncertainty
+from socialvalue.unvalued import UnvaluedReasons
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -220,6 +223,10 @@ def _share(value: object) -> Decimal | None:
     return share
 
 
+def _optional_verification(value: object) -> Verification | None:
+    return None if value is None else Verification(value)
+
+
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
     return tuple(value)
 
@@ -266,8 +273,15 @@ class Methodology:
         materiality: An optional share of the total below which an outcome is listed as
             immaterial (a screen that lists, never removes).
         lookup_policy: What a proxy lookup does outside the values' dated range.
+        carry_forward: Measures whose lookups carry the latest value forward past its validity
+            even under a strict ``lookup_policy`` (each result is marked extrapolated).
         proxy_date: Which date of a delivery's period proxy values are looked up for.
         rounding: How results are rounded when presented.
+        minimum_verification: The weakest evidence a proxy value may rest on (``secondary``
+            refuses ``unverified`` values; ``primary`` refuses both others); ``None`` accepts
+            every value. See :mod:`socialvalue.evidence`.
+        unvalued_reasons: Why measures without a value have none, in plain words; a batch's
+            unvalued groups say it (see :mod:`socialvalue.unvalued`).
         uncertainty: Declared ranges on assumptions and the discount rates, and how Monte Carlo
             draws inputs (:class:`~socialvalue.ranges.Uncertainty`); no central figure
             depends on it.
@@ -275,7 +289,8 @@ class Methodology:
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
             the framework, assumptions for unknown measures or given twice, a price base outside
-            the price index or without one.
+            the price index or without one, values below ``minimum_verification`` (each named
+            with its tag).
     """
 
     id: str = attrs.field(validator=_not_blank)
@@ -309,8 +324,13 @@ class Methodology:
     leverage_measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     materiality: Decimal | None = attrs.field(default=None, converter=_share)
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
+    carry_forward: tuple[str, ...] = attrs.field(default=(), converter=string_tuple)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
+    minimum_verification: Verification | None = attrs.field(
+        default=None, converter=_optional_verification
+    )
+    unvalued_reasons: UnvaluedReasons | None = None
     uncertainty: Uncertainty = attrs.field(factory=Uncertainty)
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
@@ -350,6 +370,14 @@ class Methodology:
             else:
                 index[assumption.measure] = assumption
         problems.extend(self._check_prices())
+        problems.extend(
+            Problem(f"carry_forward[{i}]", f"{code} is not a proxy measure of the framework")
+            for i, code in enumerate(self.carry_forward)
+            if code not in self.framework
+            or self.framework.measure(code).valuation is not ValuationKind.PROXY
+        )
+        if self.minimum_verification is not None:
+            problems.extend(refused_values(self.registries, self.minimum_verification))
         problems.extend(self._check_ranges(index))
         if problems:
             raise ValidationError(problems, subject=f"methodology {self.id!r}")
@@ -422,6 +450,18 @@ class Methodology:
         """Id, version and content hash, for results and reports to name."""
         return MethodologyRef(id=self.id, version=self.version, content_hash=self._hash)
 
+    def unvalued_reason(self, measure: str) -> str | None:
+        """Why ``measure`` has no value, in plain words, when no layer holds any value for it."""
+        if self.unvalued_reasons is None or measure in self._stack.measures():
+            return None
+        return self.unvalued_reasons.reason(measure)
+
+    def lookup_policy_for(self, measure: str) -> LookupPolicy:
+        """The lookup policy for one measure: carry-forward if the methodology names it."""
+        if measure in self.carry_forward:
+            return LookupPolicy.CARRY_FORWARD
+        return self.lookup_policy
+
     def additionality_for(self, measure: str) -> tuple[Additionality, str]:
         """The assumptions for a measure and where they come from (``default`` or ``measure``)."""
         assumption = self._assumption_index.get(measure)
@@ -492,6 +532,26 @@ def _additionality_data(value: Additionality) -> dict[str, Any]:
     }
 
 
+def _appraisal_data(methodology: Methodology) -> dict[str, Any]:
+    """The appraisal rules (#13) that differ from their defaults, for the hash."""
+    found: dict[str, Any] = {}
+    if methodology.appraisal_base_year is not None:
+        found["base_year"] = methodology.appraisal_base_year.label
+    if methodology.before_base_year is not BeforeBaseYear.REFUSE:
+        found["before_base_year"] = methodology.before_base_year.value
+    if methodology.proxy_years is not ProxyYears.FIRST_YEAR:
+        found["proxy_years"] = methodology.proxy_years.value
+    if methodology.count_transfers:
+        found["count_transfers"] = True
+    if methodology.overlap_policy is not OverlapPolicy.WARN:
+        found["overlap_policy"] = methodology.overlap_policy.value
+    if methodology.overlap_scope != ("project", "contract", "period"):
+        found["overlap_scope"] = list(methodology.overlap_scope)
+    if methodology.leverage_measures:
+        found["leverage_measures"] = list(methodology.leverage_measures)
+    return found
+
+
 def _content_hash(methodology: Methodology) -> str:
     """Hash what changes a figure or how figures group; titles, notes, sources and licences do not.
 
@@ -549,21 +609,17 @@ def _content_hash(methodology: Methodology) -> str:
             [b.first_year, b.last_year, _d(b.rate)] for b in methodology.discount_schedule.bands
         ],
         "year_convention": methodology.year_convention.value,
-        "appraisal": [
-            None
-            if methodology.appraisal_base_year is None
-            else methodology.appraisal_base_year.label,
-            methodology.before_base_year.value,
-            methodology.proxy_years.value,
-            methodology.count_transfers,
-            methodology.overlap_policy.value,
-            list(methodology.overlap_scope),
-            list(methodology.leverage_measures),
-        ],
         "lookup_policy": methodology.lookup_policy.value,
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
     }
+    appraisal = _appraisal_data(methodology)
+    if appraisal:  # only what differs from the defaults: older hashes hold
+        data["appraisal"] = appraisal
+    if methodology.carry_forward:  # absent when unset: older hashes hold
+        data["carry_forward"] = sorted(methodology.carry_forward)
+    if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
+        data["minimum_verification"] = methodology.minimum_verification.value
     if methodology.uncertainty.declared:
         # Only when declared, so that a methodology without ranges keeps its hash; ranges change
         # no central figure, but scenarios and simulations depend on them.

@@ -3,11 +3,15 @@
 Valuation is linear in the quantity, and computed in two steps:
 
 1. a :class:`ValuationKey` (measure, period, geography) becomes a :class:`UnitValue` — £ per unit
-   of quantity, gross, net (after additionality) and present value (over the persistence period) —
-   with every step that produced it: the proxy and where it came from, the rebasing to the
-   methodology's price base, each additionality factor, each year's persistence and discount
-   factor;
+   of quantity, gross, net (after additionality) and present value (each year of the outcome's
+   stream discounted from its own year to the methodology's appraisal base year, see
+   :func:`discount_to_base`) — with every step that produced it: the proxy and where it came
+   from, the rebasing to the methodology's price base, each additionality factor, each year's
+   persistence and discount factor (:attr:`UnitValue.stream`);
 2. quantities are multiplied by the unit value.
+
+Costs (:class:`~socialvalue.Cost`) are restated and discounted the same way by
+:func:`value_cost`.
 
 This module is step 1 (:func:`unit_value`, with the price-date rules) and :func:`value`, which
 does both steps for one delivery. Step 2 for many is :func:`socialvalue.batch.value_many`: it
@@ -17,7 +21,8 @@ values are carried to :data:`UNIT_VALUE_PLACES` decimal places and everything af
 exact.
 
 References:
-    HM Treasury, *The Green Book* (2022): real prices (§5.11–5.12) and discounting (Table 6.1).
+    HM Treasury, *The Green Book* (2022): real prices (§5.11–5.12) and discounting (Annex A6,
+    Table 8).
     English Partnerships / Homes and Communities Agency, *Additionality Guide* (3rd ed., 2008).
     Cabinet Office, *A Guide to Social Return on Investment* (2009, updated 2012).
 """
@@ -408,10 +413,12 @@ def _gross_per_unit(
         key.measure,
         _lookup_date(key.period, methodology.proxy_date),
         key.geography,
-        policy=methodology.lookup_policy,
+        policy=methodology.lookup_policy_for(key.measure),
     )
     proxy = lookup.value
     steps.append(Step(name="proxy", text=lookup.describe(), result=proxy.value))
+    if proxy.derivation:
+        steps.append(Step(name="derivation", text=" ".join(proxy.derivation)))
     gross = _rebase(proxy.value, proxy.price_base, methodology, steps)
     return gross, proxy.currency, lookup, proxy.net_of_deadweight
 

@@ -31,6 +31,7 @@ from socialvalue.io import (
     atomic_write_text,
     default_methodology,
     example_deliveries,
+    import_registry,
     load_any,
     load_commitments,
     load_deliveries,
@@ -38,6 +39,8 @@ from socialvalue.io import (
     load_methodology,
     load_registry,
     methodology_diff,
+    save_registry,
+    save_registry_csv,
     shipped_commitments,
     shipped_framework,
 )
@@ -79,6 +82,8 @@ Examples:
         what moved between two methodologies, by cause
   socialvalue validate our-values.csv --framework lcrca
         every problem in a file, with its row and column or key path
+  socialvalue registry import licensed.xlsx --mapping mapping.toml -o ours.toml
+        a registry from a value file you are licensed to use
 """
 
 
@@ -247,6 +252,7 @@ def report(
         commitments=commitments.commitments,
         updates=commitments.updates,
         assess_on=max(ends) if ends else None,
+        costs=batch.costs,
         options=ReportOptions(
             contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
             contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
@@ -339,6 +345,7 @@ def value(
         highlight=False,
     )
     _print_batch(console, batch, framework, by, policy)
+    _print_evidence(console, batch, chosen)
     if scenarios:
         goal = None if target is None else Money(target)
         _print_uncertainty(console, batch, chosen, goal)
@@ -408,6 +415,19 @@ def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPol
     for group in left_out:
         console.print(
             f"  {group.key.measure}  {group.key.period.label}: {group.reason}", highlight=False
+        )
+
+
+def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
+    """How much of the present value rests on each verification level."""
+    parts = batch.total_by_verification()
+    if parts:
+        console.print(
+            "evidence behind the present value: "
+            + "; ".join(
+                f"{level} {_money(amount, chosen.rounding)}" for level, amount in parts.items()
+            ),
+            highlight=False,
         )
 
 
@@ -769,6 +789,55 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)
+
+
+@cli.group(epilog=_EPILOG)
+def registry() -> None:
+    """Proxy registries: import a value set you are licensed to use."""
+
+
+@registry.command("import", epilog=_EPILOG)
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--mapping", required=True, metavar="MAPPING.toml", help="Which column holds what (TOML)."
+)
+@click.option(
+    "-o", "--output", required=True, metavar="OUT", help="The registry to write (.toml, .csv)."
+)
+@click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
+@click.option("--lenient", is_flag=True, help="Write the good rows; list the bad ones (exit 1).")
+def registry_import(
+    path: str, mapping: str, output: str, framework_name: str | None, lenient: bool
+) -> None:
+    """Make a registry from your own XLSX or CSV value file, as a mapping file says.
+
+    The licence named in the mapping travels with every value into valuations and reports.
+    """
+    result = import_registry(
+        path, mapping=mapping, framework=_framework_from(framework_name), strict=not lenient
+    )
+    made = result.registry
+    if output.lower().endswith(".csv"):
+        save_registry_csv(made, output)
+    else:
+        save_registry(made, output)
+    licences = sorted({value.licence for value in made.values})
+    locale = _display.DEFAULT_LOCALE
+    values = _display.count(len(made.values), "value", locale=locale)
+    measures = _display.count(len(made.measures()), "measure", locale=locale)
+    rows = _display.count(result.rows, "row", locale=locale)
+    click.echo(
+        f"{output}: registry {made.id!r}, {values} for {measures} from {rows} of {path}; "
+        f"licence: {'; '.join(licences) or made.licence}"
+    )
+    if result.unmapped:
+        codes = ", ".join(dict.fromkeys(code for _, code in result.unmapped))
+        left_out = _display.count(len(result.unmapped), "row", locale=locale)
+        click.echo(f"{left_out} left out, not in the crosswalk: {codes}")
+    for problem in result.problems:
+        click.echo(f"  {problem.location}: {problem.message}")
+    if result.problems:
+        raise click.exceptions.Exit(1)
 
 
 def commands() -> Any:  # noqa: ANN401 - a click group

@@ -97,7 +97,7 @@ def render_html(report: Report, f: Formatter | None = None, *, charts: bool = Tr
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_html(report, Formatter(locale="cy_GB"), charts=False)
-        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£241.8 mil" in html
+        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£256.8 mil" in html
         (True, True, True)
     """
     f = f if f is not None else Formatter(rounding=report.rounding)
