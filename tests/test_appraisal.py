@@ -42,7 +42,7 @@ from socialvalue.periods import FinancialYear
 from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
 from socialvalue.provenance import Verification
 from socialvalue.proxies import NoProxyValueError
-from socialvalue.report import build_report
+from socialvalue.report import build_report, render_markdown
 from socialvalue.valuation import ValuationError, discount_to_base, value_cost
 
 TABLE_8 = tomllib.loads(
@@ -560,3 +560,31 @@ def test_the_materiality_screen_lists_outcomes_below_the_share_and_removes_none(
     (row,) = report.table("immaterial").rows
     assert row[0] == "LCR-COM-2"
     assert row[2] < Decimal("0.01")
+
+
+def test_the_report_shows_pvb_pvc_npsv_bcr_and_sroi_of_a_project_with_costs():
+    """Green Book 2026 Table 8's benefits (£5,515.05) against £5,000 of capital in year 0 — a
+    constructed project, as in test_npsv_and_bcr_of_a_constructed_green_book_style_project —
+    appraised in the report's data and rendered to the penny."""
+    report = build_report(
+        [Delivery(measure="LCR-ENV-2", quantity="1", period="2024/25", project="P")],
+        _table_8_methodology(),
+        title="t",
+        authority="a",
+        period="2024/25",
+        generated=dt.date(2026, 1, 1),
+        costs=[Cost(amount="5000", period="2024/25", project="P", category="capital")],
+    )
+    (line,) = report.appraisal
+    assert (line.pvb.quantize(2), line.pvc.quantize(2), line.npsv.quantize(2)) == (
+        Money("5515.05"),
+        Money("5000.00"),
+        Money("515.05"),
+    )
+    assert line.bcr is not None
+    assert line.sroi is not None
+    assert line.net_sroi is not None
+    assert _round(line.bcr, "0.0001") == _round(line.sroi, "0.0001") == Decimal("1.1030")
+    assert _round(line.net_sroi, "0.0001") == Decimal("0.1030")
+    text = render_markdown(report)
+    assert "| P | £5,515.05 | £5,000.00 | £515.05 | 1.10 | £5,000.00 | 1.10 | 0.10 |" in text

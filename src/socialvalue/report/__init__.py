@@ -18,8 +18,10 @@ from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import render_csv_tables, render_markdown
 from socialvalue.report._model import (
+    AppraisalLine,
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Note,
@@ -32,8 +34,10 @@ from socialvalue.report._text import reconciliation
 __all__ = [
     "LABELS",
     "SUPPORTED_LOCALES",
+    "AppraisalLine",
     "Column",
     "CommitmentLine",
+    "Exclusion",
     "Formatter",
     "Headline",
     "Indicator",
