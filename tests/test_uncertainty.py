@@ -519,3 +519,16 @@ def test_scenario_rollups_are_ordered_group_by_group():
         assert low.present_value <= central.present_value <= high.present_value, key
     totals = [rollups[name].total().npsv() for name in ("low", "central", "high")]
     assert totals == sorted(totals)
+
+
+def test_monte_carlo_draws_depend_on_the_hash_not_on_a_registry_id():
+    methodology = ranged()
+    renamed = attrs.evolve(
+        methodology,
+        registries=[attrs.evolve(r, id=f"{r.id}-renamed") for r in methodology.registries],
+    )
+    assert renamed.content_hash == methodology.content_hash
+    deliveries = example_with_carbon()
+    first = unc.monte_carlo(deliveries, methodology, seed=9, draws=1000)
+    again = unc.monte_carlo(deliveries, renamed, seed=9, draws=1000)
+    assert first.percentiles == again.percentiles

@@ -130,6 +130,7 @@ class Input:
         index: For a proxy: its position in that registry's values.
         shifts: For the discount rates: the smallest and largest possible shift (no rate
             below 0; none at 0.9 or above).
+        stream: For a proxy value, what names its random stream (see :attr:`stream_key`).
     """
 
     kind: InputKind
@@ -144,6 +145,17 @@ class Input:
     layer: int | None = None
     index: int | None = None
     shifts: tuple[Decimal, Decimal] = (_ZERO, _ZERO)
+    stream: str = ""
+
+    @property
+    def stream_key(self) -> str:
+        """What names the input's own random stream in :func:`monte_carlo`.
+
+        Built only from what the content hash covers (for a proxy value: its registry's
+        position, measure, geography and first day; not the registry's id), so the same seed
+        and hash draw the same values.
+        """
+        return self.stream or self.label
 
     @property
     def linear(self) -> bool:
@@ -205,6 +217,7 @@ def _proxy_input(methodology: Methodology, layer: int, index: int) -> Input:
         measure=value.measure,
         layer=layer,
         index=index,
+        stream=f"proxy {layer} {value.measure} {value.geography} {value.valid_from.isoformat()}",
     )
 
 
@@ -1098,9 +1111,9 @@ def _gain(factor: Input, x: Decimal) -> Decimal:
 
 
 def _draw(np: ModuleType, moved: Input, seed: int, draws: int) -> NDArray[Any]:
-    """Draws of one input, from its own stream (seed and label), so order does not matter."""
+    """Draws of one input from its own stream (seed and stream key): order does not matter."""
     rng = np.random.default_rng(
-        np.random.SeedSequence(seed, spawn_key=(zlib.crc32(moved.label.encode()),))
+        np.random.SeedSequence(seed, spawn_key=(zlib.crc32(moved.stream_key.encode()),))
     )
     low, mode, high = float(moved.low), float(moved.central), float(moved.high)
     values: NDArray[Any]
