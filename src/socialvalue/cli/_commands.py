@@ -22,7 +22,7 @@ from socialvalue import _display, uncertainty
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.compare import compare
-from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
+from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.framework import Framework
 from socialvalue.io import (
@@ -309,7 +309,8 @@ def _period_of(items: Sequence[Delivery]) -> str:
     "--scenarios",
     is_flag=True,
     help="Also show low, central and high totals and each input's swing (the ranges of the "
-    "proxy values and the methodology's declared assumption ranges).",
+    "proxy values and the methodology's declared assumption ranges); with the deliveries "
+    "file's costs, PVC, NPSV, BCR and where NPSV reaches zero.",
 )
 @click.option(
     "--target",
@@ -348,7 +349,7 @@ def value(
     _print_evidence(console, batch, chosen)
     if scenarios:
         goal = None if target is None else Money(target)
-        _print_uncertainty(console, batch, chosen, goal)
+        _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
     elif target is not None:
         raise click.UsageError("--target needs --scenarios")
     if explain:
@@ -359,20 +360,33 @@ def value(
 
 
 def _print_uncertainty(
-    console: Console, batch: ValuationBatch, chosen: Methodology, target: Money | None
+    console: Console,
+    batch: ValuationBatch,
+    chosen: Methodology,
+    target: Money | None,
+    costs: Sequence[Cost],
 ) -> None:
+    """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
     policy = chosen.rounding
-    result = uncertainty.scenarios(batch, chosen)
+    result = uncertainty.scenarios(batch, chosen, costs=costs)
     table = Table(title="scenarios")
-    for heading in ("scenario", "methodology", "gross £", "net £", "present value £"):
-        table.add_column(heading, justify="right" if "£" in heading else "left")
+    headings = ["scenario", "methodology", "gross £", "net £", "present value £"]
+    if costs:
+        headings += ["PVC £", "NPSV £", "BCR"]
+    for heading in headings:
+        table.add_column(heading, justify="left" if heading in headings[:2] else "right")
     for s in result:
+        appraised = []
+        if s.costs is not None:
+            bcr = "—" if s.bcr is None else _display.number(s.bcr, locale="en_GB", places=2)
+            appraised = [_money(s.costs, policy), _money(s.npsv, policy), bcr]
         table.add_row(
             s.name,
             str(s.methodology),
             _money(s.gross, policy),
             _money(s.net, policy),
             _money(s.present_value, policy),
+            *appraised,
         )
     console.print()
     console.print(table)
@@ -396,9 +410,9 @@ def _print_uncertainty(
             _money(Money(swing.swing), policy),
         )
     console.print(tornado)
-    if target is not None:
-        console.print(f"\nswitching values (present value of £{_money(target, policy)}):")
-        for found in uncertainty.switching_values(batch, chosen, target=target):
+    if target is not None or costs:
+        console.print("\nswitching values:")
+        for found in uncertainty.switching_values(batch, chosen, target=target, costs=costs):
             console.print(f"  {found.input.label}: {found.note}", highlight=False)
 
 
