@@ -165,6 +165,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
     """Valued measures with their totals, and measures counted but never monetised."""
     by_measure = Rollup.from_batch(batch, framework, ("measure",))
     currency = by_measure.currency
+    carried = _carried_forward(batch)
     measure_rows = []
     recorded_rows = []
     for (code,), totals in by_measure:
@@ -177,6 +178,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
                     measure.title,
                     totals.quantity,
                     unit,
+                    *((carried.get(code),) if carried else ()),
                     Money(totals.gross, currency),
                     Money(totals.net, currency),
                     Money(totals.present_value, currency),
@@ -196,6 +198,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
         name="by_measure",
         columns=(
             *measures,
+            *((Column(key="carried_forward", kind="quantity"),) if carried else ()),
             Column(key="gross", kind="money"),
             Column(key="net", kind="money"),
             Column(key="present_value", kind="money"),
@@ -206,12 +209,26 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
             None,
             None,
             None,
+            *((None,) if carried else ()),
             Money(grand.gross, currency),
             Money(grand.net, currency),
             Money(grand.present_value, currency),
         ),
     )
     return valued, Table(name="recorded", columns=measures, rows=tuple(recorded_rows))
+
+
+def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
+    """The quantity of each measure valued with a proxy carried forward past its validity.
+
+    Empty when nothing was: the measure table then has no such column.
+    """
+    carried: dict[str, Decimal] = {}
+    with calculation_context():
+        for group in batch.extrapolated():
+            code = group.key.measure
+            carried[code] = carried.get(code, Decimal(0)) + group.quantity
+    return carried
 
 
 def _not_valued_table(batch: ValuationBatch) -> Table:
