@@ -19,6 +19,7 @@ from socialvalue import (
 from socialvalue.io import methodology_from_text, shipped_registry
 from socialvalue.methodology import MeasureAssumption, RoundingPolicy
 from socialvalue.money import RoundingMode
+from socialvalue.ranges import AssumptionRange, Uncertainty
 
 BAD = sorted((Path(__file__).parent / "data" / "bad_methodologies").glob("*.toml"))
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -161,6 +162,21 @@ CHANGES = {
             ),
         ),
     ),
+    "a proxy range": lambda m: attrs.evolve(
+        m,
+        registries=(
+            attrs.evolve(
+                m.registries[0],
+                values=[
+                    attrs.evolve(v, low=v.value) if i == 0 else v
+                    for i, v in enumerate(m.registries[0].values)
+                ],
+            ),
+        ),
+    ),
+    "a declared range": lambda m: attrs.evolve(
+        m, uncertainty=Uncertainty(ranges=[AssumptionRange(factor="deadweight", low=0, high="0.1")])
+    ),
     "a layer": lambda m: attrs.evolve(
         m, registries=(attrs.evolve(shipped_registry(), id="copy", values=()), *m.registries)
     ),
@@ -183,7 +199,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("e8e3b4ce3940035a3826fead6a5fcc531b3b3910704a1cf3eadb91f59fc5b3e6")
+        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
     )
     assert isinstance(again, Methodology)
 

@@ -44,6 +44,7 @@ __all__ = [
     "classify",
     "overlap_pairs",
     "value_many",
+    "value_type_of",
 ]
 
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
@@ -469,12 +470,13 @@ def classify(
     The one rule for every batch, however built: a target never counts; a transfer counts only
     if the methodology counts transfers; an overlap excluded under ``exclude_second`` does not.
     """
-    value_type = _value_type(unit, methodology.framework)
+    value_type = value_type_of(unit, methodology.framework)
     counted, reason = _treatment(status, value_type, overlaps, methodology)
     return value_type, counted, reason
 
 
-def _value_type(unit: UnitValue, framework: Framework) -> ValueType:
+def value_type_of(unit: UnitValue, framework: Framework) -> ValueType:
+    """The kind of value a unit value is: its proxy value's own, else its measure's."""
     if unit.lookup is not None and unit.lookup.value.value_type is not None:
         return unit.lookup.value.value_type
     return framework.measure(unit.key.measure).value_type

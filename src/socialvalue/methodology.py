@@ -31,6 +31,7 @@ from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
 from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
+from socialvalue.ranges import AssumptionRange, Uncertainty
 from socialvalue.unvalued import UnvaluedReasons
 
 if TYPE_CHECKING:
@@ -281,6 +282,9 @@ class Methodology:
             every value. See :mod:`socialvalue.evidence`.
         unvalued_reasons: Why measures without a value have none, in plain words; a batch's
             unvalued groups say it (see :mod:`socialvalue.unvalued`).
+        uncertainty: Declared ranges on assumptions and the discount rates, and how Monte Carlo
+            draws inputs (:class:`~socialvalue.ranges.Uncertainty`); no central figure
+            depends on it.
 
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
@@ -327,6 +331,7 @@ class Methodology:
         default=None, converter=_optional_verification
     )
     unvalued_reasons: UnvaluedReasons | None = None
+    uncertainty: Uncertainty = attrs.field(factory=Uncertainty)
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -373,6 +378,7 @@ class Methodology:
         )
         if self.minimum_verification is not None:
             problems.extend(refused_values(self.registries, self.minimum_verification))
+        problems.extend(self._check_ranges(index))
         if problems:
             raise ValidationError(problems, subject=f"methodology {self.id!r}")
         object.__setattr__(self, "_assumption_index", MappingProxyType(index))
@@ -392,6 +398,42 @@ class Methodology:
         except PriceYearError as error:
             return [Problem("price_base", str(error))]
         return []
+
+    def _check_ranges(self, index: Mapping[str, MeasureAssumption]) -> list[Problem]:
+        problems: list[Problem] = []
+        seen: set[tuple[str | None, str]] = set()
+        for i, declared in enumerate(self.uncertainty.ranges):
+            where = f"uncertainty.ranges[{i}]"
+            if (declared.measure, declared.factor) in seen:
+                problems.append(Problem(where, f"{declared.label} is given twice"))
+                continue
+            seen.add((declared.measure, declared.factor))
+            if declared.measure is None:
+                central_of = self.additionality
+            elif declared.measure not in self.framework:
+                unknown = UnknownCodeError(
+                    "measure", declared.measure, list(self.framework.measure_codes())
+                )
+                problems.append(Problem(f"{where}.measure", unknown.message))
+                continue
+            elif self.framework.measure(declared.measure).valuation is ValuationKind.RECORD_ONLY:
+                problems.append(Problem(f"{where}.measure", f"{declared.measure} is record-only"))
+                continue
+            else:
+                own = index.get(declared.measure)
+                central_of = self.additionality if own is None else own.additionality
+            problems.extend(_range_problems(declared, getattr(central_of, declared.factor), where))
+        discount = self.uncertainty.discount
+        if discount is not None:
+            lowest = min(band.rate for band in self.discount_schedule.bands)
+            if lowest + discount.low < 0:
+                problems.append(
+                    Problem(
+                        "uncertainty.discount.low",
+                        f"a shift of {discount.low} takes the rate {lowest} below zero",
+                    )
+                )
+        return problems
 
     @property
     def registry(self) -> RegistryStack:
@@ -430,6 +472,47 @@ class Methodology:
     def memo(self) -> Memo:
         """The values derived from this methodology so far (unit values); see :class:`Memo`."""
         return self._memo
+
+
+def _range_problems(declared: AssumptionRange, central: Decimal, where: str) -> list[Problem]:
+    problems = []
+    if not declared.low <= central <= declared.high:
+        problems.append(
+            Problem(
+                where,
+                f"{declared.label}: the central value {central} is outside "
+                f"[{declared.low}, {declared.high}]",
+            )
+        )
+    if declared.factor == "multiplier":
+        if declared.low < 1:
+            problems.append(Problem(f"{where}.low", f"{declared.low} is less than 1"))
+    elif declared.low < 0 or declared.high > 1:
+        problems.append(Problem(where, f"[{declared.low}, {declared.high}] is not within [0, 1]"))
+    return problems
+
+
+def _uncertainty_data(uncertainty: Uncertainty) -> dict[str, Any]:
+    discount = uncertainty.discount
+    return {
+        "ranges": sorted(
+            [
+                r.measure or "",
+                r.factor,
+                _d(r.low),
+                _d(r.high),
+                r.distribution.value,
+                _d(r.sd) or "",
+            ]
+            for r in uncertainty.ranges
+        ),
+        "discount": None
+        if discount is None
+        else [_d(discount.low), _d(discount.high), discount.distribution.value, _d(discount.sd)],
+        "proxies": sorted(
+            [p.measure or "", p.distribution.value, _d(p.sd) or ""] for p in uncertainty.proxies
+        ),
+    }
 
 
 def _d(value: Decimal | None) -> str | None:
@@ -504,6 +587,9 @@ def _content_hash(methodology: Methodology) -> str:
                         v.geography,
                         v.net_of_deadweight,
                         v.value_type.value if v.value_type else "",
+                        # The range: scenarios, sensitivity and simulations depend on it.
+                        _d(v.low) or "",
+                        _d(v.high) or "",
                     ]
                     for v in layer.values
                 ),
@@ -534,5 +620,9 @@ def _content_hash(methodology: Methodology) -> str:
         data["carry_forward"] = sorted(methodology.carry_forward)
     if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
         data["minimum_verification"] = methodology.minimum_verification.value
+    if methodology.uncertainty.declared:
+        # Only when declared, so that a methodology without ranges keeps its hash; ranges change
+        # no central figure, but scenarios and simulations depend on them.
+        data["uncertainty"] = _uncertainty_data(methodology.uncertainty)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

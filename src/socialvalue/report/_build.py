@@ -32,6 +32,7 @@ from socialvalue.report._model import (
     Table,
     TraceEntry,
 )
+from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
 from socialvalue.tracking import RagRules, track
 
@@ -54,6 +55,11 @@ class ReportOptions:
             with ``total_spend`` they give the share of spend retained locally.
         total_spend: The authority's total spend in the period, for that share.
         inputs: £ invested per project, for an SROI ratio per project (present value ÷ inputs).
+        uncertainty: Whether to add the uncertainty section: low, central and high scenarios,
+            one-way sensitivity (the tornado) and, with ``target``, switching values
+            (:mod:`socialvalue.uncertainty`).
+        target: A total the present value is checked against: the switching value of each
+            input is where the total would fall to it.
     """
 
     headline_measures: tuple[str, ...] = ()
@@ -62,6 +68,8 @@ class ReportOptions:
     local_spend_measures: tuple[str, ...] = ()
     total_spend: Money | None = None
     inputs: Mapping[str, Money] = attrs.field(factory=dict)
+    uncertainty: bool = False
+    target: Money | None = None
 
 
 def _role_title(framework: Framework, code: str) -> str | None:
@@ -560,6 +568,10 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         )
     trace = _trace(batch, items, framework)
     quantities = _quantities(batch)
+    extra_tables: tuple[Table, ...] = ()
+    extra_notes: tuple[Note, ...] = ()
+    if options.uncertainty:
+        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target, costs)
     exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
         batch, methodology, costs
     )
@@ -582,12 +594,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             *_measure_tables(batch, framework),
             _not_valued_table(batch),
             *appraisal_tables,
+            *extra_tables,
         ),
         indicators=(*_indicators(options, batch, framework, quantities), *per_outcome),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=(*_notes(methodology, batch), *((Note(key="appraisal"),) if appraisal else ())),
+        notes=(
+            *_notes(methodology, batch),
+            *((Note(key="appraisal"),) if appraisal else ()),
+            *extra_notes,
+        ),
         trace=trace,
         exclusions=exclusions,
         appraisal=appraisal,

@@ -200,6 +200,45 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "quantity: {quantity} counted; no £ value",
+                "scenarios": "Low, central and high scenarios",
+                "scenario": "Scenario",
+                "sensitivity": "Sensitivity: each input moved alone (tornado)",
+                "input": "Input",
+                "low": "Low",
+                "high": "High",
+                "at_low": "Present value at low",
+                "at_high": "Present value at high",
+                "swing": "Swing",
+                "switching_values": "Switching values",
+                "switching_value": "Switching value",
+                "meaning": "Meaning",
+                "npsv_at_low": "NPSV at low",
+                "npsv_at_high": "NPSV at high",
+                "chart_tornado": "Present value with each input at its low and high bound",
+                "bridge_title": "What moved between two methodologies",
+                "bridge": "Change by cause",
+                "bridge_by_measure": "Change by cause and measure",
+                "bridge_details": "What changed",
+                "bridge_order": (
+                    "Each cause is substituted in turn, in this order, with the causes before it "
+                    "already new; the parts add up to the change exactly."
+                ),
+                "chart_bridge": "Present value, old to new, by cause",
+                "old_methodology": "Old methodology",
+                "new_methodology": "New methodology",
+                "cause": "Cause",
+                "cause_framework": "Framework",
+                "cause_proxy_values": "Proxy values",
+                "cause_prices": "Prices (price base and deflator)",
+                "cause_additionality": "Additionality",
+                "cause_discounting": "Discounting",
+                "cause_other": "Other",
+                "note_uncertainty": (
+                    "Scenarios move every proxy value with a published range and every declared "
+                    "assumption range together; {without_range} of the central {central} "
+                    "({share}) is valued with no proxy range and moves only with the "
+                    "assumptions."
+                ),
             }
         ),
         "cy_GB": MappingProxyType(
@@ -378,6 +417,45 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "nifer: {quantity} wedi'i gyfrif; dim gwerth £",
+                "scenarios": "Senarios isel, canolog ac uchel",
+                "scenario": "Senario",
+                "sensitivity": "Sensitifrwydd: pob mewnbwn wedi'i symud ar ei ben ei hun",
+                "input": "Mewnbwn",
+                "low": "Isel",
+                "high": "Uchel",
+                "at_low": "Gwerth presennol ar yr isaf",
+                "at_high": "Gwerth presennol ar yr uchaf",
+                "swing": "Gwahaniaeth",
+                "switching_values": "Gwerthoedd newid",
+                "switching_value": "Gwerth newid",
+                "meaning": "Ystyr",
+                "npsv_at_low": "NPSV ar yr isaf",
+                "npsv_at_high": "NPSV ar yr uchaf",
+                "chart_tornado": "Gwerth presennol gyda phob mewnbwn ar ei derfyn isaf ac uchaf",
+                "bridge_title": "Beth a symudodd rhwng dwy fethodoleg",
+                "bridge": "Newid yn ôl achos",
+                "bridge_by_measure": "Newid yn ôl achos a mesur",
+                "bridge_details": "Beth a newidiodd",
+                "bridge_order": (
+                    "Mae pob achos yn cael ei amnewid yn ei dro, yn y drefn hon, gyda'r achosion "
+                    "o'i flaen eisoes yn newydd; mae'r rhannau'n adio i'r newid yn union."
+                ),
+                "chart_bridge": "Gwerth presennol, hen i newydd, yn ôl achos",
+                "old_methodology": "Hen fethodoleg",
+                "new_methodology": "Methodoleg newydd",
+                "cause": "Achos",
+                "cause_framework": "Fframwaith",
+                "cause_proxy_values": "Gwerthoedd procsi",
+                "cause_prices": "Prisiau (sylfaen prisiau a datchwyddwr)",
+                "cause_additionality": "Ychwanegolrwydd",
+                "cause_discounting": "Disgowntio",
+                "cause_other": "Arall",
+                "note_uncertainty": (
+                    "Mae'r senarios yn symud pob gwerth procsi sydd ag ystod gyhoeddedig a phob "
+                    "ystod tybiaeth a ddatganwyd gyda'i gilydd; mae {without_range} o'r "
+                    "{central} canolog ({share}) wedi'i brisio heb ystod procsi ac yn symud "
+                    "gyda'r tybiaethau yn unig."
+                ),
             }
         ),
     }
