@@ -159,7 +159,6 @@ __all__ = [
     "make_converter",
     "make_template",
     "match_columns",
-
     "methodology_diff",
     "methodology_from_text",
     "read_returns",
