@@ -48,6 +48,7 @@ from socialvalue.io._methodology import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
     load_methodology,
+    methodology_diff,
     methodology_from_text,
     save_methodology,
 )
@@ -158,6 +159,7 @@ __all__ = [
     "make_converter",
     "make_template",
     "match_columns",
+    "methodology_diff",
     "methodology_from_text",
     "read_returns",
     "read_text",

@@ -51,6 +51,24 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "recorded": "Counted, not monetised",
                 "not_valued": "Not valued",
                 "reason": "Reason",
+                "appraisal": "Appraisal: benefits, costs and ratios by project",
+                "excluded": "Not in the social-value total, and why",
+                "immaterial": "Outcomes below the materiality threshold",
+                "transfers_total": "Transfers (reported, not counted)",
+                "targets_total": "Targets and forecasts (not delivered)",
+                "overlaps_total": "Overlaps excluded",
+                "raw_present_value": "Before exclusions (present value)",
+                "project": "Project",
+                "pvb": "PVB",
+                "pvc": "PVC",
+                "inputs": "Inputs",
+                "npsv": "NPSV",
+                "bcr": "BCR",
+                "sroi": "SROI ratio",
+                "net_sroi": "Net SROI ratio",
+                "leverage": "Leverage ratio",
+                "kind": "Kind",
+                "share": "Share of total",
                 "indicators": "Indicators",
                 "commitments": "Commitments",
                 "status": "Status",
@@ -91,6 +109,46 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 ),
                 "indicator_sroi": "SROI ratio, {subject}",
                 "basis_sroi": "present value {numerator} ÷ inputs {denominator}",
+                "indicator_cost_per_outcome": "Cost per outcome, {subject}",
+                "costs": "Costs and inputs, with their working",
+                "category": "Category",
+                "bearer": "Borne by",
+                "amount": "Amount as spent",
+                "real": "In base-year prices",
+                "note_appraisal": (
+                    "Appraisal: PVB counts delivered, de-duplicated benefits without transfers; "
+                    "PVC is costs in base-year prices discounted to the appraisal base year; "
+                    "NPSV = PVB − PVC and BCR = PVB ÷ PVC (Green Book); the SROI ratio is PVB ÷ "
+                    "inputs and the net SROI ratio (PVB − inputs) ÷ inputs, with inputs the "
+                    "costs in base-year prices, undiscounted (SROI Guide); the leverage ratio is "
+                    "funding attracted ÷ inputs."
+                ),
+                "basis_cost_per_outcome": (
+                    "inputs {numerator} ÷ {denominator} delivered ({denominator_measure})"
+                ),
+                "note_discounting_base_compound": (
+                    "Present values are discounted to the appraisal base year {base} with "
+                    "{schedule} ({edition}), each year of a benefit or cost from its own year "
+                    "({convention}); a value before {base} is compounded forward to it at the "
+                    "schedule's rates."
+                ),
+                "note_discounting_base_refuse": (
+                    "Present values are discounted to the appraisal base year {base} with "
+                    "{schedule} ({edition}), each year of a benefit or cost from its own year "
+                    "({convention}); a value before {base} is refused and listed as not valued."
+                ),
+                "note_exclusions": (
+                    "The headline total counts delivered outcomes once and without transfers: "
+                    "targets and forecasts, transfers (money or resources moved, not created) "
+                    "and overlapping measures excluded under the methodology's policy ({policy}; "
+                    "same {scope}) are listed with their amounts and reasons, never added to it."
+                ),
+                "note_exclusions_with_transfers": (
+                    "The headline total counts delivered outcomes once, transfers included as "
+                    "the methodology says: targets and forecasts and overlapping measures "
+                    "excluded under its policy ({policy}; same {scope}) are listed with their "
+                    "amounts and reasons, never added to it."
+                ),
                 "note_methodology": (
                     "Every figure is valued with the methodology {methodology}: {title}."
                 ),
@@ -142,6 +200,45 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "quantity: {quantity} counted; no £ value",
+                "scenarios": "Low, central and high scenarios",
+                "scenario": "Scenario",
+                "sensitivity": "Sensitivity: each input moved alone (tornado)",
+                "input": "Input",
+                "low": "Low",
+                "high": "High",
+                "at_low": "Present value at low",
+                "at_high": "Present value at high",
+                "swing": "Swing",
+                "switching_values": "Switching values",
+                "switching_value": "Switching value",
+                "meaning": "Meaning",
+                "npsv_at_low": "NPSV at low",
+                "npsv_at_high": "NPSV at high",
+                "chart_tornado": "Present value with each input at its low and high bound",
+                "bridge_title": "What moved between two methodologies",
+                "bridge": "Change by cause",
+                "bridge_by_measure": "Change by cause and measure",
+                "bridge_details": "What changed",
+                "bridge_order": (
+                    "Each cause is substituted in turn, in this order, with the causes before it "
+                    "already new; the parts add up to the change exactly."
+                ),
+                "chart_bridge": "Present value, old to new, by cause",
+                "old_methodology": "Old methodology",
+                "new_methodology": "New methodology",
+                "cause": "Cause",
+                "cause_framework": "Framework",
+                "cause_proxy_values": "Proxy values",
+                "cause_prices": "Prices (price base and deflator)",
+                "cause_additionality": "Additionality",
+                "cause_discounting": "Discounting",
+                "cause_other": "Other",
+                "note_uncertainty": (
+                    "Scenarios move every proxy value with a published range and every declared "
+                    "assumption range together; {without_range} of the central {central} "
+                    "({share}) is valued with no proxy range and moves only with the "
+                    "assumptions."
+                ),
             }
         ),
         "cy_GB": MappingProxyType(
@@ -167,6 +264,24 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "recorded": "Wedi'u cyfrif, heb eu prisio",
                 "not_valued": "Heb eu prisio",
                 "reason": "Rheswm",
+                "appraisal": "Arfarniad: buddion, costau a chymarebau fesul prosiect",
+                "excluded": "Heb eu cynnwys yn y cyfanswm gwerth cymdeithasol, a pham",
+                "immaterial": "Canlyniadau o dan y trothwy perthnasedd",
+                "transfers_total": "Trosglwyddiadau (wedi'u hadrodd, heb eu cyfrif)",
+                "targets_total": "Targedau a rhagolygon (heb eu cyflawni)",
+                "overlaps_total": "Gorgyffwrdd wedi'i eithrio",
+                "raw_present_value": "Cyn eithriadau (gwerth presennol)",
+                "project": "Prosiect",
+                "pvb": "PVB",
+                "pvc": "PVC",
+                "inputs": "Mewnbynnau",
+                "npsv": "NPSV",
+                "bcr": "BCR",
+                "sroi": "Cymhareb SROI",
+                "net_sroi": "Cymhareb SROI net",
+                "leverage": "Cymhareb trosoledd",
+                "kind": "Math",
+                "share": "Cyfran o'r cyfanswm",
                 "indicators": "Dangosyddion",
                 "commitments": "Ymrwymiadau",
                 "status": "Statws",
@@ -208,6 +323,50 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 ),
                 "indicator_sroi": "Cymhareb SROI, {subject}",
                 "basis_sroi": "gwerth presennol {numerator} ÷ mewnbynnau {denominator}",
+                "indicator_cost_per_outcome": "Cost fesul canlyniad, {subject}",
+                "costs": "Costau a mewnbynnau, gyda'u gwaith cyfrifo",
+                "category": "Categori",
+                "bearer": "Yn cael ei ysgwyddo gan",
+                "amount": "Swm fel y'i gwariwyd",
+                "real": "Mewn prisiau blwyddyn sylfaen",
+                "note_appraisal": (
+                    "Arfarniad: mae PVB yn cyfrif buddion a gyflawnwyd, heb ddyblygu a heb "
+                    "drosglwyddiadau; PVC yw costau mewn prisiau blwyddyn sylfaen wedi'u "
+                    "disgowntio i flwyddyn sylfaen yr arfarniad; NPSV = PVB − PVC a BCR = PVB ÷ "
+                    "PVC (Llyfr Gwyrdd); cymhareb SROI yw PVB ÷ mewnbynnau a'r gymhareb SROI net "
+                    "(PVB − mewnbynnau) ÷ mewnbynnau, gyda mewnbynnau'n gostau mewn prisiau "
+                    "blwyddyn sylfaen, heb eu disgowntio (Canllaw SROI); cymhareb trosoledd yw'r "
+                    "cyllid a ddenwyd ÷ mewnbynnau."
+                ),
+                "basis_cost_per_outcome": (
+                    "mewnbynnau {numerator} ÷ {denominator} wedi'u cyflawni ({denominator_measure})"
+                ),
+                "note_discounting_base_compound": (
+                    "Mae gwerthoedd presennol wedi'u disgowntio i flwyddyn sylfaen yr arfarniad "
+                    "{base} gyda {schedule} ({edition}), pob blwyddyn o fudd neu gost o'i "
+                    "blwyddyn ei hun ({convention}); mae gwerth cyn {base} yn cael ei gyfansoddi "
+                    "ymlaen ati ar gyfraddau'r atodlen."
+                ),
+                "note_discounting_base_refuse": (
+                    "Mae gwerthoedd presennol wedi'u disgowntio i flwyddyn sylfaen yr arfarniad "
+                    "{base} gyda {schedule} ({edition}), pob blwyddyn o fudd neu gost o'i "
+                    "blwyddyn ei hun ({convention}); gwrthodir gwerth cyn {base} a'i restru fel "
+                    "heb ei brisio."
+                ),
+                "note_exclusions": (
+                    "Mae'r prif gyfanswm yn cyfrif canlyniadau a gyflawnwyd unwaith a heb "
+                    "drosglwyddiadau: mae targedau a rhagolygon, trosglwyddiadau (arian neu "
+                    "adnoddau a symudwyd, nid a grëwyd) a mesurau sy'n gorgyffwrdd a eithriwyd "
+                    "dan bolisi'r fethodoleg ({policy}; yr un {scope}) wedi'u rhestru gyda'u "
+                    "symiau a'u rhesymau, a byth wedi'u hychwanegu ato."
+                ),
+                "note_exclusions_with_transfers": (
+                    "Mae'r prif gyfanswm yn cyfrif canlyniadau a gyflawnwyd unwaith, gyda "
+                    "throsglwyddiadau fel y dywed y fethodoleg: mae targedau a rhagolygon a "
+                    "mesurau sy'n gorgyffwrdd a eithriwyd dan ei pholisi ({policy}; yr un "
+                    "{scope}) wedi'u rhestru gyda'u symiau a'u rhesymau, a byth wedi'u "
+                    "hychwanegu ato."
+                ),
                 "note_methodology": (
                     "Mae pob ffigur wedi'i brisio gyda'r fethodoleg {methodology}: {title}."
                 ),
@@ -258,6 +417,45 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "nifer: {quantity} wedi'i gyfrif; dim gwerth £",
+                "scenarios": "Senarios isel, canolog ac uchel",
+                "scenario": "Senario",
+                "sensitivity": "Sensitifrwydd: pob mewnbwn wedi'i symud ar ei ben ei hun",
+                "input": "Mewnbwn",
+                "low": "Isel",
+                "high": "Uchel",
+                "at_low": "Gwerth presennol ar yr isaf",
+                "at_high": "Gwerth presennol ar yr uchaf",
+                "swing": "Gwahaniaeth",
+                "switching_values": "Gwerthoedd newid",
+                "switching_value": "Gwerth newid",
+                "meaning": "Ystyr",
+                "npsv_at_low": "NPSV ar yr isaf",
+                "npsv_at_high": "NPSV ar yr uchaf",
+                "chart_tornado": "Gwerth presennol gyda phob mewnbwn ar ei derfyn isaf ac uchaf",
+                "bridge_title": "Beth a symudodd rhwng dwy fethodoleg",
+                "bridge": "Newid yn ôl achos",
+                "bridge_by_measure": "Newid yn ôl achos a mesur",
+                "bridge_details": "Beth a newidiodd",
+                "bridge_order": (
+                    "Mae pob achos yn cael ei amnewid yn ei dro, yn y drefn hon, gyda'r achosion "
+                    "o'i flaen eisoes yn newydd; mae'r rhannau'n adio i'r newid yn union."
+                ),
+                "chart_bridge": "Gwerth presennol, hen i newydd, yn ôl achos",
+                "old_methodology": "Hen fethodoleg",
+                "new_methodology": "Methodoleg newydd",
+                "cause": "Achos",
+                "cause_framework": "Fframwaith",
+                "cause_proxy_values": "Gwerthoedd procsi",
+                "cause_prices": "Prisiau (sylfaen prisiau a datchwyddwr)",
+                "cause_additionality": "Ychwanegolrwydd",
+                "cause_discounting": "Disgowntio",
+                "cause_other": "Arall",
+                "note_uncertainty": (
+                    "Mae'r senarios yn symud pob gwerth procsi sydd ag ystod gyhoeddedig a phob "
+                    "ystod tybiaeth a ddatganwyd gyda'i gilydd; mae {without_range} o'r "
+                    "{central} canolog ({share}) wedi'i brisio heb ystod procsi ac yn symud "
+                    "gyda'r tybiaethau yn unig."
+                ),
             }
         ),
     }

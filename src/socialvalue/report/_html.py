@@ -12,7 +12,7 @@ from typing import Any
 
 from socialvalue.money import Money
 from socialvalue.report import _text
-from socialvalue.report._charts import bar_chart_svg
+from socialvalue.report._charts import bar_chart_svg, tornado_chart_svg
 from socialvalue.report._extras import require
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Report
@@ -29,6 +29,32 @@ def _chart(report: Report, name: str, title_key: str, f: Formatter) -> str | Non
     labels = [_text.cell_text(name, first.kind, f) for name, _ in rows]
     values = [value for _, value in rows]
     return bar_chart_svg(labels, values, title=f.label(title_key), f=f, name=name)
+
+
+def _tornado(report: Report, f: Formatter) -> str | None:
+    try:
+        table = report.table("sensitivity")
+    except KeyError:
+        return None
+    scenarios = report.table("scenarios")
+    if not table.rows:
+        return None
+    central = next(row[-1] for row in scenarios.rows if row[0] == "central")
+    assert isinstance(central, Money)  # noqa: S101 - the scenarios table holds money
+    labels = [str(row[0]) for row in table.rows]
+    lows = [row[3] for row in table.rows]
+    highs = [row[4] for row in table.rows]
+    assert all(isinstance(v, Money) for v in (*lows, *highs))  # noqa: S101 - likewise
+    return tornado_chart_svg(
+        labels,
+        [v for v in lows if isinstance(v, Money)],
+        [v for v in highs if isinstance(v, Money)],
+        central,
+        title=f.label("chart_tornado"),
+        description=f"{f.label('chart_tornado')}: {_text.table_title(table, f)}",
+        f=f,
+        name="tornado",
+    )
 
 
 def _texts(report: Report, f: Formatter) -> SimpleNamespace:
@@ -71,7 +97,7 @@ def render_html(report: Report, f: Formatter | None = None, *, charts: bool = Tr
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_html(report, Formatter(locale="cy_GB"), charts=False)
-        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£2.7 miliwn" in html
+        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£256.8 mil" in html
         (True, True, True)
     """
     f = f if f is not None else Formatter(rounding=report.rounding)
@@ -89,6 +115,9 @@ def render_html(report: Report, f: Formatter | None = None, *, charts: bool = Tr
             svg = _chart(report, name, key, f)
             if svg is not None:
                 drawn.append(svg)
+        tornado = _tornado(report, f)
+        if tornado is not None:
+            drawn.append(tornado)
 
     html: str = template.render(
         report=report,
