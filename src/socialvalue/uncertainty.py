@@ -1174,9 +1174,12 @@ def monte_carlo(  # noqa: PLR0913 - what to simulate, and four keyword-only sett
         >>> round(result.percentile(5)) < round(result.central) < round(result.percentile(95))
         True
     """
+    # Checked before numpy sees them, so the error names the argument (numpy's does not).
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed: {seed!r} is not a whole number of zero or more")
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise ValueError(f"draws: {draws!r} is not a positive number of draws")
     np = require("numpy", "montecarlo")
-    if draws < 1:
-        raise ValueError(f"draws: {draws} is not a positive number of draws")
     bad = [p for p in percentiles if not 0 <= p <= 100]
     if bad:
         raise ValueError(f"percentiles: {bad} are not between 0 and 100")
