@@ -331,6 +331,14 @@ def value(
 
     Without DELIVERIES: the shipped LCRCA 2023 example deliveries.
     """
+    if target is not None and not scenarios:
+        raise click.UsageError("--target needs --scenarios")
+    try:
+        goal = None if target is None else Money(target)
+    except ValueError as error:  # checked before valuing, and named (not a traceback)
+        raise click.BadParameter(
+            str(error).removeprefix("amount: "), param_hint="--target"
+        ) from None
     batch_file = _deliveries_from(deliveries)
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
@@ -348,10 +356,7 @@ def value(
     _print_batch(console, batch, framework, by, policy)
     _print_evidence(console, batch, chosen)
     if scenarios:
-        goal = None if target is None else Money(target)
         _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
-    elif target is not None:
-        raise click.UsageError("--target needs --scenarios")
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
