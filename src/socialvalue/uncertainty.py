@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from socialvalue._decimal import calculation_context
+from socialvalue._decimal import MAX_EXPONENT, calculation_context, to_decimal
 from socialvalue._extras import require
 from socialvalue._keyed import KeyTotals, counts, key_quantities, key_totals, unit_or_none
 from socialvalue.batch import ValuationBatch
@@ -951,7 +951,10 @@ def switching_values(
     inputs = uncertain_inputs(methodology, quantities)
     found: list[SwitchingValue] = []
     if target is not None:
-        goal = target.amount if isinstance(target, Money) else target
+        # A target of 1E+400 was "does not depend on" the input, which is not so.
+        goal = to_decimal(target.amount if isinstance(target, Money) else target, what="target")
+        if goal.copy_abs().adjusted() >= MAX_EXPONENT:
+            raise ValueError(f"target: {goal} is too large (less than 10^{MAX_EXPONENT})")
         found += [_switch(quantities, methodology, moved, goal, total) for moved in inputs]
     if cost_list:
         found += [

@@ -19,6 +19,7 @@ from rich.progress import track as progress
 from rich.table import Table
 
 from socialvalue import _display, uncertainty
+from socialvalue._decimal import bounded_decimal
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.compare import compare
@@ -334,11 +335,9 @@ def value(
     if target is not None and not scenarios:
         raise click.UsageError("--target needs --scenarios")
     try:
-        goal = None if target is None else Money(target)
+        goal = None if target is None else Money(bounded_decimal(target, what=None))
     except ValueError as error:  # checked before valuing, and named (not a traceback)
-        raise click.BadParameter(
-            str(error).removeprefix("amount: "), param_hint="--target"
-        ) from None
+        raise click.BadParameter(str(error), param_hint="--target") from None
     batch_file = _deliveries_from(deliveries)
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
