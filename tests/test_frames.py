@@ -358,3 +358,17 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
             batch=value_frame(frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report").batch,
             **heading,
         )
+
+
+@pytest.mark.parametrize("float_places", [None, 2])
+def test_a_polars_nan_quantity_is_rejected_as_nan_not_as_the_float_none(float_places):
+    # A polars NaN is a value, not a null, but its cell read back as None: the row was
+    # rejected with "got the float None" / "None is not a finite number".
+    frame = pl.DataFrame(
+        {"measure": ["LCR-COM-1"], "quantity": [float("nan")], "period": ["2022/23"]}
+    )
+    result = value_frame(frame, sv.default_methodology(), float_places=float_places)
+    [row] = result.rejected
+    [problem] = row.problems
+    assert "None" not in problem.message
+    assert problem.message.startswith("got the float nan" if float_places is None else "nan is")

@@ -252,3 +252,12 @@ def test_with_costs_the_section_shows_pvc_npsv_bcr_and_where_npsv_reaches_zero()
     switching = built.table("switching_values")
     assert all("an NPSV of zero (a BCR of 1)" in row[-1] for row in switching.rows)
     assert "| PVC | NPSV | BCR |" in render_markdown(built)
+
+
+def test_cli_value_refuses_a_target_that_is_not_a_number_naming_it(capsys):
+    # --target abc (or NaN) was a ValueError traceback, after the figures were printed.
+    for bad in ("abc", "NaN", "1e400"):
+        assert main(["value", "--scenarios", "--target", bad]) == 2
+        err = capsys.readouterr().err
+        assert "--target" in err
+        assert "Traceback" not in err

@@ -532,3 +532,27 @@ def test_monte_carlo_draws_depend_on_the_hash_not_on_a_registry_id():
     first = unc.monte_carlo(deliveries, methodology, seed=9, draws=1000)
     again = unc.monte_carlo(deliveries, renamed, seed=9, draws=1000)
     assert first.percentiles == again.percentiles
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, True, "1"])
+def test_monte_carlo_refuses_a_bad_seed_naming_it(seed):
+    # A negative or non-integer seed reached numpy, whose error ("expected non-negative
+    # integer", or a TypeError) named no argument.
+    carbon = sv.Delivery(measure="LCR-ENV-2", quantity="10", period="2024/25")
+    with pytest.raises(ValueError, match=r"^seed: "):
+        unc.monte_carlo([carbon], sv.default_methodology(), seed=seed, draws=10)
+
+
+@pytest.mark.parametrize("draws", [0, -5, 10.5, True])
+def test_monte_carlo_refuses_a_bad_number_of_draws_naming_it(draws):
+    carbon = sv.Delivery(measure="LCR-ENV-2", quantity="10", period="2024/25")
+    with pytest.raises(ValueError, match=r"^draws: "):
+        unc.monte_carlo([carbon], sv.default_methodology(), seed=1, draws=draws)
+
+
+def test_switching_values_refuses_a_target_too_large_to_keep_exact():
+    # A target of 1E+400 came back as "the present value does not depend on deadweight",
+    # which is false: the solve lost the target in the arithmetic's precision.
+    hours = sv.Delivery(measure="LCR-COM-1", quantity="100", period="2022/23")
+    with pytest.raises(ValueError, match=r"^target: 1E\+400 is too large"):
+        unc.switching_values([hours], sv.default_methodology(), target=Decimal("1E+400"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -30,6 +31,17 @@ __all__ = [
     "check_deliveries",
 ]
 
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _choice(kind: type[_E], field: str, value: object) -> _E:
+    """``value`` as a member of ``kind``; an error names the field and the choices."""
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise ValueError(f"{field}: {value!r} is not one of {choices}") from None
+
 
 class DeliveryStatus(enum.Enum):
     """Whether a delivery is outturn or a promise.
@@ -41,6 +53,10 @@ class DeliveryStatus(enum.Enum):
 
     DELIVERED = "delivered"
     TARGET = "target"
+
+
+def _status(value: object) -> DeliveryStatus:
+    return _choice(DeliveryStatus, "status", value)
 
 
 def _quantity(value: object) -> Decimal:
@@ -93,7 +109,7 @@ class Delivery:
     correction: bool = False
     id: str = ""
     note: str = ""
-    status: DeliveryStatus = attrs.field(default=DeliveryStatus.DELIVERED, converter=DeliveryStatus)
+    status: DeliveryStatus = attrs.field(default=DeliveryStatus.DELIVERED, converter=_status)
 
     @property
     def delivered(self) -> bool:
@@ -114,6 +130,10 @@ class CostCategory(enum.Enum):
     CAPITAL = "capital"
     RESOURCE = "resource"
     IN_KIND = "in_kind"
+
+
+def _category(value: object) -> CostCategory:
+    return _choice(CostCategory, "category", value)
 
 
 def _fraction(value: object) -> Decimal:
@@ -161,7 +181,7 @@ class Cost:
 
     amount: Money = attrs.field(converter=_money)
     period: AnyPeriod = attrs.field(converter=to_period)
-    category: CostCategory = attrs.field(default=CostCategory.RESOURCE, converter=CostCategory)
+    category: CostCategory = attrs.field(default=CostCategory.RESOURCE, converter=_category)
     bearer: str = ""
     project: str = ""
     contract: str = ""

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from socialvalue._decimal import calculation_context
+from socialvalue._decimal import MAX_EXPONENT, calculation_context, to_decimal
 from socialvalue._extras import require
 from socialvalue._keyed import KeyTotals, counts, key_quantities, key_totals, unit_or_none
 from socialvalue.batch import ValuationBatch
@@ -951,7 +951,10 @@ def switching_values(
     inputs = uncertain_inputs(methodology, quantities)
     found: list[SwitchingValue] = []
     if target is not None:
-        goal = target.amount if isinstance(target, Money) else target
+        # A target of 1E+400 was "does not depend on" the input, which is not so.
+        goal = to_decimal(target.amount if isinstance(target, Money) else target, what="target")
+        if goal.copy_abs().adjusted() >= MAX_EXPONENT:
+            raise ValueError(f"target: {goal} is too large (less than 10^{MAX_EXPONENT})")
         found += [_switch(quantities, methodology, moved, goal, total) for moved in inputs]
     if cost_list:
         found += [
@@ -1174,9 +1177,12 @@ def monte_carlo(  # noqa: PLR0913 - what to simulate, and four keyword-only sett
         >>> round(result.percentile(5)) < round(result.central) < round(result.percentile(95))
         True
     """
+    # Checked before numpy sees them, so the error names the argument (numpy's does not).
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed: {seed!r} is not a whole number of zero or more")
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise ValueError(f"draws: {draws!r} is not a positive number of draws")
     np = require("numpy", "montecarlo")
-    if draws < 1:
-        raise ValueError(f"draws: {draws} is not a positive number of draws")
     bad = [p for p in percentiles if not 0 <= p <= 100]
     if bad:
         raise ValueError(f"percentiles: {bad} are not between 0 and 100")

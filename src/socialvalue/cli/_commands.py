@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from socialvalue import _display, uncertainty
+from socialvalue._decimal import bounded_decimal
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.compare import compare
@@ -349,6 +350,12 @@ def value(
 
     Without DELIVERIES: the shipped LCRCA 2023 example deliveries.
     """
+    if target is not None and not scenarios:
+        raise click.UsageError("--target needs --scenarios")
+    try:
+        goal = None if target is None else Money(bounded_decimal(target, what=None))
+    except ValueError as error:  # checked before valuing, and named (not a traceback)
+        raise click.BadParameter(str(error), param_hint="--target") from None
     batch_file = _deliveries_from(deliveries)
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
@@ -366,10 +373,7 @@ def value(
     _print_batch(console, batch, framework, by, policy)
     _print_evidence(console, batch, chosen)
     if scenarios:
-        goal = None if target is None else Money(target)
         _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
-    elif target is not None:
-        raise click.UsageError("--target needs --scenarios")
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
