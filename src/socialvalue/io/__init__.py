@@ -21,7 +21,12 @@ from socialvalue.io._columns import (
 )
 from socialvalue.io._converter import make_converter
 from socialvalue.io._export import VALUATION_COLUMNS, export_valuations, write_returns
-from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.io._files import (
+    MAX_FILE_BYTES,
+    atomic_write_bytes,
+    atomic_write_text,
+    read_text,
+)
 from socialvalue.io._formats import (
     Format,
     dumps,
@@ -32,6 +37,7 @@ from socialvalue.io._formats import (
     load_framework,
     load_price_index,
     load_registry,
+    load_spotlights,
     loads,
     save,
     save_commitments,
@@ -65,7 +71,9 @@ from socialvalue.io._shipped import (
     SHIPPED_FRAMEWORKS,
     SHIPPED_PRICE_INDICES,
     SHIPPED_REGISTRIES,
+    SHIPPED_SPOTLIGHTS,
     example_deliveries,
+    example_spotlights,
     shipped_commitments,
     shipped_discount_schedule,
     shipped_framework,
@@ -89,6 +97,7 @@ __all__ = [
     "SHIPPED_METHODOLOGIES",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "SHIPPED_SPOTLIGHTS",
     "TEMPLATE_COLUMNS",
     "VALUATION_COLUMNS",
     "AcceptedRow",
@@ -97,10 +106,12 @@ __all__ = [
     "ImportResult",
     "RejectedRow",
     "ReturnRows",
+    "atomic_write_bytes",
     "atomic_write_text",
     "default_methodology",
     "dumps",
     "example_deliveries",
+    "example_spotlights",
     "export_valuations",
     "format_of",
     "iter_returns",
@@ -113,6 +124,7 @@ __all__ = [
     "load_price_index",
     "load_registry",
     "load_registry_csv",
+    "load_spotlights",
     "loads",
     "make_converter",
     "make_template",

@@ -8,7 +8,7 @@ from pathlib import Path
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.io._atomic import atomic_path
 
-__all__ = ["MAX_FILE_BYTES", "atomic_write_text", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "atomic_write_bytes", "atomic_write_text", "read_text"]
 
 #: Largest file read by default (bytes); pass ``max_bytes`` to read larger trusted files.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -49,3 +49,13 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """
     with atomic_path(path) as temp:
         temp.write_text(text, encoding="utf-8", newline="\n")
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, like :func:`atomic_write_text`.
+
+    Raises:
+        DataFileError: the file cannot be written.
+    """
+    with atomic_path(path) as temp:
+        temp.write_bytes(data)

@@ -75,6 +75,7 @@ class ReturnRows:
         ignored_columns: Headings of columns read and ignored.
         sheet: For a workbook, the sheet read.
         blank_rows: Blank rows skipped so far.
+        trailing_blank_rows: Of those, the ones since the last row with data.
     """
 
     def __init__(  # noqa: PLR0913 - built by iter_returns only
@@ -92,6 +93,7 @@ class ReturnRows:
         self.ignored_columns = columns.ignored
         self.sheet = sheet
         self.blank_rows = 0
+        self.trailing_blank_rows = 0
         self._matched = columns
         self._rows = rows
         self._limits = limits
@@ -104,7 +106,9 @@ class ReturnRows:
             for item in self._rows:
                 if item is None:
                     self.blank_rows += 1
+                    self.trailing_blank_rows += 1
                     continue
+                self.trailing_blank_rows = 0
                 count += 1
                 if count > self._limits.max_rows:
                     raise DataFileError(
@@ -141,7 +145,9 @@ class ReturnRows:
     def result(self) -> ImportResult:
         """Read the remaining rows into an :class:`~socialvalue.io.ImportResult`."""
         result = collect(self.source, self._matched, self._iterator, sheet=self.sheet)
-        return attrs.evolve(result, blank_rows=self.blank_rows)
+        return attrs.evolve(
+            result, blank_rows=self.blank_rows, trailing_blank_rows=self.trailing_blank_rows
+        )
 
 
 def _header(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:

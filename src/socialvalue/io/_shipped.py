@@ -21,6 +21,7 @@ from socialvalue.framework import Framework
 from socialvalue.io._formats import loads
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
+from socialvalue.spotlights import Spotlights
 
 T = TypeVar("T")
 
@@ -31,7 +32,9 @@ __all__ = [
     "SHIPPED_FRAMEWORKS",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "SHIPPED_SPOTLIGHTS",
     "example_deliveries",
+    "example_spotlights",
     "shipped_commitments",
     "shipped_discount_schedule",
     "shipped_framework",
@@ -65,6 +68,8 @@ SHIPPED_COMMITMENTS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"
 
 #: Example deliveries shipped as package data: name → file under ``socialvalue/data/examples``.
 SHIPPED_EXAMPLES: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
+#: Spotlights for the members' report of a shipped example, by the example's name.
+SHIPPED_SPOTLIGHTS: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
 
 
 def shipped_framework(name: str = "lcrca") -> Framework:
@@ -153,6 +158,20 @@ def example_deliveries(name: str = "lcrca-2023") -> DeliverySet:
     ('Social Value Annual Report 2023', 25)
     """
     return _load_examples(name)
+
+
+def example_spotlights(name: str = "lcrca-2023") -> Spotlights:
+    """Project spotlights for the members' report of a shipped example (cached).
+
+    >>> [s.project for s in example_spotlights().spotlights]
+    ['Housing Retrofit Programme', 'LCR Connect', 'Adult Education Budget']
+    """
+    return _load_spotlights(name)
+
+
+@functools.cache
+def _load_spotlights(name: str) -> Spotlights:
+    return _read(name, SHIPPED_SPOTLIGHTS, "spotlights", Spotlights, "spotlights")
 
 
 @functools.cache

@@ -11,16 +11,21 @@ from socialvalue.report._build import ReportOptions, build_report
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import render_csv_tables, render_markdown
+from socialvalue.report._members import render_members_html
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
+from socialvalue.report._pdf import html_to_pdf
 from socialvalue.report._text import reconciliation
 
 __all__ = [
@@ -32,13 +37,18 @@ __all__ = [
     "Headline",
     "Indicator",
     "Note",
+    "Outcome",
     "Report",
     "ReportOptions",
+    "RoleSummary",
+    "Spotlight",
     "Table",
     "TraceEntry",
     "build_report",
+    "html_to_pdf",
     "reconciliation",
     "render_csv_tables",
     "render_html",
     "render_markdown",
+    "render_members_html",
 ]

@@ -26,11 +26,15 @@ from socialvalue.report._model import (
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
 from socialvalue.rollup import Rollup
+from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
 
 __all__ = ["ReportOptions", "build_report"]
@@ -174,6 +178,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
             )
         else:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
+    measure_rows.sort(key=lambda row: (-row[6].amount, row[0]))
     grand = by_measure.total()
     measures = (
         Column(key="measure", kind="code"),
@@ -203,21 +208,161 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
     return valued, Table(name="recorded", columns=measures, rows=tuple(recorded_rows))
 
 
-def _not_valued_table(batch: ValuationBatch) -> Table:
-    """Deliveries that could not be valued, with the valuation's reason; in no total."""
+def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
+    """What could not be valued, by measure and reason, with counts and quantities; in no total.
+
+    One row per measure and reason (the periods and roles it spans are summed), the rows with
+    the most deliveries first.
+    """
+    grouped: dict[tuple[str, str], list[Decimal | int]] = {}
+    with calculation_context():
+        for missing in batch.unvalued:
+            entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
+            entry[0] = Decimal(entry[0]) + missing.quantity
+            entry[1] = int(entry[1]) + missing.count
+            entry[2] = int(entry[2]) + 1
+    rows = [
+        (
+            code,
+            framework.measure(code).title,
+            Decimal(quantity),
+            framework.unit_of(code).label,
+            int(count),
+            reason,
+        )
+        for (code, reason), (quantity, count, _groups) in grouped.items()
+    ]
+    rows.sort(key=lambda row: (-row[4], row[0], row[5]))
     return Table(
         name="not_valued",
         columns=(
             Column(key="measure", kind="code"),
-            Column(key="period", kind="period"),
+            Column(key="title", kind="name"),
             Column(key="quantity", kind="quantity"),
+            Column(key="unit"),
             Column(key="deliveries", kind="count"),
             Column(key="reason"),
         ),
-        rows=tuple(
-            (u.key.measure, u.key.period, u.quantity, u.count, u.reason) for u in batch.unvalued
-        ),
+        rows=tuple(rows),
     )
+
+
+def _outcomes(
+    quantities: Mapping[str, Decimal],
+    values: Mapping[str, Decimal],
+    framework: Framework,
+    currency: str,
+    measures: Sequence[str] = (),
+) -> tuple[Outcome, ...]:
+    """Outcomes of some measures, largest present value first, then largest quantity."""
+    found = []
+    for code, quantity in quantities.items():
+        if measures and code not in measures:
+            continue
+        measure = framework.measure(code)
+        unit = framework.unit(measure.unit)
+        value = values.get(code)
+        found.append(
+            Outcome(
+                measure=code,
+                title=measure.title,
+                quantity=quantity,
+                unit=unit.label,
+                unit_kind=unit.kind.value,
+                present_value=None if value is None else Money(value, currency),
+            )
+        )
+    found.sort(
+        key=lambda o: (
+            -(o.present_value.amount if o.present_value is not None else Decimal(-1)),
+            -o.quantity,
+            o.measure,
+        )
+    )
+    return tuple(found)
+
+
+def _sums_by(
+    items: Sequence[Delivery], batch: ValuationBatch, position: int, attribute: str
+) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]], dict[str, int]]:
+    """Quantities, present values and delivery counts by one ``_BY`` dimension and measure."""
+    quantities: dict[str, dict[str, Decimal]] = {}
+    values: dict[str, dict[str, Decimal]] = {}
+    counts: dict[str, int] = {}
+    with calculation_context():
+        for delivery in items:
+            name = getattr(delivery, attribute) or ""
+            of = quantities.setdefault(name, {})
+            of[delivery.measure] = of.get(delivery.measure, Decimal(0)) + delivery.quantity
+            counts[name] = counts.get(name, 0) + 1
+        for group in batch.groups:
+            if group.present_value is None:
+                continue
+            name = str(group.by[position] or "")
+            of = values.setdefault(name, {})
+            of[group.key.measure] = (
+                of.get(group.key.measure, Decimal(0)) + group.present_value.amount
+            )
+    return quantities, values, counts
+
+
+def _roles(
+    items: Sequence[Delivery], batch: ValuationBatch, framework: Framework
+) -> tuple[RoleSummary, ...]:
+    """By role: present value and outcomes, the role with the most value first."""
+    quantities, values, counts = _sums_by(items, batch, _BY.index("role"), "role")
+    currency = "GBP"
+    summaries = []
+    with calculation_context():
+        for role, measured in quantities.items():
+            valued = values.get(role, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            summaries.append(
+                RoleSummary(
+                    role=_role_title(framework, role),
+                    present_value=None if total is None else Money(total, currency),
+                    deliveries=counts[role],
+                    outcomes=_outcomes(measured, valued, framework, currency),
+                )
+            )
+    summaries.sort(
+        key=lambda r: (-(r.present_value.amount if r.present_value else Decimal(-1)), r.role or "")
+    )
+    return tuple(summaries)
+
+
+def _spotlights(
+    texts: Sequence[SpotlightText],
+    items: Sequence[Delivery],
+    batch: ValuationBatch,
+    framework: Framework,
+) -> tuple[Spotlight, ...]:
+    """Each spotlight with its project's figures from the data (none if it delivered nothing)."""
+    if not texts:
+        return ()
+    quantities, values, counts = _sums_by(items, batch, _BY.index("project"), "project")
+    found = []
+    with calculation_context():
+        for text in texts:
+            valued = values.get(text.project, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            found.append(
+                Spotlight(
+                    project=text.project,
+                    heading=text.heading,
+                    text=text.text.strip(),
+                    figures=_outcomes(
+                        quantities.get(text.project, {}),
+                        valued,
+                        framework,
+                        "GBP",
+                        text.measures,
+                    ),
+                    present_value=None if total is None else Money(total, "GBP"),
+                    deliveries=counts.get(text.project, 0),
+                )
+            )
+    return tuple(found)
 
 
 def _quantities(deliveries: Iterable[Delivery]) -> dict[str, Decimal]:
@@ -269,6 +414,7 @@ def _headlines(
                     title=measure.title,
                     quantity=quantities[code],
                     unit=framework.unit(measure.unit).label,
+                    unit_kind=framework.unit(measure.unit).kind.value,
                     trace=tuple(trace_of.get(code, ())),
                 )
             )
@@ -414,6 +560,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    spotlights: Sequence[SpotlightText] = (),
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -435,6 +582,8 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        spotlights: Project spotlights the authority wrote (:func:`load_spotlights`); the
+            report adds each project's figures from the deliveries.
 
     Examples:
         >>> import socialvalue as sv
@@ -477,7 +626,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             _role_table(batch, framework),
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
-            _not_valued_table(batch),
+            _not_valued_table(batch, framework),
         ),
         indicators=_indicators(options, batch, framework, quantities),
         commitments=_commitments(
@@ -485,4 +634,6 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ),
         notes=_notes(methodology, batch),
         trace=trace,
+        roles=_roles(items, batch, framework),
+        spotlights=_spotlights(spotlights, items, batch, framework),
     )

@@ -141,6 +141,70 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "quantity: {quantity} counted; no £ value",
+                "members_report": "Members' report",
+                "count": "Number",
+                "annex": "Technical annex",
+                "annex_link": (
+                    "The technical annex has every table, what could not be valued, the "
+                    "methods and the working of every figure"
+                ),
+                "members_link": "The members' report: the story in a few pages",
+                "at_a_glance": "At a glance",
+                "members_intro": (
+                    "In {period}, {authority} created {total} of social value (present value, "
+                    "{prices} prices)."
+                ),
+                "members_range": "Taking the uncertainty into account, between {low} and {high}.",
+                "equal_values": (
+                    "Gross, net and present value are the same here: no additionality "
+                    "assumption or discounting changes them, so one figure is shown."
+                ),
+                "outcomes": "Outcomes delivered",
+                "by_role_story": "What we achieved, by role",
+                "by_theme_story": "Social value by theme",
+                "role_summary.one": "{value} of social value, from {n} delivery.",
+                "role_summary.other": "{value} of social value, from {n} deliveries.",
+                "role_counted.one": "{n} delivery counted; none has a £ value yet.",
+                "role_counted.other": "{n} deliveries counted; none has a £ value yet.",
+                "more_outcomes.one": "… and {n} more outcome, in the technical annex.",
+                "more_outcomes.other": "… and {n} more outcomes, in the technical annex.",
+                "no_role": "No role stated",
+                "spotlights": "Project spotlights",
+                "spotlight_value": "Social value: {value}",
+                "needs_attention": "Needing attention",
+                "more_in_annex.one": "… and {n} more, in the technical annex.",
+                "more_in_annex.other": "… and {n} more, in the technical annex.",
+                "about_figures": "About these figures",
+                "not_valued_summary.one": (
+                    "{n} delivery could not be valued and is in no total; the technical annex "
+                    "lists it with the reason."
+                ),
+                "not_valued_summary.other": (
+                    "{n} deliveries could not be valued and are in no total; the technical annex "
+                    "lists them by measure, with the reasons."
+                ),
+                "share": "Share",
+                "chart_data": "The figures in the chart",
+                "chart_alt": (
+                    "Bar chart: {title}. The largest is {first} ({value}); every figure is in the "
+                    "table that follows."
+                ),
+                "rest_rows.one": (
+                    "… and {n} more row, with a smaller figure: every row is in {file}."
+                ),
+                "rest_rows.other": (
+                    "… and {n} more rows, with smaller figures: every row is in {file}."
+                ),
+                "appendix_rest.one": (
+                    "{n} more working, with a smaller value: every working is in {file}."
+                ),
+                "appendix_rest.other": (
+                    "{n} more workings, with smaller values: every working is in {file}."
+                ),
+                "appendix_sorted": "The workings with the largest present value come first.",
+                "contents": "Contents",
+                "status_counts": "Commitments by status",
+                "untranslated": "Shown in English (no translation in the data): {items}.",
             }
         ),
         "cy_GB": MappingProxyType(
@@ -256,6 +320,63 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                     "{present_value}"
                 ),
                 "working_counted": "nifer: {quantity} wedi'i gyfrif; dim gwerth £",
+                "members_report": "Adroddiad i'r aelodau",
+                "count": "Nifer",
+                "annex": "Atodiad technegol",
+                "annex_link": (
+                    "Mae'r atodiad technegol yn cynnwys pob tabl, yr hyn na ellid ei brisio, y "
+                    "dulliau a gwaith pob ffigur"
+                ),
+                "members_link": "Yr adroddiad i'r aelodau: y stori mewn ychydig dudalennau",
+                "at_a_glance": "Cipolwg",
+                "members_intro": (
+                    "Yn {period}, creodd {authority} {total} o werth cymdeithasol (gwerth "
+                    "presennol, prisiau {prices})."
+                ),
+                "members_range": "O ystyried yr ansicrwydd, rhwng {low} a {high}.",
+                "equal_values": (
+                    "Mae'r gwerth gros, net a phresennol yr un fath yma: nid oes tybiaeth "
+                    "ychwanegolrwydd na disgowntio yn eu newid, felly dangosir un ffigur."
+                ),
+                "outcomes": "Canlyniadau a gyflawnwyd",
+                "by_role_story": "Yr hyn a gyflawnwyd, yn ôl rôl",
+                "by_theme_story": "Gwerth cymdeithasol yn ôl thema",
+                "role_summary.zero": "{value} o werth cymdeithasol, o {n} cyflawniad.",
+                "role_summary.one": "{value} o werth cymdeithasol, o {n} cyflawniad.",
+                "role_summary.two": "{value} o werth cymdeithasol, o {n} gyflawniad.",
+                "role_summary.few": "{value} o werth cymdeithasol, o {n} chyflawniad.",
+                "role_summary.many": "{value} o werth cymdeithasol, o {n} chyflawniad.",
+                "role_summary.other": "{value} o werth cymdeithasol, o {n} cyflawniad.",
+                "role_counted.other": (
+                    "{n} cyflawniad wedi'u cyfrif; nid oes gwerth £ i'r un ohonynt eto."
+                ),
+                "more_outcomes.other": "… a {n} canlyniad arall, yn yr atodiad technegol.",
+                "no_role": "Dim rôl wedi'i nodi",
+                "spotlights": "Prosiectau dan sylw",
+                "spotlight_value": "Gwerth cymdeithasol: {value}",
+                "needs_attention": "Angen sylw",
+                "more_in_annex.other": "… a {n} arall, yn yr atodiad technegol.",
+                "about_figures": "Am y ffigurau hyn",
+                "not_valued_summary.other": (
+                    "Ni ellid prisio {n} cyflawniad ac nid ydynt mewn unrhyw gyfanswm; mae'r "
+                    "atodiad technegol yn eu rhestru yn ôl mesur, gyda'r rhesymau."
+                ),
+                "share": "Cyfran",
+                "chart_data": "Y ffigurau yn y siart",
+                "chart_alt": (
+                    "Siart bar: {title}. Y mwyaf yw {first} ({value}); mae pob ffigur yn y tabl "
+                    "sy'n dilyn."
+                ),
+                "rest_rows.other": (
+                    "… a {n} rhes arall, gyda ffigurau llai: mae pob rhes yn {file}."
+                ),
+                "appendix_rest.other": (
+                    "{n} gwaith arall, gyda gwerthoedd llai: mae pob gwaith yn {file}."
+                ),
+                "appendix_sorted": "Daw'r gwaith gyda'r gwerth presennol mwyaf yn gyntaf.",
+                "contents": "Cynnwys",
+                "status_counts": "Ymrwymiadau yn ôl statws",
+                "untranslated": "Yn Saesneg (dim cyfieithiad yn y data): {items}.",
             }
         ),
     }

@@ -1,0 +1,24 @@
+"""Render a report's HTML as PDF (A4, page numbers, running headers) with WeasyPrint.
+
+Needs the ``pdf`` extra (``pip install "socialvalue[pdf]"``: WeasyPrint, which needs the Pango
+library; on Debian ``apt-get install libpango-1.0-0 libpangoft2-1.0-0``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from socialvalue.report._extras import require
+
+__all__ = ["html_to_pdf"]
+
+
+def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    """The PDF of an HTML document, printed with its print stylesheet.
+
+    Raises:
+        MissingExtraError: WeasyPrint is not installed (``socialvalue[pdf]``).
+    """
+    weasyprint: Any = require("weasyprint", "pdf")
+    pdf: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return pdf
