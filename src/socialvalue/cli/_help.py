@@ -37,7 +37,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             'socialvalue explain LCR-COM-2 --project "Adult Education Budget"',
             "how one figure was obtained",
         ),
-        ("socialvalue explain LCR-ENV-2 --format json", "the same, as JSON"),
+        ("socialvalue explain LCR-COM-1 --format json", "the same for another measure, as JSON"),
     ),
     "framework": (("socialvalue framework", "the shipped LCRCA framework as a tree"),),
     "validate": (
