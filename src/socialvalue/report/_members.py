@@ -7,11 +7,13 @@ first) and says how many more the annex has.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from socialvalue._decimal import calculation_context
+from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report import _text
 from socialvalue.report._charts import bar_chart_svg
@@ -114,6 +116,24 @@ def big_numbers(
     return cards[:limit]
 
 
+def _svg(labels: tuple[str, ...], values: tuple[Money, ...], f: Formatter, name: str) -> str:
+    """A chart's SVG, drawn once for both documents (matplotlib is the slow part of rendering)."""
+    return _drawn(labels, values, f.locale, f.rounding, name)
+
+
+@functools.lru_cache(maxsize=8)
+def _drawn(
+    labels: tuple[str, ...],
+    values: tuple[Money, ...],
+    locale: str,
+    rounding: RoundingPolicy,
+    name: str,
+) -> str:
+    # The chart uses only the locale and rounding of a formatter, never its labels.
+    f = Formatter(locale=locale, rounding=rounding, labels={})
+    return bar_chart_svg(labels, values, title="", f=f, name=name)
+
+
 def chart(
     report: Report, name: str, title_key: str, f: Formatter, *, draw: bool = True
 ) -> dict[str, Any] | None:
@@ -135,9 +155,9 @@ def chart(
         "id": name,
         "title": title,
         # The caption names the chart; the SVG carries no title of its own to read twice.
-        "svg": bar_chart_svg(labels, values, title="", f=f, name=name) if draw else "",
+        "svg": _svg(tuple(labels), tuple(values), f, name) if draw else "",
         "alt": f.text("chart_alt", title=title, first=labels[0], value=f.compact(values[0])),
-        "data_title": f.label("chart_data"),
+        "data_title": f"{f.label('chart_data')}: {title}",
         "headings": [_text.column_label(first, f), f.label("present_value"), f.label("share")],
         "rows": [
             [label, f.money(value), f.percent(share)]
