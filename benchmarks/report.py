@@ -116,7 +116,7 @@ def main() -> None:
         returns(args.returns, args.seed)
 
 
-def _verdict(met: bool) -> str:  # noqa: FBT001 - a yes or no to print
+def _verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
