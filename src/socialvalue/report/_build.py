@@ -39,7 +39,10 @@ from socialvalue.tracking import RagRules, track
 
 __all__ = ["ReportOptions", "build_report"]
 
-_BY = ("role", "project")
+#: The batch is valued by role only: few groups, so rolling up and tracing stay fast at any
+#: size. Figures by project (spotlights, SROI) come from each group's members, exactly, since
+#: value is linear in quantity.
+_BY = ("role",)
 
 
 @attrs.frozen(kw_only=True)
@@ -283,12 +286,17 @@ def _outcomes(
 
 
 def _sums_by(
-    items: Sequence[Delivery], batch: ValuationBatch, position: int, attribute: str
+    items: Sequence[Delivery], batch: ValuationBatch, attribute: str
 ) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]], dict[str, int]]:
-    """Quantities, present values and delivery counts by one ``_BY`` dimension and measure."""
+    """Quantities, present values and delivery counts by one delivery attribute and measure.
+
+    Present values come from the groups when the batch was valued by ``attribute``; otherwise
+    from each member's quantity × its group's present value per unit (exact: value is linear).
+    """
     quantities: dict[str, dict[str, Decimal]] = {}
     values: dict[str, dict[str, Decimal]] = {}
     counts: dict[str, int] = {}
+    grouped = attribute in batch.by
     with calculation_context():
         for delivery in items:
             name = getattr(delivery, attribute) or ""
@@ -296,13 +304,19 @@ def _sums_by(
             of[delivery.measure] = of.get(delivery.measure, Decimal(0)) + delivery.quantity
             counts[name] = counts.get(name, 0) + 1
         for group in batch.groups:
-            if group.present_value is None:
+            per_unit = group.unit.present_value
+            if group.present_value is None or per_unit is None:
                 continue
-            name = str(group.by[position] or "")
-            of = values.setdefault(name, {})
-            of[group.key.measure] = (
-                of.get(group.key.measure, Decimal(0)) + group.present_value.amount
-            )
+            measure = group.key.measure
+            if grouped:
+                name = str(group.by[batch.by.index(attribute)] or "")
+                of = values.setdefault(name, {})
+                of[measure] = of.get(measure, Decimal(0)) + group.present_value.amount
+                continue
+            for index in group.members:
+                delivery = items[index]
+                of = values.setdefault(getattr(delivery, attribute) or "", {})
+                of[measure] = of.get(measure, Decimal(0)) + delivery.quantity * per_unit
     return quantities, values, counts
 
 
@@ -310,7 +324,7 @@ def _roles(
     items: Sequence[Delivery], batch: ValuationBatch, framework: Framework
 ) -> tuple[RoleSummary, ...]:
     """By role: present value and outcomes, the role with the most value first."""
-    quantities, values, counts = _sums_by(items, batch, _BY.index("role"), "role")
+    quantities, values, counts = _sums_by(items, batch, "role")
     currency = "GBP"
     summaries = []
     with calculation_context():
@@ -340,7 +354,7 @@ def _spotlights(
     """Each spotlight with its project's figures from the data (none if it delivered nothing)."""
     if not texts:
         return ()
-    quantities, values, counts = _sums_by(items, batch, _BY.index("project"), "project")
+    quantities, values, counts = _sums_by(items, batch, "project")
     found = []
     with calculation_context():
         for text in texts:
@@ -423,8 +437,8 @@ def _headlines(
 
 def _indicators(
     options: ReportOptions,
-    batch: ValuationBatch,
-    framework: Framework,
+    methodology: Methodology,
+    items: Sequence[Delivery],
     quantities: Mapping[str, Decimal],
 ) -> tuple[Indicator, ...]:
     """Shares and ratios the options ask for, each with what it divides by what."""
@@ -461,7 +475,11 @@ def _indicators(
                 )
             )
     if options.inputs:
-        by_project = Rollup.from_batch(batch, framework, ("project",))
+        by_project = Rollup.from_batch(
+            value_many(items, methodology, by=("project",), unvalued="report"),
+            methodology.framework,
+            ("project",),
+        )
         projects = {key[0]: totals for key, totals in by_project}
         for project, invested in sorted(options.inputs.items()):
             totals = projects.get(project)
@@ -628,7 +646,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             *_measure_tables(batch, framework),
             _not_valued_table(batch, framework),
         ),
-        indicators=_indicators(options, batch, framework, quantities),
+        indicators=_indicators(options, methodology, items, quantities),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
