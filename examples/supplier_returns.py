@@ -115,8 +115,8 @@ def run(folder: Path) -> None:
         f"{jobs} FTE-years (target 6)"
     )
 
-    # Value what the shipped open methodology can value; it holds no open proxy for local jobs
-    # or for volunteering after 2022/23, so those are reported, not silently valued at zero.
+    # Value what the shipped open methodology can value; it holds no open proxy for local jobs,
+    # so those are reported, not silently valued at zero.
     methodology = sv.default_methodology()
     valuations, unvalued = [], {}
     for delivery in deliveries:
@@ -127,7 +127,8 @@ def run(folder: Path) -> None:
     exported = folder / f"{CONTRACT} valued.csv"
     sv.io.export_valuations(valuations, exported)
     gross = sv.money.sum_money(v.gross for v in valuations if v.gross is not None)
-    assert [v.delivery.measure for v in valuations] == ["LCR-COM-2"]
+    # Volunteering in 2025/26 has an open value (ONS ASHE, April 2025); local jobs have none.
+    assert sorted({v.delivery.measure for v in valuations}) == ["LCR-COM-1", "LCR-COM-2"]
     print(
         f"   valued with {methodology.ref.id}: {len(valuations)} of {len(deliveries)} deliveries, "
         f"{gross.quantize(2).amount} GBP gross (exact, with each explanation, in {exported.name})"

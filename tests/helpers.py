@@ -1,13 +1,27 @@
 """Fixtures shared by the test modules (no test module imports another).
 
+Valuation: an invented registry of worked-example values, the plain and the adjusted test
+methodologies, and a strategy for deliveries of the measures they value (used by the valuation,
+batch, rollup and proxy tests).
+
+Commitments: a contractual and an organisational commitment over two financial years, shared by
+the commitments and tracking tests.
+
 Procurement: an invented registry and methodology, score bands and award criteria, scheme and
 tender builders, and the two worked scenarios the evaluation and award tests share.
 """
 
 import datetime as dt
 
-from socialvalue.io import shipped_discount_schedule, shipped_framework
-from socialvalue.methodology import Methodology
+from hypothesis import strategies as st
+from strategies import decimals
+
+from socialvalue.additionality import Additionality
+from socialvalue.commitments import Commitment
+from socialvalue.deliveries import Delivery
+from socialvalue.discounting import YearConvention
+from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
+from socialvalue.methodology import MeasureAssumption, Methodology
 from socialvalue.money import Money
 from socialvalue.procurement import (
     LCRCA_POLICY,
@@ -23,6 +37,129 @@ from socialvalue.procurement import (
 )
 from socialvalue.provenance import Source
 from socialvalue.proxies import GeographyLink, ProxyRegistry, ProxyValue
+
+# --- valuation ---------------------------------------------------------------------------------
+
+# Every proxy value below is invented for these tests (the worked examples' figures).
+WORKED_SOURCE = Source(title="Worked example", publisher="Test")
+
+
+def valuation_registry(*values, id="test"):  # noqa: A002
+    return ProxyRegistry(
+        id=id,
+        title=id,
+        version="1",
+        publisher="Test",
+        licence="test",
+        geographies=(GeographyLink(code="Liverpool City Region", parent="England"),),
+        values=values,
+    )
+
+
+def valuation_proxy(
+    measure, unit, amount, *, price_base="2022/23", start=(2018, 4, 1), end=None, **changes
+):
+    return ProxyValue(
+        measure=measure,
+        unit=unit,
+        value=amount,
+        price_base=price_base,
+        valid_from=dt.date(*start),
+        valid_to=dt.date(*end) if end else None,
+        source=WORKED_SOURCE,
+        licence="test",
+        **changes,
+    )
+
+
+TEST_REGISTRY = valuation_registry(
+    valuation_proxy("LCR-COM-1", "hour", "16.93"),
+    valuation_proxy("LCR-EDI-1", "person", "404"),
+    valuation_proxy("LCR-EMP-1", "fte_year", "1000"),
+    valuation_proxy("LCR-SKL-4", "person", "50", net_of_deadweight=True),
+)
+
+
+def valuation_methodology(**changes):
+    fields = {
+        "id": "test",
+        "title": "Test methodology",
+        "version": "1",
+        "publisher": "Test",
+        "framework": shipped_framework(),
+        "registries": (TEST_REGISTRY,),
+        "discount_schedule": shipped_discount_schedule(),
+    }
+    fields.update(changes)
+    return Methodology(**fields)
+
+
+PLAIN = valuation_methodology()
+ADJUSTED = valuation_methodology(
+    price_index=shipped_price_index(),
+    price_base="2024/25",
+    additionality=Additionality(deadweight="0.25", attribution="0.1"),
+    assumptions=(
+        MeasureAssumption(
+            measure="LCR-EMP-1",
+            additionality=Additionality(
+                deadweight="0.3",
+                displacement="0.2",
+                multiplier="1.2",
+                duration_years=3,
+                drop_off="0.1",
+            ),
+        ),
+    ),
+    year_convention=YearConvention.YEAR_1,
+)
+MEASURES = [
+    ("LCR-COM-1", "hour"),
+    ("LCR-EDI-1", "person"),
+    ("LCR-EMP-1", "fte_year"),
+    ("LCR-SKL-4", "person"),
+    ("LCR-COM-2", "gbp"),
+    ("LCR-ENV-1", "count"),
+]
+
+
+@st.composite
+def valuation_deliveries(draw):
+    measure, _unit = draw(st.sampled_from(MEASURES))
+    return Delivery(
+        measure=measure,
+        quantity=draw(decimals(min_value=0, max_value=10**6, places=2)),
+        period=draw(st.sampled_from(["2022/23 Q1", "2023/24", "2024/25 Q3", "2019/20"])),
+        reporter=draw(st.sampled_from(["A", "B", "C"])),
+        geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
+    )
+
+
+# --- commitments -------------------------------------------------------------------------------
+
+START, DUE = dt.date(2024, 4, 1), dt.date(2026, 3, 31)
+JOBS = Commitment(
+    id="K1/JOBS",
+    kind="contractual",
+    title="Local jobs",
+    contract="K1",
+    measure="LCR-EMP-1",
+    target="24",
+    start=START,
+    due=DUE,
+    role="commissioner",
+)
+HOURS = Commitment(
+    id="ORG/HOURS",
+    kind="day_one",
+    title="Volunteering",
+    measure="LCR-COM-1",
+    target="1000",
+    start=START,
+    due=DUE,
+    role="employer",
+)
+
 
 # --- procurement ---------------------------------------------------------------------------------
 

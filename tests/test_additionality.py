@@ -5,12 +5,12 @@ from decimal import Decimal
 import attrs
 import pytest
 from hypothesis import given, strategies as st
-from strategies import money
-from strategies_valuation import (
+from strategies import (
     FRACTION_FIELDS,
     additionalities,
     fractions,
     impact_chains,
+    money,
     multipliers,
 )
 

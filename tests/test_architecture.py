@@ -190,6 +190,52 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert private_imports(SOURCE) == []
 
 
+TESTS = Path(__file__).resolve().parent
+
+
+def imports_of_test_modules(folder: Path) -> list[str]:
+    """Every import of a ``test_*`` module by a module in ``folder`` (tests, helpers, strategies).
+
+    Shared builders live in ``helpers.py`` and strategies in ``strategies.py``; importing a test
+    module runs its body and ties two modules' tests together (DESIGN §8).
+    """
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            elif isinstance(node, ast.ImportFrom):  # from . import test_x / from .test_x import y
+                names = [node.module or alias.name for alias in node.names]
+            else:
+                continue
+            found.extend(
+                f"{path.name}:{node.lineno} imports {name}"
+                for name in names
+                if name.split(".")[0].startswith("test_")
+            )
+    return found
+
+
+def test_no_test_module_imports_another() -> None:
+    assert imports_of_test_modules(TESTS) == []
+
+
+def test_the_test_import_check_finds_one(tmp_path: Path) -> None:
+    (tmp_path / "test_a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "test_b.py").write_text(
+        "from helpers import y\nfrom test_a import x\n\ndef f():\n    import test_a\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "helpers.py").write_text("from test_a import x\n", encoding="utf-8")
+    assert imports_of_test_modules(tmp_path) == [
+        "helpers.py:1 imports test_a",
+        "test_b.py:2 imports test_a",
+        "test_b.py:5 imports test_a",
+    ]
+
+
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = tmp_path / "socialvalue" / name

@@ -123,7 +123,9 @@ def test_validate_shipped_data_files(capsys):
 
     data = resources.files("socialvalue") / "data"
     for folder, kind in (
-        ("registries/lcrca-open.toml", "registry 'lcrca-open'"),
+        ("registries/desnz-carbon.toml", "registry 'desnz-carbon'"),
+        ("registries/ons-ashe-earnings.toml", "registry 'ons-ashe-earnings'"),
+        ("prices/gdp-deflator-ons-ybgb-2025-06.toml", "price index"),
         ("prices/gdp-deflator-hmt-2026-03.toml", "price index 'gdp-deflator-hmt-2026-03'"),
         ("discounting/green-book-2022.toml", "discount schedules standard, health"),
     ):
@@ -148,12 +150,12 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
         "Social Value Annual Report 2023, reproduced from its published figures: 25 deliveries"
     )
     assert (
-        "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.1"
+        "methodology: Open default methodology for the LCRCA framework — lcrca-default 2026.2"
         in out
     )
     assert "total" in out
     assert "not valued (" in out
-    assert "no value for LCR-EMP-1 in registry lcrca-open" in out
+    assert "no value for LCR-EMP-1 in registry desnz-carbon, ons-ashe, dwp-swap" in out
     assert "recorded, never monetised:" in out
 
 
@@ -163,7 +165,7 @@ def test_value_with_a_layered_registry_and_explanations(capsys):
     csv = Path(__file__).parent.parent / "examples" / "lcrca-report-values.csv"
     assert main(["value", "--registry", str(csv), "--by", "project", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "lcrca-default+lcrca-report-values 2026.1" in out
+    assert "lcrca-default+lcrca-report-values 2026.2" in out
     assert "EmbRACE" in out
     assert "how each figure was obtained:" in out
     assert "layer lcrca-report-values from" in out
@@ -277,3 +279,18 @@ def test_a_missing_cli_extra_is_one_message_not_a_traceback(monkeypatch, capsys,
     monkeypatch.setitem(sys.modules, package, None)  # as if not installed
     assert main(["--help"]) == 1
     assert 'pip install "socialvalue[cli]"' in capsys.readouterr().err
+
+
+def test_report_to_a_bad_path_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "missing" / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the file" in err
+    assert "Traceback" not in err
+
+
+def test_explain_period_selects_deliveries_within_it(capsys):
+    assert main(["explain", "LCR-COM-2", "--period", "2022/23"]) == 0
+    out = capsys.readouterr().out
+    assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
+    assert "× 300 →" in out  # Headbolt Lane Station
+    assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23

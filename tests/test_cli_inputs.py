@@ -104,7 +104,7 @@ def test_explain_matches_codes_without_case(capsys):
 def test_value_and_commitments_as_json(capsys):
     assert main(["value", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["totals"]["present_value"]["amount"].startswith("2679507.9")
+    assert document["totals"]["present_value"]["amount"].startswith("2693507.9")
     assert document["not_valued"]
     assert main(["commitments", "--format", "json", "--quarter", "2025/26 Q1"]) == 0
     summary = json.loads(capsys.readouterr().out)

@@ -6,8 +6,7 @@ from importlib import resources
 
 import pytest
 from hypothesis import given, strategies as st
-from strategies import money
-from strategies_valuation import schedules
+from strategies import money, schedules
 
 from socialvalue import (
     DataFileError,

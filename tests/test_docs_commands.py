@@ -9,6 +9,7 @@ and XLSX, registry CSVs, and the invalid framework the quickstart validates.
 import re
 import shlex
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,25 @@ def folder(tmp_path_factory):
     shutil.copy(ROOT / "tests" / "data" / "returns" / "good.csv", here / "returns.csv")
     make_template(here / "returns.xlsx", framework=shipped_framework(), periods=["2025/26 Q1"])
     (here / "my-council.toml").write_text(_MY_COUNCIL, encoding="utf-8")
+    _licensed_set(here)
     return here
+
+
+def _licensed_set(here):
+    """docs/open-data.md's crosswalk and mapping, as printed, and a sheet in their shape."""
+    from openpyxl import Workbook
+
+    text = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
+    blocks = [textwrap.dedent(b) for b in re.findall(r"```toml\n(.*?)```", text, re.DOTALL)]
+    crosswalk = next(b for b in blocks if "socialvalue/crosswalk/1" in b)
+    mapping = next(b for b in blocks if "socialvalue/registry-import/1" in b)
+    (here / "crosswalk.toml").write_text(crosswalk, encoding="utf-8")
+    (here / "mapping.toml").write_text(mapping, encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Proxy Value (£)", "Units", "Year"])
+    sheet.append(["NT1", 12345.67, "per FTE-year", "2024/25"])
+    book.save(here / "licensed.xlsx")
 
 
 @pytest.mark.parametrize(("where", "command"), documented(), ids=lambda v: str(v)[:60])

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import json
+import os
+import stat
 from decimal import Decimal
 
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import given, strategies as st
 from strategies import any_periods, deliveries, frameworks, measures, money, sources, units
 
 from socialvalue import (
+    DataFileError,
     FinancialQuarter,
     FinancialYear,
     Framework,
@@ -145,3 +148,22 @@ def test_deliveries_round_trip():
     assert loads(
         dumps(DeliverySet(title="t", deliveries=[one]), format="toml"), DeliverySet, format="toml"
     ).deliveries == (one,)
+
+
+def test_writes_say_why_they_failed_and_keep_ordinary_permissions(tmp_path):
+    with pytest.raises(DataFileError, match="cannot write the file"):
+        atomic_write_text(tmp_path / "missing" / "r.md", "x")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(DataFileError, match="cannot write the file"):
+        atomic_write_text(folder, "x")
+    existing = tmp_path / "shared.md"
+    existing.write_text("old")
+    existing.chmod(0o644)
+    atomic_write_text(existing, "new")
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o644
+    fresh = tmp_path / "fresh.md"
+    atomic_write_text(fresh, "new")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask

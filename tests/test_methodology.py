@@ -32,12 +32,12 @@ def test_default_methodology_is_open_and_pinned():
     methodology = default_methodology()
     assert methodology is default_methodology()
     assert methodology.framework.id == "lcrca"
-    assert [r.id for r in methodology.registries] == ["lcrca-open"]
+    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
     assert methodology.price_base.label == "2024/25"
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
     assert len(methodology.content_hash) == 64
-    assert str(methodology.ref).startswith("lcrca-default 2026.1 (sha256:")
+    assert str(methodology.ref).startswith("lcrca-default 2026.2 (sha256:")
 
 
 def test_bundles_round_trip_self_contained(tmp_path):
@@ -102,13 +102,17 @@ def test_hash_ignores_what_does_not_change_results(field):
 
 def test_hash_ignores_sources_notes_and_licences_of_values():
     base = default_methodology()
-    registry = base.registries[0]
-    reworded = attrs.evolve(
-        registry,
-        title="Renamed",
-        values=[attrs.evolve(v, note="reworded", licence="OGL-UK-3.0") for v in registry.values],
-    )
-    assert attrs.evolve(base, registries=(reworded,)).content_hash == base.content_hash
+    reworded = [
+        attrs.evolve(
+            registry,
+            title="Renamed",
+            values=[
+                attrs.evolve(v, note="reworded", licence="OGL-UK-3.0") for v in registry.values
+            ],
+        )
+        for registry in base.registries
+    ]
+    assert attrs.evolve(base, registries=reworded).content_hash == base.content_hash
 
 
 CHANGES = {
@@ -171,6 +175,28 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("a38e0f67e7456f5a431a06029a007b3d8da9d0456ef2c3deae58026ffd6c7ddf")
+        == ("8c3dbcce5486a8368fdbb7dfc9e886a623501ee1ab2efdf167527d224fc4eaf9")
     )
     assert isinstance(again, Methodology)
+
+
+def test_the_hash_covers_how_figures_group():
+    base = default_methodology()
+    framework = base.framework
+    themes = list(framework.themes)
+    themes[0] = attrs.evolve(themes[0], code="LCR-JOBS-RENAMED")
+    renamed = attrs.evolve(framework, themes=themes)
+    assert attrs.evolve(base, framework=renamed).content_hash != base.content_hash
+
+
+def test_a_hash_in_the_bundle_folder_is_not_a_schedule_separator(tmp_path):
+    folder = tmp_path / "we#ird"
+    folder.mkdir()
+    shipped = Path(__file__).parent.parent / "src/socialvalue/data/discounting/green-book-2022.toml"
+    (folder / "gb.toml").write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    bundle = folder / "m.toml"
+    bundle.write_text(
+        'id = "m"\ntitle = "m"\nversion = "1"\npublisher = "p"\nframework = "shipped:lcrca"\n'
+        'registries = ["shipped:lcrca-open"]\ndiscount_schedule = "gb.toml#health"\n'
+    )
+    assert load_methodology(bundle).discount_schedule.id == "health"

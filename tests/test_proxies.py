@@ -2,10 +2,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from helpers import PLAIN, valuation_proxy as proxy, valuation_registry
 from hypothesis import given, strategies as st
 from strategies import dates, proxy_registries
 
-from socialvalue import FinancialYear, ProxyRegistry, ProxyValue, Source, ValidationError
+from socialvalue import Delivery, FinancialYear, ProxyRegistry, ProxyValue, Source, ValidationError
 from socialvalue.io import shipped_framework, shipped_registry
 from socialvalue.provenance import Verification
 from socialvalue.proxies import GeographyLink, LookupPolicy, NoProxyValueError, RegistryStack
@@ -277,7 +278,9 @@ def test_layering_keeps_the_layers_and_reports_origin(tmp_path):
     assert (hit.layer, hit.origin, hit.value.value) == ("council", str(path), Decimal("16.93"))
     gap_filled = stack.lookup("LCR-COM-1", dt.date(2019, 6, 1))
     assert gap_filled.layer == "lcrca-open"
-    assert gap_filled.origin == "socialvalue/data/registries/lcrca-open.toml"
+    assert gap_filled.origin == (
+        "socialvalue/data/registries/desnz-carbon.toml + socialvalue/data/registries/ons-ashe.toml"
+    )
     assert stack.lookup("LCR-ENV-2", dt.date(2024, 1, 1)).layer == "lcrca-open"
     stack.check_against(shipped_framework())
     deeper = registry(id="project").layered_over(stack)
@@ -296,3 +299,27 @@ def test_verification_and_provenance_are_shown():
     assert "licence: OGL-UK-3.0" in text
     assert "verification: secondary" in text
     assert hit.value.verification is Verification.SECONDARY
+
+
+def test_a_local_value_starting_mid_period_is_not_skipped():
+    reg = valuation_registry(
+        proxy("LCR-COM-1", "hour", "10", start=(2018, 4, 1), geography="UK"),
+        proxy("LCR-COM-1", "hour", "12", start=(2022, 5, 1), geography="England"),
+    )
+    with pytest.raises(
+        NoProxyValueError, match="2022/23 spans more than one value of LCR-COM-1 in England"
+    ):
+        reg.lookup(
+            "LCR-COM-1", Delivery(measure="x", quantity=0, period="2022/23").period, "England"
+        )
+
+
+def test_geography_chain_is_cached_per_stack():
+    reg = valuation_registry(proxy("LCR-COM-1", "hour", "10"))
+    stack = reg.layered_over(valuation_registry(proxy("LCR-COM-1", "hour", "9"), id="base"))
+    assert stack.geography_chain("Liverpool City Region") is stack.geography_chain(
+        "Liverpool City Region"
+    )
+    assert GeographyLink(code="A").parent is None
+    assert Decimal(1) == Decimal("1.0")
+    assert PLAIN.id == "test"

@@ -77,13 +77,13 @@ def test_unknown_locale_is_refused():
 
 def test_report_model(report):
     assert report.headlines[0].key == "total_present_value"
-    assert report.headlines[0].amount.quantize(2) == Money("2679507.91")
+    assert report.headlines[0].amount.quantize(2) == Money("2693507.91")
     assert report.table("by_role").total[-1] == report.headlines[0].amount
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
     assert len(report.table("not_valued").rows) > 0
     assert Note(key="no_additionality") in report.notes
-    assert Note(key="unvalued", values={"n": 15}) in report.notes
+    assert Note(key="unvalued", values={"n": 14}) in report.notes
     assert {c.id for c in report.commitments} >= {"D1-PRC-01", "FA-EMP-01"}
     assert {c.rag for c in report.commitments} <= {r.value for r in Rag}
     assert report.price_base == FinancialYear(2024)
@@ -126,10 +126,10 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Headline figures" in english
     assert "## Prif ffigurau" in welsh
-    assert "- Total social value (present value): **£2.7 million** (£2,679,507.91)" in english
-    assert "(gwerth presennol): **£2.7 miliwn** (£2,679,507.91)" in welsh
-    assert "- 15 deliveries could not be valued" in english
-    assert "- Ni ellid prisio 15 cyflawniad" in welsh
+    assert "- Total social value (present value): **£2.7 million** (£2,693,507.91)" in english
+    assert "(gwerth presennol): **£2.7 miliwn** (£2,693,507.91)" in welsh
+    assert "- 14 deliveries could not be valued" in english
+    assert "- Ni ellid prisio 14 cyflawniad" in welsh
     assert "| D1-PRC-01 |" in english
     assert "| coch |" in welsh
     assert "| red |" in english
@@ -140,7 +140,7 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     # HTML and CSV from the same object too.
     assert "Prif ffigurau" in render_html(report, Formatter(locale="cy_GB"), charts=False)
     assert render_csv_tables(report, Formatter(locale="cy_GB"))["by_role"].splitlines()[-1] == (
-        "Cyfanswm,7,2679507.91,2679507.91,2679507.91"
+        "Cyfanswm,8,2693507.91,2693507.91,2693507.91"
     )
     # Rendering left the report as it was.
     assert render_markdown(report, Formatter(locale="en_GB")) == english
@@ -165,8 +165,8 @@ def test_every_headline_is_traceable(report):
 def test_markdown(report):
     text = render_markdown(report, Formatter())
     assert text.startswith("# Social Value Annual Report 2023 (example)\n")
-    assert "- Total social value (present value): **£2.7 million** (£2,679,507.91)" in text
-    assert "| **Total** | **7** | **£2,679,507.91** |" in text  # deliveries valued in money
+    assert "- Total social value (present value): **£2.7 million** (£2,693,507.91)" in text
+    assert "| **Total** | **8** | **£2,693,507.91** |" in text  # deliveries valued in money
     assert "## Appendix: how each figure was obtained" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Prif ffigurau" in welsh
@@ -184,7 +184,7 @@ def test_csv_tables(report):
         "workings",
     }
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
-    assert tables["by_role"].splitlines()[-1].endswith(",2679507.91,2679507.91,2679507.91")
+    assert tables["by_role"].splitlines()[-1].endswith(",2693507.91,2693507.91,2693507.91")
 
 
 def test_html_is_self_contained_and_structured(report):
@@ -379,3 +379,10 @@ def test_every_label_is_translated_with_the_same_placeholders():
     for key, text in english.items():
         twin = welsh.get(key, welsh.get(f"{base(key)}.other", ""))
         assert placeholders(twin) == placeholders(text), key
+
+
+def test_negative_amounts_format_consistently():
+    f = Formatter()
+    assert f.money(Money("-2500000")) == "-£2,500,000.00"
+    assert f.compact(Money("-2500000")) == "-£2.5 million"
+    assert f.money(Money("-0.004")) == "£0.00"

@@ -1,8 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from helpers import ADJUSTED, PLAIN, valuation_deliveries as deliveries
 from hypothesis import given, strategies as st
-from test_valuation import ADJUSTED, PLAIN, deliveries
 
 from socialvalue import Delivery, Money, Rollup, default_methodology, value, value_many
 from socialvalue.batch import DIMENSIONS
@@ -85,3 +85,9 @@ def test_rollups_refuse_to_mix():
         Rollup.from_batch(value_many(batch, PLAIN), PLAIN.framework, ("project",))
     with pytest.raises(RollupError, match="cannot regroup by role"):
         Rollup.of(batch, PLAIN, ("measure",)).regroup(("role",))
+
+
+def test_rollups_count_what_they_could_not_value():
+    rolled = Rollup.of(example_deliveries(), default_methodology(), ("role",), unvalued="report")
+    assert rolled.total().count + rolled.unvalued == len(example_deliveries())
+    assert rolled.merge(rolled).unvalued == 2 * rolled.unvalued

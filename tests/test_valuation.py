@@ -1,21 +1,23 @@
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
+from helpers import (
+    ADJUSTED,
+    PLAIN,
+    valuation_deliveries as deliveries,
+    valuation_methodology as methodology,
+    valuation_proxy as proxy,
+    valuation_registry as registry,
+)
 from hypothesis import given, strategies as st
 from strategies import decimals
 
 from socialvalue import (
     Additionality,
     Delivery,
-    Methodology,
     Money,
-    ProxyRegistry,
-    ProxyValue,
-    Source,
-    ValidationError,
     ValuationKey,
     default_methodology,
     load_registry,
@@ -23,105 +25,14 @@ from socialvalue import (
     value,
     value_many,
 )
-from socialvalue.batch import DELIVERY_DIMENSIONS
 from socialvalue.discounting import YearConvention
 from socialvalue.indicators import sroi_ratio
-from socialvalue.io import shipped_discount_schedule, shipped_framework, shipped_price_index
+from socialvalue.io import shipped_price_index
 from socialvalue.methodology import CalendarPrices, MeasureAssumption, Memo
-from socialvalue.proxies import GeographyLink, NoProxyValueError
+from socialvalue.proxies import NoProxyValueError
 from socialvalue.valuation import ValuationError
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-SOURCE = Source(title="Worked example", publisher="Test")
-
-
-def registry(*values, id="test"):  # noqa: A002
-    return ProxyRegistry(
-        id=id,
-        title=id,
-        version="1",
-        publisher="Test",
-        licence="test",
-        geographies=(GeographyLink(code="Liverpool City Region", parent="England"),),
-        values=values,
-    )
-
-
-def proxy(measure, unit, amount, *, price_base="2022/23", start=(2018, 4, 1), end=None, **changes):
-    return ProxyValue(
-        measure=measure,
-        unit=unit,
-        value=amount,
-        price_base=price_base,
-        valid_from=dt.date(*start),
-        valid_to=dt.date(*end) if end else None,
-        source=SOURCE,
-        licence="test",
-        **changes,
-    )
-
-
-TEST_REGISTRY = registry(
-    proxy("LCR-COM-1", "hour", "16.93"),
-    proxy("LCR-EDI-1", "person", "404"),
-    proxy("LCR-EMP-1", "fte_year", "1000"),
-    proxy("LCR-SKL-4", "person", "50", net_of_deadweight=True),
-)
-
-
-def methodology(**changes):
-    fields = {
-        "id": "test",
-        "title": "Test methodology",
-        "version": "1",
-        "publisher": "Test",
-        "framework": shipped_framework(),
-        "registries": (TEST_REGISTRY,),
-        "discount_schedule": shipped_discount_schedule(),
-    }
-    fields.update(changes)
-    return Methodology(**fields)
-
-
-PLAIN = methodology()
-ADJUSTED = methodology(
-    price_index=shipped_price_index(),
-    price_base="2024/25",
-    additionality=Additionality(deadweight="0.25", attribution="0.1"),
-    assumptions=(
-        MeasureAssumption(
-            measure="LCR-EMP-1",
-            additionality=Additionality(
-                deadweight="0.3",
-                displacement="0.2",
-                multiplier="1.2",
-                duration_years=3,
-                drop_off="0.1",
-            ),
-        ),
-    ),
-    year_convention=YearConvention.YEAR_1,
-)
-MEASURES = [
-    ("LCR-COM-1", "hour"),
-    ("LCR-EDI-1", "person"),
-    ("LCR-EMP-1", "fte_year"),
-    ("LCR-SKL-4", "person"),
-    ("LCR-COM-2", "gbp"),
-    ("LCR-ENV-1", "count"),
-]
-
-
-@st.composite
-def deliveries(draw):
-    measure, _unit = draw(st.sampled_from(MEASURES))
-    return Delivery(
-        measure=measure,
-        quantity=draw(decimals(min_value=0, max_value=10**6, places=2)),
-        period=draw(st.sampled_from(["2022/23 Q1", "2023/24", "2024/25 Q3", "2019/20"])),
-        reporter=draw(st.sampled_from(["A", "B", "C"])),
-        geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
-    )
 
 
 # --- properties ---------------------------------------------------------------------------------
@@ -142,50 +53,6 @@ def test_value_is_linear_in_quantity(delivery, extra, method):
     assert both.gross == a.gross + b.gross
     assert both.net == a.net + b.net
     assert both.present_value == a.present_value + b.present_value
-
-
-@given(
-    st.lists(deliveries(), max_size=30),
-    st.sampled_from([PLAIN, ADJUSTED]),
-    st.randoms(use_true_random=False),
-)
-def test_value_many_totals_equal_per_item_totals_in_any_order(batch, method, random):
-    per_item = [value(delivery, method) for delivery in batch]
-    expected = {
-        field: sum((getattr(v, field) for v in per_item if v.monetised), Money.zero())
-        for field in ("gross", "net", "present_value")
-    }
-    result = value_many(batch, method)
-    assert result.total_gross() == expected["gross"]
-    assert result.total_net() == expected["net"]
-    assert result.total_present_value() == expected["present_value"]
-    assert result.count == len(batch)
-    shuffled = list(batch)
-    random.shuffle(shuffled)
-    again = value_many(shuffled, method)
-    assert again.total_present_value() == result.total_present_value()
-    assert {(g.key, g.quantity, g.count) for g in again} == {
-        (g.key, g.quantity, g.count) for g in result
-    }
-
-
-@given(
-    st.lists(deliveries(), max_size=30),
-    st.lists(st.sampled_from(DELIVERY_DIMENSIONS), max_size=2, unique=True),
-)
-def test_each_group_knows_exactly_its_member_deliveries(batch, by):
-    result = value_many(batch, PLAIN, by=by, unvalued="report")
-    groups = [*result.groups, *result.unvalued]
-    members = [index for group in groups for index in group.members]
-    assert sorted(members) == list(range(len(batch)))  # every delivery in exactly one group
-    for group in groups:
-        assert group.count == len(group.members)
-        assert group.first == group.members[0] == min(group.members)
-        assert sum(batch[i].quantity for i in group.members) == group.quantity
-        assert {(batch[i].measure, batch[i].period, batch[i].geography) for i in group.members} == {
-            (group.key.measure, group.key.period, group.key.geography)
-        }
-        assert {tuple(getattr(batch[i], name) for name in by) for i in group.members} == {group.by}
 
 
 @given(deliveries())
@@ -376,37 +243,6 @@ def test_calendar_year_prices_need_an_explicit_rule():
     assert "2022 prices treated as 2022/23 prices" in valuation.explain()
 
 
-def test_bad_deliveries_are_reported_all_at_once():
-    batch = [
-        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", unit="hours"),
-        Delivery(measure="LCR-COM-9", quantity="1", period="2022/23"),
-        Delivery(measure="LCR-COM-9", quantity="2", period="2022/23"),
-        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss"),
-    ]
-    with pytest.raises(ValidationError) as info:
-        value_many(batch, PLAIN)
-    assert [str(p) for p in info.value.problems] == [
-        "[0].unit: LCR-COM-1 is counted in 'hour', not 'hours'; quantities are never converted between units",
-        "[1].measure: unknown measure 'LCR-COM-9'; did you mean 'LCR-COM-4' or 'LCR-COM-3' or 'LCR-COM-2'? (and 1 more like it)",
-        "[3].role: unknown role 'boss'; known: civic-leader, commissioner, devolved-powers, employer, investor, service-provider",
-    ]
-    with pytest.raises(ValueError, match="cannot group by colour"):
-        value_many(batch, PLAIN, by=("colour",))
-
-
-def test_value_many_groups_by_delivery_attributes():
-    batch = [
-        Delivery(measure="LCR-COM-1", quantity="10", period="2022/23", reporter="A"),
-        Delivery(measure="LCR-COM-1", quantity="5", period="2022/23", reporter="B"),
-        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", reporter="A"),
-    ]
-    result = value_many(batch, PLAIN, by=("reporter",))
-    assert {g.by: (g.quantity, g.count, g.first) for g in result} == {
-        ("A",): (Decimal(11), 2, 0),
-        ("B",): (Decimal(5), 1, 1),
-    }
-
-
 def test_unit_values_are_cached_per_methodology():
     key = ValuationKey(
         "LCR-COM-1", Delivery(measure="x", quantity=0, period="2022/23").period, "UK"
@@ -441,23 +277,11 @@ def test_default_methodology_values_carbon_with_open_data():
     assert valuation.net == valuation.gross  # the default states no additionality assumptions
 
 
-def test_unvalued_deliveries_raise_together_or_are_reported():
-    batch = [
-        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
-        Delivery(measure="LCR-SKL-1", quantity="6", period="2022/23"),
-        Delivery(measure="LCR-SKL-1", quantity="5", period="2022/23"),
-        Delivery(measure="LCR-SKL-2", quantity="3", period="2022/23"),
-    ]
-    with pytest.raises(ValidationError) as info:
-        value_many(batch, PLAIN)
-    assert [p.location for p in info.value.problems] == ["[1]", "[3]"]
-    assert "no value for LCR-SKL-1 in registry test" in str(info.value)
-    assert "(2 deliveries)" in str(info.value)
-    report = value_many(batch, PLAIN, unvalued="report")
-    assert [(u.key.measure, u.quantity, u.count) for u in report.unvalued] == [
-        ("LCR-SKL-1", Decimal(11), 2),
-        ("LCR-SKL-2", Decimal(3), 1),
-    ]
-    assert report.total_gross() == Money("16.93")
-    with pytest.raises(ValueError, match="unvalued: expected 'raise' or 'report'"):
-        value_many(batch, PLAIN, unvalued="ignore")
+def test_financial_amounts_take_their_price_year_from_the_proxy_date_rule():
+    strict = attrs.evolve(default_methodology(), proxy_date="period")
+    two_years = [Delivery(measure="LCR-COM-2", quantity="100", period="2021-08-01..2023-07-31")]
+    batch = value_many(two_years, strict, unvalued="report")
+    assert "spans the financial years 2021/22 to 2023/24" in batch.unvalued[0].reason
+    middle = value_many(two_years, default_methodology())
+    # priced at the middle of the period (2022-07-31, in 2022/23): 100 × 100 / 91.2996
+    assert middle.total_gross().quantize(2) == Money("109.53")

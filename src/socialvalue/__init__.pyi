@@ -4,8 +4,11 @@ from socialvalue import (
     additionality as additionality,
     batch as batch,
     commitments as commitments,
+    crosswalk as crosswalk,
     deliveries as deliveries,
+    derived as derived,
     discounting as discounting,
+    evidence as evidence,
     exceptions as exceptions,
     framework as framework,
     indicators as indicators,
@@ -22,7 +25,9 @@ from socialvalue import (
     testing as testing,
     tracking as tracking,
     units as units,
+    unvalued as unvalued,
     valuation as valuation,
+    wellbeing as wellbeing,
 )
 from socialvalue.additionality import (
     Additionality as Additionality,

@@ -27,17 +27,22 @@ from socialvalue.periods import (
 __all__ = [
     "CODE",
     "CURRENCY",
+    "IDENTIFIER",
     "PERIOD_TYPES",
     "code",
     "not_blank",
     "optional_date",
     "optional_period",
+    "optional_price_year",
+    "price_year",
     "string_tuple",
     "to_period",
 ]
 
 #: A code or identifier: letters, digits and ``. _ / -``, starting with a letter or digit.
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+#: A lower-case identifier: a letter, then lower-case letters, digits and ``_`` (``fte_year``).
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 #: An ISO 4217 currency code.
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -119,3 +124,25 @@ def optional_date(value: object) -> dt.date | None:
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
     raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
+def price_year(value: object) -> FinancialYear | CalendarYear:
+    """Attrs converter: a price year from its label, or the year itself.
+
+    A figure's price year is a financial year (``2022/23``) or a calendar year (``2022``).
+
+    >>> price_year("2019").label, price_year("2019/20").label
+    ('2019', '2019/20')
+    """
+    period = parse_period(value) if isinstance(value, str) else value
+    if not isinstance(period, (FinancialYear, CalendarYear)):
+        raise TypeError(
+            f"price_base: expected a financial year ('2022/23') or calendar year ('2022'), "
+            f"got {value!r}"
+        )
+    return period
+
+
+def optional_price_year(value: object) -> FinancialYear | CalendarYear | None:
+    """Attrs converter: ``None``, or what :func:`price_year` accepts."""
+    return None if value is None else price_year(value)

@@ -22,6 +22,7 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, check_deliveries
+from socialvalue.evidence import total_by_verification
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
@@ -171,6 +172,17 @@ class ValuationBatch:
         """Sum of present values in one currency."""
         return self._total("present_value", currency)
 
+    def total_by_verification(
+        self,
+        field: Literal["gross", "net", "present_value"] = "present_value",
+        currency: str = "GBP",
+    ) -> dict[str, Money]:
+        """How much of the total rests on each verification level, exactly (parts add up).
+
+        See :func:`socialvalue.evidence.total_by_verification`.
+        """
+        return total_by_verification(self, field=field, currency=currency)
+
     def extrapolated(self) -> tuple[GroupValuation, ...]:
         """Groups valued with a proxy carried forward past its validity."""
         return tuple(group for group in self.groups if group.unit.extrapolated)
@@ -253,6 +265,7 @@ def value_many(
         try:
             unit = unit_value(ValuationKey.of(group.sample), methodology)
         except (NoProxyValueError, ValuationError) as error:
+            words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
                     key=ValuationKey.of(group.sample),
@@ -260,7 +273,7 @@ def value_many(
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(error),
+                    reason=str(error) if words is None else f"{words} ({error})",
                 )
             )
             continue

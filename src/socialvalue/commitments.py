@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ import attrs
 
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import (
+    IDENTIFIER,
     code,
     not_blank as _not_blank,
     optional_date,
@@ -48,8 +48,6 @@ DAY_ONE = "day_one"
 FUTURE_ASPIRATION = "future_aspiration"
 CONTRACTUAL = "contractual"
 
-_KIND = re.compile(r"^[a-z][a-z0-9_]*$")
-
 
 class Status(enum.Enum):
     """The status a Responsible Officer reports."""
@@ -66,7 +64,7 @@ _id = code("D1-PRC-01", "an id")
 
 
 def _kind(_instance: object, _attribute: object, value: str) -> None:
-    if not _KIND.match(value):
+    if not IDENTIFIER.match(value):
         raise ValueError(
             f"kind: {value!r} is not a kind such as 'day_one', 'future_aspiration' or "
             "'contractual' (lower-case letters, digits and _)"

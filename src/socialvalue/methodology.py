@@ -19,15 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from socialvalue._fields import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank, string_tuple
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
+from socialvalue.evidence import refused_values
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.money import RoundingMode
 from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
+from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
+from socialvalue.unvalued import UnvaluedReasons
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -147,6 +150,10 @@ def _financial_year(value: object) -> FinancialYear | None:
     return period
 
 
+def _optional_verification(value: object) -> Verification | None:
+    return None if value is None else Verification(value)
+
+
 def _registries(value: Iterable[ProxyRegistry]) -> tuple[ProxyRegistry, ...]:
     return tuple(value)
 
@@ -176,13 +183,21 @@ class Methodology:
         discount_schedule: Rates for present values over the persistence period.
         year_convention: Whether the first year of benefit is year 0 or year 1.
         lookup_policy: What a proxy lookup does outside the values' dated range.
+        carry_forward: Measures whose lookups carry the latest value forward past its validity
+            even under a strict ``lookup_policy`` (each result is marked extrapolated).
         proxy_date: Which date of a delivery's period proxy values are looked up for.
         rounding: How results are rounded when presented.
+        minimum_verification: The weakest evidence a proxy value may rest on (``secondary``
+            refuses ``unverified`` values; ``primary`` refuses both others); ``None`` accepts
+            every value. See :mod:`socialvalue.evidence`.
+        unvalued_reasons: Why measures without a value have none, in plain words; a batch's
+            unvalued groups say it (see :mod:`socialvalue.unvalued`).
 
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
             the framework, assumptions for unknown measures or given twice, a price base outside
-            the price index or without one.
+            the price index or without one, values below ``minimum_verification`` (each named
+            with its tag).
     """
 
     id: str = attrs.field(validator=_not_blank)
@@ -204,8 +219,13 @@ class Methodology:
         default=YearConvention.YEAR_0, converter=YearConvention
     )
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
+    carry_forward: tuple[str, ...] = attrs.field(default=(), converter=string_tuple)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
+    minimum_verification: Verification | None = attrs.field(
+        default=None, converter=_optional_verification
+    )
+    unvalued_reasons: UnvaluedReasons | None = None
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -244,6 +264,14 @@ class Methodology:
             else:
                 index[assumption.measure] = assumption
         problems.extend(self._check_prices())
+        problems.extend(
+            Problem(f"carry_forward[{i}]", f"{code} is not a proxy measure of the framework")
+            for i, code in enumerate(self.carry_forward)
+            if code not in self.framework
+            or self.framework.measure(code).valuation is not ValuationKind.PROXY
+        )
+        if self.minimum_verification is not None:
+            problems.extend(refused_values(self.registries, self.minimum_verification))
         if problems:
             raise ValidationError(problems, subject=f"methodology {self.id!r}")
         object.__setattr__(self, "_assumption_index", MappingProxyType(index))
@@ -278,6 +306,18 @@ class Methodology:
     def ref(self) -> MethodologyRef:
         """Id, version and content hash, for results and reports to name."""
         return MethodologyRef(id=self.id, version=self.version, content_hash=self._hash)
+
+    def unvalued_reason(self, measure: str) -> str | None:
+        """Why ``measure`` has no value, in plain words, when no layer holds any value for it."""
+        if self.unvalued_reasons is None or measure in self._stack.measures():
+            return None
+        return self.unvalued_reasons.reason(measure)
+
+    def lookup_policy_for(self, measure: str) -> LookupPolicy:
+        """The lookup policy for one measure: carry-forward if the methodology names it."""
+        if measure in self.carry_forward:
+            return LookupPolicy.CARRY_FORWARD
+        return self.lookup_policy
 
     def additionality_for(self, measure: str) -> tuple[Additionality, str]:
         """The assumptions for a measure and where they come from (``default`` or ``measure``)."""
@@ -366,5 +406,9 @@ def _content_hash(methodology: Methodology) -> str:
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
     }
+    if methodology.carry_forward:  # absent when unset: older hashes hold
+        data["carry_forward"] = sorted(methodology.carry_forward)
+    if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
+        data["minimum_verification"] = methodology.minimum_verification.value
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -23,11 +23,11 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
-from socialvalue._fields import not_blank as _not_blank
+from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
-from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear, parse_period
+from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.provenance import Source, Verification
 
 __all__ = [
@@ -65,16 +65,6 @@ def _decimal(value: object) -> Decimal:
 
 def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, what=None)
-
-
-def _price_base(value: object) -> FinancialYear | CalendarYear:
-    period = parse_period(value) if isinstance(value, str) else value
-    if not isinstance(period, (FinancialYear, CalendarYear)):
-        raise TypeError(
-            f"price_base: expected a financial year ('2022/23') or calendar year ('2022'), "
-            f"got {value!r}"
-        )
-    return period
 
 
 def _optional_value_type(value: object) -> ValueType | None:
@@ -131,6 +121,9 @@ class ProxyValue:
         licence: The licence the value is used under.
         verification: How the value was checked against its source.
         note: Anything a reader should know (method, caveats).
+        derivation: For a value built from others (:mod:`socialvalue.wellbeing`,
+            :mod:`socialvalue.derived`), the working, one line a step, each input with its
+            source; shown in every valuation's explanation.
 
     >>> value = ProxyValue(
     ...     measure="LCR-COM-1", unit="hour", value="16.93", price_base="2023",
@@ -146,7 +139,7 @@ class ProxyValue:
     unit: str = attrs.field(validator=_not_blank)
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
-    price_base: FinancialYear | CalendarYear = attrs.field(converter=_price_base)
+    price_base: FinancialYear | CalendarYear = attrs.field(converter=price_year)
     valid_from: dt.date
     valid_to: dt.date | None = None
     geography: str = attrs.field(default="UK", validator=_not_blank)
@@ -160,6 +153,7 @@ class ProxyValue:
         default=Verification.UNVERIFIED, converter=Verification
     )
     note: str = ""
+    derivation: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_to is not None and self.valid_to < self.valid_from:

@@ -1,6 +1,7 @@
 """Hypothesis strategies for socialvalue's models, for use in your own property tests.
 
-Needs the ``test`` extra (``pip install "socialvalue[test]"``), which brings hypothesis.
+Needs the ``testing`` extra (``pip install "socialvalue[testing]"``), which brings hypothesis and
+nothing else (no pytest, click, rich, jinja2 or matplotlib).
 
 >>> from hypothesis import given
 >>> from socialvalue.testing import money

@@ -8,18 +8,15 @@ framework agrees on).
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
-from socialvalue._fields import CURRENCY, not_blank as _not_blank
+from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
 from socialvalue.exceptions import UnknownCodeError
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
-
-_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class UnitKind(enum.Enum):
@@ -36,7 +33,7 @@ class UnitKind(enum.Enum):
 
 
 def _check_code(_instance: object, _attribute: object, value: str) -> None:
-    if not _CODE.match(value):
+    if not IDENTIFIER.match(value):
         raise ValueError(
             f"code: {value!r} is not a unit code (lower-case letters, digits and '_', "
             "starting with a letter, e.g. 'fte_year')"

@@ -328,10 +328,12 @@ def _gross_per_unit(
         key.measure,
         _lookup_date(key.period, methodology.proxy_date),
         key.geography,
-        policy=methodology.lookup_policy,
+        policy=methodology.lookup_policy_for(key.measure),
     )
     proxy = lookup.value
     steps.append(Step(name="proxy", text=lookup.describe(), result=proxy.value))
+    if proxy.derivation:
+        steps.append(Step(name="derivation", text=" ".join(proxy.derivation)))
     gross = _rebase(proxy.value, proxy.price_base, methodology, steps)
     return gross, proxy.currency, lookup, proxy.net_of_deadweight
 

@@ -31,12 +31,15 @@ from socialvalue.io import (
     atomic_write_text,
     default_methodology,
     example_spotlights,
+    import_registry,
     load_any,
     load_commitments,
     load_framework,
     load_methodology,
     load_registry,
     load_spotlights,
+    save_registry,
+    save_registry_csv,
     shipped_framework,
 )
 from socialvalue.methodology import Methodology, RoundingPolicy
@@ -361,6 +364,7 @@ def value(
         highlight=False,
     )
     _print_batch(console, batch, framework, by, policy)
+    _print_evidence(console, batch, chosen)
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
@@ -368,6 +372,19 @@ def value(
             console.print(
                 group.explain(chosen.ref, places=policy.places), highlight=False, markup=False
             )
+
+
+def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
+    """How much of the present value rests on each verification level."""
+    parts = batch.total_by_verification()
+    if parts:
+        console.print(
+            "evidence behind the present value: "
+            + "; ".join(
+                f"{level} {_money(amount, chosen.rounding)}" for level, amount in parts.items()
+            ),
+            highlight=False,
+        )
 
 
 def _print_batch(
@@ -763,6 +780,55 @@ def import_(
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
+
+
+@cli.group(epilog=examples("registry"))
+def registry() -> None:
+    """Proxy registries: import a value set you are licensed to use."""
+
+
+@registry.command("import", epilog=examples("registry"))
+@click.argument("path", metavar="FILE")
+@click.option(
+    "--mapping", required=True, metavar="MAPPING.toml", help="Which column holds what (TOML)."
+)
+@click.option(
+    "-o", "--output", required=True, metavar="OUT", help="The registry to write (.toml, .csv)."
+)
+@click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
+@click.option("--lenient", is_flag=True, help="Write the good rows; list the bad ones (exit 1).")
+def registry_import(
+    path: str, mapping: str, output: str, framework_name: str | None, lenient: bool
+) -> None:
+    """Make a registry from your own XLSX or CSV value file, as a mapping file says.
+
+    The licence named in the mapping travels with every value into valuations and reports.
+    """
+    result = import_registry(
+        path, mapping=mapping, framework=_framework_from(framework_name), strict=not lenient
+    )
+    made = result.registry
+    if output.lower().endswith(".csv"):
+        save_registry_csv(made, output)
+    else:
+        save_registry(made, output)
+    licences = sorted({value.licence for value in made.values})
+    locale = _display.DEFAULT_LOCALE
+    values = _display.count(len(made.values), "value", locale=locale)
+    measures = _display.count(len(made.measures()), "measure", locale=locale)
+    rows = _display.count(result.rows, "row", locale=locale)
+    click.echo(
+        f"{output}: registry {made.id!r}, {values} for {measures} from {rows} of {path}; "
+        f"licence: {'; '.join(licences) or made.licence}"
+    )
+    if result.unmapped:
+        codes = ", ".join(dict.fromkeys(code for _, code in result.unmapped))
+        left_out = _display.count(len(result.unmapped), "row", locale=locale)
+        click.echo(f"{left_out} left out, not in the crosswalk: {codes}")
+    for problem in result.problems:
+        click.echo(f"  {problem.location}: {problem.message}")
+    if result.problems:
+        raise click.exceptions.Exit(1)
 
 
 def commands() -> Any:  # noqa: ANN401 - a click group

@@ -64,6 +64,12 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             "the same, with the contract column filled in",
         ),
     ),
+    "registry": (
+        (
+            "socialvalue registry import licensed.xlsx --mapping mapping.toml -o ours.toml",
+            "a registry from a value file you are licensed to use",
+        ),
+    ),
     "import": (
         (
             "socialvalue import returns.xlsx --rejected fix-these.xlsx",

@@ -23,6 +23,7 @@ __all__ = [
     "IGNORED_COLUMNS",
     "REQUIRED_COLUMNS",
     "RETURN_COLUMNS",
+    "VALUATION_COLUMNS",
     "Columns",
     "column_letter",
     "match_columns",
@@ -109,11 +110,8 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
-#: Columns read and ignored: those socialvalue writes for people to read — the ``problems`` of a
-#: rejected-rows file and the results of a valuations export. An import lists them in
-#: :attr:`~socialvalue.io.ImportResult.ignored_columns`.
-IGNORED_COLUMNS: tuple[str, ...] = (
-    "problems",
+#: The columns a valuations export adds after the delivery's (ignored on import).
+VALUATION_COLUMNS: tuple[str, ...] = (
     "methodology",
     "currency",
     "gross",
@@ -121,6 +119,11 @@ IGNORED_COLUMNS: tuple[str, ...] = (
     "present_value",
     "explanation",
 )
+
+#: Columns read and ignored: those socialvalue writes for people to read — the ``problems`` of a
+#: rejected-rows file and the results of a valuations export. An import lists them in
+#: :attr:`~socialvalue.io.ImportResult.ignored_columns`.
+IGNORED_COLUMNS: tuple[str, ...] = ("problems", *VALUATION_COLUMNS)
 
 #: Marks a column that is read and ignored.
 IGNORED = "\x00ignored"

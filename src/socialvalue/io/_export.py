@@ -18,28 +18,18 @@ from typing import Any
 
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
-from socialvalue.io._columns import RETURN_COLUMNS
+from socialvalue.io._columns import RETURN_COLUMNS, VALUATION_COLUMNS
 from socialvalue.io._converter import converter
 from socialvalue.io._csv_returns import write_csv
 from socialvalue.io._jsonl import delivery_record, write_jsonl
 from socialvalue.valuation import Valuation
 
 __all__ = [
-    "VALUATION_COLUMNS",
     "delivery_cells",
     "export_valuations",
     "write_returns",
 ]
 
-#: The columns a valuations export adds after the delivery's (ignored on import).
-VALUATION_COLUMNS: tuple[str, ...] = (
-    "methodology",
-    "currency",
-    "gross",
-    "net",
-    "present_value",
-    "explanation",
-)
 
 _WIDTHS = {
     "measure": 14,

@@ -1,7 +1,7 @@
 """Methodology bundles: one TOML or JSON file that names (or embeds) every component.
 
-In a bundle, ``framework``, each of ``registries``, ``price_index`` and ``discount_schedule`` is
-either a table (the component written inline) or a reference:
+In a bundle, ``framework``, each of ``registries``, ``price_index``, ``discount_schedule`` and
+``unvalued_reasons`` is either a table (the component written inline) or a reference:
 
 * ``"shipped:NAME"`` — data shipped with the package (``shipped:lcrca``, ``shipped:lcrca-open``,
   ``shipped:gdp-deflator-hmt-2026-03``, ``shipped:green-book-2022/standard``);
@@ -25,6 +25,7 @@ from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
 from socialvalue.io._formats import format_of, load, load_registry, parse, save, structure
+from socialvalue.io._open_data import load_unvalued_reasons, shipped_unvalued_reasons
 from socialvalue.io._shipped import (
     shipped_discount_schedule,
     shipped_framework,
@@ -56,6 +57,8 @@ def _shipped(kind: str, name: str) -> object:
         return shipped_registry(name)
     if kind == "price_index":
         return shipped_price_index(name)
+    if kind == "unvalued_reasons":
+        return shipped_unvalued_reasons(name)
     edition, _, schedule = name.partition("/")
     return shipped_discount_schedule(schedule or "standard", edition=edition)
 
@@ -68,6 +71,8 @@ def _from_file(kind: str, folder: Path, reference: str) -> object:
         return load_registry(path)
     if kind == "price_index":
         return load(path, PriceIndex)
+    if kind == "unvalued_reasons":
+        return load_unvalued_reasons(path)
     file_name, _, schedule = reference.partition("#")
     schedules = load(folder / file_name, DiscountSchedules)
     return schedules.schedule(schedule or "standard")
@@ -97,7 +102,7 @@ def methodology_from_text(
         raise DataFileError(source, [Problem("", "expected a table at the top level")])
     base = folder if folder is not None else Path()
     data = dict(data)
-    for kind in ("framework", "price_index", "discount_schedule"):
+    for kind in ("framework", "price_index", "discount_schedule", "unvalued_reasons"):
         if isinstance(data.get(kind), str):
             data[kind] = _resolve(kind, kind, data[kind], base, source)
     registries = data.get("registries")

@@ -26,6 +26,7 @@ from socialvalue.spotlights import Spotlights
 T = TypeVar("T")
 
 __all__ = [
+    "MERGED_REGISTRIES",
     "SHIPPED_COMMITMENTS",
     "SHIPPED_DISCOUNT_SCHEDULES",
     "SHIPPED_EXAMPLES",
@@ -46,13 +47,32 @@ __all__ = [
 #: Frameworks shipped as package data: name → file under ``socialvalue/data/frameworks``.
 SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
 
-#: Openly licensed proxy registries shipped as package data: id → file under
-#: ``socialvalue/data/registries``.
-SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType({"lcrca-open": "lcrca-open.toml"})
+#: Openly licensed proxy registries shipped as package data, one per source family: id → file
+#: under ``socialvalue/data/registries``. ``ons-ashe-earnings`` (gross earnings, largely a
+#: transfer) and ``hmt-wellbeing`` (the wellbeing gain of a hire from worklessness) are opt-in:
+#: the default methodology, which states no additionality, does not layer them.
+SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType(
+    {
+        "desnz-carbon": "desnz-carbon.toml",
+        "dwp-swap": "dwp-swap.toml",
+        "hmt-wellbeing": "hmt-wellbeing.toml",
+        "ons-ashe": "ons-ashe.toml",
+        "ons-ashe-earnings": "ons-ashe-earnings.toml",
+    }
+)
+
+#: Names kept for registries that were split into families: name → the families, merged into
+#: one registry of that name (``lcrca-open`` was carbon values and volunteering hours).
+MERGED_REGISTRIES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"lcrca-open": ("desnz-carbon", "ons-ashe")}
+)
 
 #: Price indices shipped as package data: id → file under ``socialvalue/data/prices``.
 SHIPPED_PRICE_INDICES: Mapping[str, str] = MappingProxyType(
-    {"gdp-deflator-hmt-2026-03": "gdp-deflator-hmt-2026-03.toml"}
+    {
+        "gdp-deflator-hmt-2026-03": "gdp-deflator-hmt-2026-03.toml",
+        "gdp-deflator-ons-ybgb-2025-06": "gdp-deflator-ons-ybgb-2025-06.toml",
+    }
 )
 
 
@@ -93,9 +113,13 @@ def _load_framework(name: str) -> Framework:
 def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
     """An openly licensed proxy registry shipped with the package (cached).
 
-    ``lcrca-open`` holds DESNZ carbon values (OGL) for ``LCR-ENV-2`` and an ONS-based
-    replacement-cost value of a volunteering hour for ``LCR-COM-1``. It never holds National
-    TOMs or HACT values, whose licence forbids shipping them.
+    One registry per source family (:data:`SHIPPED_REGISTRIES`): ``desnz-carbon`` (DESNZ
+    carbon values for ``LCR-ENV-2``), ``ons-ashe`` (an ONS-based replacement cost of a
+    volunteering hour for ``LCR-COM-1``), ``dwp-swap`` (``LCR-SKL-6``, net of deadweight) and
+    the opt-in ``ons-ashe-earnings`` and ``hmt-wellbeing``. ``lcrca-open`` is the former
+    combined registry, now the carbon and volunteering families merged
+    (:data:`MERGED_REGISTRIES`). None holds National TOMs or HACT values, whose licence forbids
+    shipping them.
 
     >>> import datetime as dt
     >>> registry = shipped_registry()
@@ -107,6 +131,17 @@ def shipped_registry(name: str = "lcrca-open") -> ProxyRegistry:
 
 @functools.cache
 def _load_registry(name: str) -> ProxyRegistry:
+    if name in MERGED_REGISTRIES:
+        parts = [_load_registry(part) for part in MERGED_REGISTRIES[name]]
+        return ProxyRegistry(
+            id=name,
+            title=f"{name}: the shipped registries {', '.join(p.id for p in parts)}, merged",
+            version=parts[0].version,
+            publisher=parts[0].publisher,
+            licence=parts[0].licence,
+            geographies={g.code: g for p in parts for g in p.geographies}.values(),
+            values=[value for part in parts for value in part.values],
+        ).with_origin(" + ".join(p.origin or p.id for p in parts))
     registry = _read(name, SHIPPED_REGISTRIES, "registries", ProxyRegistry, "shipped registry")
     return registry.with_origin(f"socialvalue/data/registries/{SHIPPED_REGISTRIES[name]}")
 
@@ -206,7 +241,8 @@ def shipped_text(name: str, table: Mapping[str, str], folder: str, kind: str) ->
     try:
         file_name = table[name]
     except KeyError:
-        raise UnknownCodeError(kind, name, list(table)) from None
+        known = [*table, *MERGED_REGISTRIES] if table is SHIPPED_REGISTRIES else list(table)
+        raise UnknownCodeError(kind, name, known) from None
     resource = resources.files("socialvalue") / "data" / folder / file_name
     return resource.read_text(encoding="utf-8"), f"socialvalue/data/{folder}/{file_name}"
 

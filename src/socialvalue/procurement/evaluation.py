@@ -987,6 +987,9 @@ class WeightSensitivity:
         return "\n".join(lines)
 
 
+_WEIGHT_PLACES = Decimal("1e-40")
+
+
 def _sensitivity(
     scheme: EvaluationScheme, winner: _Parts, others: Sequence[_Parts]
 ) -> WeightSensitivity | None:
@@ -1021,10 +1024,14 @@ def _sensitivity(
         if pick is None:
             return None
         with calculation_context():
-            remaining = HUNDRED - pick
-            price_weight = remaining * scheme.price_weight / rest
+            # Held to _WEIGHT_PLACES so that 100 − w and the split of the rest are exact: the
+            # three weights then add up to exactly 100, as a scheme requires, whatever the
+            # number of digits the crossing point has (far below any weight anyone would set).
+            level = pick.quantize(_WEIGHT_PLACES)
+            remaining = HUNDRED - level
+            price_weight = (remaining * scheme.price_weight / rest).quantize(_WEIGHT_PLACES)
             return WinnerChange(
-                social_value_weight=pick,
+                social_value_weight=level,
                 price_weight=price_weight,
                 quality_weight=remaining - price_weight,
                 bidders=tuple(sorted(side[pick])),

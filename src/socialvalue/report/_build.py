@@ -611,17 +611,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('2679507.905839675091676195733607501300'))
+        ('total_present_value', Decimal('2693507.905839675091676195733607501300'))
         >>> report.table("by_role").rows[0][:2]
         ('Commissioner', 4)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£2.7 million** (£2,679,507.91) — see T3, ...
+        - Total social value (present value): **£2.7 million** (£2,693,507.91) — see T3, ...
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£2.7 miliwn** (£2,679,507.91) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£2.7 miliwn** (£2,693,507.91) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework

@@ -184,8 +184,8 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
         >>> print(render_csv_tables(report)["by_role"])
         role,deliveries,gross,net,present_value
         Commissioner,4,2607985.14,2607985.14,2607985.14
-        Service provider,3,71522.77,71522.77,71522.77
-        Total,7,2679507.91,2679507.91,2679507.91
+        Service provider,4,85522.77,85522.77,85522.77
+        Total,8,2693507.91,2693507.91,2693507.91
         <BLANKLINE>
     """
     f = _formatter(report, f)

@@ -1,0 +1,191 @@
+"""Provenance of everything shipped: each value names its source, licence, price year and how it
+was verified, and only openly licensed data ships (issue #15).
+
+The checks read the raw TOML, not the loaded models, so a key left out of a file (which a model
+would fill with a default such as ``verification = "unverified"``) is caught.
+"""
+
+import re
+import tomllib
+from importlib import resources
+
+import attrs
+import pytest
+
+from socialvalue import Delivery, ValidationError, default_methodology, value, value_many
+from socialvalue.io import (
+    MERGED_REGISTRIES,
+    SHIPPED_REGISTRIES,
+    example_deliveries,
+    shipped_registry,
+)
+
+DATA = resources.files("socialvalue") / "data"
+
+#: Licences shipped data may carry: Open Government Licence, Creative Commons Attribution, public
+#: domain. Anything else (CC BY-NC-ND, "all rights reserved", "quoted fact") fails.
+ALLOWED_LICENCE = re.compile(r"^(OGL-UK-3\.0|CC-BY-4\.0|public domain)(\b|$)")
+SHIPPED_VERIFICATION = {"primary", "secondary"}
+VALUE_FOLDERS = ("registries", "prices", "discounting", "wellbeing", "derivations")
+
+
+def _files(folder):
+    base = DATA / folder
+    if not base.is_dir():
+        return []
+    return sorted(
+        (item for item in base.iterdir() if item.name.endswith(".toml")), key=lambda i: i.name
+    )
+
+
+def _shipped_files():
+    return [item for folder in VALUE_FOLDERS for item in _files(folder)]
+
+
+def licence_problems(data, where=""):
+    """Every ``licence`` key anywhere in a parsed file that is outside the allow-list."""
+    if isinstance(data, dict):
+        for key, item in data.items():
+            path = f"{where}.{key}" if where else key
+            if key == "licence" and not (isinstance(item, str) and ALLOWED_LICENCE.match(item)):
+                yield f"{path}: licence {item!r} is not OGL, CC BY or public domain"
+            else:
+                yield from licence_problems(item, path)
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from licence_problems(item, f"{where}[{i}]")
+
+
+def value_problems(values):
+    """Every registry value lacking a source (title, publisher, address), licence, price year
+    or verification tag, or carrying a tag that must not ship."""
+    for i, entry in enumerate(values):
+        where = f"values[{i}] ({entry.get('measure')})"
+        for key in ("licence", "price_base", "verification", "source", "value", "unit"):
+            if key not in entry:
+                yield f"{where}: no {key}"
+        source = entry.get("source", {})
+        for key in ("title", "publisher", "url"):
+            if not source.get(key):
+                yield f"{where}: source has no {key}"
+        if entry.get("verification", "primary") not in SHIPPED_VERIFICATION:
+            yield f"{where}: verification {entry['verification']!r} must not ship"
+
+
+def test_the_checks_catch_a_value_without_provenance():
+    bad = [
+        {
+            "measure": "X-1",
+            "unit": "hour",
+            "value": "1",
+            "licence": "CC BY-NC-ND 4.0",
+            "source": {"title": "A bank"},
+        }
+    ]
+    assert list(value_problems(bad)) == [
+        "values[0] (X-1): no price_base",
+        "values[0] (X-1): no verification",
+        "values[0] (X-1): source has no publisher",
+        "values[0] (X-1): source has no url",
+    ]
+    assert list(licence_problems({"values": bad})) == [
+        "values[0].licence: licence 'CC BY-NC-ND 4.0' is not OGL, CC BY or public domain"
+    ]
+    assert list(value_problems([{**bad[0], "verification": "unverified"}]))[-1] == (
+        "values[0] (X-1): verification 'unverified' must not ship"
+    )
+
+
+@pytest.mark.parametrize("item", _files("registries"), ids=lambda item: item.name)
+def test_every_shipped_value_has_source_licence_price_year_and_tag(item):
+    data = tomllib.loads(item.read_text(encoding="utf-8"))
+    assert data["values"], item.name
+    assert list(value_problems(data["values"])) == []
+
+
+@pytest.mark.parametrize("item", _shipped_files(), ids=lambda item: item.name)
+def test_only_open_licences_ship(item):
+    data = tomllib.loads(item.read_text(encoding="utf-8"))
+    if item.parent.name != "discounting":  # rates only: the schedule model has no licence field
+        assert "licence" in data, f"{item.name} names no licence"
+    assert list(licence_problems(data)) == []
+
+
+def test_every_registry_file_is_listed_and_loads():
+    assert {item.name for item in _files("registries")} == set(SHIPPED_REGISTRIES.values())
+    for name in (*SHIPPED_REGISTRIES, *MERGED_REGISTRIES):
+        assert shipped_registry(name).values, name
+
+
+def test_no_licensed_framework_values_ship():
+    text = "\n".join(item.read_text(encoding="utf-8") for item in _shipped_files()).lower()
+    for word in ("national toms", "hact", "social value bank", "nc-nd"):
+        for line in text.splitlines():
+            # The headers may say these values are never shipped; no value may cite them.
+            if word in line:
+                assert line.lstrip().startswith("#"), line
+
+
+def test_default_methodology_layers_one_registry_per_family_without_gross_wages():
+    methodology = default_methodology()
+    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert "ons-ashe-earnings" not in {r.id for r in methodology.registries}
+    for measure in ("LCR-EMP-1", "LCR-EMP-2", "LCR-INV-1"):
+        assert measure not in methodology.registry.measures()
+
+
+def test_the_main_job_total_and_what_it_values():
+    batch = value_many(example_deliveries(), default_methodology(), unvalued="report")
+    # £2,679,507.91 before issue #15, plus 10 SWAP completers × £1,400 (DWP, net of deadweight).
+    assert str(batch.total_present_value().quantize(2).amount) == "2693507.91"
+    proxied = {
+        g.key.measure for g in batch.groups if g.unit.lookup is not None and g.unit.monetised
+    }
+    assert proxied == {"LCR-COM-1", "LCR-SKL-6"}
+
+
+@pytest.mark.parametrize(
+    ("period", "amount", "extrapolated"),
+    [
+        ("2022/23", "14.72", False),
+        ("2023/24", "14.72", True),  # no open April 2023 median: 2022/23 carried forward
+        ("2024/25", "14.72", True),
+        ("2025/26", "17.96", False),  # ONS, Low and high pay in the UK: 2025
+    ],
+)
+def test_volunteering_is_valued_by_default_and_carry_forward_says_so(period, amount, extrapolated):
+    valuation = value(
+        Delivery(measure="LCR-COM-1", quantity="10", period=period), default_methodology()
+    )
+    assert str(valuation.unit.lookup.value.value) == amount
+    assert valuation.unit.extrapolated is extrapolated
+    assert ("EXTRAPOLATED" in valuation.explain()) is extrapolated
+
+
+def test_only_the_measures_a_methodology_names_are_carried_forward():
+    methodology = default_methodology()
+    assert methodology.carry_forward == ("LCR-COM-1",)
+    later = Delivery(measure="LCR-SKL-6", quantity="1", period="2026/27")
+    batch = value_many([later], methodology, unvalued="report")
+    assert "no value for LCR-SKL-6 on 2026-09-30" in batch.unvalued[0].reason
+    with pytest.raises(ValidationError, match=r"carry_forward\[0\]: LCR-SKL-3 is not a proxy"):
+        attrs.evolve(methodology, carry_forward=["LCR-SKL-3"])
+
+
+def test_gaps_say_why_in_plain_words_and_only_for_measures_without_any_value():
+    methodology = default_methodology()
+    deliveries = [
+        Delivery(measure="LCR-SPD-1", quantity="1000", period="2022/23"),
+        Delivery(measure="LCR-ENV-2", quantity="1", period="2060/61"),  # a date gap, not a gap
+    ]
+    batch = value_many(deliveries, methodology, unvalued="report")
+    spend, carbon = batch.unvalued
+    assert spend.reason.startswith("Money spent locally is recorded in pounds")
+    assert "(no value for LCR-SPD-1 in registry desnz-carbon" in spend.reason
+    assert carbon.reason.startswith("no value for LCR-ENV-2 on 2060-09-30")
+    without = attrs.evolve(methodology, unvalued_reasons=None)
+    assert (
+        value_many(deliveries[:1], without, unvalued="report")
+        .unvalued[0]
+        .reason.startswith("no value for LCR-SPD-1")
+    )
