@@ -50,7 +50,7 @@ from socialvalue.proxies import ProxyRegistry
 from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import quarterly_summary
 
-from ._context import authority_of, commitments_for
+from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
 from ._import import import_command, template_command
 from ._inputs import RETURNS_SUFFIXES, read_deliveries
@@ -204,6 +204,13 @@ def cli() -> None:
     help="Project spotlights for the members' report (.toml or .json); the figures come from "
     "the data. Default: the shipped example's, for the shipped example.",
 )
+@click.option(
+    "--translations",
+    "translations_file",
+    metavar="FILE",
+    help="The framework's titles in the --locale (.toml); default: the shipped ones, if any "
+    "(Welsh for the LCRCA framework, a draft).",
+)
 @_rejected_option
 def report(
     deliveries: str | None,
@@ -218,6 +225,7 @@ def report(
     authority: str | None,
     period_label: str | None,
     spotlights_file: str | None,
+    translations_file: str | None,
     rejected: str | None,
 ) -> None:
     """Produce the members' report and the technical annex from deliveries or returns.
@@ -244,7 +252,11 @@ def report(
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
     items = _with_progress(batch.deliveries, "valuing")
-    formatter = Formatter(locale=locale, rounding=chosen.rounding)
+    formatter = Formatter(
+        locale=locale,
+        rounding=chosen.rounding,
+        titles=titles_for(chosen.framework, locale, translations_file),
+    )
     ends = [d.period.end for d in items]
     built = build_report(
         items,

@@ -11,9 +11,15 @@ from collections.abc import Sequence
 
 from socialvalue.commitments import CommitmentSet
 from socialvalue.framework import Framework
-from socialvalue.io import SHIPPED_COMMITMENTS, load_commitments, shipped_commitments
+from socialvalue.io import (
+    SHIPPED_COMMITMENTS,
+    load_commitments,
+    load_translations,
+    shipped_commitments,
+    shipped_translations,
+)
 
-__all__ = ["authority_of", "commitments_for"]
+__all__ = ["authority_of", "commitments_for", "titles_for"]
 
 
 def authority_of(framework: Framework) -> str:
@@ -51,3 +57,20 @@ def commitments_for(
         sets.insert(0, shipped_commitments(framework.id))
     first, *rest = sets
     return first.merged(*rest) if rest else first
+
+
+def titles_for(framework: Framework, locale: str, path: str | None = None) -> dict[str, str]:
+    """The framework's titles in ``locale``, keyed by their English: a file, else shipped ones.
+
+    >>> from socialvalue.io import shipped_framework
+    >>> titles_for(shipped_framework(), "cy_GB")["Investor"]
+    'Buddsoddwr'
+    >>> titles_for(shipped_framework(), "en_GB")
+    {}
+    """
+    chosen = load_translations(path) if path is not None else None
+    if chosen is None:
+        chosen = shipped_translations(framework.id, locale)
+    if chosen is None or chosen.locale != locale:
+        return {}
+    return chosen.by_english(framework)

@@ -39,6 +39,7 @@ from socialvalue.io._formats import (
     load_price_index,
     load_registry,
     load_spotlights,
+    load_translations,
     loads,
     save,
     save_commitments,
@@ -96,6 +97,7 @@ from socialvalue.io._shipped import (
     SHIPPED_PRICE_INDICES,
     SHIPPED_REGISTRIES,
     SHIPPED_SPOTLIGHTS,
+    SHIPPED_TRANSLATIONS,
     example_deliveries,
     example_spotlights,
     shipped_commitments,
@@ -103,6 +105,7 @@ from socialvalue.io._shipped import (
     shipped_framework,
     shipped_price_index,
     shipped_registry,
+    shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
 
@@ -126,6 +129,7 @@ __all__ = [
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
     "SHIPPED_SPOTLIGHTS",
+    "SHIPPED_TRANSLATIONS",
     "SHIPPED_UNVALUED_REASONS",
     "SHIPPED_WELLBY",
     "TEMPLATE_COLUMNS",
@@ -163,6 +167,7 @@ __all__ = [
     "load_registry",
     "load_registry_csv",
     "load_spotlights",
+    "load_translations",
     "load_unvalued_reasons",
     "load_wellby",
     "loads",
@@ -186,6 +191,7 @@ __all__ = [
     "shipped_framework",
     "shipped_price_index",
     "shipped_registry",
+    "shipped_translations",
     "shipped_unvalued_reasons",
     "shipped_wellby",
     "structure",

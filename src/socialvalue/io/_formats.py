@@ -24,6 +24,7 @@ from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 from socialvalue.spotlights import Spotlights
+from socialvalue.translations import TitleTranslations
 
 __all__ = [
     "Format",
@@ -36,6 +37,7 @@ __all__ = [
     "load_price_index",
     "load_registry",
     "load_spotlights",
+    "load_translations",
     "loads",
     "save",
     "save_commitments",
@@ -60,6 +62,8 @@ SCHEMAS: dict[type, str] = {
     Methodology: "socialvalue/methodology/1",
     DeliverySet: "socialvalue/deliveries/1",
     CommitmentSet: "socialvalue/commitments/1",
+    TitleTranslations: "socialvalue/translations/1",
+    Spotlights: "socialvalue/spotlights/1",
 }
 SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
@@ -345,6 +349,15 @@ def load_spotlights(path: str | os.PathLike[str]) -> Spotlights:
         DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
     """
     return load(path, Spotlights)
+
+
+def load_translations(path: str | os.PathLike[str]) -> TitleTranslations:
+    """Read a framework's titles in another locale (a ``TitleTranslations``).
+
+    Raises:
+        DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
+    """
+    return load(path, TitleTranslations)
 
 
 def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:

@@ -87,6 +87,12 @@ def _table_view(table: Table, f: Formatter, *, limit: int, csv_href: str | None)
     }
 
 
+def _untranslated(report: Report, f: Formatter) -> str:
+    """The note listing text from the data shown as written, in a locale other than English."""
+    missing = _text.untranslated(report, f)
+    return f.text("untranslated", items="; ".join(missing)) if missing else ""
+
+
 def _entries(report: Report) -> list[TraceEntry]:
     def key(entry: TraceEntry) -> tuple[Decimal, int]:
         value = entry.present_value.amount if entry.present_value is not None else Decimal(-1)
@@ -104,7 +110,6 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
     csv_href: str | None = None,
     rows: int = TABLE_ROWS,
     workings: int = WORKINGS_SHOWN,
-    untranslated: Sequence[str] = (),
 ) -> str:
     """The technical annex as one HTML document: tables, what was not valued, methods, workings.
 
@@ -118,7 +123,6 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
             long lists say the rest is there.
         rows: Rows each table shows (the largest first) before counting the rest.
         workings: Workings the appendix shows (the largest present value first).
-        untranslated: Strings from the data shown in English for want of a translation.
 
     Raises:
         MissingExtraError: Jinja2 or matplotlib is not installed (``socialvalue[report]``).
@@ -160,8 +164,8 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         commitments=[
             {
                 "id": c.id,
-                "title": c.title,
-                "role": c.role,
+                "title": f.title(c.title),
+                "role": f.title(c.role),
                 "rag": c.rag,
                 "shape": RAG_SHAPES.get(c.rag, "•"),
                 "status": _text.commitment_cells(c, f)[3],
@@ -172,7 +176,5 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         members_href=members_href,
         entries=entries[:workings],
         appendix_rest=(f.plural("appendix_rest", rest, file=where) if rest > 0 else ""),
-        untranslated=(
-            f.text("untranslated", items=", ".join(untranslated)) if untranslated else ""
-        ),
+        untranslated=_untranslated(report, f),
     )

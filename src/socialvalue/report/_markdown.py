@@ -146,7 +146,11 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
 def _appendix(report: Report, f: Formatter) -> list[str]:
     lines: list[str] = []
     for entry in report.trace:
-        lines += [f"### {entry.id}. {entry.measure} {entry.title}", "", trace_summary(entry, f)]
+        lines += [
+            f"### {entry.id}. {entry.measure} {f.title(entry.title)}",
+            "",
+            trace_summary(entry, f),
+        ]
         if entry.projects:
             lines.append(f"{f.label('projects')}: {', '.join(entry.projects)}.")
         if entry.evidence:

@@ -55,8 +55,8 @@ _COUNTED_KINDS = frozenset({"count", "people"})
 def outcome_line(outcome: Outcome, f: Formatter) -> str:
     """``14,000 hour — Volunteering hours given … (£225.7 thousand)``: one outcome in words."""
     value = f" ({f.compact(outcome.present_value)})" if outcome.present_value is not None else ""
-    amount = quantity_text(outcome.quantity, outcome.unit, outcome.unit_kind, f)
-    return f"{amount} — {outcome.title}{value}"
+    amount = quantity_text(outcome.quantity, f.title(outcome.unit), outcome.unit_kind, f)
+    return f"{amount} — {f.title(outcome.title)}{value}"
 
 
 def quantity_text(quantity: Decimal, unit: str, kind: str, f: Formatter) -> str:
@@ -109,8 +109,8 @@ def big_numbers(
         cards.append(
             {
                 "figure": figure,
-                "what": headline.title or headline.key,
-                "exact": "" if plain else headline.unit,
+                "what": f.title(headline.title) if headline.title else headline.key,
+                "exact": "" if plain else f.title(headline.unit),
             }
         )
     return cards[:limit]
@@ -180,7 +180,7 @@ def _roles(report: Report, f: Formatter) -> tuple[list[dict[str, Any]], str]:
         rest = len(role.outcomes) - _OUTCOMES_PER_ROLE
         shown.append(
             {
-                "title": role.role or f.label("no_role"),
+                "title": f.title(role.role) if role.role else f.label("no_role"),
                 "summary": summary,
                 "outcomes": [outcome_line(o, f) for o in role.outcomes[:_OUTCOMES_PER_ROLE]],
                 "more": f.plural("more_outcomes", rest) if rest > 0 else "",
@@ -224,7 +224,13 @@ def commitments_view(report: Report, f: Formatter) -> dict[str, Any] | None:
             for rag in order
         ],
         "attention": [
-            (c.rag, RAG_SHAPES.get(c.rag, "•"), _rag_word(c.rag, f), c.title, c.role)
+            (
+                c.rag,
+                RAG_SHAPES.get(c.rag, "•"),
+                _rag_word(c.rag, f),
+                f.title(c.title),
+                f.title(c.role),
+            )
             for c in attention[:_ATTENTION]
         ],
         "more": f.plural("more_in_annex", rest) if rest > 0 else "",
