@@ -137,3 +137,28 @@ def test_template_with_no_options_offers_this_years_quarters(folder, capsys):
     out = capsys.readouterr().out
     assert "0 rows" in out
     assert "blank" not in out
+
+
+def test_the_rejected_rows_workbook_keeps_dropdowns_and_number_types(folder):
+    from openpyxl import Workbook, load_workbook
+
+    from socialvalue.io import read_returns, shipped_framework, write_rejected
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Measure", "Quantity", "Period", "Role"])
+    sheet.append(["LCR-COM-9", "12.5", "2024/25 Q1", "employer"])  # unknown measure
+    sheet.append(["LCR-COM-1", "ten", "2024/25 Q1", "employer"])  # not a number
+    book.save(folder / "in.xlsx")
+    result = read_returns(folder / "in.xlsx", framework=shipped_framework())
+    assert write_rejected(result, folder / "out.xlsx", framework=shipped_framework()) == 2
+    written = load_workbook(folder / "out.xlsx")
+    rows = written["Rejected rows"]
+    assert rows["B2"].value == 12.5  # a number, not the text '12.5'
+    assert rows["B2"].data_type == "n"
+    assert rows["B3"].value == "ten"
+    ranges = {str(v.sqref): v.formula1 for v in rows.data_validations.dataValidation}
+    assert set(ranges) == {"A2:A103", "D2:D103"}
+    assert written["Lists"].sheet_state == "hidden"
+    codes = [c.value for c in written["Lists"]["A"] if c.value]
+    assert "LCR-COM-1" in codes

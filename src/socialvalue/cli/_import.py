@@ -122,7 +122,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     )
     lines = [result.summary()]
     if rejected is not None and result.rejected:
-        count = write_rejected(result, rejected)
+        count = write_rejected(result, rejected, framework=framework)
         lines.append(
             f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
             f"{os.fspath(rejected)}: correct them there and import that file again"

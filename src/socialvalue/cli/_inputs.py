@@ -77,7 +77,7 @@ def read_deliveries(
         rows = count(len(result.rejected), "row", locale=DEFAULT_LOCALE)
         first = result.problems()[0]
         if rejected_to is not None:
-            write_rejected(result, rejected_to)
+            write_rejected(result, rejected_to, framework=framework)
             where = f"written to {rejected_to} to correct"
         else:
             where = "give --rejected FILE to write them to correct"
