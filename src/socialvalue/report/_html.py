@@ -3,7 +3,7 @@
 The annex summarises before it lists: headline figures point to the appendix, long tables show
 their largest rows and count the rest, and the appendix shows the workings with the largest
 values; the full detail goes to CSV beside the HTML (``csv_href`` names where). Needs the
-``report`` extra (Jinja2 and matplotlib).
+``report`` extra (Jinja2).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         workings: Workings the appendix shows (the largest present value first).
 
     Raises:
-        MissingExtraError: Jinja2 or matplotlib is not installed (``socialvalue[report]``).
+        MissingExtraError: Jinja2 is not installed (``socialvalue[report]``).
 
     Examples:
         >>> import datetime as dt

@@ -117,7 +117,7 @@ def big_numbers(
 
 
 def _svg(labels: tuple[str, ...], values: tuple[Money, ...], f: Formatter, name: str) -> str:
-    """A chart's SVG, drawn once for both documents (matplotlib is the slow part of rendering)."""
+    """A chart's SVG, drawn once for both documents."""
     return _drawn(labels, values, f.locale, f.rounding, name)
 
 
@@ -267,7 +267,7 @@ def render_members_html(
         charts: Whether to draw the charts (their data tables are always there).
 
     Raises:
-        MissingExtraError: Jinja2 or matplotlib is not installed (``socialvalue[report]``).
+        MissingExtraError: Jinja2 is not installed (``socialvalue[report]``).
 
     Examples:
         >>> import datetime as dt
