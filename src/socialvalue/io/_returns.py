@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import warnings
 from collections.abc import Generator, Iterable, Iterator
 from decimal import Decimal
@@ -170,7 +171,8 @@ def _check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None
                     Problem(
                         "row 1",
                         f"one column heading, {header[0]!r}: the cells seem to be separated by "
-                        f"{other!r}; give delimiter={other!r}",
+                        f"{other!r}; on the command line give --delimiter {shlex.quote(other)}, "
+                        f"in Python delimiter={other!r}",
                     )
                 ],
             )
