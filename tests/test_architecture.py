@@ -178,6 +178,43 @@ def private_imports(root: Path) -> list[str]:
     return problems
 
 
+def _modules_bound(tree: ast.Module, modules: dict[str, Path]) -> dict[str, str]:
+    """The names a module binds to one of ``modules`` by importing it, with the module each is."""
+    bound: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in modules:
+                    top = alias.name.split(".")[0]
+                    bound[alias.asname or top] = alias.name if alias.asname else top
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                if f"{node.module}.{alias.name}" in modules:
+                    bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return bound
+
+
+def private_attributes(root: Path) -> list[str]:
+    """Uses of another module's ``_private`` name through the module: ``money._helper``.
+
+    ``import socialvalue.money as m`` then ``m._helper`` takes the same private name as
+    ``from socialvalue.money import _helper``, which :func:`private_imports` refuses.
+    """
+    modules = module_names(root)
+    problems = []
+    for importer, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound = _modules_bound(tree, modules)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Attribute) or not node.attr.startswith("_"):
+                continue
+            first, _, rest = ast.unparse(node.value).partition(".")
+            target = ".".join([bound.get(first, ""), *([rest] if rest else [])])
+            if not node.attr.startswith("__") and target in modules and target != importer:
+                problems.append(f"{importer}:{node.lineno} uses {target}.{node.attr}")
+    return problems
+
+
 def test_the_package_has_no_import_cycles() -> None:
     assert cycles(SOURCE) == []
 
@@ -188,6 +225,30 @@ def test_the_core_never_imports_the_edge() -> None:
 
 def test_no_module_imports_another_modules_private_names() -> None:
     assert private_imports(SOURCE) == []
+    assert private_attributes(SOURCE) == []
+
+
+def test_the_private_check_finds_a_private_name_taken_through_its_module(tmp_path: Path) -> None:
+    # The check read only `from x import _y`; `x._y` took the same private name unseen.
+    root = _tree(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "money.py": "_places = 2\n",
+            "io/__init__.py": "",
+            "io/_files.py": "_limit = 1\n",
+            "rollup.py": "import socialvalue.money as m\n\nx = m._places\n",
+            "batch.py": "from socialvalue import money\n\nx = money._places + money.Money\n",
+            "valuation.py": "import socialvalue.money\n\nx = socialvalue.money._places\n",
+            "io/_any.py": "from socialvalue.io import _files\n\nx = _files._limit\n",
+        },
+    )
+    assert sorted(private_attributes(root)) == [
+        "socialvalue.batch:3 uses socialvalue.money._places",
+        "socialvalue.io._any:3 uses socialvalue.io._files._limit",
+        "socialvalue.rollup:3 uses socialvalue.money._places",
+        "socialvalue.valuation:3 uses socialvalue.money._places",
+    ]
 
 
 TESTS = Path(__file__).resolve().parent

@@ -294,3 +294,19 @@ def test_explain_period_selects_deliveries_within_it(capsys):
     assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
     assert "× 300 →" in out  # Headbolt Lane Station
     assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23
+
+
+def test_value_by_an_empty_attribute_or_correction_shows_words_not_python(tmp_path, capsys):
+    # The --by columns printed Python's None and False for a delivery without a role and a
+    # delivery that is not a correction.
+    deliveries = tmp_path / "d.toml"
+    deliveries.write_text(
+        'schema = "socialvalue/deliveries/1"\ntitle = "t"\n\n[[deliveries]]\n'
+        'measure = "LCR-COM-1"\nquantity = "10"\nperiod = "2022/23"\n',
+        encoding="utf-8",
+    )
+    args = ["value", str(deliveries), "--by", "role", "--by", "contract", "--by", "correction"]
+    assert main(args) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "LCR-COM-1" in line)
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]
+    assert cells[:4] == ["LCR-COM-1", "(none)", "(none)", "no"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -86,6 +89,25 @@ def test_names_moved_between_modules_warn(module: str, name: str, new: str) -> N
         found = getattr(importlib.import_module(module), name)
     home, _, attribute = new.rpartition(".")
     assert found is getattr(importlib.import_module(home), attribute)
+
+
+def test_a_deprecation_warning_points_at_the_callers_line() -> None:
+    # The front door's warnings named socialvalue/__init__.py, so Python's default filter (which
+    # shows a DeprecationWarning only when it is attributed to __main__) hid all 129 of them.
+    with pytest.warns(DeprecationWarning, match="socialvalue.Level") as caught:
+        _ = socialvalue.Level
+    assert [w.filename for w in caught] == [__file__]
+    with pytest.warns(DeprecationWarning, match="socialvalue.rollup.DIMENSIONS") as caught:
+        _ = importlib.import_module("socialvalue.rollup").DIMENSIONS
+    assert [w.filename for w in caught] == [__file__]
+    shown = subprocess.run(
+        [sys.executable, "-c", "import socialvalue; socialvalue.Level"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"},
+    )
+    assert "socialvalue.Level is deprecated; use socialvalue.additionality.Level" in shown.stderr
 
 
 def test_unknown_names_are_attribute_errors() -> None:

@@ -181,6 +181,15 @@ def test_format_spec_language():
         format(amount, "xx_XX")
 
 
+def test_a_negative_amount_rounding_to_zero_formats_as_str_does():
+    # str() wrote '£0.00' but a fixed-point spec wrote '-0.00' for the same Money.
+    assert str(Money("-0.004")) == "£0.00"
+    assert f"{Money('-0.004'):.2f}" == "0.00"
+    assert f"{Money('-0.004'):>6,.2f}" == "  0.00"
+    assert f"{Money('-0'):f}" == "0"
+    assert f"{Money('-0.005'):.2f}" == "-0.01"  # half up, away from zero: still negative
+
+
 @given(money(min_value=-(10**12), max_value=10**12, places=6))
 def test_str_parses_back_to_the_amount_rounded_half_up(amount):
     text = str(amount)

@@ -246,3 +246,58 @@ def test_a_rollup_in_another_frameworks_terms():
     assert (total.gross, total.count) == (rollup.total().gross, rollup.total().count)
     with pytest.raises(RollupError, match="grouped by measure"):
         translate_rollup(rollup.regroup(("project",)), walk)
+
+
+def test_a_mapped_heading_that_appears_twice_is_refused(tmp_path, mapping):
+    # Two "Ref" columns: the first used to be read silently; the mapping cannot say which.
+    header = [*HEADER, "Ref"]
+    rows = [[*ROWS[0], "XX2"]]
+    with pytest.raises(DataFileError) as raised:
+        import_registry(write_csv(tmp_path / "twice.csv", rows, header), mapping=mapping)
+    [problem] = raised.value.problems
+    assert problem.location == "row 1, column Ref"
+    assert "columns A and H" in problem.message
+
+
+def test_a_negative_value_is_refused_with_its_row_and_column(tmp_path, mapping):
+    # A minus sign in a value sheet was imported and then subtracted from every total.
+    rows = [
+        ["XX1", "Local people employed", "per FTE-year", "-1,234.50", "2024/25", "2024-04-01", ""]
+    ]
+    with pytest.raises(DataFileError) as raised:
+        import_registry(write_csv(tmp_path / "minus.csv", rows), mapping=mapping)
+    [problem] = raised.value.problems
+    assert problem.location == "row 2, column Proxy Value (£) (D)"
+    assert problem.message == "'-1,234.50' is negative; a value per unit cannot be"
+
+
+def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tmp_path, mapping):
+    # A code mapped to a financial (LCR-COM-2) or record-only (LCR-INV-2) measure was imported
+    # and written; the registry then failed only when a methodology layered it.
+    walk = load_crosswalk(tmp_path / "crosswalk.toml")
+    loaded = load_import_mapping(mapping)
+    money = attrs.evolve(
+        loaded,
+        crosswalk=attrs.evolve(
+            walk,
+            links=[
+                CrosswalkLink(code="XX1", to="LCR-INV-2"),
+                CrosswalkLink(code="XX2", to="LCR-COM-2"),
+            ],
+        ),
+        units={"per FTE-year": "gbp", "per hour": "gbp"},
+    )
+    with pytest.raises(DataFileError) as raised:
+        import_registry(
+            write_csv(tmp_path / "money.csv", ROWS[:2]),
+            mapping=money,
+            framework=shipped_framework(),
+        )
+    advice = "it is never valued with a proxy: leave its code out of the crosswalk"
+    assert [(p.location, p.message) for p in raised.value.problems] == [
+        (
+            "row 2, column Ref (A)",
+            f"LCR-INV-2 (mapped from XX1) is a record-only measure; {advice}",
+        ),
+        ("row 3, column Ref (A)", f"LCR-COM-2 (mapped from XX2) is a financial measure; {advice}"),
+    ]

@@ -386,3 +386,30 @@ def test_negative_amounts_format_consistently():
     assert f.money(Money("-2500000")) == "-£2,500,000.00"
     assert f.compact(Money("-2500000")) == "-£2.5 million"
     assert f.money(Money("-0.004")) == "£0.00"
+
+
+def test_the_measure_table_shows_what_was_valued_with_a_carried_forward_value(report):
+    # Volunteering in 2024/25 is valued with the 2022/23 value carried forward. The value command
+    # marked the row; the report's measure table (and so its CSV) showed the figure unmarked.
+    late = build_report(
+        [
+            Delivery(measure="LCR-COM-1", quantity="100", period="2024/25"),
+            Delivery(measure="LCR-COM-1", quantity="30", period="2022/23"),
+            Delivery(measure="LCR-ENV-2", quantity="2", period="2022/23"),
+        ],
+        default_methodology(),
+        title="Late volunteering",
+        authority="An example council",
+        period="2024/25",
+        generated=dt.date(2026, 1, 1),
+    )
+    table = late.table("by_measure")
+    keys = [column.key for column in table.columns]
+    assert keys.index("carried_forward") == keys.index("unit") + 1
+    carried = {row[0]: row[keys.index("carried_forward")] for row in table.rows}
+    assert carried == {"LCR-COM-1": Decimal(100), "LCR-ENV-2": None}
+    csv_text = render_csv_tables(late)["by_measure"]
+    assert csv_text.splitlines()[0].split(",")[4] == "carried_forward"
+    assert "Of which valued with a value carried forward" in render_markdown(late)
+    # Nothing carried forward: no such column.
+    assert "carried_forward" not in [c.key for c in report.table("by_measure").columns]

@@ -102,6 +102,22 @@ def test_annex_2_examples_to_the_penny():
         workplace_policy(life_satisfaction_change="0.46", change_low="-0.1")
 
 
+def test_a_range_that_does_not_contain_the_change_is_refused():
+    # change_low 0.3 above a change of 0.2 was accepted, and the "low" value came out above the
+    # central one. For a loss the range is of the size of the effect, as the guidance's -0.46
+    # (-0.38 to -0.53) is.
+    with pytest.raises(ValueError, match=r"change_low: 0\.3 is larger than the change 0\.2"):
+        workplace_policy(change_low="0.3")
+    with pytest.raises(ValueError, match=r"change_high: 0\.1 is smaller than the change 0\.2"):
+        workplace_policy(change_high="0.1")
+    loss = workplace_policy(
+        life_satisfaction_change="-0.46", change_low="-0.38", change_high="-0.53"
+    )
+    assert (loss.change_low, loss.change_high) == (Decimal("-0.38"), Decimal("-0.53"))
+    with pytest.raises(ValueError, match=r"change_low: -0\.5 is larger than the change -0\.46"):
+        workplace_policy(life_satisfaction_change="-0.46", change_low="-0.5")
+
+
 def test_linear_in_people_and_years():
     one = value_wellbeing(workplace_policy(), shipped_wellby())
     many = value_wellbeing(workplace_policy(years="4"), shipped_wellby(), people="25")

@@ -158,8 +158,11 @@ _MOVED: dict[str, str] = {
 #: Names the front door exported that were also renamed: old name → new dotted path.
 _RENAMED: dict[str, str] = {"export_deliveries": "socialvalue.io.write_returns"}
 
+#: Called from ``__getattr__``: one frame more than a module's own ``__getattr__``.
 _moved = moved_names(
-    "socialvalue", {**{name: f"{home}.{name}" for name, home in _MOVED.items()}, **_RENAMED}
+    "socialvalue",
+    {**{name: f"{home}.{name}" for name, home in _MOVED.items()}, **_RENAMED},
+    stacklevel=3,
 )
 
 

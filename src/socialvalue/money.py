@@ -249,6 +249,8 @@ class Money:
         amount = self.amount
         if found["places"] is not None:
             amount = rounded(amount, int(found["places"]), decimal.ROUND_HALF_UP)
+        if amount == 0:
+            amount = amount.copy_abs()  # '-0.00' for a zero, as ``str`` shows '£0.00'
         return format(amount, spec)
 
 

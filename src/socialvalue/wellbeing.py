@@ -152,6 +152,11 @@ class WellbeingEffect:
         for name, bound in (("change_low", self.change_low), ("change_high", self.change_high)):
             if bound is not None and (bound > 0) != (change > 0):
                 raise ValueError(f"{name}: {bound} has the other sign from the change {change}")
+        # The range is of the effect's size: low no larger than the change, high no smaller.
+        if self.change_low is not None and abs(self.change_low) > abs(change):
+            raise ValueError(f"change_low: {self.change_low} is larger than the change {change}")
+        if self.change_high is not None and abs(self.change_high) < abs(change):
+            raise ValueError(f"change_high: {self.change_high} is smaller than the change {change}")
 
 
 @attrs.frozen(kw_only=True)

@@ -399,6 +399,16 @@ def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology
         )
 
 
+def _by_text(item: object) -> str:
+    """A breakdown's value as a reader writes it: "(none)", "yes", "no", else its label."""
+    if item is None or item == "":
+        return "(none)"
+    if isinstance(item, bool):
+        return "yes" if item else "no"
+    label = getattr(item, "label", None)
+    return label if isinstance(label, str) else str(item)
+
+
 def _print_batch(
     console: Console,
     batch: ValuationBatch,
@@ -424,7 +434,7 @@ def _print_batch(
         flag = " *" if group.unit.extrapolated else ""
         table.add_row(
             escape(group.key.measure + flag),
-            *[escape(str(item)) for item in group.by],
+            *[escape(_by_text(item)) for item in group.by],
             group.key.period.label,
             _quantity(group.quantity),
             escape(framework.unit_of(group.key.measure).label),

@@ -27,7 +27,7 @@ import attrs
 from socialvalue._fields import not_blank as _not_blank, optional_price_year, price_year
 from socialvalue.crosswalk import MeasureCrosswalk
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
-from socialvalue.framework import Framework
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.io._cells import BadCell, CellProblem, CellValue, NumberReader, is_blank
 from socialvalue.io._columns import column_letter
 from socialvalue.io._csv_returns import CsvSource
@@ -241,7 +241,18 @@ def _columns(header: tuple[str, ...], columns: ImportColumns, name: str) -> dict
                 )
             )
             continue
-        where[field.name] = headings.index(heading)
+        found = [i for i, h in enumerate(headings) if h == heading]
+        if len(found) > 1:
+            letters = " and ".join(column_letter(i) for i in found)
+            problems.append(
+                Problem(
+                    f"row 1, column {heading}",
+                    f"appears {len(found)} times (columns {letters}); the mapping's "
+                    f"{field.name} cannot tell which to read: rename one heading",
+                )
+            )
+            continue
+        where[field.name] = found[0]
     if problems:
         raise DataFileError(name, problems)
     return where
@@ -316,7 +327,12 @@ def _read_row(  # noqa: C901 - one branch per field of the mapping
         return numbers.render(cell).strip()
 
     def money(cell: CellValue) -> Decimal:
-        return numbers.quantity(cell, measure=target, unit=_GBP)
+        amount = numbers.quantity(cell, measure=target, unit=_GBP)
+        if amount < 0:
+            # A value sheet holds what one unit is worth; a minus sign is a misread cell (an
+            # accounting "(12.50)", a stray "-"), and would subtract from every total.
+            raise CellProblem(f"{numbers.render(cell)!r} is negative; a value per unit cannot be")
+        return amount
 
     value = read("value", money)
     if value is None and "value" not in failed:
@@ -422,12 +438,25 @@ def import_registry(  # noqa: C901 - one loop; each way a row can turn out
         if target is None:
             unmapped.append((number, code))
             continue
+        mapped = "" if target == code else f" (mapped from {code})"
         if framework is not None and target not in framework:
-            mapped = "" if target == code else f" (mapped from {code})"
             problems.append(
                 Problem(
                     row.locate("code", sheet.header),
                     f"{target}{mapped} is not a measure of framework {framework.id!r}",
+                )
+            )
+            continue
+        if (
+            framework is not None
+            and (kind := framework.measure(target).valuation) is not ValuationKind.PROXY
+        ):
+            # Refused here, with the row, not later when a methodology layers the registry.
+            problems.append(
+                Problem(
+                    row.locate("code", sheet.header),
+                    f"{target}{mapped} is a {kind.value.replace('_', '-')} measure; it is never "
+                    "valued with a proxy: leave its code out of the crosswalk",
                 )
             )
             continue

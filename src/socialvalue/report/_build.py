@@ -162,6 +162,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
     """Valued measures with their totals, and measures counted but never monetised."""
     by_measure = Rollup.from_batch(batch, framework, ("measure",))
     currency = by_measure.currency
+    carried = _carried_forward(batch)
     measure_rows = []
     recorded_rows = []
     for (code,), totals in by_measure:
@@ -174,6 +175,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
                     measure.title,
                     totals.quantity,
                     unit,
+                    *((carried.get(code),) if carried else ()),
                     Money(totals.gross, currency),
                     Money(totals.net, currency),
                     Money(totals.present_value, currency),
@@ -181,7 +183,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
             )
         else:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
-    measure_rows.sort(key=lambda row: (-row[6].amount, row[0]))
+    measure_rows.sort(key=lambda row: (-row[-1].amount, row[0]))
     grand = by_measure.total()
     measures = (
         Column(key="measure", kind="code"),
@@ -193,6 +195,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
         name="by_measure",
         columns=(
             *measures,
+            *((Column(key="carried_forward", kind="quantity"),) if carried else ()),
             Column(key="gross", kind="money"),
             Column(key="net", kind="money"),
             Column(key="present_value", kind="money"),
@@ -203,12 +206,26 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
             None,
             None,
             None,
+            *((None,) if carried else ()),
             Money(grand.gross, currency),
             Money(grand.net, currency),
             Money(grand.present_value, currency),
         ),
     )
     return valued, Table(name="recorded", columns=measures, rows=tuple(recorded_rows))
+
+
+def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
+    """The quantity of each measure valued with a proxy carried forward past its validity.
+
+    Empty when nothing was: the measure table then has no such column.
+    """
+    carried: dict[str, Decimal] = {}
+    with calculation_context():
+        for group in batch.extrapolated():
+            code = group.key.measure
+            carried[code] = carried.get(code, Decimal(0)) + group.quantity
+    return carried
 
 
 def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:

@@ -53,6 +53,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "theme": N_("Theme"),
         "measure": N_("Measure"),
         "quantity": N_("Quantity"),
+        "carried_forward": N_("Of which valued with a value carried forward"),
         "unit": N_("Unit"),
         "deliveries": N_("Deliveries"),
         "total": N_("Total"),
