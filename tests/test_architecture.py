@@ -2,7 +2,7 @@
 
 DESIGN §3 and §5: no import cycles (function-level imports count: deferring an import does not
 remove the cycle), nothing in the core imports the edge (``io``, ``report``, ``cli``,
-``procurement``, ``testing``), and no module imports another module's ``_private`` name. A package
+``procurement``, ``testing``, ``frames``), and no module imports another module's ``_private`` name. A package
 shares internals through a ``_name.py`` module whose names have no leading underscore; such a
 private module may be imported only from inside its own package.
 """
@@ -19,11 +19,12 @@ SOURCE = Path(__file__).resolve().parent.parent / "src"
 
 #: What each layer may not import (a layer is the package's first name below ``socialvalue``;
 #: every other module is the core).
-_EDGE = ("io", "report", "cli", "procurement", "testing", "shipped", "__main__")
+_EDGE = ("io", "report", "cli", "procurement", "testing", "frames", "shipped", "__main__")
 _FORBIDDEN: dict[str, frozenset[str]] = {
     "core": frozenset(_EDGE),
-    "procurement": frozenset({"io", "report", "cli", "testing"}),
-    "io": frozenset({"report", "cli", "procurement", "testing"}),
+    "procurement": frozenset({"io", "report", "cli", "testing", "frames"}),
+    "io": frozenset({"report", "cli", "procurement", "testing", "frames"}),
+    "frames": frozenset({"report", "cli", "procurement", "testing"}),
     "report": frozenset({"cli", "procurement", "testing"}),
 }
 
@@ -249,6 +250,21 @@ def test_the_private_check_finds_a_private_name_taken_through_its_module(tmp_pat
         "socialvalue.rollup:3 uses socialvalue.money._places",
         "socialvalue.valuation:3 uses socialvalue.money._places",
     ]
+
+
+def test_tables_are_made_in_the_core_from_records_alone() -> None:
+    """``tabular`` converts records for every result type, knowing none of them (#16)."""
+    allowed = {
+        "socialvalue._extras",
+        "socialvalue._decimal",
+        "socialvalue.money",
+        "socialvalue.exceptions",
+    }
+    found = {item.target for item in imports(SOURCE) if item.importer == "socialvalue.tabular"}
+    assert found
+    assert found <= allowed
+    assert layer("socialvalue.tabular") == "core"
+    assert layer("socialvalue.frames._value") == "frames"
 
 
 TESTS = Path(__file__).resolve().parent

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from helpers import ADJUSTED, PLAIN, valuation_deliveries as deliveries
 from hypothesis import given, strategies as st
@@ -120,3 +121,17 @@ def test_a_year_outside_the_price_index_is_reported_not_raised():
     assert "cannot restate 2031/32 prices" in batch.unvalued[0].reason
     with pytest.raises(ValidationError, match="2031/32 is not in gdp-deflator"):
         value_many(late, default_methodology())
+
+
+def test_a_group_without_members_has_no_first():
+    """A batch built from a frame carries no member indices: ``first`` is None (#16)."""
+    batch = value_many(
+        [Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2")],
+        default_methodology(),
+    )
+    group = batch.groups[0]
+    assert group.first == 0
+    assert group.members == (0,)
+    bare = attrs.evolve(group, members=())
+    assert bare.first is None
+    assert attrs.evolve(bare, members=(3, 5)).first == 3

@@ -51,7 +51,16 @@ def test_vague_names_stay_out_of_the_front_door() -> None:
 
 
 def test_submodules_load_on_first_use() -> None:
-    for name in ("io", "report", "procurement", "testing", "batch", "valuation"):
+    for name in (
+        "io",
+        "report",
+        "procurement",
+        "testing",
+        "batch",
+        "valuation",
+        "frames",
+        "tabular",
+    ):
         assert getattr(socialvalue, name) is importlib.import_module(f"socialvalue.{name}")
         assert name in dir(socialvalue)
 

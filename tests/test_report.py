@@ -388,6 +388,34 @@ def test_negative_amounts_format_consistently():
     assert f.money(Money("-0.004")) == "£0.00"
 
 
+def test_a_report_from_an_already_valued_batch_is_the_same_report():
+    """build_report(batch=...): value_many's batch by role and project gives the same report."""
+    from socialvalue import value_many
+
+    methodology = default_methodology()
+    deliveries = example_deliveries()
+    heading = {
+        "title": "T",
+        "authority": "A",
+        "period": "2022/23",
+        "generated": dt.date(2026, 1, 1),
+    }
+    batch = value_many(deliveries, methodology, by=("role", "project"), unvalued="report")
+    assert build_report(deliveries, methodology, batch=batch, **heading) == build_report(
+        deliveries, methodology, **heading
+    )
+    with pytest.raises(ValueError, match="grouped by"):
+        build_report(
+            deliveries,
+            methodology,
+            batch=value_many(deliveries, methodology, by=("role",), unvalued="report"),
+            **heading,
+        )
+    other = attrs.evolve(batch, methodology=MethodologyRef(id="x", version="1", content_hash="0"))
+    with pytest.raises(ValueError, match="valued with"):
+        build_report(deliveries, methodology, batch=other, **heading)
+
+
 def test_the_measure_table_shows_what_was_valued_with_a_carried_forward_value(report):
     # Volunteering in 2024/25 is valued with the 2022/23 value carried forward. The value command
     # marked the row; the report's measure table (and so its CSV) showed the figure unmarked.

@@ -3,7 +3,9 @@
 :func:`value_many` groups deliveries by their valuation key (and any of the
 :data:`DELIVERY_DIMENSIONS` asked for), sums each group's quantities exactly, and multiplies each
 sum by the key's unit value (step 1, :func:`socialvalue.valuation.unit_value`) once. Each group
-knows the indices of its member deliveries. The totals are *exactly* the sums of
+of a batch :func:`value_many` builds knows the indices of its member deliveries (a batch
+``socialvalue.frames.value_frame`` builds does not: the engine sums the rows and brings back no
+row numbers). The totals are *exactly* the sums of
 :func:`socialvalue.value` over the deliveries (DESIGN §9).
 
 :data:`DIMENSIONS` is the one list of what valued deliveries can be grouped by — here, in a
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -27,6 +29,7 @@ from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.proxies import NoProxyValueError
+from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
 
 __all__ = [
@@ -79,7 +82,9 @@ class GroupValuation:
         gross: ``quantity × unit.gross``; ``None`` if record-only. Likewise ``net`` and
             ``present_value``.
         members: The indices of the group's deliveries, in the order :func:`value_many` was
-            given them, to find them again.
+            given them, to find them again. Empty in a batch built by
+            ``socialvalue.frames.value_frame``: the engine sums the frame's rows and brings
+            back no row numbers (a lazy or distributed frame has no row order to give).
     """
 
     key: ValuationKey
@@ -93,9 +98,9 @@ class GroupValuation:
     members: tuple[int, ...]
 
     @property
-    def first(self) -> int:
-        """The index of the group's first delivery."""
-        return self.members[0]
+    def first(self) -> int | None:
+        """The index of the group's first delivery; ``None`` when :attr:`members` is empty."""
+        return self.members[0] if self.members else None
 
     def explain(self, methodology: MethodologyRef, *, places: int | None = None) -> str:
         """The working for the whole group, as :meth:`Valuation.explain` shows it for one."""
@@ -115,7 +120,8 @@ class UnvaluedGroup:
     """Deliveries that could not be valued, and why.
 
     No proxy value answered, or prices could not be rebased. Only in a batch valued with
-    ``unvalued="report"``.
+    ``unvalued="report"``. ``members`` are the indices of its deliveries, as in
+    :class:`GroupValuation` (empty in a batch built from a frame).
     """
 
     key: ValuationKey
@@ -126,18 +132,25 @@ class UnvaluedGroup:
     reason: str
 
     @property
-    def first(self) -> int:
-        """The index of the group's first delivery."""
-        return self.members[0]
+    def first(self) -> int | None:
+        """The index of the group's first delivery; ``None`` when :attr:`members` is empty."""
+        return self.members[0] if self.members else None
 
 
 @attrs.frozen(kw_only=True)
-class ValuationBatch:
+class ValuationBatch(Tabular):
     """The result of :func:`value_many`: one :class:`GroupValuation` per group, and totals.
 
     ``unvalued`` lists the groups that could not be valued, when the batch was valued with
-    ``unvalued="report"``; they are in no total.
+    ``unvalued="report"``; they are in no total. :meth:`to_records` gives a row per valued
+    group; ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` the same rows as a table with
+    exact decimal money (see :class:`socialvalue.tabular.Tabular`).
     """
+
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset(
+        {"quantity", "unit_gross", "unit_net", "unit_present_value"}
+    )
 
     methodology: MethodologyRef
     by: tuple[str, ...]
@@ -147,6 +160,53 @@ class ValuationBatch:
 
     def __iter__(self) -> Iterator[GroupValuation]:
         return iter(self.groups)
+
+    def to_records(self) -> list[Record]:
+        """A record per valued group: its key, ``by`` values, sums and unit values, exactly.
+
+        ``by`` columns are named as the batch's ``by`` (``by_geography`` for ``geography``,
+        which the key already has); ``first`` is the index of the group's first delivery
+        (``None`` for a batch built from a frame).
+
+        >>> from socialvalue import Delivery, default_methodology, value_many
+        >>> batch = value_many(
+        ...     [Delivery(measure="LCR-ENV-2", quantity="12.5", period="2024/25 Q2")],
+        ...     default_methodology())
+        >>> record = batch.to_records()[0]
+        >>> record["measure"], record["quantity"], record["gross"].quantize(Decimal("0.01"))
+        ('LCR-ENV-2', Decimal('12.5'), Decimal('3682.52'))
+        """
+        methodology = str(self.methodology)
+        records = []
+        for group in self.groups:
+            record: Record = {
+                "measure": group.key.measure,
+                "period": group.key.period.label,
+                "geography": group.key.geography,
+            }
+            for name, value in zip(self.by, group.by, strict=True):
+                record[f"by_{name}" if name == "geography" else name] = value
+            record.update(
+                {
+                    "quantity": group.quantity,
+                    "count": group.count,
+                    "first": group.first,
+                    "valuation": group.unit.valuation.value,
+                    "currency": group.unit.currency,
+                    "unit_gross": group.unit.gross,
+                    "unit_net": group.unit.net,
+                    "unit_present_value": group.unit.present_value,
+                    "gross": None if group.gross is None else group.gross.amount,
+                    "net": None if group.net is None else group.net.amount,
+                    "present_value": (
+                        None if group.present_value is None else group.present_value.amount
+                    ),
+                    "extrapolated": group.unit.extrapolated,
+                    "methodology": methodology,
+                }
+            )
+            records.append(record)
+        return records
 
     def _total(self, field: str, currency: str) -> Money:
         total = Money.zero(currency)
@@ -295,10 +355,10 @@ def value_many(
         raise ValidationError(
             [
                 Problem(
-                    f"[{group.first}]",
+                    f"[{group.members[0]}]",
                     f"{group.reason}" + (f" ({group.count} deliveries)" if group.count > 1 else ""),
                 )
-                for group in sorted(missing, key=lambda g: g.first)
+                for group in sorted(missing, key=lambda g: g.members[0])
             ],
             subject="deliveries that cannot be valued",
         )
@@ -307,7 +367,7 @@ def value_many(
         by=tuple(by),
         groups=tuple(groups),
         count=count,
-        unvalued=tuple(sorted(missing, key=lambda g: g.first)),
+        unvalued=tuple(sorted(missing, key=lambda g: g.members[0])),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -28,6 +28,7 @@ from socialvalue.framework import Framework
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
+from socialvalue.tabular import Record, Tabular
 
 __all__ = ["Rollup", "RollupError", "Totals"]
 
@@ -84,7 +85,7 @@ def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, .
 
 
 @attrs.frozen(kw_only=True)
-class Rollup:
+class Rollup(Tabular):
     """Totals grouped by dimensions; see the module description.
 
     Attributes:
@@ -137,8 +138,39 @@ class Rollup:
         """
         return _from_batch(batch, framework, by, currency=currency)
 
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset({"quantity"})
+
     def __iter__(self) -> Iterator[tuple[tuple[str, ...], Totals]]:
         return iter(sorted(self.rows.items()))
+
+    def to_records(self) -> list[Record]:
+        """A record per key, in key order: the dimensions, then exact totals and counts.
+
+        ``quantity`` only when the rollup is by measure (quantities of different measures do
+        not add up). ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows
+        as a table (see :class:`socialvalue.tabular.Tabular`).
+        """
+        records = []
+        methodology = str(self.methodology)
+        for key, totals in self:
+            record: Record = dict(zip(self.by, key, strict=True))
+            record.update(
+                {
+                    "gross": totals.gross,
+                    "net": totals.net,
+                    "present_value": totals.present_value,
+                    "count": totals.count,
+                    "valued": totals.valued,
+                    "monetised": totals.monetised,
+                    "currency": self.currency,
+                    "methodology": methodology,
+                }
+            )
+            if "measure" in self.by:
+                record["quantity"] = totals.quantity
+            records.append(record)
+        return records
 
     def total(self) -> Totals:
         """The grand total over every row."""

@@ -27,6 +27,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
@@ -39,6 +40,7 @@ from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter
+from socialvalue.tabular import Record, Tabular
 
 __all__ = [
     "CommitmentProgress",
@@ -176,8 +178,11 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
 
 
 @attrs.frozen(kw_only=True)
-class CommitmentProgress:
+class CommitmentProgress(Tabular):
     """Where one commitment stands on a date.
+
+    :meth:`to_records` gives it as one record; ``to_arrow()``, ``to_polars()`` and
+    ``to_pandas()`` as a one-row table (a :class:`QuarterlySummary` gives a row per commitment).
 
     Attributes:
         commitment: The commitment.
@@ -224,6 +229,41 @@ class CommitmentProgress:
     delivered_value: Money | None = None
     variance: Money | None = None
     promised_like_for_like: Money | None = None
+
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"promised", "delivered_value", "variance"})
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset(
+        {"target", "delivered", "percent", "projected"}
+    )
+
+    def to_records(self) -> list[Record]:
+        """This progress as one record: the commitment, its RAG and figures, money exact."""
+        commitment = self.commitment
+        return [
+            {
+                "commitment": commitment.id,
+                "kind": commitment.kind,
+                "title": commitment.title,
+                "measure": commitment.measure,
+                "on": self.on,
+                "rag": self.rag.value,
+                "target": commitment.target,
+                "delivered": self.delivered,
+                "delivered_from": self.delivered_from,
+                "percent": self.percent,
+                "projected": self.projected,
+                "overdue": self.overdue,
+                "milestones_done": self.milestones_done,
+                "milestones_total": self.milestones_total,
+                "milestones_overdue": self.milestones_overdue,
+                "deliveries": len(self.deliveries),
+                "promised": None if self.promised is None else self.promised.amount,
+                "delivered_value": (
+                    None if self.delivered_value is None else self.delivered_value.amount
+                ),
+                "variance": None if self.variance is None else self.variance.amount,
+                "reasons": "; ".join(self.reasons),
+            }
+        ]
 
 
 def _history(updates: Iterable[ProgressUpdate], on: dt.date) -> dict[str, list[ProgressUpdate]]:
@@ -526,8 +566,11 @@ class SummaryChange:
 
 
 @attrs.frozen(kw_only=True)
-class QuarterlySummary:
+class QuarterlySummary(Tabular):
     """What a Responsible Officer takes to the Executive Leadership Team for a quarter.
+
+    :meth:`to_records` (and ``to_arrow()``, ``to_polars()``, ``to_pandas()``) give a row per
+    commitment's progress.
 
     Attributes:
         quarter: The quarter reported on (assessed on its last day).
@@ -548,6 +591,13 @@ class QuarterlySummary:
     new: tuple[Commitment, ...]
     unmatched: tuple[int, ...]
     ambiguous: dict[int, tuple[str, ...]]
+
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = CommitmentProgress.MONEY_COLUMNS
+    DECIMAL_COLUMNS: ClassVar[frozenset[str]] = CommitmentProgress.DECIMAL_COLUMNS
+
+    def to_records(self) -> list[Record]:
+        """A record per commitment (see :meth:`CommitmentProgress.to_records`)."""
+        return [record for progress in self.progress for record in progress.to_records()]
 
     def render(self) -> str:
         """Plain text for a paper to the Executive Leadership Team."""

@@ -19,6 +19,7 @@ from socialvalue.io._columns import (
     REQUIRED_COLUMNS,
     RETURN_COLUMNS,
     VALUATION_COLUMNS,
+    match_columns,
 )
 from socialvalue.io._converter import make_converter
 from socialvalue.io._export import export_valuations, write_returns
@@ -173,6 +174,7 @@ __all__ = [
     "loads",
     "make_converter",
     "make_template",
+    "match_columns",
     "methodology_from_text",
     "read_returns",
     "read_text",

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from socialvalue import _display
+from socialvalue import _display, tabular
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem, UnknownCodeError
 from socialvalue.framework import Framework
@@ -30,9 +30,13 @@ from socialvalue.io._cells import (
 )
 from socialvalue.io._columns import IGNORED, Columns
 from socialvalue.io._files import MAX_FILE_BYTES
+from socialvalue.tabular import Record
 from socialvalue.units import Unit
 
 __all__ = ["AcceptedRow", "ImportLimits", "ImportResult", "RejectedRow", "RowChecker", "collect"]
+
+#: The exact decimal columns of an import result's records.
+_QUANTITIES = frozenset({"quantity"})
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -100,6 +104,20 @@ class RejectedRow:
             raise KeyError(column) from None
         return self.cells[index] if index < len(self.cells) else ""
 
+    def to_record(self, columns: Sequence[str] = ()) -> Record:
+        """This row as a record: ``row``, each cell under its heading, then ``problems``.
+
+        Headings are the row's own ``columns`` (else ``columns``); a cell with no heading is
+        ``column N``. The problems are one per line.
+        """
+        headings = self.columns or tuple(columns)
+        record: Record = {"row": self.row}
+        for i, cell in enumerate(self.cells):
+            heading = headings[i] if i < len(headings) and headings[i] else f"column {i + 1}"
+            record[heading] = cell
+        record["problems"] = "\n".join(str(problem) for problem in self.problems)
+        return record
+
 
 @attrs.frozen(kw_only=True)
 class ImportResult:
@@ -150,6 +168,51 @@ class ImportResult:
         """
         if self.rejected:
             raise DataFileError(self.source, self.problems())
+
+    def to_records(self, *, part: Literal["accepted", "rejected"] = "accepted") -> list[Record]:
+        """The accepted deliveries (or ``part="rejected"``: the rejected rows) as records.
+
+        An accepted record has the row number and every delivery field (quantity an exact
+        ``Decimal``; evidence and tags one per line); a rejected one the row number, each
+        original cell under its heading, and the problems (:meth:`RejectedRow.to_record`).
+        :meth:`to_arrow`, :meth:`to_polars` and :meth:`to_pandas` give the same as tables.
+        """
+        if part == "rejected":
+            return [row.to_record(self.columns) for row in self.rejected]
+        if part != "accepted":
+            raise ValueError(f"part: expected 'accepted' or 'rejected', got {part!r}")
+        return [
+            {
+                "row": row,
+                "measure": delivery.measure,
+                "quantity": delivery.quantity,
+                "unit": delivery.unit,
+                "period": delivery.period.label,
+                "reporter": delivery.reporter,
+                "project": delivery.project,
+                "contract": delivery.contract,
+                "role": delivery.role,
+                "geography": delivery.geography,
+                "evidence": "\n".join(delivery.evidence),
+                "tags": "\n".join(delivery.tags),
+                "correction": delivery.correction,
+                "id": delivery.id,
+                "note": delivery.note,
+            }
+            for row, delivery in zip(self.accepted_rows, self.accepted, strict=True)
+        ]
+
+    def to_arrow(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401 - a pyarrow.Table
+        """As :meth:`to_records`, a ``pyarrow.Table`` (exact decimal quantities)."""
+        return tabular.to_arrow(self.to_records(part=part), decimals=_QUANTITIES)
+
+    def to_polars(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401 - a polars.DataFrame
+        """As :meth:`to_records`, a ``polars.DataFrame`` (exact decimal quantities)."""
+        return tabular.to_polars(self.to_records(part=part), decimals=_QUANTITIES)
+
+    def to_pandas(self, *, part: Literal["accepted", "rejected"] = "accepted") -> Any:  # noqa: ANN401 - a pandas.DataFrame
+        """As :meth:`to_records`, a pandas DataFrame of Arrow-backed columns."""
+        return tabular.to_pandas(self.to_records(part=part), decimals=_QUANTITIES)
 
     def summary(self, *, max_problems: int = 50) -> str:
         """A readable account: rows accepted and rejected, and why each was rejected."""

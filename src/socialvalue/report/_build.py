@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import ValuationBatch, value_many
+from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
 from socialvalue.deliveries import Delivery
 from socialvalue.framework import Framework
@@ -39,10 +39,9 @@ from socialvalue.tracking import RagRules, track
 
 __all__ = ["ReportOptions", "build_report"]
 
-#: The batch is valued by role only: few groups, so rolling up and tracing stay fast at any
-#: size. Figures by project (spotlights, SROI) come from each group's members, exactly, since
-#: value is linear in quantity.
-_BY = ("role",)
+#: The batch is valued by role and project (a batch given to build_report must be too): the
+#: figures by role and by project (spotlights) come straight from its groups.
+_BY = ("role", "project")
 
 
 @attrs.frozen(kw_only=True)
@@ -78,8 +77,21 @@ def _role_title(framework: Framework, code: str) -> str | None:
 
 
 def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
-    """The deliveries of each valued group, in the batch's group order."""
+    """The deliveries of each valued group, in the batch's group order.
+
+    Empty for every group of a batch valued from a frame: its groups carry no members.
+    """
     return [[deliveries[index] for index in group.members] for group in batch.groups]
+
+
+def _projects(
+    batch: ValuationBatch, group: GroupValuation, found: Sequence[Delivery]
+) -> tuple[str, ...]:
+    """The group's project when the batch is grouped by project (always, here), else members'."""
+    if "project" in batch.by:
+        project = group.by[batch.by.index("project")]
+        return (project,) if isinstance(project, str) and project else ()
+    return tuple(dict.fromkeys(d.project for d in found if d.project))
 
 
 def _trace(
@@ -99,7 +111,7 @@ def _trace(
                 geography=group.key.geography,
                 quantity=group.quantity,
                 deliveries=group.count,
-                projects=tuple(dict.fromkeys(d.project for d in found if d.project)),
+                projects=_projects(batch, group, found),
                 evidence=tuple(dict.fromkeys(e for d in found for e in d.evidence)),
                 steps=group.unit.steps,
                 currency=group.unit.currency,
@@ -307,33 +319,41 @@ def _sums_by(
 ) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]], dict[str, int]]:
     """Quantities, present values and delivery counts by one delivery attribute and measure.
 
-    Present values come from the groups when the batch was valued by ``attribute``; otherwise
-    from each member's quantity × its group's present value per unit (exact: value is linear).
+    From the batch's groups when it was valued by ``attribute`` (a batch from a frame has no
+    member deliveries); otherwise from the deliveries, each member's present value its quantity
+    × its group's present value per unit (exact: value is linear in quantity).
     """
     quantities: dict[str, dict[str, Decimal]] = {}
     values: dict[str, dict[str, Decimal]] = {}
     counts: dict[str, int] = {}
-    grouped = attribute in batch.by
+
+    def add(table: dict[str, dict[str, Decimal]], name: str, measure: str, amount: Decimal) -> None:
+        of = table.setdefault(name, {})
+        of[measure] = of.get(measure, Decimal(0)) + amount
+
     with calculation_context():
+        if attribute in batch.by:
+            position = batch.by.index(attribute)
+            groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+            for group in groups:
+                name = str(group.by[position] or "")
+                add(quantities, name, group.key.measure, group.quantity)
+                counts[name] = counts.get(name, 0) + group.count
+                if isinstance(group, GroupValuation) and group.present_value is not None:
+                    add(values, name, group.key.measure, group.present_value.amount)
+            return quantities, values, counts
         for delivery in items:
             name = getattr(delivery, attribute) or ""
-            of = quantities.setdefault(name, {})
-            of[delivery.measure] = of.get(delivery.measure, Decimal(0)) + delivery.quantity
+            add(quantities, name, delivery.measure, delivery.quantity)
             counts[name] = counts.get(name, 0) + 1
-        for group in batch.groups:
-            per_unit = group.unit.present_value
-            if group.present_value is None or per_unit is None:
+        for valued in batch.groups:
+            per_unit = valued.unit.present_value
+            if valued.present_value is None or per_unit is None:
                 continue
-            measure = group.key.measure
-            if grouped:
-                name = str(group.by[batch.by.index(attribute)] or "")
-                of = values.setdefault(name, {})
-                of[measure] = of.get(measure, Decimal(0)) + group.present_value.amount
-                continue
-            for index in group.members:
+            for index in valued.members:
                 delivery = items[index]
-                of = values.setdefault(getattr(delivery, attribute) or "", {})
-                of[measure] = of.get(measure, Decimal(0)) + delivery.quantity * per_unit
+                name = getattr(delivery, attribute) or ""
+                add(values, name, valued.key.measure, delivery.quantity * per_unit)
     return quantities, values, counts
 
 
@@ -396,14 +416,18 @@ def _spotlights(
     return tuple(found)
 
 
-def _quantities(deliveries: Iterable[Delivery]) -> dict[str, Decimal]:
-    """Quantities of every measure delivered, valued or not: jobs count even without a proxy."""
+def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
+    """Quantities of every measure delivered, valued or not: jobs count even without a proxy.
+
+    A batch valued with ``unvalued="report"`` holds every delivery in a group or an unvalued
+    group, so their exact sums are the deliveries' (and a batch from a frame has them too).
+    """
     quantities: dict[str, Decimal] = {}
     with calculation_context():
-        for delivery in deliveries:
-            quantities[delivery.measure] = (
-                quantities.get(delivery.measure, Decimal(0)) + delivery.quantity
-            )
+        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+        for group in groups:
+            measure = group.key.measure
+            quantities[measure] = quantities.get(measure, Decimal(0)) + group.quantity
     return quantities
 
 
@@ -454,8 +478,8 @@ def _headlines(
 
 def _indicators(
     options: ReportOptions,
+    batch: ValuationBatch,
     methodology: Methodology,
-    items: Sequence[Delivery],
     quantities: Mapping[str, Decimal],
 ) -> tuple[Indicator, ...]:
     """Shares and ratios the options ask for, each with what it divides by what."""
@@ -492,11 +516,7 @@ def _indicators(
                 )
             )
     if options.inputs:
-        by_project = Rollup.from_batch(
-            value_many(items, methodology, by=("project",), unvalued="report"),
-            methodology.framework,
-            ("project",),
-        )
+        by_project = Rollup.from_batch(batch, methodology.framework, ("project",))
         projects = {key[0]: totals for key, totals in by_project}
         for project, invested in sorted(options.inputs.items()):
             totals = projects.get(project)
@@ -596,6 +616,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
     spotlights: Sequence[SpotlightText] = (),
+    batch: ValuationBatch | None = None,
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -619,6 +640,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         generated: The report's date (default: today, UTC).
         spotlights: Project spotlights the authority wrote (:func:`load_spotlights`); the
             report adds each project's figures from the deliveries.
+        batch: The deliveries already valued, grouped by at least ``role`` and ``project``
+            with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
+            on a frame too big for objects. The figures come from it, and ``deliveries``
+            (which may then be empty) serve only the commitments and the evidence in the
+            appendix: a batch from a frame has no member deliveries, so its appendix lists
+            each group's project but no evidence.
 
     Examples:
         >>> import socialvalue as sv
@@ -644,9 +671,16 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     framework = methodology.framework
     items = list(deliveries)
     day = generated or dt.datetime.now(tz=dt.UTC).date()
-    batch = value_many(items, methodology, by=_BY, unvalued="report")
+    if batch is None:
+        batch = value_many(items, methodology, by=_BY, unvalued="report")
+    elif not set(_BY) <= set(batch.by):
+        raise ValueError(f"batch: a report needs a batch grouped by {_BY}, got {batch.by}")
+    elif batch.methodology != methodology.ref:
+        raise ValueError(
+            f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
+        )
     trace = _trace(batch, items, framework)
-    quantities = _quantities(items)
+    quantities = _quantities(batch)
     return Report(
         title=title,
         authority=authority,
@@ -663,7 +697,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             *_measure_tables(batch, framework),
             _not_valued_table(batch, framework),
         ),
-        indicators=_indicators(options, methodology, items, quantities),
+        indicators=_indicators(options, batch, methodology, quantities),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
