@@ -31,15 +31,16 @@ from socialvalue.provenance import Verification
 
 GREEN_BOOK_FILE = "socialvalue/data/discounting/green-book-2022.toml"
 
-#: The three schedules, as in the project's reference table of Green Book rates
-#: (first year, last year, standard, health, catastrophic risk excluded).
+#: The four schedules, as in the project's reference table of Green Book rates,
+#: shared/reference/green-book-discount-rates.csv (first year, last year, standard, health,
+#: reduced where pure social time preference = 0, and its health counterpart).
 GREEN_BOOK_TABLE = [
-    (0, 30, "0.035", "0.015", "0.030"),
-    (31, 75, "0.030", "0.0129", "0.0257"),
-    (76, 125, "0.025", "0.0107", "0.0214"),
-    (126, 200, "0.020", "0.0086", "0.0171"),
-    (201, 300, "0.015", "0.0064", "0.0129"),
-    (301, None, "0.010", "0.0043", "0.0086"),
+    (0, 30, "0.035", "0.015", "0.030", "0.0100"),
+    (31, 75, "0.030", "0.0129", "0.0257", "0.0086"),
+    (76, 125, "0.025", "0.0107", "0.0214", "0.0071"),
+    (126, 200, "0.020", "0.0086", "0.0171", "0.0057"),
+    (201, 300, "0.015", "0.0064", "0.0129", "0.0043"),
+    (301, None, "0.010", "0.0043", "0.0086", "0.0029"),
 ]
 
 SOURCE = Source(title="A test source", publisher="socialvalue tests")
@@ -89,9 +90,14 @@ def half_up(value: Decimal, places: int) -> Decimal:
 # --- the shipped file --------------------------------------------------------------------------
 
 
-def test_shipped_file_holds_the_three_green_book_schedules(green_book):
-    assert green_book.ids() == ("standard", "health", "catastrophic_risk_excluded")
-    assert len(green_book) == 3
+def test_shipped_file_holds_the_four_green_book_schedules(green_book):
+    assert green_book.ids() == (
+        "standard",
+        "health",
+        "reduced_pure_time_preference_zero",
+        "health_reduced_pure_time_preference_zero",
+    )
+    assert len(green_book) == 4
     for column, schedule_id in enumerate(green_book.ids(), start=2):
         shipped = green_book.schedule(schedule_id)
         assert shipped.edition == "2022"
@@ -102,11 +108,21 @@ def test_shipped_file_holds_the_three_green_book_schedules(green_book):
 
 def test_shipped_schedules_carry_their_verification(green_book):
     assert green_book.schedule("standard").verification is Verification.PRIMARY
-    assert "Table 6.1" in (green_book.schedule("standard").source.section or "")
+    # 2018+ editions number the table Annex A6, Table 8 (Table 6.1 was the 2003 numbering).
+    assert "Annex A6, Table 8" in (green_book.schedule("standard").source.section or "")
     assert green_book.schedule("health").verification is Verification.SECONDARY
-    assert green_book.schedule("catastrophic_risk_excluded").verification is (
+    assert green_book.schedule("reduced_pure_time_preference_zero").verification is (
         Verification.SECONDARY
     )
+    assert green_book.schedule("health_reduced_pure_time_preference_zero").verification is (
+        Verification.UNVERIFIED
+    )
+
+
+def test_the_old_id_of_the_reduced_schedule_is_a_deprecated_alias(green_book):
+    with pytest.warns(DeprecationWarning, match="reduced_pure_time_preference_zero"):
+        found = green_book.schedule("catastrophic_risk_excluded")
+    assert found is green_book.schedule("reduced_pure_time_preference_zero")
     for shipped in green_book:
         assert shipped.source.publisher == "HM Treasury"
         assert shipped.licence

@@ -332,7 +332,15 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
     from_objects = build_report(deliveries, METHODOLOGY, **heading)
     from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
     assert from_frame.headlines == from_objects.headlines
-    assert from_frame.tables == from_objects.tables
+    # A frame's engine brings back sums, not rows, so overlaps between rows are not detected
+    # there (#13): the objects' report lists them as excluded; every other table is equal.
+    assert [t for t in from_frame.tables if t.name != "excluded"] == [
+        t for t in from_objects.tables if t.name != "excluded"
+    ]
+    # (the objects' reasons may add "it also overlaps …"; the amounts and kinds are the same)
+    assert [row[:6] for row in from_frame.table("excluded").rows] == [
+        row[:6] for row in from_objects.table("excluded").rows if row[5] != "overlap"
+    ]
     assert from_frame.notes == from_objects.notes
     assert len(from_frame.trace) == len(from_objects.trace)
     for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):

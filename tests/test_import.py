@@ -629,7 +629,8 @@ def test_bad_json_lines_are_rejected_with_their_line(tmp_path):
     assert [str(p) for p in result.problems()] == [
         (
             "line 3, key colour: unknown key; expected one of measure, quantity, period, unit, "
-            "reporter, project, contract, role, geography, evidence, tags, correction, id, note"
+            "reporter, project, contract, role, geography, evidence, tags, correction, id, note, "
+            "status"
         ),
         "line 4: expected a JSON object (one delivery per line)",
         "line 5: not valid JSON: Expecting property name enclosed in double quotes (column 2)",

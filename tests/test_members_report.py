@@ -68,22 +68,37 @@ def test_a_spotlight_can_limit_its_figures_and_name_a_project_with_none():
 
 def test_cards_only_for_figures_that_differ(report):
     html = render_members_html(report, charts=False)
-    # Gross, net and present value are equal in the example: one card and a note, not three.
-    assert _visible_text(html).count("£2.7 million") == 2  # the lead sentence and the card
-    assert "so one figure is shown" in html
+    gross, net = (h.amount for h in report.headlines if h.key in ("gross", "net"))
+    # Gross and net are equal in the example: one card for both, not two.
+    assert gross == net
+    cards = html[html.index('<ul class="cards">') : html.index("</ul>")]
+    assert cards.count(Formatter().money(gross)) == 1
+    assert "Gross value" in cards
+    assert "Net value" not in cards
 
 
 def test_roles_are_narrated_largest_first_with_outcomes(report):
     html = render_members_html(report, charts=False)
-    assert html.index("<h3>Commissioner</h3>") < html.index("<h3>Service provider</h3>")
-    assert "£2.6 million of social value, from 4 deliveries." in html
-    assert "£1,100,000.00 — In-kind contributions" in html
+    order = [role.role for role in report.roles if role.present_value is not None]
+    assert order == sorted(
+        order, key=lambda r: -next(x.present_value.amount for x in report.roles if x.role == r)
+    )
+    first = report.roles[0]
+    assert html.index(f"<h3>{first.role}</h3>") < html.index(f"<h3>{report.roles[1].role}</h3>")
+    f = Formatter()
+    assert f"{f.compact(first.present_value)} of social value, from {first.deliveries}" in html
+    # Money transfers are reported apart, never as a role's social value.
+    assert all(
+        o.present_value is None or o.measure != "LCR-INV-2"
+        for r in report.roles
+        for o in r.outcomes
+    )
 
 
 def test_commitments_show_status_by_word_and_shape(report):
     html = render_members_html(report, charts=False)
     section = html[html.index('id="commitments"') :]
-    assert re.search(r'<span aria-hidden="true">■</span> Red', section)
+    assert re.search(r'<span aria-hidden="true">▲</span> Amber', section)
     assert "Needing attention" in section
 
 

@@ -223,6 +223,8 @@ def test_a_rollup_in_another_frameworks_terms():
         Delivery(measure="LCR-COM-1", quantity="10", period="2025/26", project="P"),
         Delivery(measure="LCR-SKL-6", quantity="2", period="2024/25", project="Q"),
     ]
+    # Donations and in-kind gifts are transfers (#13); counted here, as the crosswalk is the point.
+    methodology = attrs.evolve(methodology, count_transfers=True)
     rollup = Rollup.of(deliveries, methodology, ("project", "measure"))
     walk = MeasureCrosswalk(
         id="lcrca-to-ours",
@@ -272,8 +274,9 @@ def test_a_negative_value_is_refused_with_its_row_and_column(tmp_path, mapping):
 
 
 def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tmp_path, mapping):
-    # A code mapped to a financial (LCR-COM-2) or record-only (LCR-INV-2) measure was imported
-    # and written; the registry then failed only when a methodology layered it.
+    # A code mapped to a financial (LCR-COM-2) or record-only (LCR-SKL-3) measure was imported
+    # and written; the registry then failed only when a methodology layered it. (LCR-INV-2, used
+    # here before, is now a financial measure of value type transfer: #13.)
     walk = load_crosswalk(tmp_path / "crosswalk.toml")
     loaded = load_import_mapping(mapping)
     money = attrs.evolve(
@@ -281,7 +284,7 @@ def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tm
         crosswalk=attrs.evolve(
             walk,
             links=[
-                CrosswalkLink(code="XX1", to="LCR-INV-2"),
+                CrosswalkLink(code="XX1", to="LCR-SKL-3"),
                 CrosswalkLink(code="XX2", to="LCR-COM-2"),
             ],
         ),
@@ -297,7 +300,7 @@ def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tm
     assert [(p.location, p.message) for p in raised.value.problems] == [
         (
             "row 2, column Ref (A)",
-            f"LCR-INV-2 (mapped from XX1) is a record-only measure; {advice}",
+            f"LCR-SKL-3 (mapped from XX1) is a record-only measure; {advice}",
         ),
         ("row 3, column Ref (A)", f"LCR-COM-2 (mapped from XX2) is a financial measure; {advice}"),
     ]

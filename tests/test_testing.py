@@ -40,6 +40,7 @@ MODELS = {
     "price_indices": testing.price_indices,
     "deliveries": testing.deliveries,
     "commitments": testing.commitments,
+    "costs": testing.costs,
 }
 PERIODS = {
     "financial_years": (testing.financial_years, FinancialYear),

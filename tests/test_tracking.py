@@ -204,6 +204,19 @@ def test_qualitative_commitment_completed_by_milestones():
     assert rag_on(dt.date(2023, 3, 31)) == (Rag.COMPLETE, 3, 0)
 
 
+def test_evidence_on_the_record_counts_a_commitment_as_met():
+    """D1-PRC-01 (weighting by March 2023) cites the 2023 annual report as evidence that it was
+    met; with no progress update, it is met with that evidence cited, not red and overdue."""
+    weighting = shipped_commitments().commitment("D1-PRC-01")
+    (progress,), _ = track([weighting], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
+    assert (progress.rag, progress.overdue) == (Rag.COMPLETE, False)
+    evidence = "Annual Report 2023, Commissioner: weighting for social value increased to"
+    assert progress.reasons == (f"met: evidence on its record: {evidence} between 10% and 20%",)
+    no_evidence = attrs.evolve(weighting, evidence=())
+    (late,), _ = track([no_evidence], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
+    assert (late.rag, late.overdue) == (Rag.RED, True)
+
+
 def test_overdue_commitments_are_red_and_escalated_with_their_officer():
     late = attrs.evolve(JOBS, responsible_officer="Contract manager")
     summary = quarterly_summary([late], [], [], quarter=FinancialQuarter(2026, 1))

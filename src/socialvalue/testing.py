@@ -20,7 +20,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from socialvalue.commitments import CONTRACTUAL, Commitment, Milestone
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Cost, CostCategory, Delivery
 from socialvalue.framework import (
     Crosswalk,
     Dimension,
@@ -52,6 +52,7 @@ __all__ = [
     "calendar_years",
     "codes",
     "commitments",
+    "costs",
     "dates",
     "decimals",
     "deliveries",
@@ -410,6 +411,21 @@ def deliveries(draw: st.DrawFn, *, measures: tuple[str, ...] | None = None) -> D
         tags=tuple(draw(st.lists(st.sampled_from(["q1", "pilot"]), unique=True))),
         correction=correction,
         note=draw(st.just("") | texts()),
+    )
+
+
+@st.composite
+def costs(draw: st.DrawFn, *, projects: tuple[str, ...] = ("", "Project B")) -> Cost:
+    """Costs: non-negative amounts in GBP, any period and category, some with optimism bias."""
+    uplift = draw(st.sampled_from(["0", "0.1", "0.24"]))
+    return Cost(
+        amount=Money(draw(decimals(min_value=0, max_value=10**7, places=2))),
+        period=draw(any_periods()),
+        category=draw(st.sampled_from(list(CostCategory))),
+        bearer=draw(st.sampled_from(["", "the authority", "a partner"])),
+        project=draw(st.sampled_from(projects)),
+        optimism_bias=uplift,
+        optimism_bias_source="" if uplift == "0" else "a stated uplift",
     )
 
 

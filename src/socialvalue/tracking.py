@@ -35,7 +35,7 @@ from socialvalue import _display
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import value_many
 from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Delivery, DeliveryStatus
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
@@ -76,8 +76,9 @@ class RagRules:
     target: at least ``green_from`` of it is green, at least ``amber_from`` amber, below that
     red. A commitment past its due date and not complete is red (and flagged overdue). A
     reported status of ``at_risk`` makes a green commitment amber; ``off_track`` makes it red.
-    A qualitative commitment is complete when every milestone is done, red when overdue, amber
-    when a milestone is overdue, otherwise green (or as its reported status says).
+    A qualitative commitment is complete when every milestone is done — or, with no milestones
+    and no progress update, when its record cites the evidence that it was done — red when
+    overdue, amber when a milestone is overdue, otherwise green (or as its reported status says).
 
     Args:
         green_from: Projection ÷ target at or above which a commitment is green (default 0.9).
@@ -519,7 +520,16 @@ def _delivered_value(
         )
     if not batch.groups:
         return None
-    return batch.total_net(promised.currency if promised is not None else "GBP")
+    # What was promised is what counts, transfers included: a pledge to donate £20,000 is met
+    # by donating it, though a donation is kept out of the social-value total. Targets are not
+    # deliveries.
+    currency = promised.currency if promised is not None else "GBP"
+    total = Money.zero(currency)
+    for group in batch.groups:
+        delivered = group.status is DeliveryStatus.DELIVERED
+        if delivered and group.net is not None and group.net.currency == currency:
+            total += group.net
+    return total
 
 
 def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
@@ -537,6 +547,12 @@ def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
         return Rag.COMPLETE, False
     if total and done == total:
         reasons.append(f"all {total} milestones done")
+        return Rag.COMPLETE, False
+    if not total and latest is None and commitment.evidence:
+        # Evidence on the commitment's own record counts: with no milestones to tick and no
+        # progress update saying otherwise, a commitment whose record cites the evidence that it
+        # was done is met, never "overdue".
+        reasons.append(f"met: evidence on its record: {'; '.join(commitment.evidence)}")
         return Rag.COMPLETE, False
     if commitment.start is not None and on < commitment.start:
         reasons.append(f"starts {commitment.start.isoformat()}")

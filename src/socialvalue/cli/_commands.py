@@ -19,10 +19,11 @@ from rich.markup import escape
 from rich.progress import track as progress
 from rich.table import Table
 
-from socialvalue import _display
+from socialvalue import _display, uncertainty
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
-from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
+from socialvalue.compare import compare
+from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.framework import Framework
 from socialvalue.io import (
@@ -38,6 +39,7 @@ from socialvalue.io import (
     load_methodology,
     load_registry,
     load_spotlights,
+    methodology_diff,
     save_registry,
     save_registry_csv,
     shipped_framework,
@@ -268,6 +270,7 @@ def report(
         updates=promised.updates,
         assess_on=max(ends) if ends else None,
         spotlights=_spotlights_for(spotlights_file, example=deliveries is None),
+        costs=batch.costs,
         options=ReportOptions(
             contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
             contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
@@ -341,6 +344,18 @@ def _period_of(items: Sequence[Delivery]) -> str:
 )
 @_rejected_option
 @_json_option
+@click.option(
+    "--scenarios",
+    is_flag=True,
+    help="Also show low, central and high totals and each input's swing (the ranges of the "
+    "proxy values and the methodology's declared assumption ranges); with the deliveries "
+    "file's costs, PVC, NPSV, BCR and where NPSV reaches zero.",
+)
+@click.option(
+    "--target",
+    metavar="AMOUNT",
+    help="With --scenarios: the present value each input's switching value would reach.",
+)
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -350,6 +365,8 @@ def value(
     strict: bool,
     rejected: str | None,
     fmt: str,
+    scenarios: bool,
+    target: str | None,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
@@ -377,6 +394,11 @@ def value(
     )
     _print_batch(console, batch, framework, by, policy)
     _print_evidence(console, batch, chosen)
+    if scenarios:
+        goal = None if target is None else Money(target)
+        _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
+    elif target is not None:
+        raise click.UsageError("--target needs --scenarios")
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
@@ -384,6 +406,79 @@ def value(
             console.print(
                 group.explain(chosen.ref, places=policy.places), highlight=False, markup=False
             )
+
+
+def _print_uncertainty(
+    console: Console,
+    batch: ValuationBatch,
+    chosen: Methodology,
+    target: Money | None,
+    costs: Sequence[Cost],
+) -> None:
+    """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    policy = chosen.rounding
+    result = uncertainty.scenarios(batch, chosen, costs=costs)
+    table = Table(title="scenarios")
+    headings = ["scenario", "methodology", "gross £", "net £", "present value £"]
+    if costs:
+        headings += ["PVC £", "NPSV £", "BCR"]
+    for heading in headings:
+        table.add_column(heading, justify="left" if heading in headings[:2] else "right")
+    for s in result:
+        appraised = []
+        if s.costs is not None:
+            bcr = "—" if s.bcr is None else _display.number(s.bcr, locale="en_GB", places=2)
+            appraised = [_money(s.costs, policy), _money(s.npsv, policy), bcr]
+        table.add_row(
+            s.name,
+            str(s.methodology),
+            _money(s.gross, policy),
+            _money(s.net, policy),
+            _money(s.present_value, policy),
+            *appraised,
+        )
+    console.print()
+    console.print(table)
+    share = result.without_proxy_range_share
+    shown = "" if share is None else f" ({(share * 100).quantize(Decimal('0.1'))}%)"
+    console.print(
+        f"valued with no proxy range: £{_money(result.without_proxy_range, policy)}{shown} of "
+        "the central present value; it moves only with the assumption ranges",
+        highlight=False,
+    )
+    tornado = Table(title="sensitivity: each input alone at its low and high bound")
+    for heading in ("input", "low", "high", "at low £", "at high £", "swing £"):
+        tornado.add_column(heading, justify="left" if heading == "input" else "right")
+    for swing in uncertainty.sensitivity(batch, chosen):
+        tornado.add_row(
+            swing.input.label,
+            str(swing.input.low),
+            str(swing.input.high),
+            _money(Money(swing.at_low), policy),
+            _money(Money(swing.at_high), policy),
+            _money(Money(swing.swing), policy),
+        )
+    console.print(tornado)
+    if target is not None or costs:
+        console.print("\nswitching values:")
+        for found in uncertainty.switching_values(batch, chosen, target=target, costs=costs):
+            console.print(f"  {found.input.label}: {found.note}", highlight=False)
+
+
+def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
+    """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    left_out = batch.excluded()
+    if not left_out:
+        return
+    console.print(
+        f"\n[bold]† not in the total[/] ({len(left_out)} groups, "
+        f"{_money(batch.total_raw_present_value() - batch.total_present_value(), policy)} "
+        "present value):"
+    )
+    for group in left_out:
+        console.print(
+            f"  {group.key.measure}  {group.key.period.label}: {group.reason}", highlight=False
+        )
 
 
 def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
@@ -432,6 +527,7 @@ def _print_batch(
         if not group.unit.monetised:
             continue
         flag = " *" if group.unit.extrapolated else ""
+        flag += "" if group.counted else " †"
         table.add_row(
             escape(group.key.measure + flag),
             *[escape(_by_text(item)) for item in group.by],
@@ -450,6 +546,7 @@ def _print_batch(
     )
     if batch.extrapolated():
         console.print("* valued with a proxy carried forward past its validity")
+    _print_left_out(console, batch, policy)
     counted = batch.record_only()
     if counted:
         console.print("\nrecorded, never monetised:")
@@ -802,6 +899,57 @@ def import_(
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
+
+
+@cli.command(epilog=examples("diff"))
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.argument("deliveries", required=False, metavar="[DELIVERIES]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: the data diff and the bridge; the others: the bridge only.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
+def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+    """What moved between two methodologies (files or shipped names), by cause.
+
+    Shows what changed in the data (a diff of the two self-contained bundles, with their
+    hashes), then the change in each total of DELIVERIES (default: the shipped example) split
+    exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
+    discounting. The parts add up to the change to the penny.
+    """
+    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+        Formatter,
+        render_bridge_csv,
+        render_bridge_html,
+        render_bridge_markdown,
+    )
+
+    before = _methodology_for(old, ())
+    after = _methodology_for(new, ())
+    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    bridge = compare(items, before, after)
+    if fmt == "markdown":
+        text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "html":
+        text = render_bridge_html(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "csv":
+        text = render_bridge_csv(bridge, Formatter(rounding=after.rounding))
+    else:
+        text = (
+            methodology_diff(before, after)
+            + "\n"
+            + render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+        )
+    if output:
+        atomic_write_text(Path(output), text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.group(epilog=examples("registry"))

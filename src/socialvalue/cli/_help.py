@@ -31,6 +31,19 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("socialvalue value --explain", "figures, gaps, and the working of each"),
         ("socialvalue value returns.csv --by project", "your returns, by project"),
         ("socialvalue value --format json", "the figures as JSON, for other tools"),
+        (
+            "socialvalue value --scenarios --methodology examples/lcrca-ranges.toml",
+            "low, central and high totals, and each input's swing",
+        ),
+    ),
+    "diff": (
+        (
+            (
+                "socialvalue diff lcrca-default examples/lcrca-ranges.toml --format html "
+                "-o bridge.html"
+            ),
+            "what moved between two methodologies, by cause",
+        ),
     ),
     "explain": (
         (

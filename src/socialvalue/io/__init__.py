@@ -55,6 +55,7 @@ from socialvalue.io._methodology import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
     load_methodology,
+    methodology_diff,
     methodology_from_text,
     save_methodology,
 )
@@ -175,6 +176,7 @@ __all__ = [
     "make_converter",
     "make_template",
     "match_columns",
+    "methodology_diff",
     "methodology_from_text",
     "read_returns",
     "read_text",

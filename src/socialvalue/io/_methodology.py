@@ -13,6 +13,7 @@ reproduces every result.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 from collections.abc import Mapping
@@ -24,7 +25,7 @@ from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
-from socialvalue.io._formats import format_of, load, load_registry, parse, save, structure
+from socialvalue.io._formats import dumps, format_of, load, load_registry, parse, save, structure
 from socialvalue.io._open_data import load_unvalued_reasons, shipped_unvalued_reasons
 from socialvalue.io._shipped import (
     shipped_discount_schedule,
@@ -40,6 +41,7 @@ __all__ = [
     "SHIPPED_METHODOLOGIES",
     "default_methodology",
     "load_methodology",
+    "methodology_diff",
     "methodology_from_text",
     "save_methodology",
 ]
@@ -180,3 +182,31 @@ def default_methodology(name: str = "lcrca-default") -> Methodology:
 def _load_shipped_methodology(name: str) -> Methodology:
     text, source = shipped_text(name, SHIPPED_METHODOLOGIES, "methodologies", "shipped methodology")
     return methodology_from_text(text, format="toml", source=source)
+
+
+def methodology_diff(old: Methodology, new: Methodology) -> str:
+    """What changed in the data: a unified diff of the two self-contained bundles, with hashes.
+
+    Both are written as TOML with every component inline, so the diff shows every changed
+    value, range, assumption and rate, whatever files they were loaded from. Titles, notes and
+    sources show too, though they change no figure (the hashes say whether a figure can move).
+
+    Examples:
+        >>> import attrs
+        >>> from socialvalue import default_methodology
+        >>> old = default_methodology()
+        >>> print(methodology_diff(old, attrs.evolve(old, price_base="2023/24")))
+        ... # doctest: +ELLIPSIS
+        --- lcrca-default 2026... (sha256:...)
+        +++ lcrca-default 2026... (sha256:...)
+        @@ ...
+        -price_base = "2024/25"
+        +price_base = "2023/24"
+        ...
+    """
+    texts = [dumps(m, format="toml").splitlines(keepends=True) for m in (old, new)]
+    if old.content_hash == new.content_hash and texts[0] == texts[1]:
+        return f"no change: {old.ref}\n"
+    return "".join(
+        difflib.unified_diff(texts[0], texts[1], fromfile=str(old.ref), tofile=str(new.ref))
+    )

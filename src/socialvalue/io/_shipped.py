@@ -173,7 +173,9 @@ def shipped_discount_schedule(
 ) -> DiscountSchedule:
     """A shipped discount schedule (cached): by default the Green Book standard schedule.
 
-    ``schedule`` is ``standard``, ``health`` or ``catastrophic_risk_excluded``.
+    ``schedule`` is ``standard``, ``health``, ``reduced_pure_time_preference_zero`` or
+    ``health_reduced_pure_time_preference_zero`` (the former id ``catastrophic_risk_excluded``
+    still finds the third, with a ``DeprecationWarning``, for one release).
 
     >>> standard = shipped_discount_schedule()
     >>> standard.rate(30), standard.rate(31)
@@ -245,7 +247,9 @@ def shipped_commitments(name: str = "lcrca") -> CommitmentSet:
     """Commitments shipped with the package (cached).
 
     ``lcrca``: the LCRCA Day One Commitments (Transport Committee report, 10 March 2022) and the
-    Future Aspirations its Social Value Annual Report 2023 states, each citing its source.
+    priorities going forward and employer aims its Social Value Annual Report 2023 states (kind
+    ``report_priority``; not the framework's own Future Aspirations, which are not in the public
+    sources), each citing its source.
 
     >>> commitments = shipped_commitments()
     >>> commitments.commitment("D1-PRC-01").due

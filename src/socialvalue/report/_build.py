@@ -15,14 +15,16 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
-from socialvalue.deliveries import Delivery
-from socialvalue.framework import Framework
+from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
+from socialvalue.report._appraisal import appraisal_parts
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Note,
@@ -33,6 +35,7 @@ from socialvalue.report._model import (
     Table,
     TraceEntry,
 )
+from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
 from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
@@ -58,6 +61,11 @@ class ReportOptions:
             with ``total_spend`` they give the share of spend retained locally.
         total_spend: The authority's total spend in the period, for that share.
         inputs: £ invested per project, for an SROI ratio per project (present value ÷ inputs).
+        uncertainty: Whether to add the uncertainty section: low, central and high scenarios,
+            one-way sensitivity (the tornado) and, with ``target``, switching values
+            (:mod:`socialvalue.uncertainty`).
+        target: A total the present value is checked against: the switching value of each
+            input is where the total would fall to it.
     """
 
     headline_measures: tuple[str, ...] = ()
@@ -66,6 +74,8 @@ class ReportOptions:
     local_spend_measures: tuple[str, ...] = ()
     total_spend: Money | None = None
     inputs: Mapping[str, Money] = attrs.field(factory=dict)
+    uncertainty: bool = False
+    target: Money | None = None
 
 
 def _role_title(framework: Framework, code: str) -> str | None:
@@ -193,8 +203,9 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
                     Money(totals.present_value, currency),
                 )
             )
-        else:
+        elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
+        # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
     measure_rows.sort(key=lambda row: (-row[-1].amount, row[0]))
     grand = by_measure.total()
     measures = (
@@ -339,7 +350,11 @@ def _sums_by(
                 name = str(group.by[position] or "")
                 add(quantities, name, group.key.measure, group.quantity)
                 counts[name] = counts.get(name, 0) + group.count
-                if isinstance(group, GroupValuation) and group.present_value is not None:
+                if (
+                    isinstance(group, GroupValuation)
+                    and group.present_value is not None
+                    and getattr(group, "counted", True)  # not targets, transfers, overlaps
+                ):
                     add(values, name, group.key.measure, group.present_value.amount)
             return quantities, values, counts
         for delivery in items:
@@ -349,6 +364,8 @@ def _sums_by(
         for valued in batch.groups:
             per_unit = valued.unit.present_value
             if valued.present_value is None or per_unit is None:
+                continue
+            if not getattr(valued, "counted", True):  # targets, transfers, overlaps
                 continue
             for index in valued.members:
                 delivery = items[index]
@@ -426,6 +443,8 @@ def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
     with calculation_context():
         groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
         for group in groups:
+            if group.status is not DeliveryStatus.DELIVERED:
+                continue  # a target is no delivered quantity
             measure = group.key.measure
             quantities[measure] = quantities.get(measure, Decimal(0)) + group.quantity
     return quantities
@@ -443,7 +462,11 @@ def _headlines(
         Headline(
             key="total_present_value",
             amount=batch.total_present_value(),
-            trace=tuple(entry.id for entry in trace if entry.present_value is not None),
+            trace=tuple(
+                entry.id
+                for entry, group in zip(trace, batch.groups, strict=True)
+                if entry.present_value is not None and group.counted
+            ),
         ),
         Headline(key="gross", amount=batch.total_gross()),
         Headline(key="net", amount=batch.total_net()),
@@ -474,6 +497,23 @@ def _headlines(
                 )
             )
     return tuple(headlines)
+
+
+def _left_out(exclusions: Sequence[Exclusion]) -> tuple[Headline, ...]:
+    """Headlines for what the total leaves out: transfers, targets, overlaps (when any £)."""
+    left_out = {"transfer": Money.zero(), "target": Money.zero(), "overlap": Money.zero()}
+    for exclusion in exclusions:
+        if exclusion.kind in left_out and exclusion.present_value is not None:
+            left_out[exclusion.kind] += exclusion.present_value
+    return tuple(
+        Headline(key=key, amount=left_out[kind])
+        for kind, key in (
+            ("transfer", "transfers_total"),
+            ("target", "targets_total"),
+            ("overlap", "overlaps_total"),
+        )
+        if left_out[kind].amount
+    )
 
 
 def _indicators(
@@ -586,13 +626,27 @@ def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[Note, ...]:
     else:
         notes.append(Note(key="additionality"))
     schedule = methodology.discount_schedule
+    discounting = {
+        "schedule": schedule.title,
+        "edition": schedule.edition,
+        "convention": methodology.year_convention.value,
+    }
+    base = methodology.appraisal_base_year
+    if base is None:
+        notes.append(Note(key="discounting", values=discounting))
+    else:
+        notes.append(
+            Note(
+                key=f"discounting_base_{methodology.before_base_year.value}",
+                values={**discounting, "base": base},
+            )
+        )
     notes.append(
         Note(
-            key="discounting",
+            key="exclusions_with_transfers" if methodology.count_transfers else "exclusions",
             values={
-                "schedule": schedule.title,
-                "edition": schedule.edition,
-                "convention": methodology.year_convention.value,
+                "policy": methodology.overlap_policy.value,
+                "scope": ", ".join(methodology.overlap_scope),
             },
         )
     )
@@ -617,6 +671,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     generated: dt.date | None = None,
     spotlights: Sequence[SpotlightText] = (),
     batch: ValuationBatch | None = None,
+    costs: Sequence[Cost] = (),
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -626,6 +681,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     numbers, :class:`~socialvalue.Money`, periods, codes, dates and titles from the data, and
     no formatted text: render it with :func:`render_markdown`, :func:`render_html` or
     :func:`render_csv_tables` in any supported locale.
+
+    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
+    (unless the methodology counts them) and overlaps excluded under the methodology's policy
+    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
+    reasons, and their sums are headlines of their own. With ``costs``, every project that has
+    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
+    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
 
     Args:
         deliveries: What was delivered; valued once, grouped by role and project.
@@ -646,6 +708,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             (which may then be empty) serve only the commitments and the evidence in the
             appendix: a batch from a frame has no member deliveries, so its appendix lists
             each group's project but no evidence.
+        costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
 
     Examples:
         >>> import socialvalue as sv
@@ -655,17 +718,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('2693507.905839675091676195733607501300'))
-        >>> report.table("by_role").rows[0][:2]
-        ('Commissioner', 4)
+        ('total_present_value', Decimal('256792.347350262213635109025669328000'))
+        >>> report.table("by_role").rows[0][:2]  # delivered, once, no transfers
+        ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£2.7 million** (£2,693,507.91) — see T3, ...
+        - Total social value (present value): **£256.8 thousand** (£256,792.35) — see T5, T11
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£2.7 miliwn** (£2,693,507.91) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£256.8 mil** (£256,792.35) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework
@@ -681,6 +744,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         )
     trace = _trace(batch, items, framework)
     quantities = _quantities(batch)
+    extra_tables: tuple[Table, ...] = ()
+    extra_notes: tuple[Note, ...] = ()
+    if options.uncertainty:
+        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target, costs)
+    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
+        batch, methodology, costs
+    )
     return Report(
         title=title,
         authority=authority,
@@ -690,19 +760,30 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         price_base=methodology.price_base,
         rounding=methodology.rounding,
         generated=day,
-        headlines=_headlines(batch, trace, quantities, framework, options),
+        headlines=(
+            *_headlines(batch, trace, quantities, framework, options),
+            *_left_out(exclusions),
+        ),
         tables=(
             _role_table(batch, framework),
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
             _not_valued_table(batch, framework),
+            *appraisal_tables,
+            *extra_tables,
         ),
-        indicators=_indicators(options, batch, methodology, quantities),
+        indicators=(*_indicators(options, batch, methodology, quantities), *per_outcome),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=_notes(methodology, batch),
+        notes=(
+            *_notes(methodology, batch),
+            *((Note(key="appraisal"),) if appraisal else ()),
+            *extra_notes,
+        ),
         trace=trace,
         roles=_roles(items, batch, framework),
         spotlights=_spotlights(spotlights, items, batch, framework),
+        exclusions=exclusions,
+        appraisal=appraisal,
     )

@@ -1,20 +1,28 @@
-"""Charts as inline SVG, written directly: text stays text, nothing to download or plot with.
+"""Charts as inline SVG; text from the data is escaped in every one.
 
-A horizontal bar chart is a few rectangles and labels; writing them directly takes
-milliseconds, where drawing them with a plotting library took most of a report's rendering
-time. Every piece of text from the data is escaped for XML.
+Bar charts are written directly (text stays text, fast, nothing to download); the tornado and
+waterfall charts are drawn with matplotlib's SVG backend (the ``report`` extra).
 """
 
 from __future__ import annotations
 
+import html
+import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
+from types import ModuleType
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from socialvalue.money import Money
+from socialvalue.report._extras import require
 from socialvalue.report._format import Formatter
 
-__all__ = ["bar_chart_svg"]
+__all__ = ["bar_chart_svg", "tornado_chart_svg", "waterfall_chart_svg"]
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
 
 _WIDTH = 720
 _ROW = 30
@@ -77,3 +85,91 @@ def bar_chart_svg(
         f'stroke="{_INK}" stroke-width="1"/></svg>'
     )
     return "".join(parts)
+
+
+def _svg_text(figure: object, name: str, pyplot: ModuleType, description: str) -> str:
+    """The figure as an ``<svg>`` element with ids prefixed and a text description."""
+    try:
+        drawn: Any = figure
+        drawn.tight_layout()
+        buffer = io.StringIO()
+        drawn.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    finally:
+        pyplot.close(figure)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = _ID.sub(lambda m: f'id="{name}-{m[1]}"', svg)
+    svg = svg.replace('href="#', f'href="#{name}-').replace("url(#", f"url(#{name}-")
+    label = html.escape(description, quote=True)
+    return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
+
+
+def _pyplot(name: str) -> ModuleType:
+    matplotlib: Any = require("matplotlib", "report")
+    matplotlib.use("svg")
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = name
+    pyplot: ModuleType = require("matplotlib.pyplot", "report")
+    return pyplot
+
+
+def tornado_chart_svg(  # noqa: PLR0913 - the figures, and how to title and name the chart
+    labels: Sequence[str],
+    at_low: Sequence[Money],
+    at_high: Sequence[Money],
+    central: Money,
+    *,
+    title: str,
+    description: str,
+    f: Formatter,
+    name: str,
+) -> str:
+    """A tornado chart: for each input, bars from the central total to its low and high totals.
+
+    The largest swing is at the top. ``description`` is the chart's text alternative (the
+    table with the same figures).
+    """
+    pyplot = _pyplot(name)
+    height = 0.8 + 0.45 * max(len(labels), 1)
+    figure, axes = pyplot.subplots(figsize=(7.5, height))
+    middle = float(f.rounded(central.amount, 2))  # drawing only
+    positions = list(range(len(labels)))[::-1]
+    for position, low, high in zip(positions, at_low, at_high, strict=True):
+        for value, colour in ((low, "#b5472f"), (high, "#1f5f8b")):
+            number = float(f.rounded(value.amount, 2))
+            axes.barh(position, number - middle, left=middle, color=colour)
+    axes.axvline(middle, color="black", linewidth=0.8)
+    axes.set_yticks(positions, labels=list(labels))
+    axes.set_title(title, loc="left", fontsize=11)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.text(middle, len(labels) - 0.4, f.compact(central), ha="center", fontsize=9)
+    return _svg_text(figure, name, pyplot, description)
+
+
+def waterfall_chart_svg(  # noqa: PLR0913 - the figures, and how to title and name the chart
+    labels: Sequence[str],
+    changes: Sequence[Money],
+    start: Money,
+    end: Money,
+    *,
+    title: str,
+    description: str,
+    f: Formatter,
+    name: str,
+    ends: tuple[str, str],
+) -> str:
+    """A bridge (waterfall) chart: the old total, each cause's change, the new total."""
+    pyplot = _pyplot(name)
+    figure, axes = pyplot.subplots(figsize=(7.5, 3.6))
+    running = float(f.rounded(start.amount, 2))  # drawing only
+    names = [ends[0], *labels, ends[1]]
+    axes.bar(0, running, color="#6b6b6b")
+    for position, change in enumerate(changes, start=1):
+        step = float(f.rounded(change.amount, 2))
+        axes.bar(position, step, bottom=running, color="#1f5f8b" if step >= 0 else "#b5472f")
+        running += step
+    axes.bar(len(names) - 1, float(f.rounded(end.amount, 2)), color="#6b6b6b")
+    axes.set_xticks(range(len(names)), labels=names, rotation=20, ha="right", fontsize=9)
+    axes.set_title(title, loc="left", fontsize=11)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _svg_text(figure, name, pyplot, description)

@@ -195,7 +195,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "{n} deliveries could not be valued and are in no total; the technical annex "
             "lists them by measure, with the reasons.",
         ),
-        "share": N_("Share"),
+        "share": N_("Share of total"),
         "chart_data": N_("The figures in the chart"),
         "chart_alt": N_(
             "Bar chart: {title}. The largest is {first} ({value}); every figure is in the "
@@ -213,6 +213,101 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "contents": N_("Contents"),
         "status_counts": N_("Commitments by status"),
         "untranslated": N_("Shown in English (no translation in the data): {items}."),
+        "appraisal": N_("Appraisal: benefits, costs and ratios by project"),
+        "excluded": N_("Not in the social-value total, and why"),
+        "immaterial": N_("Outcomes below the materiality threshold"),
+        "transfers_total": N_("Transfers (reported, not counted)"),
+        "targets_total": N_("Targets and forecasts (not delivered)"),
+        "overlaps_total": N_("Overlaps excluded"),
+        "raw_present_value": N_("Before exclusions (present value)"),
+        "project": N_("Project"),
+        "pvb": N_("PVB"),
+        "pvc": N_("PVC"),
+        "inputs": N_("Inputs"),
+        "npsv": N_("NPSV"),
+        "bcr": N_("BCR"),
+        "sroi": N_("SROI ratio"),
+        "net_sroi": N_("Net SROI ratio"),
+        "leverage": N_("Leverage ratio"),
+        "kind": N_("Kind"),
+        "indicator_cost_per_outcome": N_("Cost per outcome, {subject}"),
+        "costs": N_("Costs and inputs, with their working"),
+        "category": N_("Category"),
+        "bearer": N_("Borne by"),
+        "amount": N_("Amount as spent"),
+        "real": N_("In base-year prices"),
+        "note_appraisal": N_(
+            "Appraisal: PVB counts delivered, de-duplicated benefits without transfers; "
+            "PVC is costs in base-year prices discounted to the appraisal base year; NPSV "
+            "= PVB − PVC and BCR = PVB ÷ PVC (Green Book); the SROI ratio is PVB ÷ inputs "
+            "and the net SROI ratio (PVB − inputs) ÷ inputs, with inputs the costs in "
+            "base-year prices, undiscounted (SROI Guide); the leverage ratio is funding "
+            "attracted ÷ inputs."
+        ),
+        "basis_cost_per_outcome": N_(
+            "inputs {numerator} ÷ {denominator} delivered ({denominator_measure})"
+        ),
+        "note_discounting_base_compound": N_(
+            "Present values are discounted to the appraisal base year {base} with "
+            "{schedule} ({edition}), each year of a benefit or cost from its own year "
+            "({convention}); a value before {base} is compounded forward to it at the "
+            "schedule's rates."
+        ),
+        "note_discounting_base_refuse": N_(
+            "Present values are discounted to the appraisal base year {base} with "
+            "{schedule} ({edition}), each year of a benefit or cost from its own year "
+            "({convention}); a value before {base} is refused and listed as not valued."
+        ),
+        "note_exclusions": N_(
+            "The headline total counts delivered outcomes once and without transfers: "
+            "targets and forecasts, transfers (money or resources moved, not created) and "
+            "overlapping measures excluded under the methodology's policy ({policy}; same "
+            "{scope}) are listed with their amounts and reasons, never added to it."
+        ),
+        "note_exclusions_with_transfers": N_(
+            "The headline total counts delivered outcomes once, transfers included as the "
+            "methodology says: targets and forecasts and overlapping measures excluded "
+            "under its policy ({policy}; same {scope}) are listed with their amounts and "
+            "reasons, never added to it."
+        ),
+        "scenarios": N_("Low, central and high scenarios"),
+        "scenario": N_("Scenario"),
+        "sensitivity": N_("Sensitivity: each input moved alone (tornado)"),
+        "input": N_("Input"),
+        "low": N_("Low"),
+        "high": N_("High"),
+        "at_low": N_("Present value at low"),
+        "at_high": N_("Present value at high"),
+        "swing": N_("Swing"),
+        "switching_values": N_("Switching values"),
+        "switching_value": N_("Switching value"),
+        "meaning": N_("Meaning"),
+        "npsv_at_low": N_("NPSV at low"),
+        "npsv_at_high": N_("NPSV at high"),
+        "chart_tornado": N_("Present value with each input at its low and high bound"),
+        "bridge_title": N_("What moved between two methodologies"),
+        "bridge": N_("Change by cause"),
+        "bridge_by_measure": N_("Change by cause and measure"),
+        "bridge_details": N_("What changed"),
+        "bridge_order": N_(
+            "Each cause is substituted in turn, in this order, with the causes before it "
+            "already new; the parts add up to the change exactly."
+        ),
+        "chart_bridge": N_("Present value, old to new, by cause"),
+        "old_methodology": N_("Old methodology"),
+        "new_methodology": N_("New methodology"),
+        "cause": N_("Cause"),
+        "cause_framework": N_("Framework"),
+        "cause_proxy_values": N_("Proxy values"),
+        "cause_prices": N_("Prices (price base and deflator)"),
+        "cause_additionality": N_("Additionality"),
+        "cause_discounting": N_("Discounting"),
+        "cause_other": N_("Other"),
+        "note_uncertainty": N_(
+            "Scenarios move every proxy value with a published range and every declared "
+            "assumption range together; {without_range} of the central {central} ({share}) "
+            "is valued with no proxy range and moves only with the assumptions."
+        ),
     }
 )
 _CATEGORIES_BY_INDEX = ("zero", "one", "two", "few", "many", "other")

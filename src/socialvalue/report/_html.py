@@ -16,6 +16,7 @@ from typing import Any
 
 from socialvalue.money import Money
 from socialvalue.report import _text
+from socialvalue.report._charts import tornado_chart_svg
 from socialvalue.report._format import Formatter
 from socialvalue.report._members import (
     RAG_SHAPES,
@@ -32,6 +33,32 @@ __all__ = ["TABLE_ROWS", "WORKINGS_SHOWN", "render_html"]
 TABLE_ROWS = 30
 #: Workings the appendix shows, the largest present value first.
 WORKINGS_SHOWN = 40
+
+
+def _tornado(report: Report, f: Formatter) -> str | None:
+    try:
+        table = report.table("sensitivity")
+    except KeyError:
+        return None
+    scenarios = report.table("scenarios")
+    if not table.rows:
+        return None
+    central = next(row[-1] for row in scenarios.rows if row[0] == "central")
+    assert isinstance(central, Money)  # noqa: S101 - the scenarios table holds money
+    labels = [str(row[0]) for row in table.rows]
+    lows = [row[3] for row in table.rows]
+    highs = [row[4] for row in table.rows]
+    assert all(isinstance(v, Money) for v in (*lows, *highs))  # noqa: S101 - likewise
+    return tornado_chart_svg(
+        labels,
+        [v for v in lows if isinstance(v, Money)],
+        [v for v in highs if isinstance(v, Money)],
+        central,
+        title=f.label("chart_tornado"),
+        description=f"{f.label('chart_tornado')}: {_text.table_title(table, f)}",
+        f=f,
+        name="tornado",
+    )
 
 
 def _texts(report: Report, f: Formatter) -> SimpleNamespace:
@@ -135,7 +162,7 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_html(report, Formatter(locale="cy_GB"), charts=False)
-        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£2.7 miliwn" in html
+        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£256.8 mil" in html
         (True, True, True)
     """
     f = f if f is not None else Formatter(rounding=report.rounding)
@@ -148,6 +175,7 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         )
         if c is not None
     ]
+    tornado = _tornado(report, f) if charts else None
     entries = _entries(report)
     rest = len(entries) - workings
     where = f"{csv_href}/workings.csv" if csv_href else f.label("annex")
@@ -160,6 +188,7 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         equal_note=equal_note,
         big=big_numbers(report.headlines, f, limit=len(report.headlines)),
         charts=drawn,
+        tornado=tornado,
         tables=[_table_view(t, f, limit=rows, csv_href=csv_href) for t in report.tables if t.rows],
         commitments=[
             {

@@ -187,9 +187,9 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
         ...                       generated=dt.date(2026, 1, 1))
         >>> print(render_csv_tables(report)["by_role"])
         role,deliveries,gross,net,present_value
-        Commissioner,4,2607985.14,2607985.14,2607985.14
-        Service provider,4,85522.77,85522.77,85522.77
-        Total,8,2693507.91,2693507.91,2693507.91
+        Commissioner,1,225718.40,225718.40,241795.20
+        Service provider,1,14000.00,14000.00,14997.15
+        Total,2,239718.40,239718.40,256792.35
         <BLANKLINE>
     """
     f = _formatter(report, f)

@@ -23,8 +23,10 @@ from socialvalue.periods import AnyPeriod
 from socialvalue.valuation import Step
 
 __all__ = [
+    "AppraisalLine",
     "Column",
     "CommitmentLine",
+    "Exclusion",
     "Headline",
     "Indicator",
     "Note",
@@ -39,7 +41,17 @@ __all__ = [
 Pair: TypeAlias = tuple[str, object]
 
 #: The kinds of value a table column holds; renderers format each kind its own way.
-COLUMN_KINDS = ("code", "name", "text", "money", "quantity", "count", "period")
+COLUMN_KINDS = (
+    "code",
+    "name",
+    "text",
+    "money",
+    "quantity",
+    "count",
+    "period",
+    "ratio",
+    "percent",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -48,8 +60,8 @@ class Column:
 
     ``kind`` is one of ``code`` (a measure code), ``name`` (a title from the data; ``None``
     when the data has none, shown as "(none)"), ``text`` (other text from the data), ``money``
-    (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``)
-    or ``period``.
+    (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``),
+    ``period``, ``ratio`` (a ``Decimal`` shown to two places) or ``percent`` (a share).
     """
 
     key: str
@@ -134,7 +146,8 @@ class Indicator:
     """A derived figure (a share, a ratio): ``value`` = ``numerator`` ÷ ``denominator``.
 
     Attributes:
-        key: ``contracts_with_social_value``, ``local_spend_share`` or ``sroi``.
+        key: ``contracts_with_social_value``, ``local_spend_share``, ``sroi`` or
+            ``cost_per_outcome``.
         kind: ``percent`` (a share, shown as a percentage) or ``ratio``.
         value: The figure, exact.
         numerator: What was divided: a quantity or an amount.
@@ -240,6 +253,69 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+class Exclusion:
+    """A valued (or unvalued) group left out of the headline total, or flagged, and why.
+
+    Attributes:
+        measure: The measure's code.
+        title: The measure's title.
+        project: The project it belongs to.
+        role: The role it was delivered in.
+        period: Its period.
+        quantity: How much.
+        present_value: What it would have added (``None`` if it has no £ value).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted).
+        overlaps: The measure it overlaps, if any.
+        reason: Why, in words.
+    """
+
+    measure: str
+    title: str
+    project: str
+    role: str
+    period: AnyPeriod
+    quantity: Decimal
+    present_value: Money | None
+    kind: str
+    overlaps: str = ""
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class AppraisalLine:
+    """PVB, PVC and the ratios of one project that has costs.
+
+    Ratios are ``None`` where they have no meaning (no inputs, no costs, nothing attracted).
+
+    Attributes:
+        project: The project.
+        pvb: Present value of benefits (delivered, de-duplicated, no transfers).
+        pvc: Present value of costs.
+        inputs: Value of inputs (costs in real base-year prices, undiscounted).
+        npsv: PVB − PVC.
+        bcr: PVB ÷ PVC.
+        sroi: PVB ÷ inputs.
+        net_sroi: (PVB − inputs) ÷ inputs.
+        attracted: Funding attracted (the methodology's leverage measures), if any.
+        leverage: Funding attracted ÷ inputs.
+        transfers: Present value of transfers kept out of PVB.
+    """
+
+    project: str
+    pvb: Money
+    pvc: Money
+    inputs: Money
+    npsv: Money
+    bcr: Decimal | None
+    sroi: Decimal | None
+    net_sroi: Decimal | None
+    attracted: Money
+    leverage: Decimal | None
+    transfers: Money
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """An annual social value report, as data.
 
@@ -260,6 +336,9 @@ class Report:
         trace: The appendix: how each group of figures was obtained.
         roles: By role, the present value and outcomes (the members' report's narrative).
         spotlights: Project spotlights, with their figures from the data.
+        exclusions: Everything left out of the headline total (targets, transfers, overlaps)
+            or flagged, each with its amount and reason.
+        appraisal: PVB, PVC, NPSV, BCR, SROI, net SROI and leverage per project with costs.
     """
 
     title: str
@@ -278,6 +357,8 @@ class Report:
     trace: tuple[TraceEntry, ...] = ()
     roles: tuple[RoleSummary, ...] = ()
     spotlights: tuple[Spotlight, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    appraisal: tuple[AppraisalLine, ...] = ()
 
     def table(self, name: str) -> Table:
         """The table with this name (``by_role``, ``by_theme``, ``by_measure`` …)."""

@@ -49,7 +49,7 @@ __all__ = [
 EVIDENCE_SHOWN = 12
 
 #: Column kinds shown right-aligned.
-NUMERIC_KINDS = frozenset({"money", "quantity", "count"})
+NUMERIC_KINDS = frozenset({"money", "quantity", "count", "ratio", "percent"})
 
 _PER_UNIT_PLACES = 6  # per-unit figures in the working: enough to follow the arithmetic
 
@@ -72,7 +72,7 @@ def table_title(table: Table, f: Formatter) -> str:
     return f.label(table.name, table.name)
 
 
-def cell_text(value: object, kind: str, f: Formatter) -> str:
+def cell_text(value: object, kind: str, f: Formatter) -> str:  # noqa: PLR0911 - one per kind
     """One table cell as text, formatted for its kind and the formatter's locale."""
     if kind == "name" and value is None:
         return f.label("none")
@@ -84,6 +84,8 @@ def cell_text(value: object, kind: str, f: Formatter) -> str:
         return f.money(value)
     if kind in {"quantity", "count"} and isinstance(value, (Decimal, int)):
         return f.number(Decimal(value))
+    if kind in {"ratio", "percent"} and isinstance(value, Decimal):
+        return f.percent(value) if kind == "percent" else f.number(value, 2)
     return f.value(value)
 
 
@@ -156,9 +158,12 @@ def headline_figures(headline: Headline, f: Formatter) -> tuple[str, str]:
 def indicator_texts(indicator: Indicator, f: Formatter) -> tuple[str, str, str]:
     """An indicator's label, its figure and its basis (how it was computed)."""
     label = f.text(f"indicator_{indicator.key}", subject=indicator.subject)
-    figure = (
-        f.percent(indicator.value) if indicator.kind == "percent" else f.number(indicator.value, 2)
-    )
+    if indicator.kind == "percent":
+        figure = f.percent(indicator.value)
+    elif indicator.kind == "money" and isinstance(indicator.numerator, Money):
+        figure = f.money(Money(indicator.value, indicator.numerator.currency))
+    else:
+        figure = f.number(indicator.value, 2)
     basis = f.text(
         f"basis_{indicator.key}",
         numerator=indicator.numerator,
