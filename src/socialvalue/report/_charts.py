@@ -53,8 +53,9 @@ def bar_chart_svg(
     """
     numbers = [f.rounded(value.amount, 2) for value in values]
     top = max([*numbers, Decimal(0)]) or Decimal(1)
-    label_room = min(max((len(label) for label in labels), default=4) * _CHAR + 12, _WIDTH * 0.4)
-    value_room = 110
+    label_room = min(max((len(label) for label in labels), default=4) * _CHAR + 12, _WIDTH * 0.45)
+    shown = [f.compact(value) for value in values]
+    value_room = max((len(text) for text in shown), default=8) * _CHAR + 12
     bar_room = _WIDTH - label_room - value_room
     heading = 24 if title else 0
     height = heading + _ROW * max(len(labels), 1) + 8
@@ -67,7 +68,7 @@ def bar_chart_svg(
     parts = [opening]
     if title:
         parts.append(f'<text x="0" y="16" font-size="15" font-weight="600">{escape(title)}</text>')
-    for row, (label, value, number) in enumerate(zip(labels, values, numbers, strict=True)):
+    for row, (label, text, number) in enumerate(zip(labels, shown, numbers, strict=True)):
         y = heading + row * _ROW + 4
         length = max(float(number / top) * bar_room, 1.0 if number > 0 else 0.0)
         middle = y + _BAR / 2 + 4
@@ -77,7 +78,7 @@ def bar_chart_svg(
             f'<rect x="{label_room:.1f}" y="{y}" width="{length:.1f}" height="{_BAR}" '
             f'fill="{_COLOUR}"/>'
             f'<text x="{label_room + length + 6:.1f}" y="{middle:.1f}">'
-            f"{escape(f.compact(value))}</text>"
+            f"{escape(text)}</text>"
         )
     axis = heading + _ROW * max(len(labels), 1)
     parts.append(
