@@ -63,7 +63,7 @@ FILE_ERRORS = {
     "semicolons": [
         (
             "row 1: one column heading, 'measure;quantity;period': the cells seem to be separated "
-            "by ';'; give delimiter=';'"
+            "by ';'; on the command line give --delimiter ';', in Python delimiter=';'"
         )
     ],
     "not_utf8": [

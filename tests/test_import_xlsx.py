@@ -284,7 +284,7 @@ def test_rejected_rows_from_a_workbook_are_corrected_and_imported_again(tmp_path
     header = [cell.value for cell in sheet[1]]
     assert header[-1] == "problems"
     assert header[:4] == ["Measure", "Quantity", "Unit", "Period"]
-    assert sheet["B3"].value == "1.5"  # kept as the supplier's text, to correct
+    assert sheet["B3"].value == 1.5  # a number again, as the supplier typed it (issue 17)
     sheet["B2"] = "300"
     sheet["D3"] = "2025/26 Q3"
     book.save(out)

@@ -197,6 +197,7 @@ def test_csv_tables(report):
         "by_measure",
         "recorded",
         "not_valued",
+        "workings",
         "excluded",
     }
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
@@ -264,8 +265,17 @@ def test_rows_that_do_not_reconcile_are_explained():
 def test_report_command_writes_each_format(tmp_path, capsys):
     html = tmp_path / "report.html"
     assert main(["report", "-o", str(html)]) == 0
-    assert "wrote" in capsys.readouterr().out
-    assert "<svg" in html.read_text()
+    out = capsys.readouterr().out
+    assert "wrote" in out
+    assert "technical annex is" in out
+    members = html.read_text()
+    annex = (tmp_path / "report-annex.html").read_text()
+    # Two documents from one report, linking both ways; the full detail as CSV beside them.
+    assert 'href="report-annex.html"' in members
+    assert 'href="report.html"' in annex
+    assert "<svg" in members
+    assert "<svg" in annex
+    assert (tmp_path / "report-annex-data" / "workings.csv").is_file()
     md = tmp_path / "report.md"
     assert main(["report", "--format", "md", "--locale", "cy_GB", "-o", str(md)]) == 0
     assert "Prif ffigurau" in md.read_text()
@@ -281,6 +291,7 @@ def test_report_command_writes_each_format(tmp_path, capsys):
         "excluded.csv",
         "not_valued.csv",
         "recorded.csv",
+        "workings.csv",
     ]
 
 
@@ -289,7 +300,8 @@ def test_report_command_error_paths(tmp_path, capsys):
     assert "unknown report locale 'xx_XX'" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
-    assert main(["report", "--format", "pdf"]) == 2
+    assert main(["report", "--format", "pdf", "-o", str(tmp_path / "r.html")]) == 2
+    assert "--format pdf does not match -o" in capsys.readouterr().err
 
 
 def test_explain_command(capsys):
@@ -299,7 +311,7 @@ def test_explain_command(capsys):
     assert main(["explain", "LCR-COM9"]) == 1
     assert "unknown measure 'LCR-COM9'" in capsys.readouterr().err
     assert main(["explain", "LCR-ENV-2"]) == 1
-    assert "no deliveries of LCR-ENV-2 match" in capsys.readouterr().err
+    assert "no deliveries of LCR-ENV-2 in the deliveries given" in capsys.readouterr().err
 
 
 def test_report_of_a_larger_batch_still_reconciles():

@@ -164,10 +164,15 @@ def test_promised_against_delivered_value():
     )
     gifts = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-COM-2")
     # £20,500 given, restated in 2024/25 prices (2025/26 amounts deflated with the forecast
-    # GDP deflator, 100 / 103.2388): more than the £20,000 promised.
+    # GDP deflator, 100 / 103.2388). The £20,000 target is valued alike (same prices), so the
+    # variance is the £500 given beyond it, in 2024/25 prices — not the £13.74 that comparing
+    # rebased delivery with the bid's own prices would show.
     assert gifts.promised.amount == Decimal(20000)
     assert gifts.delivered_value.quantize(2).amount == Decimal("20013.74")
-    assert gifts.variance.quantize(2).amount == Decimal("13.74")
+    assert gifts.promised_like_for_like.quantize(2).amount == Decimal("19525.60")
+    assert gifts.variance.quantize(2).amount == Decimal("488.14")
+    exact = Decimal(500) * gifts.delivered_value.amount / 20500
+    assert abs(gifts.variance.amount - exact) < Decimal("1e-20")
     jobs = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-EMP-1")
     assert jobs.delivered_value is None  # no open proxy value for local jobs
     assert any("could not be valued" in reason for reason in jobs.reasons)

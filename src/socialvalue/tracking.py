@@ -201,9 +201,14 @@ class CommitmentProgress(Tabular):
         latest: The latest progress update, if any.
         history: Every update for the commitment, in period then report-date order.
         deliveries: Indexes of the deliveries counted.
-        promised: £ promised at bid (contractual).
+        promised: £ promised at bid (contractual), as the bid stated it.
         delivered_value: Net £ of the matched deliveries under the methodology, if one was given.
-        variance: ``delivered_value − promised``.
+        promised_like_for_like: The target quantity valued like the delivered quantity: target ×
+            the net £ per unit the deliveries were valued at (the methodology's prices), so the
+            two compare like with like.
+        variance: ``delivered_value − promised_like_for_like``: the shortfall or excess of
+            quantity, in £ at the methodology's prices. Rebasing between the bid's prices and
+            the methodology's never shows as over- or under-delivery.
     """
 
     commitment: Commitment
@@ -224,6 +229,7 @@ class CommitmentProgress(Tabular):
     promised: Money | None = None
     delivered_value: Money | None = None
     variance: Money | None = None
+    promised_like_for_like: Money | None = None
 
     MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"promised", "delivered_value", "variance"})
     DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset(
@@ -441,13 +447,23 @@ def track(  # noqa: PLR0913 - one assessment, step by step
             )
             rag = _worsen(rag, latest, rules, reasons)
         promised = commitment.promised_value
-        delivered_value = variance = None
+        delivered_value = variance = like_for_like = None
         if methodology is not None and commitment.quantified and counted:
             delivered_value = _delivered_value(
                 [deliveries[i] for i in counted], methodology, promised, reasons
             )
-            if delivered_value is not None and promised is not None:
-                variance = delivered_value - promised
+            if (
+                delivered_value is not None
+                and commitment.target is not None
+                and delivered is not None
+                and delivered > 0
+            ):
+                with calculation_context():
+                    like_for_like = Money(
+                        delivered_value.amount * commitment.target / delivered,
+                        delivered_value.currency,
+                    )
+                variance = delivered_value - like_for_like
         results.append(
             CommitmentProgress(
                 commitment=commitment,
@@ -468,6 +484,7 @@ def track(  # noqa: PLR0913 - one assessment, step by step
                 promised=promised,
                 delivered_value=delivered_value,
                 variance=variance,
+                promised_like_for_like=like_for_like,
             )
         )
     return tuple(results), match
@@ -630,15 +647,26 @@ class QuarterlySummary(Tabular):
         ]
         valued = [item for item in self.progress if item.promised is not None]
         if valued:
-            lines += ["", "Contractual commitments, £ promised at bid against £ delivered (net):"]
+            lines += [
+                "",
+                (
+                    "Contractual commitments, promised against delivered (net £, both in the "
+                    "methodology's prices; the £ at bid as stated):"
+                ),
+            ]
             for item in valued:
                 assert item.promised is not None  # noqa: S101 - filtered above
                 delivered = (
                     "not valued" if item.delivered_value is None else _amount(item.delivered_value)
                 )
+                like = (
+                    ""
+                    if item.promised_like_for_like is None
+                    else f", target valued alike {_amount(item.promised_like_for_like)}"
+                )
                 variance = "" if item.variance is None else f", variance {_amount(item.variance)}"
                 lines.append(
-                    f"  {item.commitment.id}: promised {_amount(item.promised)}, "
+                    f"  {item.commitment.id}: promised {_amount(item.promised)} at bid{like}, "
                     f"delivered {delivered}{variance} {item.promised.currency}"
                 )
         if self.new:

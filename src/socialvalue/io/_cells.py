@@ -181,6 +181,13 @@ class NumberReader:
             rf"^[+-]?[0-9][0-9{allowed}]*$|^[+-]?{re.escape(self.decimal)}[0-9]+$"
         )
         self.example = format_decimal(Decimal("1234.5"), locale=self.locale)
+        # The common case, read without Babel: digits grouped in threes (or not at all), then
+        # an optional fraction. Babel's strict parser reads these the same way; it is kept for
+        # everything else, and for its suggestions when a number is written wrongly.
+        group, point = re.escape(self.group), re.escape(self.decimal)
+        self._plain = re.compile(
+            rf"^[+-]?(?:[0-9]{{1,3}}(?:{group}[0-9]{{3}})+|[0-9]+)(?:{point}[0-9]+)?$"
+        )
 
     def render(self, value: CellValue) -> str:
         """A cell as text: numbers in the locale's style without grouping (``1250.5``)."""
@@ -251,6 +258,8 @@ class NumberReader:
             if _WORDS.search(body):
                 hint = "; write only the number (the unit goes in the unit column)"
             raise CellProblem(f"{text!r} is not a number{hint}")
+        if self._plain.match(number):
+            return Decimal(number.replace(self.group, "").replace(self.decimal, "."))
         try:
             return parse_decimal(number, locale=self.locale, strict=True)
         except NumberFormatError as error:

@@ -14,6 +14,7 @@ from socialvalue.io._atomic import atomic_path, not_unicode
 __all__ = [
     "MAX_FILE_BYTES",
     "OutsideFolderError",
+    "atomic_write_bytes",
     "atomic_write_text",
     "file_inside",
     "open_regular",
@@ -147,3 +148,13 @@ def _find_inside(
 
 class OutsideFolderError(ValueError):
     """A reference to a file outside the allowed folders (always turned into a Problem)."""
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, like :func:`atomic_write_text`.
+
+    Raises:
+        DataFileError: the file cannot be written.
+    """
+    with atomic_path(path) as temp:
+        temp.write_bytes(data)

@@ -23,6 +23,8 @@ from socialvalue.io._registry_csv import load_registry_csv, save_registry_csv
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
+from socialvalue.spotlights import Spotlights
+from socialvalue.translations import TitleTranslations
 
 __all__ = [
     "Format",
@@ -34,6 +36,8 @@ __all__ = [
     "load_framework",
     "load_price_index",
     "load_registry",
+    "load_spotlights",
+    "load_translations",
     "loads",
     "save",
     "save_commitments",
@@ -58,6 +62,8 @@ SCHEMAS: dict[type, str] = {
     Methodology: "socialvalue/methodology/1",
     DeliverySet: "socialvalue/deliveries/1",
     CommitmentSet: "socialvalue/commitments/1",
+    TitleTranslations: "socialvalue/translations/1",
+    Spotlights: "socialvalue/spotlights/1",
 }
 SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
@@ -324,6 +330,33 @@ def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:
         >>> folder.cleanup()
     """
     return load(path, DeliverySet)
+
+
+def load_spotlights(path: str | os.PathLike[str]) -> Spotlights:
+    """Read project spotlights (:class:`~socialvalue.spotlights.Spotlights`), TOML or JSON.
+
+    >>> from socialvalue.io import example_spotlights, load_spotlights, save
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> save(example_spotlights(), Path(folder.name) / "spotlights.toml")
+    >>> load_spotlights(Path(folder.name) / "spotlights.toml") == example_spotlights()
+    True
+    >>> folder.cleanup()
+
+    Raises:
+        DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
+    """
+    return load(path, Spotlights)
+
+
+def load_translations(path: str | os.PathLike[str]) -> TitleTranslations:
+    """Read a framework's titles in another locale (a ``TitleTranslations``).
+
+    Raises:
+        DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
+    """
+    return load(path, TitleTranslations)
 
 
 def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:

@@ -147,6 +147,8 @@ class ImportResult:
         rejected: The rejected rows, in file order, each with every reason.
         ignored_columns: Headings of the columns read and ignored (``problems`` …).
         blank_rows: How many rows held nothing and were skipped.
+        trailing_blank_rows: Of those, how many came after the last row with data (a template's
+            unused rows); the summary does not mention them.
         sheet: For a workbook, the sheet read.
     """
 
@@ -158,6 +160,7 @@ class ImportResult:
     ignored_columns: tuple[str, ...] = ()
     blank_rows: int = 0
     sheet: str | None = None
+    trailing_blank_rows: int = 0
 
     @property
     def rows(self) -> int:
@@ -236,8 +239,9 @@ class ImportResult:
                 f"{len(self.rejected)} rejected"
             )
         ]
-        if self.blank_rows:
-            lines.append(f"{plural_of(self.blank_rows, 'blank row')} skipped")
+        between = self.blank_rows - self.trailing_blank_rows
+        if between:
+            lines.append(f"{plural_of(between, 'blank row')} skipped")
         if self.ignored_columns:
             lines.append(f"columns ignored: {', '.join(self.ignored_columns)}")
         problems = self.problems()
@@ -260,6 +264,11 @@ _FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
 
 #: Reports a problem with a field: ``(field, message)``.
 _Report = Callable[[str, str], None]
+
+
+#: Columns whose cells alone do not make a row: ignored ones, and the contract a template
+#: pre-fills on every row (a row holding only its contract is an unused template row).
+_NOT_DATA_ALONE = frozenset({IGNORED, "contract"})
 
 
 class RowChecker:
@@ -286,7 +295,7 @@ class RowChecker:
         """Check one row; ``None`` if it holds nothing (or only cells of ignored columns)."""
         fields = self.columns.fields
         if all(
-            is_blank(cell) or (i < len(fields) and fields[i] == IGNORED)
+            is_blank(cell) or (i < len(fields) and fields[i] in _NOT_DATA_ALONE)
             for i, cell in enumerate(cells)
         ):
             return None
@@ -504,11 +513,13 @@ def collect(
     accepted: list[Delivery] = []
     numbers: list[int] = []
     rejected: list[RejectedRow] = []
-    blank = 0
+    blank = trailing = 0
     for item in rows:
         if item is None:
-            blank += 1
-        elif isinstance(item, AcceptedRow):
+            blank, trailing = blank + 1, trailing + 1
+            continue
+        trailing = 0
+        if isinstance(item, AcceptedRow):
             accepted.append(item.delivery)
             numbers.append(item.row)
         else:
@@ -521,5 +532,6 @@ def collect(
         rejected=tuple(rejected),
         ignored_columns=columns.ignored,
         blank_rows=blank,
+        trailing_blank_rows=trailing,
         sheet=sheet,
     )

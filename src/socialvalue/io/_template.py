@@ -289,6 +289,10 @@ def _write_returns(
         )
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
+        if column == "contract" and contract:
+            # Pre-filled on every row; import treats a row holding only its contract as blank.
+            for row in range(2, last + 1):
+                _put(sheet, row, index + 1, contract)
     sheet.freeze_panes = "A2"
 
 

@@ -22,7 +22,7 @@ import math
 import os
 import re
 import zipfile
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NoReturn
 
@@ -522,15 +522,43 @@ def _table_cell(sheet: Any, value: TableCell, style: dict[str, Any]) -> Any:  # 
     return written
 
 
-def write_xlsx_table(
+def _dropdowns(book: Any, sheet: Any, lists: Mapping[int, Sequence[str]], *, last: int) -> None:  # noqa: ANN401
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 - optional
+
+    values = book.create_sheet("Lists")
+    values.sheet_state = "hidden"
+    chosen = [(index, list(options)) for index, options in sorted(lists.items()) if options]
+    longest = max((len(options) for _, options in chosen), default=0)
+    for row in range(longest):
+        values.append([options[row] if row < len(options) else None for _, options in chosen])
+    for position, (index, options) in enumerate(chosen):
+        source = column_letter(position)
+        validation = DataValidation(
+            type="list",
+            formula1=f"'Lists'!${source}$1:${source}${len(options)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            error="Choose a value from the list.",
+        )
+        target = column_letter(index)
+        validation.add(f"{target}2:{target}{last}")
+        sheet.data_validations.append(validation)
+
+
+def write_xlsx_table(  # noqa: PLR0913 - keyword-only parts of one sheet
     path: str | os.PathLike[str],
     *,
     title: str,
     header: Sequence[str],
     rows: Sequence[Sequence[TableCell]],
     widths: Sequence[int] = (),
+    lists: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
     """Write one sheet of rows, atomically (openpyxl's write-only mode).
+
+    ``lists`` gives, by column index, the values a column's dropdown offers (kept on a hidden
+    Lists sheet, as in a return template); the dropdown covers the rows and 100 more.
 
     Text is always stored as text (never a formula); a ``Decimal`` is stored as a number when a
     spreadsheet number holds it exactly, else as text. Every cell is checked before anything
@@ -559,6 +587,8 @@ def write_xlsx_table(
     sheet.freeze_panes = "A2"
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width
+    if lists:
+        _dropdowns(book, sheet, lists, last=len(rows) + 101)
     bold = {"font": Font(bold=True)}
     wrapped = {"alignment": Alignment(vertical="top", wrap_text=True)}
     for number, row in enumerate(table, start=1):

@@ -17,6 +17,7 @@ from socialvalue.report._build import ReportOptions, build_report
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import render_csv_tables, render_markdown
+from socialvalue.report._members import render_members_html
 from socialvalue.report._model import (
     AppraisalLine,
     Column,
@@ -25,10 +26,14 @@ from socialvalue.report._model import (
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
+from socialvalue.report._pdf import html_to_pdf
 from socialvalue.report._text import reconciliation
 
 __all__ = [
@@ -42,12 +47,16 @@ __all__ = [
     "Headline",
     "Indicator",
     "Note",
+    "Outcome",
     "Report",
     "ReportOptions",
+    "RoleSummary",
+    "Spotlight",
     "Table",
     "TraceEntry",
     "bridge_tables",
     "build_report",
+    "html_to_pdf",
     "reconciliation",
     "render_bridge_csv",
     "render_bridge_html",
@@ -55,4 +64,5 @@ __all__ = [
     "render_csv_tables",
     "render_html",
     "render_markdown",
+    "render_members_html",
 ]

@@ -28,16 +28,22 @@ from socialvalue.report._model import (
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
 from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
+from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
 
 __all__ = ["ReportOptions", "build_report"]
 
+#: The batch is valued by role and project (a batch given to build_report must be too): the
+#: figures by role and by project (spotlights) come straight from its groups.
 _BY = ("role", "project")
 
 
@@ -200,6 +206,7 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
         elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
         # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
+    measure_rows.sort(key=lambda row: (-row[-1].amount, row[0]))
     grand = by_measure.total()
     measures = (
         Column(key="measure", kind="code"),
@@ -244,21 +251,186 @@ def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
     return carried
 
 
-def _not_valued_table(batch: ValuationBatch) -> Table:
-    """Deliveries that could not be valued, with the valuation's reason; in no total."""
+def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
+    """What could not be valued, by measure and reason, with counts and quantities; in no total.
+
+    One row per measure and reason (the periods and roles it spans are summed), the rows with
+    the most deliveries first.
+    """
+    grouped: dict[tuple[str, str], list[Decimal | int]] = {}
+    with calculation_context():
+        for missing in batch.unvalued:
+            entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
+            entry[0] = Decimal(entry[0]) + missing.quantity
+            entry[1] = int(entry[1]) + missing.count
+            entry[2] = int(entry[2]) + 1
+    rows = [
+        (
+            code,
+            framework.measure(code).title,
+            Decimal(quantity),
+            framework.unit_of(code).label,
+            int(count),
+            reason,
+        )
+        for (code, reason), (quantity, count, _groups) in grouped.items()
+    ]
+    rows.sort(key=lambda row: (-row[4], row[0], row[5]))
     return Table(
         name="not_valued",
         columns=(
             Column(key="measure", kind="code"),
-            Column(key="period", kind="period"),
+            Column(key="title", kind="name"),
             Column(key="quantity", kind="quantity"),
+            Column(key="unit"),
             Column(key="deliveries", kind="count"),
             Column(key="reason"),
         ),
-        rows=tuple(
-            (u.key.measure, u.key.period, u.quantity, u.count, u.reason) for u in batch.unvalued
-        ),
+        rows=tuple(rows),
     )
+
+
+def _outcomes(
+    quantities: Mapping[str, Decimal],
+    values: Mapping[str, Decimal],
+    framework: Framework,
+    currency: str,
+    measures: Sequence[str] = (),
+) -> tuple[Outcome, ...]:
+    """Outcomes of some measures, largest present value first, then largest quantity."""
+    found = []
+    for code, quantity in quantities.items():
+        if measures and code not in measures:
+            continue
+        measure = framework.measure(code)
+        unit = framework.unit(measure.unit)
+        value = values.get(code)
+        found.append(
+            Outcome(
+                measure=code,
+                title=measure.title,
+                quantity=quantity,
+                unit=unit.label,
+                unit_kind=unit.kind.value,
+                present_value=None if value is None else Money(value, currency),
+            )
+        )
+    found.sort(
+        key=lambda o: (
+            -(o.present_value.amount if o.present_value is not None else Decimal(-1)),
+            -o.quantity,
+            o.measure,
+        )
+    )
+    return tuple(found)
+
+
+def _sums_by(
+    items: Sequence[Delivery], batch: ValuationBatch, attribute: str
+) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]], dict[str, int]]:
+    """Quantities, present values and delivery counts by one delivery attribute and measure.
+
+    From the batch's groups when it was valued by ``attribute`` (a batch from a frame has no
+    member deliveries); otherwise from the deliveries, each member's present value its quantity
+    × its group's present value per unit (exact: value is linear in quantity).
+    """
+    quantities: dict[str, dict[str, Decimal]] = {}
+    values: dict[str, dict[str, Decimal]] = {}
+    counts: dict[str, int] = {}
+
+    def add(table: dict[str, dict[str, Decimal]], name: str, measure: str, amount: Decimal) -> None:
+        of = table.setdefault(name, {})
+        of[measure] = of.get(measure, Decimal(0)) + amount
+
+    with calculation_context():
+        if attribute in batch.by:
+            position = batch.by.index(attribute)
+            groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+            for group in groups:
+                name = str(group.by[position] or "")
+                add(quantities, name, group.key.measure, group.quantity)
+                counts[name] = counts.get(name, 0) + group.count
+                if (
+                    isinstance(group, GroupValuation)
+                    and group.present_value is not None
+                    and getattr(group, "counted", True)  # not targets, transfers, overlaps
+                ):
+                    add(values, name, group.key.measure, group.present_value.amount)
+            return quantities, values, counts
+        for delivery in items:
+            name = getattr(delivery, attribute) or ""
+            add(quantities, name, delivery.measure, delivery.quantity)
+            counts[name] = counts.get(name, 0) + 1
+        for valued in batch.groups:
+            per_unit = valued.unit.present_value
+            if valued.present_value is None or per_unit is None:
+                continue
+            if not getattr(valued, "counted", True):  # targets, transfers, overlaps
+                continue
+            for index in valued.members:
+                delivery = items[index]
+                name = getattr(delivery, attribute) or ""
+                add(values, name, valued.key.measure, delivery.quantity * per_unit)
+    return quantities, values, counts
+
+
+def _roles(
+    items: Sequence[Delivery], batch: ValuationBatch, framework: Framework
+) -> tuple[RoleSummary, ...]:
+    """By role: present value and outcomes, the role with the most value first."""
+    quantities, values, counts = _sums_by(items, batch, "role")
+    currency = "GBP"
+    summaries = []
+    with calculation_context():
+        for role, measured in quantities.items():
+            valued = values.get(role, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            summaries.append(
+                RoleSummary(
+                    role=_role_title(framework, role),
+                    present_value=None if total is None else Money(total, currency),
+                    deliveries=counts[role],
+                    outcomes=_outcomes(measured, valued, framework, currency),
+                )
+            )
+    summaries.sort(
+        key=lambda r: (-(r.present_value.amount if r.present_value else Decimal(-1)), r.role or "")
+    )
+    return tuple(summaries)
+
+
+def _spotlights(
+    texts: Sequence[SpotlightText],
+    items: Sequence[Delivery],
+    batch: ValuationBatch,
+    framework: Framework,
+) -> tuple[Spotlight, ...]:
+    """Each spotlight with its project's figures from the data (none if it delivered nothing)."""
+    if not texts:
+        return ()
+    quantities, values, counts = _sums_by(items, batch, "project")
+    found = []
+    with calculation_context():
+        for text in texts:
+            valued = values.get(text.project, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            found.append(
+                Spotlight(
+                    project=text.project,
+                    heading=text.heading,
+                    text=text.text.strip(),
+                    figures=_outcomes(
+                        quantities.get(text.project, {}),
+                        valued,
+                        framework,
+                        "GBP",
+                        text.measures,
+                    ),
+                    present_value=None if total is None else Money(total, "GBP"),
+                    deliveries=counts.get(text.project, 0),
+                )
+            )
+    return tuple(found)
 
 
 def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
@@ -320,6 +492,7 @@ def _headlines(
                     title=measure.title,
                     quantity=quantities[code],
                     unit=framework.unit(measure.unit).label,
+                    unit_kind=framework.unit(measure.unit).kind.value,
                     trace=tuple(trace_of.get(code, ())),
                 )
             )
@@ -346,7 +519,7 @@ def _left_out(exclusions: Sequence[Exclusion]) -> tuple[Headline, ...]:
 def _indicators(
     options: ReportOptions,
     batch: ValuationBatch,
-    framework: Framework,
+    methodology: Methodology,
     quantities: Mapping[str, Decimal],
 ) -> tuple[Indicator, ...]:
     """Shares and ratios the options ask for, each with what it divides by what."""
@@ -383,7 +556,7 @@ def _indicators(
                 )
             )
     if options.inputs:
-        by_project = Rollup.from_batch(batch, framework, ("project",))
+        by_project = Rollup.from_batch(batch, methodology.framework, ("project",))
         projects = {key[0]: totals for key, totals in by_project}
         for project, invested in sorted(options.inputs.items()):
             totals = projects.get(project)
@@ -496,6 +669,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    spotlights: Sequence[SpotlightText] = (),
     batch: ValuationBatch | None = None,
     costs: Sequence[Cost] = (),
 ) -> Report:
@@ -526,6 +700,8 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        spotlights: Project spotlights the authority wrote (:func:`load_spotlights`); the
+            report adds each project's figures from the deliveries.
         batch: The deliveries already valued, grouped by at least ``role`` and ``project``
             with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
             on a frame too big for objects. The figures come from it, and ``deliveries``
@@ -592,11 +768,11 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             _role_table(batch, framework),
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
-            _not_valued_table(batch),
+            _not_valued_table(batch, framework),
             *appraisal_tables,
             *extra_tables,
         ),
-        indicators=(*_indicators(options, batch, framework, quantities), *per_outcome),
+        indicators=(*_indicators(options, batch, methodology, quantities), *per_outcome),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
@@ -606,6 +782,8 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             *extra_notes,
         ),
         trace=trace,
+        roles=_roles(items, batch, framework),
+        spotlights=_spotlights(spotlights, items, batch, framework),
         exclusions=exclusions,
         appraisal=appraisal,
     )

@@ -160,7 +160,7 @@ def _appendix(report: Report, f: Formatter) -> list[str]:
     lines: list[str] = []
     for entry in report.trace:
         lines += [
-            f"### {markdown_text(f'{entry.id}. {entry.measure} {entry.title}')}",
+            f"### {markdown_text(f'{entry.id}. {entry.measure} {f.title(entry.title)}')}",
             "",
             markdown_text(trace_summary(entry, f)),
         ]
@@ -191,7 +191,7 @@ def _csv_cell(value: object, kind: str, f: Formatter, *, total: bool = False) ->
 
 
 def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, str]:
-    """Each table as CSV text, by table name.
+    """Each table as CSV text, by table name, and every working of the appendix (``workings``).
 
     Headers are the columns' keys; amounts are written rounded with the rounding policy,
     without symbols or grouping, so a spreadsheet reads them as numbers; the total row is
@@ -227,4 +227,44 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
                 [f.label("total"), *(_csv_cell(v, c.kind, f, total=True) for v, c in rest)]
             )
         out[table.name] = buffer.getvalue()
+    out["workings"] = _workings_csv(report, f)
     return out
+
+
+def _workings_csv(report: Report, f: Formatter) -> str:
+    """Every working of the appendix as one CSV row (the annex shows the largest)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "measure",
+            "title",
+            "period",
+            "geography",
+            "quantity",
+            "deliveries",
+            "projects",
+            "gross",
+            "net",
+            "present_value",
+        ]
+    )
+    for entry in report.trace:
+        writer.writerow(
+            [
+                entry.id,
+                entry.measure,
+                entry.title,
+                entry.period.label,
+                entry.geography,
+                entry.quantity,
+                entry.deliveries,
+                "; ".join(entry.projects),
+                *(
+                    "" if amount is None else f.rounded(amount.amount)
+                    for amount in (entry.gross, entry.net, entry.present_value)
+                ),
+            ]
+        )
+    return buffer.getvalue()

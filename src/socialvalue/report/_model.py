@@ -30,7 +30,10 @@ __all__ = [
     "Headline",
     "Indicator",
     "Note",
+    "Outcome",
     "Report",
+    "RoleSummary",
+    "Spotlight",
     "Table",
     "TraceEntry",
 ]
@@ -120,7 +123,11 @@ class Headline:
 
     ``key`` is ``total_present_value``, ``gross`` or ``net`` for the amounts (renderers label
     them), or a measure's code for a quantity, with the measure's ``title`` and ``unit`` label
-    from the framework.
+    from the framework (``unit_kind`` is the unit's kind: ``count``, ``people``, ``time`` …).
+
+    ``low`` and ``high`` are the range of an amount, when the methodology's uncertainty gives one
+    (low/high proxies and assumption ranges); renderers show the range beside the central
+    figure, and nothing when they are ``None``.
     """
 
     key: str
@@ -129,6 +136,9 @@ class Headline:
     title: str = ""
     unit: str = ""
     trace: tuple[str, ...] = ()
+    low: Money | None = None
+    high: Money | None = None
+    unit_kind: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -172,6 +182,51 @@ class CommitmentLine:
     kind: str
     rag: str
     reasons: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """A measure's delivered quantity, with its present value when it has one.
+
+    ``title`` and ``unit`` come from the framework; ``unit_kind`` is the unit's kind.
+    """
+
+    measure: str
+    title: str
+    quantity: Decimal
+    unit: str
+    unit_kind: str = ""
+    present_value: Money | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RoleSummary:
+    """What the authority achieved in one role: its present value and its outcomes.
+
+    ``role`` is the role's title in the framework (``None`` for deliveries with no role);
+    ``outcomes`` are sorted by present value, then quantity, largest first.
+    """
+
+    role: str | None
+    present_value: Money | None
+    deliveries: int
+    outcomes: tuple[Outcome, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Spotlight:
+    """A project spotlight: the authority's words, with its figures pulled from the data.
+
+    ``heading`` and ``text`` are written by the authority (a spotlights file); ``figures`` are
+    the project's outcomes and ``present_value`` its total, from the deliveries.
+    """
+
+    project: str
+    heading: str
+    text: str
+    figures: tuple[Outcome, ...]
+    present_value: Money | None
+    deliveries: int
 
 
 def _pairs(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[Pair, ...]:
@@ -279,6 +334,8 @@ class Report:
         commitments: Commitments' status, if commitments were given.
         notes: Notes on method and additionality, as data (:class:`Note`).
         trace: The appendix: how each group of figures was obtained.
+        roles: By role, the present value and outcomes (the members' report's narrative).
+        spotlights: Project spotlights, with their figures from the data.
         exclusions: Everything left out of the headline total (targets, transfers, overlaps)
             or flagged, each with its amount and reason.
         appraisal: PVB, PVC, NPSV, BCR, SROI, net SROI and leverage per project with costs.
@@ -298,6 +355,8 @@ class Report:
     commitments: tuple[CommitmentLine, ...] = ()
     notes: tuple[Note, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
+    roles: tuple[RoleSummary, ...] = ()
+    spotlights: tuple[Spotlight, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     appraisal: tuple[AppraisalLine, ...] = ()
 
