@@ -141,10 +141,11 @@ def tornado_chart_svg(  # noqa: PLR0913 - the figures, and how to title and name
             number = float(f.rounded(value.amount, 2))
             axes.barh(position, number - middle, left=middle, color=colour)
     axes.axvline(middle, color="black", linewidth=0.8)
-    axes.set_yticks(positions, labels=list(labels))
-    axes.set_title(title, loc="left", fontsize=11)
+    # Labels are data: "$" would start matplotlib's maths mode ("Costs $5 and $6").
+    axes.set_yticks(positions, labels=[mathtext(label) for label in labels])
+    axes.set_title(mathtext(title), loc="left", fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.text(middle, len(labels) - 0.4, f.compact(central), ha="center", fontsize=9)
+    axes.text(middle, len(labels) - 0.4, mathtext(f.compact(central)), ha="center", fontsize=9)
     return _svg_text(figure, name, pyplot, description)
 
 
@@ -171,7 +172,9 @@ def waterfall_chart_svg(  # noqa: PLR0913 - the figures, and how to title and na
         axes.bar(position, step, bottom=running, color="#1f5f8b" if step >= 0 else "#b5472f")
         running += step
     axes.bar(len(names) - 1, float(f.rounded(end.amount, 2)), color="#6b6b6b")
-    axes.set_xticks(range(len(names)), labels=names, rotation=20, ha="right", fontsize=9)
-    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_xticks(
+        range(len(names)), labels=[mathtext(n) for n in names], rotation=20, ha="right", fontsize=9
+    )
+    axes.set_title(mathtext(title), loc="left", fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
     return _svg_text(figure, name, pyplot, description)
