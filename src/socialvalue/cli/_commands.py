@@ -15,7 +15,6 @@ from typing import Any
 import attrs
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import track as progress
 from rich.table import Table
 from rich.text import Text
@@ -550,11 +549,11 @@ def _print_batch(
         flag = " *" if group.unit.extrapolated else ""
         flag += "" if group.counted else " †"
         table.add_row(
-            escape(group.key.measure + flag),
-            *[escape(_by_text(item)) for item in group.by],
+            group.key.measure + flag,
+            *[_by_text(item) for item in group.by],
             group.key.period.label,
             _quantity(group.quantity),
-            escape(framework.unit_of(group.key.measure).label),
+            framework.unit_of(group.key.measure).label,
             _money(group.gross, policy),
             _money(group.net, policy),
             _money(group.present_value, policy),

@@ -253,14 +253,14 @@ def _workings_csv(report: Report, f: Formatter) -> str:
     for entry in report.trace:
         writer.writerow(
             [
-                entry.id,
-                entry.measure,
-                entry.title,
+                guard_formula(entry.id),
+                guard_formula(entry.measure),
+                guard_formula(entry.title),
                 entry.period.label,
-                entry.geography,
+                guard_formula(entry.geography),
                 entry.quantity,
                 entry.deliveries,
-                "; ".join(entry.projects),
+                guard_formula("; ".join(entry.projects)),
                 *(
                     "" if amount is None else f.rounded(amount.amount)
                     for amount in (entry.gross, entry.net, entry.present_value)
