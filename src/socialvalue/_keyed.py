@@ -13,10 +13,9 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import ValuationBatch, value_type_of
+from socialvalue.batch import ValuationBatch, counts_in_total, value_type_of
 from socialvalue.deliveries import Delivery, DeliveryStatus
 from socialvalue.exceptions import UnknownCodeError
-from socialvalue.framework import ValueType
 from socialvalue.methodology import Methodology
 from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
@@ -59,8 +58,7 @@ def key_quantities(source: ValuationBatch | Iterable[Delivery]) -> dict[Valuatio
 
 def counts(unit: UnitValue, methodology: Methodology) -> bool:
     """Whether a unit value counts in the social-value total (transfers only if so declared)."""
-    kind = value_type_of(unit, methodology.framework)
-    return kind is not ValueType.TRANSFER or methodology.count_transfers
+    return counts_in_total(value_type_of(unit, methodology.framework), methodology)
 
 
 def unit_or_none(key: ValuationKey, methodology: Methodology) -> UnitValue | None:

@@ -42,6 +42,7 @@ __all__ = [
     "UnvaluedGroup",
     "ValuationBatch",
     "classify",
+    "counts_in_total",
     "overlap_pairs",
     "value_many",
     "value_type_of",
@@ -482,13 +483,18 @@ def value_type_of(unit: UnitValue, framework: Framework) -> ValueType:
     return framework.measure(unit.key.measure).value_type
 
 
+def counts_in_total(value_type: ValueType, methodology: Methodology) -> bool:
+    """The transfer rule: a transfer counts in the social-value total only if declared so."""
+    return value_type is not ValueType.TRANSFER or methodology.count_transfers
+
+
 def _treatment(
     status: DeliveryStatus, value_type: ValueType, overlaps: str, methodology: Methodology
 ) -> tuple[bool, str]:
     """Whether a group counts in the social-value totals, and why not (or its flag)."""
     if status is not DeliveryStatus.DELIVERED:
         return False, TARGET_REASON
-    if value_type is ValueType.TRANSFER and not methodology.count_transfers:
+    if not counts_in_total(value_type, methodology):
         return False, TRANSFER_REASON + (f"; it also overlaps {overlaps}" if overlaps else "")
     if overlaps:
         scope = ", ".join(methodology.overlap_scope)
