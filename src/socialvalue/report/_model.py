@@ -264,8 +264,10 @@ class Exclusion:
         period: Its period.
         quantity: How much.
         present_value: What it would have added (``None`` if it has no £ value).
-        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
-            the ``warn`` policy, still counted).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded), ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted) or ``possible overlap`` (overlapping measures
+            delivered in the same period outside the methodology's ``overlap_scope``: listed,
+            not de-duplicated; see :meth:`~socialvalue.ValuationBatch.possible_overlaps`).
         overlaps: The measure it overlaps, if any.
         reason: Why, in words.
     """
