@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -238,7 +239,17 @@ def test_commitments_quarter_must_be_a_quarter(capsys):
 
 def test_commitments_default_quarter_runs(capsys):
     assert main(["commitments", "--no-values"]) == 0
-    assert "By role and kind:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "By role and kind:" in out
+    # The commitment met on the evidence of its record shows green, with that evidence cited
+    # (as words: the terminal colour is dropped when the output is not a terminal).
+    assert "1 complete (green)" in out
+    assert "[GREEN: MET] D1-PRC-01 " in out
+    assert "met: evidence on its record: Annual Report 2023, Commissioner" in out
+    assert "\x1b[" not in out
+    assert main(["commitments", "--no-values", "--format", "json"]) == 0
+    listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)["commitments"]}
+    assert (listed["D1-PRC-01"]["rag"], listed["D1-PRC-01"]["colour"]) == ("complete", "green")
 
 
 def test_template_and_import_commands(tmp_path, capsys):

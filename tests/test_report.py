@@ -136,8 +136,8 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     assert "- Ni ellid prisio 14 cyflawniad" in welsh
     assert "| D1-PRC-01 |" in english
     # D1-PRC-01 is met, its record citing the evidence (it was red and "overdue" before #13).
-    assert "| wedi'i gwblhau |" in welsh
-    assert "| complete |" in english
+    assert "| wedi'i gwblhau (gwyrdd) |" in welsh
+    assert "| complete (green) |" in english
     assert "(1 delivery)" in english
     assert "(1 cyflawniad)" in welsh
     assert "Generated: 1 January 2026" in english

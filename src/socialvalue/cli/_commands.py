@@ -852,7 +852,23 @@ def commitments(
         quarter=chosen,
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
-    click.echo(summary_json(summary) if fmt.lower() == "json" else summary.render())
+    if fmt.lower() == "json":
+        click.echo(summary_json(summary))
+        return
+    for line in summary.render().splitlines():
+        click.echo(_coloured(line))
+
+
+#: A summary line's status tag → its colour on a terminal (the tag itself says it in words).
+_TAG_COLOURS = {"[GREEN": "green", "[AMBER": "yellow", "[RED": "red"}
+
+
+def _coloured(line: str) -> str:
+    """A summary line in its RAG colour (click drops the colour when not writing to a terminal)."""
+    for tag, colour in _TAG_COLOURS.items():
+        if line.lstrip().startswith(tag):
+            return click.style(line, fg=colour)
+    return line
 
 
 @cli.command(epilog=examples("template"))

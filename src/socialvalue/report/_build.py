@@ -601,6 +601,7 @@ def _commitments(  # noqa: PLR0913 - the inputs tracking needs
             role=_role_title(framework, p.commitment.role or "") or "",
             kind=p.commitment.kind,
             rag=p.rag.value,
+            colour=p.rag.colour,
             reasons=tuple(p.reasons),
         )
         for p in progress
