@@ -525,6 +525,8 @@ def test_a_target_never_changes_delivered_totals(batch, target):
         rolled_before.gross,
         rolled_before.transfers,
     )
+    # Nor the outcomes delivered, the denominators of cost per outcome.
+    assert rolled_after.outcomes == rolled_before.outcomes
 
 
 def test_costs_ship_beside_the_deliveries_and_round_trip():
