@@ -223,8 +223,11 @@ class Rollup(Tabular):
         rows: Group key (one value per dimension) → :class:`Totals`.
         currency: The currency of every amount.
         methodology: The methodology the values come from.
-        unvalued: How many deliveries could not be valued and are in no row (a batch valued
-            with ``unvalued="report"``); they are listed, with reasons, in the batch.
+        unvalued: How many deliveries could not be valued (a batch valued with
+            ``unvalued="report"``); they are listed, with reasons, in the batch, and are in no
+            total or count. An outcome among them still adds its quantity to its row's
+            :attr:`Totals.outcomes` (the denominator of cost per outcome), so a row may hold
+            nothing else: zero totals, a count of 0, and its outcomes.
     """
 
     by: tuple[str, ...]
