@@ -321,3 +321,14 @@ def test_value_by_an_empty_attribute_or_correction_shows_words_not_python(tmp_pa
     row = next(line for line in capsys.readouterr().out.splitlines() if "LCR-COM-1" in line)
     cells = [cell.strip() for cell in row.split("│")[1:-1]]
     assert cells[:4] == ["LCR-COM-1", "(none)", "(none)", "no"]
+
+
+def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
+    """`socialvalue value` on the shipped example: Kindred's LCR-INV-1 jobs may be the LCR-EMP-1
+    jobs on other projects (outside the default overlap scope), and the EmbRACE roll-out is a
+    target, not 21,000 completions."""
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    assert "possible overlaps" in out
+    assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
+    assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
