@@ -10,7 +10,7 @@ from babel.numbers import get_currency_symbol, parse_decimal
 from hypothesis import given
 from strategies import money
 
-from socialvalue import Delivery, FinancialYear, Money, default_methodology
+from socialvalue import Delivery, FinancialYear, Money, default_methodology, value_many
 from socialvalue.cli import main
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.io import example_deliveries, shipped_commitments
@@ -136,8 +136,8 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     assert "- Ni ellid prisio 14 cyflawniad" in welsh
     assert "| D1-PRC-01 |" in english
     # D1-PRC-01 is met, its record citing the evidence (it was red and "overdue" before #13).
-    assert "| wedi'i gwblhau |" in welsh
-    assert "| complete |" in english
+    assert "| wedi'i gwblhau (gwyrdd) |" in welsh
+    assert "| complete (green) |" in english
     assert "(1 delivery)" in english
     assert "(1 cyflawniad)" in welsh
     assert "Generated: 1 January 2026" in english
@@ -525,3 +525,42 @@ def test_the_measure_table_shows_what_was_valued_with_a_carried_forward_value(re
     assert "Of which valued with a value carried forward" in render_markdown(late)
     # Nothing carried forward: no such column.
     assert "carried_forward" not in [c.key for c in report.table("by_measure").columns]
+
+
+def test_the_default_report_of_the_example_flags_the_overlap_and_lists_every_exclusion():
+    """Issue #13 with the shipped example and the *default* methodology (`socialvalue report`):
+    its overlap scope (same project, contract, period) does not reach Kindred's LCR-INV-1 jobs
+    and the LCR-EMP-1 jobs on other projects, so they are listed as a possible overlap; the
+    EmbRACE target, not valued under this methodology, is listed as a target, never counted;
+    the headline is the batch's de-duplicated, delivered, non-transfer total."""
+    deliveries = example_deliveries()
+    methodology = default_methodology()
+    report = build_report(
+        deliveries,
+        methodology,
+        title="t",
+        authority="a",
+        period="2022/23",
+        generated=dt.date(2026, 1, 1),
+        costs=deliveries.costs,
+    )
+    batch = value_many(deliveries, methodology, by=("role", "project"), unvalued="report")
+    assert report.headlines[0].amount == batch.total_present_value()
+    listed = {(e.measure, e.kind): e for e in report.exclusions}
+    inv1 = listed["LCR-INV-1", "possible overlap"]
+    assert (inv1.project, inv1.overlaps, inv1.present_value) == ("Kindred", "LCR-EMP-1", None)
+    assert "must not be added to LCR-EMP-1's" in inv1.reason
+    target = listed["LCR-EDI-1", "target"]
+    assert (target.quantity, target.present_value) == (Decimal(21000), None)
+    assert "LCR-EDI-1" not in {row[0] for row in report.table("not_valued").rows}
+    # Every valued group left out of the total is listed with its amount and its reason.
+    for group in batch.excluded():
+        (match,) = [
+            e
+            for e in report.exclusions
+            if (e.measure, e.period, e.quantity)
+            == (group.key.measure, group.key.period, group.quantity)
+            and e.kind != "possible overlap"
+        ]
+        assert match.present_value == group.present_value
+        assert match.reason == group.reason

@@ -254,12 +254,16 @@ def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
 def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
     """What could not be valued, by measure and reason, with counts and quantities; in no total.
 
+    Delivered groups only: a target that could not be valued is listed with the exclusions.
+
     One row per measure and reason (the periods and roles it spans are summed), the rows with
     the most deliveries first.
     """
     grouped: dict[tuple[str, str], list[Decimal | int]] = {}
     with calculation_context():
         for missing in batch.unvalued:
+            if missing.status is not DeliveryStatus.DELIVERED:
+                continue  # a target: listed with the exclusions, never as counted
             entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
             entry[0] = Decimal(entry[0]) + missing.quantity
             entry[1] = int(entry[1]) + missing.count
@@ -597,6 +601,7 @@ def _commitments(  # noqa: PLR0913 - the inputs tracking needs
             role=_role_title(framework, p.commitment.role or "") or "",
             kind=p.commitment.kind,
             rag=p.rag.value,
+            colour=p.rag.colour,
             reasons=tuple(p.reasons),
         )
         for p in progress
