@@ -33,7 +33,12 @@ def test_default_methodology_is_open_and_pinned():
     methodology = default_methodology()
     assert methodology is default_methodology()
     assert methodology.framework.id == "lcrca"
-    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert [r.id for r in methodology.registries] == [
+        "desnz-carbon",
+        "ons-ashe",
+        "dwp-swap",
+        "gmca-ucd-skills",
+    ]
     assert methodology.price_base.label == "2024/25"
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
@@ -199,7 +204,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
+        == ("e1cf0989c686658971c0a09497b17d63b4daf4f475124319e76ed40ab7a0d5ff")
     )
     assert isinstance(again, Methodology)
 
