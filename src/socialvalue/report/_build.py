@@ -725,7 +725,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£267.8 thousand** (£267,831.59) — see T2, T4, T7, T13
+        - Total social value (present value): **£267.8 thousand** (£267,831.59) — see T2, T4, ...
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
         - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£267.8 mil** (£267,831.59) — ...
