@@ -204,7 +204,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("e1cf0989c686658971c0a09497b17d63b4daf4f475124319e76ed40ab7a0d5ff")
+        == ("270f768053e99471cc4cd65020e0e9c8e600f4c6288e4d181f3112d706b2728f")
     )
     assert isinstance(again, Methodology)
 

@@ -39,7 +39,8 @@ def test_the_value_per_start_is_rebuilt_from_its_sources_to_the_penny():
     assert proxy.value == LEVEL_2_ANNUAL * ACHIEVEMENT_RATE == Decimal("645.072")
     assert proxy.high == LEVEL_3_LIFETIME / WORKING_LIFE_YEARS * ACHIEVEMENT_RATE
     assert proxy.high == Decimal("1027.8165")
-    assert proxy.low is None  # the source gives levels, not a range
+    # Low is the central value: GMCA calls it "the lower estimate", and one year is counted.
+    assert proxy.low == proxy.value
     assert proxy.price_base.label == "2010/11"
     assert proxy.unit == "count"
     assert proxy.net_of_deadweight is False  # nothing says the start would not have happened
