@@ -385,8 +385,8 @@ class Rollup(Tabular):
         >>> import socialvalue as sv
         >>> rolled = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
         ...                       by=("measure",), unvalued="report")
-        >>> [key for key, _, _ in rolled.below(Decimal("0.1"))]  # SWAP: under 10% of the total
-        [('LCR-SKL-6',)]
+        >>> [key for key, _, _ in rolled.below(Decimal("0.1"))]  # each under 10% of the total
+        [('LCR-SKL-1',), ('LCR-SKL-6',)]
         """
         total = self.total().present_value
         if total <= 0:

@@ -723,17 +723,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('256792.347350262213635109025669328000'))
+        ('total_present_value', Decimal('267831.586844221354510064185778599360'))
         >>> report.table("by_role").rows[0][:2]  # delivered, once, no transfers
         ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£256.8 thousand** (£256,792.35) — see T5, T11
+        - Total social value (present value): **£267.8 thousand** (£267,831.59) — see T2, T4, ...
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£256.8 mil** (£256,792.35) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£267.8 mil** (£267,831.59) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework

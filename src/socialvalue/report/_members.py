@@ -283,7 +283,7 @@ def render_members_html(
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_members_html(report, annex_href="annex.html", charts=False)
-        >>> "In 2022/23, LCRCA created £256.8 thousand of social value" in html
+        >>> "In 2022/23, LCRCA created £267.8 thousand of social value" in html
         True
     """
     f = f if f is not None else Formatter(rounding=report.rounding)
