@@ -18,7 +18,9 @@ How deliveries are matched to commitments (:func:`match_deliveries`), in this or
 In every case the delivery's period must start within the commitment's window (start to due,
 where set). A delivery that two commitments would claim is matched to neither and reported as
 ambiguous; a delivery no rule matches is reported as unmatched. So a delivery counts towards at
-most one commitment, and nothing is counted twice.
+most one commitment, and nothing is counted twice. A target or forecast (a delivery whose
+``status`` is ``target``) is not a delivery: it counts towards no commitment, and is listed
+apart (:attr:`Match.targets`).
 """
 
 from __future__ import annotations
@@ -129,11 +131,14 @@ class Match:
         matched: Commitment id → indexes of the deliveries counted towards it.
         unmatched: Indexes of deliveries no rule matched.
         ambiguous: Index → the commitment ids that would each have claimed the delivery.
+        targets: Indexes of targets and forecasts (``status = "target"``): never counted
+            towards a commitment, whatever they match.
     """
 
     matched: dict[str, tuple[int, ...]]
     unmatched: tuple[int, ...]
     ambiguous: dict[int, tuple[str, ...]]
+    targets: tuple[int, ...] = ()
 
 
 def _in_window(delivery: Delivery, commitment: Commitment) -> bool:
@@ -151,14 +156,18 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
     >>> d = [Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25 Q1", contract="K1"),
     ...      Delivery(measure="LCR-EMP-1", quantity="1", period="2024/25 Q1")]
     >>> match_deliveries([c], d)
-    Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={})
+    Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={}, targets=())
     """
     by_id = {commitment.id: commitment for commitment in commitments}
     quantified = [c for c in commitments if c.quantified]
     matched: dict[str, list[int]] = {c.id: [] for c in commitments}
     unmatched: list[int] = []
     ambiguous: dict[int, tuple[str, ...]] = {}
+    targets: list[int] = []
     for index, delivery in enumerate(deliveries):
+        if delivery.status is not DeliveryStatus.DELIVERED:
+            targets.append(index)  # a target or forecast is not a delivery
+            continue
         tagged = list(
             dict.fromkeys(tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG))
         )
@@ -198,6 +207,7 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         matched={key: tuple(indexes) for key, indexes in matched.items()},
         unmatched=tuple(unmatched),
         ambiguous=ambiguous,
+        targets=tuple(targets),
     )
 
 
@@ -433,6 +443,7 @@ def track(  # noqa: PLR0913 - one assessment, step by step
         matched={k: tuple(positions[i] for i in v) for k, v in match.matched.items()},
         unmatched=tuple(positions[i] for i in match.unmatched),
         ambiguous={positions[i]: v for i, v in match.ambiguous.items()},
+        targets=tuple(positions[i] for i in match.targets),
     )
     histories = _history(updates, on)
     results = []
