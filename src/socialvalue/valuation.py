@@ -695,8 +695,10 @@ class CostValuation:
         cost: What was valued.
         methodology: Id, version and content hash of the methodology.
         real: The amount in the methodology's price base, with any optimism-bias uplift: the
-            value of the input (what an SROI ratio divides by).
-        present_value: ``real`` discounted to the appraisal base year (what PVC sums).
+            value of the input (what an SROI ratio divides by). Carried to
+            :data:`UNIT_VALUE_PLACES` decimal places, like a benefit's unit value.
+        present_value: ``real`` discounted to the appraisal base year (what PVC sums), carried
+            to :data:`UNIT_VALUE_PLACES` decimal places.
         year: The year the cost falls in, and its discount factor and offset.
         steps: Each step: the amount, rebasing, optimism bias, discounting.
     """
@@ -768,6 +770,11 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
     offset, factor = discount_to_base(year, 0, methodology)
     with calculation_context():
         present = real * factor
+        # Carried to UNIT_VALUE_PLACES, as a benefit's unit value is: a rebasing factor is a
+        # quotient of 100 significant digits, and amounts that long reach no table.
+        real, present = (
+            number.quantize(_UNIT_EXPONENT, rounding=ROUND_HALF_EVEN) for number in (real, present)
+        )
     base = methodology.appraisal_base_year
     steps.append(
         Step(
