@@ -468,6 +468,41 @@ def test_zero_ratios_and_zero_costs_read_as_zero():
     assert str(leverage_ratio(Decimal(0), Decimal("3.000"))) == "0"
 
 
+COSTS_FILE = """
+title = "Costs written as a newcomer would"
+
+[[costs]]
+amount = "1000"
+period = "2022/23"
+project = "P"
+
+[[costs]]
+period = "2022/23"
+project = "Q"
+amount = { amount = "250", currency = "GBP" }
+"""
+
+
+def test_a_cost_in_a_file_takes_its_amount_alone_as_the_api_does():
+    """``amount = "1000"`` (as ``Cost(amount="1000")``) failed with "'str' object has no
+    attribute 'keys'"; only a ``[costs.amount]`` table was read."""
+    read = loads(COSTS_FILE, DeliverySet, format="toml")
+    assert [cost.amount for cost in read.costs] == [Money("1000"), Money("250")]
+    with pytest.raises(ValidationError) as bad:
+        loads(COSTS_FILE.replace('amount = "1000"', "amount = true"), DeliverySet, format="toml")
+    assert (
+        'costs[0].amount: expected an amount such as "1000" (pounds) or a table such as '
+        '{ amount = "1000", currency = "GBP" }, got bool True'
+    ) in str(bad.value)
+
+
+def test_a_cost_that_cannot_be_valued_is_named():
+    """A cost outside the price index stopped a report with no word of which cost it was."""
+    cost = Cost(amount="1000", period="2031/32", project="Depot")
+    with pytest.raises(ValuationError, match=r"^cost of 1000 GBP in 2031/32 \(Depot\): cannot"):
+        value_cost(cost, default_methodology())
+
+
 # --- transfers, targets, overlaps ----------------------------------------------------------------
 
 

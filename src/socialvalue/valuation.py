@@ -754,8 +754,16 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
             result=cost.amount.amount,
         )
     ]
-    year = _amount_year(cost.period, methodology)
-    real = _rebase(cost.amount.amount, year, methodology, steps)
+    try:
+        year = _amount_year(cost.period, methodology)
+        real = _rebase(cost.amount.amount, year, methodology, steps)
+        offset, factor = discount_to_base(year, 0, methodology)
+    except ValuationError as error:  # name the cost: a report with costs stops here
+        project = f" ({cost.project})" if cost.project else ""
+        raise ValuationError(
+            f"cost of {cost.amount.amount} {cost.amount.currency} in {cost.period.label}"
+            f"{project}: {error}"
+        ) from None
     if cost.optimism_bias:
         with calculation_context():
             real *= _ONE + cost.optimism_bias
@@ -767,7 +775,6 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
                 result=real,
             )
         )
-    offset, factor = discount_to_base(year, 0, methodology)
     with calculation_context():
         present = real * factor
         # Carried to UNIT_VALUE_PLACES, as a benefit's unit value is: a rebasing factor is a
