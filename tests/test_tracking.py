@@ -228,6 +228,20 @@ def test_evidence_on_the_record_counts_a_commitment_as_met():
     assert summary.escalations == ()
 
 
+def test_evidence_on_the_record_does_not_meet_a_commitment_before_it_starts():
+    """D1-PRC-01 starts on 2022-04-01; in 2021/22 Q1 it showed "complete (green)", met by a
+    2023 report, while every other commitment was "not started"."""
+    weighting = shipped_commitments().commitment("D1-PRC-01")
+    assert weighting.start == dt.date(2022, 4, 1)
+    (early,), _ = track([weighting], [], [], on=dt.date(2021, 6, 30))
+    assert early.rag is Rag.NOT_STARTED
+    assert early.reasons == ("starts 2022-04-01",)
+    (started,), _ = track([weighting], [], [], on=dt.date(2022, 4, 1))
+    assert started.rag is Rag.COMPLETE
+    summary = quarterly_summary([weighting], [], [], quarter=FinancialQuarter(2021, 1))
+    assert "Met — green" not in summary.render()
+
+
 def test_every_status_has_a_colour_and_only_met_and_green_are_green():
     assert {rag: rag.colour for rag in Rag} == {
         Rag.GREEN: "green",

@@ -101,8 +101,9 @@ class RagRules:
     target: at least ``green_from`` of it is green, at least ``amber_from`` amber, below that
     red. A commitment past its due date and not complete is red (and flagged overdue). A
     reported status of ``at_risk`` makes a green commitment amber; ``off_track`` makes it red.
-    A qualitative commitment is complete when every milestone is done — or, with no milestones
-    and no progress update, when its record cites the evidence that it was done — red when
+    A qualitative commitment is complete when every milestone is done — or, once started, with
+    no milestones and no progress update, when its record cites the evidence that it was done
+    (undated, so it counts from the start) — red when
     overdue, amber when a milestone is overdue, otherwise green (or as its reported status says).
 
     Args:
@@ -583,15 +584,17 @@ def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
     if total and done == total:
         reasons.append(f"all {total} milestones done")
         return Rag.COMPLETE, False
+    if commitment.start is not None and on < commitment.start:
+        # Before this check, undated evidence on the record made a commitment "met" on dates
+        # before it had even started.
+        reasons.append(f"starts {commitment.start.isoformat()}")
+        return Rag.NOT_STARTED, False
     if not total and latest is None and commitment.evidence:
         # Evidence on the commitment's own record counts: with no milestones to tick and no
         # progress update saying otherwise, a commitment whose record cites the evidence that it
-        # was done is met, never "overdue".
+        # was done is met, never "overdue". The evidence is undated, so it counts from the start.
         reasons.append(f"met: evidence on its record: {'; '.join(commitment.evidence)}")
         return Rag.COMPLETE, False
-    if commitment.start is not None and on < commitment.start:
-        reasons.append(f"starts {commitment.start.isoformat()}")
-        return Rag.NOT_STARTED, False
     if commitment.due is not None and on > commitment.due:
         progress = f": {done} of {total} milestones done" if total else ""
         reasons.append(f"overdue since {commitment.due.isoformat()}{progress}")
