@@ -250,3 +250,11 @@ def test_gaps_say_why_in_plain_words_and_only_for_measures_without_any_value():
         .unvalued[0]
         .reason.startswith("no value for LCR-SPD-1")
     )
+
+
+def test_no_shipped_text_quotes_a_national_toms_figure():
+    """The LCR-EDI-1 evidence quoted the LCRCA report's National TOMs figure (£404 an employee):
+    a licensed (CC BY-NC-ND) value, in shipped data, though no calculation used it."""
+    for folder in (*VALUE_FOLDERS, "unvalued", "methodologies", "frameworks", "examples"):
+        for item in _files(folder):
+            assert "£404" not in item.read_text(encoding="utf-8"), item.name
