@@ -1,0 +1,98 @@
+"""The fast path for the shipped methodology: a JSON cache rebuilt into the very same objects."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import socialvalue
+from socialvalue import _shipped_cache
+from socialvalue._shipped_cache import (
+    CACHE_FORMAT,
+    cache_path,
+    cached_methodology,
+    decode,
+    encode,
+    shipped_cache_names,
+)
+from socialvalue.exceptions import UnknownCodeError
+from socialvalue.io import SHIPPED_METHODOLOGIES
+from socialvalue.io._cache_writer import cache_text
+from socialvalue.io._methodology import methodology_from_shipped_toml
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED_METHODOLOGIES))
+def test_the_fast_path_gives_the_object_the_slow_path_gives(name: str) -> None:
+    fast = cached_methodology(name)
+    slow = methodology_from_shipped_toml(name)
+    assert fast is not None
+    assert fast == slow
+    assert fast.content_hash == slow.content_hash
+    assert fast.framework == slow.framework
+    assert fast.registries == slow.registries
+    # outside equality, but cited by every explanation
+    assert [r.origin for r in fast.registries] == [r.origin for r in slow.registries]
+    assert all(r.origin for r in fast.registries)
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED_METHODOLOGIES))
+def test_the_committed_cache_is_the_one_the_shipped_toml_gives(name: str) -> None:
+    committed = Path(cache_path(name)).read_text(encoding="utf-8")
+    assert committed == cache_text(name), (
+        "the shipped data changed: run python -m socialvalue.io._cache_writer"
+    )
+
+
+def test_every_shipped_methodology_has_a_cache() -> None:
+    assert shipped_cache_names() == sorted(SHIPPED_METHODOLOGIES)
+
+
+def test_one_function_one_object_at_every_door() -> None:
+    assert socialvalue.default_methodology is socialvalue.io.default_methodology
+    assert socialvalue.default_methodology() is socialvalue.io.default_methodology()
+
+
+def test_an_unknown_name_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(UnknownCodeError, match="lcrca-default"):
+        socialvalue.default_methodology("lcrca-defualt")
+
+
+def test_a_tag_may_name_only_the_listed_classes() -> None:
+    with pytest.raises(KeyError):
+        decode({"!c": "system", "a": {"command": "true"}})
+    with pytest.raises(TypeError, match="no cache tag"):
+        encode(Path())
+
+
+def _write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: object) -> None:
+    target = tmp_path / "x.cache.json"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(target))
+
+
+def test_a_cache_whose_hash_does_not_match_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methodology = methodology_from_shipped_toml("lcrca-default")
+    good = {
+        "format": CACHE_FORMAT,
+        "content_hash": methodology.content_hash,
+        "methodology": encode(methodology),
+    }
+    _write(tmp_path, monkeypatch, good)
+    assert cached_methodology("x") == methodology
+    _write(tmp_path, monkeypatch, {**good, "content_hash": "0" * 64})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, {**good, "format": "socialvalue/shipped-cache/0"})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, {**good, "methodology": {"!c": "Nothing", "a": {}}})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, [1, 2])
+    assert cached_methodology("x") is None
+
+
+def test_a_missing_cache_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(tmp_path / "none.json"))
+    assert cached_methodology("lcrca-default") is None
