@@ -160,7 +160,7 @@ def one_way(way: str, csv: Path, parquet: Path, repeats: int) -> dict[str, Any]:
         from distributed import Client, LocalCluster  # noqa: PLC0415
 
         cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     for quarter in base.quarters():  # unit values cached outside the timed part, as in a service

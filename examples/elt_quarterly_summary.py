@@ -1,7 +1,7 @@
 """A Responsible Officer's quarterly commitments paper for the Executive Leadership Team.
 
-Combines the shipped LCRCA commitments (Day One Commitments and Future Aspirations, cited to
-their sources) with progress updates and an ILLUSTRATIVE supplier contract
+Combines the shipped LCRCA commitments (Day One Commitments and the 2023 report's priorities
+going forward, cited to their sources) with progress updates and an ILLUSTRATIVE supplier contract
 (examples/lcrca-progress.toml), and that contract's quarterly returns
 (examples/hr3-returns.toml), then produces the summary for one quarter in one call.
 

@@ -71,8 +71,10 @@ def run(folder: Path) -> None:
     print(f"1. template written: {template.name} (sheets: Returns, Guidance, Commitments)")
 
     book = openpyxl.load_workbook(template)
-    for row in typed:
-        book["Returns"].append(row)
+    # Typed into the first rows (the Contract column is already filled in on every row).
+    for number, row in enumerate(typed, start=2):
+        for column, value in enumerate(row, start=1):
+            book["Returns"].cell(row=number, column=column, value=value)
     filled = folder / f"{CONTRACT} return, filled.xlsx"
     book.save(filled)
 

@@ -94,6 +94,10 @@ def valuation_methodology(**changes):
         "framework": shipped_framework(),
         "registries": (TEST_REGISTRY,),
         "discount_schedule": shipped_discount_schedule(),
+        # These properties are about the arithmetic of everything valued: transfers count, and
+        # overlaps are kept (policy "warn"; the test modules silence its warning). The rules
+        # that keep them out are tested in test_appraisal.py.
+        "count_transfers": True,
     }
     fields.update(changes)
     return Methodology(**fields)

@@ -4,6 +4,7 @@ The test-only ones: currencies, and for the valuation engine's tests additionali
 multipliers, impact chains, rates and discount schedules.
 """
 
+import os
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -18,12 +19,16 @@ from socialvalue.testing import (
     calendar_years,
     codes,
     commitments,
+    costs,
     dates,
     decimals,
     deliveries,
     financial_quarters,
     financial_years,
     frameworks,
+    hostile_numbers,
+    hostile_period_labels,
+    hostile_texts,
     measures,
     money,
     periods,
@@ -43,6 +48,7 @@ __all__ = [
     "calendar_years",
     "codes",
     "commitments",
+    "costs",
     "currencies",
     "dates",
     "decimals",
@@ -51,6 +57,10 @@ __all__ = [
     "financial_years",
     "fractions",
     "frameworks",
+    "fuzz_examples",
+    "hostile_numbers",
+    "hostile_period_labels",
+    "hostile_texts",
     "impact_chains",
     "measures",
     "money",
@@ -144,3 +154,13 @@ def schedules(
         verification=Verification.UNVERIFIED,
         bands=bands,
     )
+
+
+#: Examples per parser fuzz test, by hypothesis profile (see tests/conftest.py).
+_FUZZ_EXAMPLES = {"dev": 200, "ci": 1_000, "deep": 10_000}
+
+
+def fuzz_examples() -> int:
+    """How many inputs each parser fuzz test draws under the chosen profile."""
+    profile = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+    return _FUZZ_EXAMPLES.get(profile, _FUZZ_EXAMPLES["dev"])

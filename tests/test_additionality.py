@@ -313,3 +313,33 @@ def test_bad_additionality_in_a_file_names_the_key():
         DataFileError, match=re.escape("deadweight: 1.5 is not a fraction between 0 and 1")
     ):
         loads('deadweight = "1.5"', Additionality, format="toml")
+
+
+# --- mutation testing (issue #12): each field names itself in its errors ------------------------
+
+
+@pytest.mark.parametrize(
+    "field", ["deadweight", "leakage", "displacement", "substitution", "attribution", "drop_off"]
+)
+def test_each_fraction_names_itself_when_refused(field):
+    with pytest.raises(ValueError, match=rf"^{field}: 'x' is not a decimal number$"):
+        Additionality(**{field: "x"})
+    with pytest.raises(FloatNotAllowedError, match=rf"^{field}: got the float 0\.5;"):
+        Additionality(**{field: 0.5})
+
+
+def test_plain_amounts_are_checked_as_amounts():
+    chain = ImpactChain(leakage="0.5")
+    assert chain.apply(Decimal(10)) == Decimal(5)
+    with pytest.raises(ValueError, match=r"^amount: Decimal\('NaN'\) is not a finite number$"):
+        chain.apply(Decimal("NaN"))
+
+
+def test_additional_impact_refuses_money_against_a_plain_number_by_name():
+    chain = ImpactChain()
+    with pytest.raises(TypeError) as info:
+        additional_impact(Money("1"), chain, Decimal(1), chain)  # type: ignore[type-var]
+    assert str(info.value) == (
+        "gross and reference_gross must both be Money or both be Decimal, got Money and Decimal"
+    )
+    assert additional_impact(Decimal(10), chain, Decimal(4), chain) == Decimal(6)

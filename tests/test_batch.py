@@ -17,6 +17,9 @@ from socialvalue import (
 )
 from socialvalue.batch import DELIVERY_DIMENSIONS
 
+# Deliveries of overlapping measures are kept under the default policy, with a warning.
+pytestmark = pytest.mark.filterwarnings("ignore::socialvalue.batch.OverlapWarning")
+
 
 @given(
     st.lists(deliveries(), max_size=30),

@@ -70,9 +70,20 @@ def test_no_command_shows_usage(capsys):
 def test_help_shows_examples(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "socialvalue report --format html -o report.html" in out
+    assert "socialvalue report -o report.html" in out
     assert main(["report", "--help"]) == 0
     assert "--locale" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["report", "value", "explain", "template", "import"])
+def test_each_command_shows_its_own_examples_only(capsys, command):
+    assert main([command, "--help"]) == 0
+    examples = capsys.readouterr().out.split("Examples:", 1)[1]
+    lines = [
+        line.strip() for line in examples.splitlines() if line.strip().startswith("socialvalue ")
+    ]
+    assert lines
+    assert all(line.split()[1] == command for line in lines)
 
 
 def test_version(capsys):

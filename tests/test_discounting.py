@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 from importlib import resources
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 from strategies import money, schedules
@@ -31,15 +32,16 @@ from socialvalue.provenance import Verification
 
 GREEN_BOOK_FILE = "socialvalue/data/discounting/green-book-2022.toml"
 
-#: The three schedules, as in the project's reference table of Green Book rates
-#: (first year, last year, standard, health, catastrophic risk excluded).
+#: The four schedules, as in the project's reference table of Green Book rates,
+#: shared/reference/green-book-discount-rates.csv (first year, last year, standard, health,
+#: reduced where pure social time preference = 0, and its health counterpart).
 GREEN_BOOK_TABLE = [
-    (0, 30, "0.035", "0.015", "0.030"),
-    (31, 75, "0.030", "0.0129", "0.0257"),
-    (76, 125, "0.025", "0.0107", "0.0214"),
-    (126, 200, "0.020", "0.0086", "0.0171"),
-    (201, 300, "0.015", "0.0064", "0.0129"),
-    (301, None, "0.010", "0.0043", "0.0086"),
+    (0, 30, "0.035", "0.015", "0.030", "0.0100"),
+    (31, 75, "0.030", "0.0129", "0.0257", "0.0086"),
+    (76, 125, "0.025", "0.0107", "0.0214", "0.0071"),
+    (126, 200, "0.020", "0.0086", "0.0171", "0.0057"),
+    (201, 300, "0.015", "0.0064", "0.0129", "0.0043"),
+    (301, None, "0.010", "0.0043", "0.0086", "0.0029"),
 ]
 
 SOURCE = Source(title="A test source", publisher="socialvalue tests")
@@ -89,9 +91,14 @@ def half_up(value: Decimal, places: int) -> Decimal:
 # --- the shipped file --------------------------------------------------------------------------
 
 
-def test_shipped_file_holds_the_three_green_book_schedules(green_book):
-    assert green_book.ids() == ("standard", "health", "catastrophic_risk_excluded")
-    assert len(green_book) == 3
+def test_shipped_file_holds_the_four_green_book_schedules(green_book):
+    assert green_book.ids() == (
+        "standard",
+        "health",
+        "reduced_pure_time_preference_zero",
+        "health_reduced_pure_time_preference_zero",
+    )
+    assert len(green_book) == 4
     for column, schedule_id in enumerate(green_book.ids(), start=2):
         shipped = green_book.schedule(schedule_id)
         assert shipped.edition == "2022"
@@ -102,11 +109,21 @@ def test_shipped_file_holds_the_three_green_book_schedules(green_book):
 
 def test_shipped_schedules_carry_their_verification(green_book):
     assert green_book.schedule("standard").verification is Verification.PRIMARY
-    assert "Table 6.1" in (green_book.schedule("standard").source.section or "")
+    # 2018+ editions number the table Annex A6, Table 8 (Table 6.1 was the 2003 numbering).
+    assert "Annex A6, Table 8" in (green_book.schedule("standard").source.section or "")
     assert green_book.schedule("health").verification is Verification.SECONDARY
-    assert green_book.schedule("catastrophic_risk_excluded").verification is (
+    assert green_book.schedule("reduced_pure_time_preference_zero").verification is (
         Verification.SECONDARY
     )
+    assert green_book.schedule("health_reduced_pure_time_preference_zero").verification is (
+        Verification.UNVERIFIED
+    )
+
+
+def test_the_old_id_of_the_reduced_schedule_is_a_deprecated_alias(green_book):
+    with pytest.warns(DeprecationWarning, match="reduced_pure_time_preference_zero"):
+        found = green_book.schedule("catastrophic_risk_excluded")
+    assert found is green_book.schedule("reduced_pure_time_preference_zero")
     for shipped in green_book:
         assert shipped.source.publisher == "HM Treasury"
         assert shipped.licence
@@ -425,3 +442,96 @@ bands = [
     ]
     with pytest.raises(DataFileError, match=re.escape("schedules[0].bands[1].rate: 1 is not")):
         loads(text.replace('"0.03"', '"1"'), DiscountSchedules, format="toml")
+
+
+# --- mutation testing (issue #12): the messages of streams and schedule sets --------------------
+
+
+def _standard():
+    from socialvalue import default_methodology
+
+    return default_methodology().discount_schedule
+
+
+def test_a_stream_must_have_values_of_one_kind():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as empty:
+        discount_values([], schedule, convention=YearConvention.YEAR_0)
+    assert str(empty.value) == (
+        "present value: values_by_year: no values: give at least one year's value"
+    )
+    with pytest.raises(TypeError) as mixed:
+        discount_values(
+            [Money("1"), Money("2"), Decimal(3)], schedule, convention=YearConvention.YEAR_0
+        )
+    assert str(mixed.value) == "values_by_year[2]: expected Money like the first value, got Decimal"
+    with pytest.raises(TypeError) as mixed_plain:
+        discount_values([Decimal(1), Money("2")], schedule, convention=YearConvention.YEAR_0)
+    assert str(mixed_plain.value) == (
+        "values_by_year[1]: expected Decimal like the first value, got Money"
+    )
+    with pytest.raises(ValueError, match=r"^value: Decimal\('NaN'\) is not a finite number$"):
+        discount_values([Decimal("NaN")], schedule, convention=YearConvention.YEAR_0)
+    plain = discount_values(
+        [Decimal(100), Decimal(100)], schedule, convention=YearConvention.YEAR_0
+    )
+    assert plain[0] == Decimal(100)
+    assert plain[1] < Decimal(100)
+
+
+def test_schedule_sets_need_schedules_with_unique_ids():
+    schedule = _standard()
+    with pytest.raises(ValidationError) as none:
+        DiscountSchedules(schedules=())
+    assert str(none.value) == "discount schedules: schedules: at least one schedule is needed"
+    with pytest.raises(ValidationError) as twice:
+        DiscountSchedules(schedules=(schedule, schedule, schedule))
+    assert str(twice.value) == (
+        "discount schedules: 2 problems:\n"
+        f"  - schedules[1].id: duplicate id {schedule.id!r} (first used at schedules[0])\n"
+        f"  - schedules[2].id: duplicate id {schedule.id!r} (first used at schedules[0])"
+    )
+    found = DiscountSchedules(schedules=(schedule,))
+    assert found.schedule(schedule.id) is schedule
+    with pytest.raises(UnknownCodeError, match="unknown discount schedule 'nope'"):
+        found.schedule("nope")
+
+
+def test_band_and_schedule_messages_are_exact():
+    with pytest.raises(ValueError) as first:  # noqa: PT011 - the whole message is compared
+        RateBand(first_year=-1, rate="0.035")
+    assert str(first.value) == (
+        "first_year: -1 is not a year number of at least 0 (years count from the base year, year 0)"
+    )
+    with pytest.raises(ValueError) as last:  # noqa: PT011
+        RateBand(first_year=0, last_year=-2, rate="0.035")
+    assert str(last.value) == (
+        "last_year: -2 is not a year number of at least 0 (or leave it out for an open-ended band)"
+    )
+    with pytest.raises(ValueError) as before:  # noqa: PT011
+        RateBand(first_year=5, last_year=4, rate="0.035")
+    assert str(before.value) == "last_year: 4 is before first_year 5"
+    assert RateBand(first_year=5, last_year=5, rate="0.035").last_year == 5
+    schedule = _standard()
+    with pytest.raises(ValueError) as ident:  # noqa: PT011
+        attrs.evolve(schedule, id="-bad")
+    assert str(ident.value) == (
+        "id: '-bad' is not an identifier (letters, digits and . _ / -, starting with a letter "
+        "or digit, e.g. 'standard')"
+    )
+    with pytest.raises(ValidationError) as negative:
+        schedule.band(-1)
+    assert str(negative.value) == (
+        f"discount schedule {schedule.id!r}: year: -1 is not a year number of at least 0 "
+        "(years count from the base year, year 0)"
+    )
+    with pytest.raises(ValidationError) as count:
+        schedule.discount_factors(-1, convention=YearConvention.YEAR_0)
+    assert str(count.value) == (
+        f"discount schedule {schedule.id!r}: count: -1 is not a number of years of at least 0"
+    )
+    assert schedule.band(0).first_year == 0
+    assert schedule.discount_factors(2, convention=YearConvention.YEAR_1)[0] < 1
+    assert discount_values(
+        [Money("100"), Money("100")], schedule, convention=YearConvention.YEAR_1
+    )[0] == Money("100") * schedule.discount_factor(1)

@@ -332,7 +332,15 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
     from_objects = build_report(deliveries, METHODOLOGY, **heading)
     from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
     assert from_frame.headlines == from_objects.headlines
-    assert from_frame.tables == from_objects.tables
+    # A frame's engine brings back sums, not rows, so overlaps between rows are not detected
+    # there (#13): the objects' report lists them as excluded; every other table is equal.
+    assert [t for t in from_frame.tables if t.name != "excluded"] == [
+        t for t in from_objects.tables if t.name != "excluded"
+    ]
+    # (the objects' reasons may add "it also overlaps …"; the amounts and kinds are the same)
+    assert [row[:6] for row in from_frame.table("excluded").rows] == [
+        row[:6] for row in from_objects.table("excluded").rows if row[5] != "overlap"
+    ]
     assert from_frame.notes == from_objects.notes
     assert len(from_frame.trace) == len(from_objects.trace)
     for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):
@@ -350,3 +358,17 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
             batch=value_frame(frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report").batch,
             **heading,
         )
+
+
+@pytest.mark.parametrize("float_places", [None, 2])
+def test_a_polars_nan_quantity_is_rejected_as_nan_not_as_the_float_none(float_places):
+    # A polars NaN is a value, not a null, but its cell read back as None: the row was
+    # rejected with "got the float None" / "None is not a finite number".
+    frame = pl.DataFrame(
+        {"measure": ["LCR-COM-1"], "quantity": [float("nan")], "period": ["2022/23"]}
+    )
+    result = value_frame(frame, sv.default_methodology(), float_places=float_places)
+    [row] = result.rejected
+    [problem] = row.problems
+    assert "None" not in problem.message
+    assert problem.message.startswith("got the float nan" if float_places is None else "nan is")

@@ -31,10 +31,10 @@ from socialvalue import (
     default_methodology,
     value,
 )
+from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.framework import Dimension, DimensionValue
 from socialvalue.io import AcceptedRow, ImportLimits, RejectedRow, shipped_framework
-from socialvalue.io._cells import guard_formula, unguard_formula
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
     IGNORED_COLUMNS,
@@ -63,7 +63,7 @@ FILE_ERRORS = {
     "semicolons": [
         (
             "row 1: one column heading, 'measure;quantity;period': the cells seem to be separated "
-            "by ';'; give delimiter=';'"
+            "by ';'; on the command line give --delimiter ';', in Python delimiter=';'"
         )
     ],
     "not_utf8": [
@@ -629,7 +629,8 @@ def test_bad_json_lines_are_rejected_with_their_line(tmp_path):
     assert [str(p) for p in result.problems()] == [
         (
             "line 3, key colour: unknown key; expected one of measure, quantity, period, unit, "
-            "reporter, project, contract, role, geography, evidence, tags, correction, id, note"
+            "reporter, project, contract, role, geography, evidence, tags, correction, id, note, "
+            "status"
         ),
         "line 4: expected a JSON object (one delivery per line)",
         "line 5: not valid JSON: Expecting property name enclosed in double quotes (column 2)",

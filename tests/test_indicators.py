@@ -211,3 +211,70 @@ def test_mixed_kinds_and_currencies_are_refused():
         benefit_cost_ratio(Money("1"), Money("1", "EUR"))
     with pytest.raises(CurrencyMismatchError):
         npsv(Money("1"), Money("1", "EUR"))
+
+
+# --- mutation testing (issue #12): the names and messages each indicator reports ---------------
+
+INDICATORS = [
+    (npsv, ("pv_benefits", "pv_costs")),
+    (benefit_cost_ratio, ("pv_benefits", "pv_costs")),
+    (sroi_ratio, ("present_value", "inputs")),
+    (net_sroi_ratio, ("present_value", "inputs")),
+    (payback_period_months, ("investment", "annual_impact")),
+]
+
+
+@pytest.mark.parametrize(("indicator", "names"), INDICATORS)
+def test_mixed_kinds_name_each_argument(indicator, names):
+    first, second = names
+    with pytest.raises(TypeError) as info:
+        indicator(Money("1"), Decimal(1))
+    assert str(info.value) == (
+        f"expected all Money or all Decimal: {first} is Money, {second} is Decimal"
+    )
+    with pytest.raises(ValueError, match=rf"^{first}: Decimal\('NaN'\) is not a finite number$"):
+        indicator(Decimal("NaN"), Decimal(1))
+    with pytest.raises(ValueError, match=rf"^{second}: Decimal\('NaN'\) is not a finite number$"):
+        indicator(Decimal(1), Decimal("NaN"))
+
+
+def test_lm3_names_each_round_and_accepts_equal_rounds():
+    assert local_multiplier_3(Decimal(100), Decimal(100), Decimal(100)) == 3
+    assert local_multiplier_3(Decimal(100), Decimal(50), Decimal(50)) == 2
+    with pytest.raises(TypeError) as info:
+        local_multiplier_3(Money("1"), Decimal(1), Decimal(1))  # type: ignore[type-var]
+    assert str(info.value) == (
+        "expected all Money or all Decimal: s1 is Money, s2 is Decimal, s3 is Decimal"
+    )
+    with pytest.raises(ValueError, match=r"^s3: Decimal\('NaN'\) is not a finite number$"):
+        local_multiplier_3(Decimal(1), Decimal(1), Decimal("NaN"))
+    with pytest.raises(CalculationError, match=r"^LM3: S1 \(the total income or spend\) is 0;"):
+        local_multiplier_3(Decimal(0), Decimal(0), Decimal(0))
+    with pytest.raises(ValidationError) as problems:
+        local_multiplier_3(Decimal(100), Decimal(-1), Decimal(-2))
+    assert str(problems.value) == (
+        "LM3: 2 problems:\n  - s2: -1 is negative; spend is zero or more\n"
+        "  - s3: -2 is negative; spend is zero or more"
+    )
+    with pytest.raises(CurrencyMismatchError, match=r"^cannot compare EUR and GBP amounts$"):
+        local_multiplier_3(Money("1"), Money("1", "EUR"), Money("1"))
+
+
+def test_lm3_says_which_round_is_larger_than_the_one_before():
+    with pytest.raises(ValidationError) as s2:
+        local_multiplier_3(Decimal(100), Decimal(150), Decimal(0))
+    assert str(s2.value) == "LM3: s2: 150 is more than S1 (100); local spend is part of S1"
+    with pytest.raises(ValidationError) as s3:
+        local_multiplier_3(Decimal(100), Decimal(50), Decimal(60))
+    assert str(s3.value) == "LM3: s3: 60 is more than S2 (50); local re-spend is part of S2"
+
+
+def test_amounts_of_mixed_kinds_and_currencies_are_described_exactly():
+    with pytest.raises(TypeError) as info:
+        npsv(Decimal(1), Money("1"))  # type: ignore[type-var]
+    assert str(info.value) == (
+        "expected all Money or all Decimal: pv_benefits is Decimal, pv_costs is Money"
+    )
+    with pytest.raises(CurrencyMismatchError) as currencies:
+        local_multiplier_3(Money("3", "USD"), Money("2", "EUR"), Money("1"))
+    assert str(currencies.value) == "cannot compare EUR and GBP and USD amounts"

@@ -19,6 +19,7 @@ from socialvalue import (
 from socialvalue.io import methodology_from_text, shipped_registry
 from socialvalue.methodology import MeasureAssumption, RoundingPolicy
 from socialvalue.money import RoundingMode
+from socialvalue.ranges import AssumptionRange, Uncertainty
 
 BAD = sorted((Path(__file__).parent / "data" / "bad_methodologies").glob("*.toml"))
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -126,6 +127,14 @@ CHANGES = {
     "price base": lambda m: attrs.evolve(m, price_base="2023/24"),
     "no rebasing": lambda m: attrs.evolve(m, price_base=None),
     "year convention": lambda m: attrs.evolve(m, year_convention="year_1"),
+    "appraisal base year": lambda m: attrs.evolve(m, appraisal_base_year="2025/26"),
+    "no base year": lambda m: attrs.evolve(m, appraisal_base_year=None),
+    "before the base year": lambda m: attrs.evolve(m, before_base_year="refuse"),
+    "proxy years": lambda m: attrs.evolve(m, proxy_years="first_year"),
+    "transfers": lambda m: attrs.evolve(m, count_transfers=True),
+    "overlap policy": lambda m: attrs.evolve(m, overlap_policy="warn"),
+    "overlap scope": lambda m: attrs.evolve(m, overlap_scope=("role", "period")),
+    "leverage": lambda m: attrs.evolve(m, leverage_measures=()),
     "lookup policy": lambda m: attrs.evolve(m, lookup_policy="carry_forward"),
     "proxy date": lambda m: attrs.evolve(m, proxy_date="end"),
     "rounding": lambda m: attrs.evolve(m, rounding=RoundingPolicy(places=0)),
@@ -153,6 +162,21 @@ CHANGES = {
             ),
         ),
     ),
+    "a proxy range": lambda m: attrs.evolve(
+        m,
+        registries=(
+            attrs.evolve(
+                m.registries[0],
+                values=[
+                    attrs.evolve(v, low=v.value) if i == 0 else v
+                    for i, v in enumerate(m.registries[0].values)
+                ],
+            ),
+        ),
+    ),
+    "a declared range": lambda m: attrs.evolve(
+        m, uncertainty=Uncertainty(ranges=[AssumptionRange(factor="deadweight", low=0, high="0.1")])
+    ),
     "a layer": lambda m: attrs.evolve(
         m, registries=(attrs.evolve(shipped_registry(), id="copy", values=()), *m.registries)
     ),
@@ -175,7 +199,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("8c3dbcce5486a8368fdbb7dfc9e886a623501ee1ab2efdf167527d224fc4eaf9")
+        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
     )
     assert isinstance(again, Methodology)
 

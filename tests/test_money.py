@@ -202,3 +202,97 @@ def test_money_is_immutable_and_hashable():
     with pytest.raises(AttributeError):
         amount.amount = Decimal(2)  # type: ignore[misc]
     assert {Money("1"), Money("1.0")} == {Money("1")}
+
+
+# --- boundaries (issue #12) -------------------------------------------------------------------
+
+
+def test_money_refuses_amounts_with_too_many_places():
+    with pytest.raises(ValueError, match="has 201 decimal places; at most 200"):
+        Money("1E-201")
+
+
+@pytest.mark.parametrize("other", [1, Decimal(1), "1", None])
+def test_money_arithmetic_with_non_money_is_not_implemented(other):
+    money = Money("1")
+    assert money.__add__(other) is NotImplemented
+    assert money.__sub__(other) is NotImplemented
+    for compare in (money.__lt__, money.__le__, money.__gt__, money.__ge__):
+        assert compare(other) is NotImplemented
+
+
+@pytest.mark.parametrize("factor", ["2", None, True])
+def test_money_times_a_non_number_is_not_implemented(factor):
+    assert Money("1").__mul__(factor) is NotImplemented
+    assert Money("1").__truediv__(factor) is NotImplemented
+
+
+@pytest.mark.parametrize("places", [41, -51, True, 2.0])
+def test_quantize_places_outside_the_boundaries_are_refused(places):
+    with pytest.raises(ValueError, match="places: expected a whole number from -50 to 40"):
+        Money("1").quantize(places)
+
+
+# --- mutation testing (issue #12): behaviour and messages the suite did not pin down -----------
+
+
+def test_comparisons_answer_themselves_not_through_the_reflected_operator():
+    one, two = Money("1"), Money("2")
+    assert Money.__lt__(one, two) is True
+    assert Money.__lt__(one, Money("1")) is False
+    assert Money.__le__(one, Money("1")) is True
+    assert Money.__le__(two, one) is False
+    assert Money.__gt__(two, one) is True
+    assert Money.__gt__(one, Money("1")) is False
+    assert Money.__ge__(one, Money("1")) is True
+    assert Money.__ge__(one, two) is False
+
+
+def test_money_is_truthy_when_not_zero():
+    assert Money("0.01")
+    assert not Money("0")
+    assert not Money("0", "EUR").__bool__()
+
+
+def test_money_boundaries_are_exact():
+    assert Money("9.99E+49").amount == Decimal("9.99E+49")
+    with pytest.raises(
+        ValueError, match=r"amount: 1E\+50 is too large \(amounts must be less than 10\^50\)"
+    ):
+        Money("1E+50")
+    assert Money("1E-200").amount == Decimal("1E-200")
+    assert Money("1").quantize(40).amount.as_tuple().exponent == -40
+    assert Money("1").quantize(-50).amount == 0
+
+
+def test_quantize_rounds_to_two_places_by_default_and_keeps_currency():
+    assert Money("1.235", "EUR").quantize() == Money("1.24", "EUR")
+
+
+def test_dividing_by_one_is_the_amount():
+    assert Money("5", "EUR") / 1 == Money("5", "EUR")
+    assert Money("5") / Money("1") == Decimal(5)
+
+
+@pytest.mark.parametrize(
+    ("operation", "message"),
+    [
+        (lambda: Money("x"), "amount: 'x' is not a decimal number"),
+        (lambda: Money("1") * Decimal("NaN"), r"factor: Decimal\('NaN'\) is not a finite number"),
+        (lambda: Money("1") * Decimal("1E+60"), r"factor: 1E\+60 is too large"),
+        (
+            lambda: Money("9E+49") * 10,
+            r"product: 9.0E\+50 is too large|product: 9E\+50 is too large",
+        ),
+        (lambda: Money("1") / Decimal("NaN"), r"divisor: Decimal\('NaN'\) is not a finite number"),
+        (lambda: Money("1") / Decimal("1E+60"), r"divisor: 1E\+60 is too large"),
+        (lambda: Money("1") * Money("1"), "^cannot multiply money by money$"),
+        (lambda: Money("1") - Money("1", "EUR"), "^cannot subtract GBP and EUR amounts$"),
+        (lambda: Money("1") / Money("1", "EUR"), "^cannot divide GBP and EUR amounts$"),
+        (lambda: Money("1") / Money("0"), "^cannot divide by a zero amount$"),
+        (lambda: Money("1") / 0, "^cannot divide an amount by zero$"),
+    ],
+)
+def test_money_errors_say_which_operand_and_why(operation, message):
+    with pytest.raises((ValueError, TypeError, ZeroDivisionError), match=message):
+        operation()

@@ -136,8 +136,11 @@ def test_default_methodology_layers_one_registry_per_family_without_gross_wages(
 
 def test_the_main_job_total_and_what_it_values():
     batch = value_many(example_deliveries(), default_methodology(), unvalued="report")
-    # £2,679,507.91 before issue #15, plus 10 SWAP completers × £1,400 (DWP, net of deadweight).
-    assert str(batch.total_present_value().quantize(2).amount) == "2693507.91"
+    # Volunteering (£241,795.20) and 10 SWAP completers × £1,400 (DWP, net of deadweight, 2022/23),
+    # both compounded forward from 2022/23 to the 2024/25 appraisal base year (× 1.071225);
+    # the donations, in-kind gifts, training and funding attracted are transfers (#13). It was
+    # £2,693,507.91 before #13 (transfers counted, no common base year).
+    assert str(batch.total_present_value().quantize(2).amount) == "256792.35"
     proxied = {
         g.key.measure for g in batch.groups if g.unit.lookup is not None and g.unit.monetised
     }

@@ -176,3 +176,160 @@ def test_containment_and_ordering():
     assert FinancialYear(2022) != FinancialYear(2022).as_period()
     with pytest.raises(TypeError):
         year.contains(dt.datetime(2022, 5, 1))  # noqa: DTZ001
+
+
+# --- boundaries (issue #12) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["2022", 2022.0, None, True])
+def test_years_must_be_whole_numbers(year):
+    with pytest.raises(TypeError, match="expected a whole year"):
+        FinancialYear(year)
+    with pytest.raises(TypeError, match="expected a whole year"):
+        CalendarYear(year)
+
+
+@pytest.mark.parametrize("other", [1, "2022/23", None])
+def test_periods_compare_only_with_periods(other):
+    year = FinancialYear(2022)
+    for compare in (year.__lt__, year.__le__, year.__gt__, year.__ge__):
+        assert compare(other) is NotImplemented
+    assert other not in year
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("2022-4-1", "'2022-4-1' is not an ISO date"),
+        ("2022-04-31", "'2022-04-31' is not an ISO date"),
+        ("٢٠٢٢-04-01", "is not an ISO date"),
+        ("20220401", "'20220401' is not an ISO date"),
+    ],
+)
+def test_period_dates_are_iso_dates_in_ascii(start, message):
+    with pytest.raises(ValueError, match=message):
+        Period(start, "2022-06-30")
+
+
+def test_period_dates_must_be_dates():
+    with pytest.raises(TypeError, match="expected a date, got int"):
+        Period(20220401, "2022-06-30")
+    with pytest.raises(TypeError, match="expected a date, got the datetime"):
+        Period(dt.datetime(2022, 4, 1, tzinfo=dt.UTC), "2022-06-30")
+    assert Period(" 2022-04-01 ", "2022-06-30").start == dt.date(2022, 4, 1)
+
+
+def test_period_order_is_by_dates_then_kind():
+    year, later = FinancialYear(2022), FinancialYear(2023)
+    assert year <= FinancialYear(2022)
+    assert not later <= year
+    assert later > year
+    assert not year > later
+    assert later >= year
+    assert year >= FinancialYear(2022)
+    assert not year >= later
+    assert year < year.as_period()  # same dates: ordered by the kind's name
+
+
+# --- mutation testing (issue #12) ---------------------------------------------------------------
+
+
+def test_contains_includes_both_ends_and_refuses_datetimes():
+    quarter = FinancialQuarter(2022, 1)
+    assert quarter.contains(dt.date(2022, 4, 1))
+    assert quarter.contains(dt.date(2022, 6, 30))
+    assert not quarter.contains(dt.date(2022, 3, 31))
+    assert not quarter.contains(dt.date(2022, 7, 1))
+    assert quarter.contains(Period("2022-04-01", "2022-06-30"))
+    assert not quarter.contains(Period("2022-04-01", "2022-07-01"))
+    assert not quarter.contains(Period("2022-03-31", "2022-06-30"))
+    with pytest.raises(TypeError, match=r"^expected a date, not a datetime$"):
+        quarter.contains(dt.datetime(2022, 5, 1, tzinfo=dt.UTC))
+
+
+def test_overlap_needs_a_shared_day():
+    quarter = FinancialQuarter(2022, 1)
+    assert quarter.overlaps(Period("2022-06-30", "2022-07-31"))
+    assert quarter.overlaps(Period("2022-01-01", "2022-04-01"))
+    assert not quarter.overlaps(Period("2022-07-01", "2022-07-31"))
+    assert not quarter.overlaps(Period("2022-01-01", "2022-03-31"))
+
+
+def test_strict_order_is_strict():
+    year = FinancialYear(2022)
+    assert not year < FinancialYear(2022)
+    assert not year > FinancialYear(2022)
+    assert FinancialYear.__lt__(year, FinancialYear(2023)) is True
+    assert FinancialYear.__gt__(FinancialYear(2023), year) is True
+
+
+def test_shifted_moves_by_whole_years_both_ways():
+    assert FinancialYear(2022).shifted(3) == FinancialYear(2025)
+    assert FinancialYear(2022).shifted(-2) == FinancialYear(2020)
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        (
+            "2022/24",
+            (
+                "cannot read '2022/24' as a period: the second year must follow the first "
+                "(did you mean 2022/23?)"
+            ),
+        ),
+        (
+            "2022/2024",
+            (
+                "cannot read '2022/2024' as a period: the second year must follow the "
+                "first (did you mean 2022/23?)"
+            ),
+        ),
+        (
+            "1999/01",
+            (
+                "cannot read '1999/01' as a period: the second year must follow the first "
+                "(did you mean 1999/00?)"
+            ),
+        ),
+    ],
+)
+def test_the_second_year_must_follow_the_first(label, message):
+    with pytest.raises(PeriodParseError) as info:
+        parse_period(label)
+    assert str(info.value) == message
+
+
+def test_two_year_labels_read_both_forms():
+    assert parse_period("2022/2023") == FinancialYear(2022)
+    assert parse_period("1999/00") == FinancialYear(1999)
+    assert parse_period("1999/2000") == FinancialYear(1999)
+
+
+def test_parse_period_names_what_it_was_given():
+    with pytest.raises(TypeError, match=r"^expected a period label \(str\), got int$"):
+        parse_period(2022)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda: AcademicYear(2199),
+            "start_year: 2199 is outside 1899..2198 (periods must fall in the years 1900–2199)",
+        ),
+        (
+            lambda: AcademicYear(1898),
+            "start_year: 1898 is outside 1899..2199 (periods must fall in the years 1900–2199)",
+        ),
+        (lambda: CalendarYear(1899), "year: 1899 is outside 1900..2199"),
+        (lambda: CalendarYear(2200), "year: 2200 is outside 1900..2199"),
+    ],
+)
+def test_year_ranges_are_exact_and_say_so(build, message):
+    with pytest.raises(ValueError) as info:  # noqa: PT011 - the whole message is compared
+        build()
+    assert str(info.value) == message
+    assert AcademicYear(2198).end == dt.date(2199, 7, 31)
+    assert AcademicYear(1899).start == dt.date(1899, 8, 1)
+    assert CalendarYear(1900).label == "1900"

@@ -223,6 +223,8 @@ def test_a_rollup_in_another_frameworks_terms():
         Delivery(measure="LCR-COM-1", quantity="10", period="2025/26", project="P"),
         Delivery(measure="LCR-SKL-6", quantity="2", period="2024/25", project="Q"),
     ]
+    # Donations and in-kind gifts are transfers (#13); counted here, as the crosswalk is the point.
+    methodology = attrs.evolve(methodology, count_transfers=True)
     rollup = Rollup.of(deliveries, methodology, ("project", "measure"))
     walk = MeasureCrosswalk(
         id="lcrca-to-ours",
@@ -272,8 +274,9 @@ def test_a_negative_value_is_refused_with_its_row_and_column(tmp_path, mapping):
 
 
 def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tmp_path, mapping):
-    # A code mapped to a financial (LCR-COM-2) or record-only (LCR-INV-2) measure was imported
-    # and written; the registry then failed only when a methodology layered it.
+    # A code mapped to a financial (LCR-COM-2) or record-only (LCR-SKL-3) measure was imported
+    # and written; the registry then failed only when a methodology layered it. (LCR-INV-2, used
+    # here before, is now a financial measure of value type transfer: #13.)
     walk = load_crosswalk(tmp_path / "crosswalk.toml")
     loaded = load_import_mapping(mapping)
     money = attrs.evolve(
@@ -281,7 +284,7 @@ def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tm
         crosswalk=attrs.evolve(
             walk,
             links=[
-                CrosswalkLink(code="XX1", to="LCR-INV-2"),
+                CrosswalkLink(code="XX1", to="LCR-SKL-3"),
                 CrosswalkLink(code="XX2", to="LCR-COM-2"),
             ],
         ),
@@ -297,7 +300,78 @@ def test_a_value_for_a_measure_never_valued_with_a_proxy_is_refused_at_import(tm
     assert [(p.location, p.message) for p in raised.value.problems] == [
         (
             "row 2, column Ref (A)",
-            f"LCR-INV-2 (mapped from XX1) is a record-only measure; {advice}",
+            f"LCR-SKL-3 (mapped from XX1) is a record-only measure; {advice}",
         ),
         ("row 3, column Ref (A)", f"LCR-COM-2 (mapped from XX2) is a financial measure; {advice}"),
     ]
+
+
+# --- hardening (issue #12) applied to the import of a licensed set ---------------------------
+
+
+def write_rows(path, rows, header=HEADER):
+    """A CSV written by the csv module (cells may hold quotes and commas)."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([header, *rows])
+    return path
+
+
+def test_registry_import_reads_numbers_and_dates_with_the_one_grammar(tmp_path, mapping):
+    rows = [
+        ["XX1", "x", "per FTE-year", "-", "2024/25", "2024-04-01", ""],
+        ["XX2", "x", "per hour", "١٢", "2024/25", "2024-04-01", ""],
+        ["XX2", "x", "per hour", "1e99", "2024/25", "2024-04-01", ""],
+        ["XX2", "x", "per hour", "1", "2024/25", "٢٠٢٤-٠٤-٠١", ""],
+        ["XX2", "x", "per hour", "1", "2024/25", "01/04/9999", ""],
+        ["XX2", "x", "per hour", "1", "2024/25", "20240401", ""],
+    ]
+    with pytest.raises(DataFileError) as info:
+        import_registry(write_rows(tmp_path / "hostile.csv", rows), mapping=mapping)
+    text = str(info.value)
+    assert "row 2, column Proxy Value (£) (D): '-' is a sign without a number" in text
+    assert "row 3, column Proxy Value (£) (D): '١٢' is not a number" in text
+    assert "row 4, column Proxy Value (£) (D): '1e99' is not a number" in text
+    assert "row 5, column Valid from (F): '٢٠٢٤-٠٤-٠١' is not a date" in text
+    assert "row 6, column Valid from (F): 9999-04-01 is outside the years 1900–2199" in text
+    assert "row 7, column Valid from (F): '20240401' is not a date" in text
+
+
+def test_registry_import_keeps_formulas_as_text_and_guards_them_when_written(tmp_path, mapping):
+    formula = '=HYPERLINK("http://evil.example","x")'
+    rows = [["XX2", "x", "per hour", "1", "2024/25", "2024-04-01", formula]]
+    made = import_registry(write_rows(tmp_path / "f.csv", rows), mapping=mapping).registry
+    assert made.values[0].source.title == formula
+    out = tmp_path / "ours.csv"
+    assert main(["registry", "import", str(tmp_path / "f.csv"), "--mapping", str(mapping),
+                 "-o", str(out)]) == 0  # fmt: skip
+    assert f"'{formula}".replace('"', '""') in out.read_text(encoding="utf-8")
+    assert load_registry(out).values[0].source.title == formula
+
+
+@pytest.mark.parametrize("reference", ["../crosswalk.toml", "/etc/passwd"])
+def test_a_mappings_crosswalk_must_lie_in_its_folder(tmp_path, reference):
+    (tmp_path / "crosswalk.toml").write_text(CROSSWALK, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "sub" / "mapping.toml"
+    path.write_text(
+        MAPPING.replace('crosswalk = "crosswalk.toml"', f'crosswalk = "{reference}"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as info:
+        load_import_mapping(path)
+    assert str(info.value).startswith(f"{path}: crosswalk: '{reference}' ")
+    assert "mapping's folder" in str(info.value)
+    assert "root:" not in str(info.value)  # nothing of the refused file is echoed
+
+
+def test_a_mapping_over_the_limits_is_a_data_file_error(tmp_path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 100_000, encoding="utf-8")
+    with pytest.raises(DataFileError, match="nested deeper than the limit"):
+        load_import_mapping(deep)
+    listed = tmp_path / "list.json"
+    listed.write_text("[1]", encoding="utf-8")
+    with pytest.raises(DataFileError, match="expected a table at the top level"):
+        load_import_mapping(listed)

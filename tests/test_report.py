@@ -77,7 +77,11 @@ def test_unknown_locale_is_refused():
 
 def test_report_model(report):
     assert report.headlines[0].key == "total_present_value"
-    assert report.headlines[0].amount.quantize(2) == Money("2693507.91")
+    # Volunteering (LCR-COM-1, 14,000 hours, £225,718.40 in 2024/25 prices) and 10 SWAP
+    # completers (£14,000), compounded forward two years from 2022/23 to the default
+    # methodology's 2024/25 base year. It was £2,693,507.91 when the in-kind gifts, donations
+    # and training (transfers) were counted and nothing was discounted to a common base year.
+    assert report.headlines[0].amount.quantize(2) == Money("256792.35")
     assert report.table("by_role").total[-1] == report.headlines[0].amount
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
@@ -126,13 +130,14 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Headline figures" in english
     assert "## Prif ffigurau" in welsh
-    assert "- Total social value (present value): **£2.7 million** (£2,693,507.91)" in english
-    assert "(gwerth presennol): **£2.7 miliwn** (£2,693,507.91)" in welsh
+    assert "- Total social value (present value): **£256.8 thousand** (£256,792.35)" in english
+    assert "(gwerth presennol): **£256.8 mil** (£256,792.35)" in welsh
     assert "- 14 deliveries could not be valued" in english
     assert "- Ni ellid prisio 14 cyflawniad" in welsh
     assert "| D1-PRC-01 |" in english
-    assert "| coch |" in welsh
-    assert "| red |" in english
+    # D1-PRC-01 is met, its record citing the evidence (it was red and "overdue" before #13).
+    assert "| wedi'i gwblhau |" in welsh
+    assert "| complete |" in english
     assert "(1 delivery)" in english
     assert "(1 cyflawniad)" in welsh
     assert "Generated: 1 January 2026" in english
@@ -140,7 +145,7 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     # HTML and CSV from the same object too.
     assert "Prif ffigurau" in render_html(report, Formatter(locale="cy_GB"), charts=False)
     assert render_csv_tables(report, Formatter(locale="cy_GB"))["by_role"].splitlines()[-1] == (
-        "Cyfanswm,8,2693507.91,2693507.91,2693507.91"
+        "Cyfanswm,2,239718.40,239718.40,256792.35"
     )
     # Rendering left the report as it was.
     assert render_markdown(report, Formatter(locale="en_GB")) == english
@@ -156,28 +161,47 @@ def test_every_headline_is_traceable(report):
     ids = {entry.id for entry in report.trace}
     for headline in report.headlines:
         assert set(headline.trace) <= ids
+    counted = set(report.headlines[0].trace)
     total = sum(
-        (e.present_value for e in report.trace if e.present_value is not None), Money.zero()
+        (e.present_value for e in report.trace if e.present_value is not None and e.id in counted),
+        Money.zero(),
     )
     assert total == report.headlines[0].amount
+    left_out = sum(
+        (e.present_value for e in report.exclusions if e.present_value is not None),
+        Money.zero(),
+    )
+    everything = sum(
+        (e.present_value for e in report.trace if e.present_value is not None), Money.zero()
+    )
+    assert total + left_out == everything
 
 
 def test_markdown(report):
     text = render_markdown(report, Formatter())
     assert text.startswith("# Social Value Annual Report 2023 (example)\n")
-    assert "- Total social value (present value): **£2.7 million** (£2,693,507.91)" in text
-    assert "| **Total** | **8** | **£2,693,507.91** |" in text  # deliveries valued in money
+    assert "- Total social value (present value): **£256.8 thousand** (£256,792.35)" in text
+    # deliveries counted in money: gross, net, present value
+    assert "| **Total** | **2** | **£239,718.40** | **£239,718.40** | **£256,792.35** |" in text
     assert "## Appendix: how each figure was obtained" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Prif ffigurau" in welsh
-    assert "£2.7 miliwn" in welsh
+    assert "£256.8 mil" in welsh
 
 
 def test_csv_tables(report):
     tables = render_csv_tables(report, Formatter())
-    assert set(tables) == {"by_role", "by_theme", "by_measure", "recorded", "not_valued"}
+    assert set(tables) == {
+        "by_role",
+        "by_theme",
+        "by_measure",
+        "recorded",
+        "not_valued",
+        "workings",
+        "excluded",
+    }
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
-    assert tables["by_role"].splitlines()[-1].endswith(",2693507.91,2693507.91,2693507.91")
+    assert tables["by_role"].splitlines()[-1].endswith(",239718.40,239718.40,256792.35")
 
 
 def test_html_is_self_contained_and_structured(report):
@@ -205,7 +229,7 @@ def test_html_is_self_contained_and_structured(report):
         assert f'id="{section}"' in html
     for entry in report.trace:
         assert f'id="{entry.id}"' in html
-    assert "£2.7 million" in html
+    assert "£256.8 thousand" in html
     assert "@media print" in html
     # The same report renders the same bytes (stable chart ids).
     assert render_html(report, Formatter()) == html
@@ -241,19 +265,33 @@ def test_rows_that_do_not_reconcile_are_explained():
 def test_report_command_writes_each_format(tmp_path, capsys):
     html = tmp_path / "report.html"
     assert main(["report", "-o", str(html)]) == 0
-    assert "wrote" in capsys.readouterr().out
-    assert "<svg" in html.read_text()
+    out = capsys.readouterr().out
+    assert "wrote" in out
+    assert "technical annex is" in out
+    members = html.read_text()
+    annex = (tmp_path / "report-annex.html").read_text()
+    # Two documents from one report, linking both ways; the full detail as CSV beside them.
+    assert 'href="report-annex.html"' in members
+    assert 'href="report.html"' in annex
+    assert "<svg" in members
+    assert "<svg" in annex
+    assert (tmp_path / "report-annex-data" / "workings.csv").is_file()
     md = tmp_path / "report.md"
     assert main(["report", "--format", "md", "--locale", "cy_GB", "-o", str(md)]) == 0
     assert "Prif ffigurau" in md.read_text()
     folder = tmp_path / "tables"
     assert main(["report", "--format", "csv", "-o", str(folder)]) == 0
+    # The shipped example carries Kindred's £1m as a cost: the report appraises it.
     assert sorted(p.name for p in folder.iterdir()) == [
+        "appraisal.csv",
         "by_measure.csv",
         "by_role.csv",
         "by_theme.csv",
+        "costs.csv",
+        "excluded.csv",
         "not_valued.csv",
         "recorded.csv",
+        "workings.csv",
     ]
 
 
@@ -262,7 +300,8 @@ def test_report_command_error_paths(tmp_path, capsys):
     assert "unknown report locale 'xx_XX'" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
-    assert main(["report", "--format", "pdf"]) == 2
+    assert main(["report", "--format", "pdf", "-o", str(tmp_path / "r.html")]) == 2
+    assert "--format pdf does not match -o" in capsys.readouterr().err
 
 
 def test_explain_command(capsys):
@@ -272,7 +311,7 @@ def test_explain_command(capsys):
     assert main(["explain", "LCR-COM9"]) == 1
     assert "unknown measure 'LCR-COM9'" in capsys.readouterr().err
     assert main(["explain", "LCR-ENV-2"]) == 1
-    assert "no deliveries of LCR-ENV-2 match" in capsys.readouterr().err
+    assert "no deliveries of LCR-ENV-2 in the deliveries given" in capsys.readouterr().err
 
 
 def test_report_of_a_larger_batch_still_reconciles():
@@ -368,6 +407,69 @@ def test_negative_amounts_format_consistently():
     assert f.money(Money("-2500000")) == "-£2,500,000.00"
     assert f.compact(Money("-2500000")) == "-£2.5 million"
     assert f.money(Money("-0.004")) == "£0.00"
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory):
+    """The shipped example, examples/lcrca_2023_report.py, run as a script."""
+    import runpy
+
+    folder = tmp_path_factory.mktemp("example")
+    argv = sys.argv
+    sys.argv = ["lcrca_2023_report.py", str(folder)]
+    try:
+        found = runpy.run_path(str(EXAMPLES / "lcrca_2023_report.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+    return found["report"], folder
+
+
+def test_the_example_report_headline_is_delivered_de_duplicated_and_without_transfers(
+    example_report,
+):
+    """Issue #13: the LCRCA 2023 example flags the LCR-EMP-1 / LCR-INV-1 overlap, separates
+    transfers and targets, and its headline is the de-duplicated, delivered, non-transfer total;
+    every excluded amount is listed with its reason."""
+    report, folder = example_report
+    headline = {h.key: h.amount for h in report.headlines if h.amount is not None}
+    # Volunteering (LCR-COM-1): 14,000 hours × £16.93 (2021/22 prices) in 2024/25 prices, and
+    # 10 SWAP completers × £1,400, at the report's own year 2022/23 (year 0). It was
+    # £12,019,879.54 when the EmbRACE roll-out target and the transfers were counted as
+    # delivered social value.
+    assert headline["total_present_value"].quantize(2) == Money("273606.83")
+    kinds = {(e.measure, e.kind) for e in report.exclusions}
+    assert ("LCR-INV-1", "overlap") in kinds  # overlaps LCR-EMP-1 in the investor role
+    assert ("LCR-EDI-1", "target") in kinds  # EmbRACE: 21,000 is a roll-out target
+    assert {("LCR-COM-2", "transfer"), ("LCR-COM-3", "transfer")} <= kinds
+    assert {("LCR-SKL-7", "transfer"), ("LCR-INV-2", "transfer")} <= kinds
+    assert all(e.reason for e in report.exclusions)
+    inv1 = next(e for e in report.exclusions if e.measure == "LCR-INV-1")
+    assert inv1.overlaps == "LCR-EMP-1"
+    target = next(e for e in report.exclusions if e.kind == "target")
+    assert target.present_value is not None
+    assert headline["targets_total"] == target.present_value
+    transfers = sum(
+        (e.present_value for e in report.exclusions if e.kind == "transfer" and e.present_value),
+        Money.zero(),
+    )
+    assert headline["transfers_total"] == transfers
+    # Kindred: £1m invested attracted £10.5m (leverage 10.5); its jobs have no open value.
+    (kindred,) = report.appraisal
+    assert kindred.project == "Kindred"
+    assert kindred.leverage is not None
+    assert round(kindred.leverage, 10) == Decimal("10.5")
+    assert kindred.npsv == kindred.pvb - kindred.pvc
+    text = (folder / "report.md").read_text(encoding="utf-8")
+    assert "## Not in the social-value total, and why" in text
+    assert "## Appraisal: benefits, costs and ratios by project" in text
+    assert "## Costs and inputs, with their working" in text
+    assert "overlaps LCR-EMP-1" in text
+    # Cost per outcome: Kindred's inputs (in 2024/25 prices) per job created; none per £ of a
+    # transfer.
+    (per_job,) = (i for i in report.indicators if i.key == "cost_per_outcome")
+    assert (per_job.subject, per_job.denominator_measure) == ("Kindred", "LCR-INV-1")
+    assert Money(per_job.value).quantize(2) == (kindred.inputs * Decimal(1) / 77).quantize(2)
+    assert Money(per_job.value).quantize(2) == Money("14224.61")
 
 
 def test_a_report_from_an_already_valued_batch_is_the_same_report():

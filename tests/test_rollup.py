@@ -9,6 +9,9 @@ from socialvalue.batch import DIMENSIONS
 from socialvalue.io import example_deliveries
 from socialvalue.rollup import RollupError
 
+# Deliveries of overlapping measures are kept under the default policy, with a warning.
+pytestmark = pytest.mark.filterwarnings("ignore::socialvalue.batch.OverlapWarning")
+
 GROUPINGS = st.lists(st.sampled_from(list(DIMENSIONS)), min_size=1, max_size=3, unique=True)
 
 
@@ -53,7 +56,13 @@ def test_rollup_by_role_and_theme_of_the_example():
     rolled = Rollup.of(
         example_deliveries(), default_methodology(), ("role", "theme"), unvalued="report"
     )
-    assert rolled.money("gross", ("commissioner", "LCR-FAIR")).quantize(2) == Money("1512690.09")
+    # Volunteering only (£225,718.40 gross): the AEB's in-kind gifts and donations (LCR-COM-3,
+    # COM-2) are transfers, reported beside it and kept out (before transfers were kept apart,
+    # the gross here was £1,512,690.09). Their present value is compounded forward two years,
+    # from 2022/23 to the 2024/25 appraisal base year.
+    commissioner = rolled.rows[("commissioner", "LCR-FAIR")]
+    assert rolled.money("gross", ("commissioner", "LCR-FAIR")).quantize(2) == Money("225718.40")
+    assert Money(commissioner.transfers).quantize(2) == Money("1378636.24")
     by_role = rolled.regroup(("role",))
     assert sorted(key for key, _ in by_role) == [
         ("commissioner",),
@@ -91,3 +100,113 @@ def test_rollups_count_what_they_could_not_value():
     rolled = Rollup.of(example_deliveries(), default_methodology(), ("role",), unvalued="report")
     assert rolled.total().count + rolled.unvalued == len(example_deliveries())
     assert rolled.merge(rolled).unvalued == 2 * rolled.unvalued
+
+
+# --- mutation testing (issue #12): the algebra of totals and rollups, exactly -----------------
+
+from socialvalue._decimal import calculation_context  # noqa: E402
+from socialvalue.framework import ValueType  # noqa: E402 - grouped with the tests that need it
+from socialvalue.rollup import Totals  # noqa: E402 - grouped with the tests that need it
+
+METHOD = default_methodology()
+EXAMPLE = example_deliveries().deliveries
+
+
+def test_totals_add_field_by_field_and_keep_quantity_only_when_one_has_it():
+    a = Totals(gross=Decimal(1), net=Decimal(2), present_value=Decimal(3), count=1, valued=1)
+    b = Totals(gross=Decimal(10), net=Decimal(20), present_value=Decimal(30), count=2, valued=0)
+    total = a + b
+    assert (total.gross, total.net, total.present_value) == (11, 22, 33)
+    assert (total.count, total.valued, total.quantity, total.monetised) == (3, 1, None, False)
+    assert (Totals(quantity=Decimal(5)) + Totals()).quantity == 5
+    assert (Totals() + Totals(quantity=Decimal(5))).quantity == 5
+    assert (Totals(quantity=Decimal(2)) + Totals(quantity=Decimal(5))).quantity == 7
+    assert (Totals(monetised=True) + Totals()).monetised is True
+    assert (Totals() + Totals(monetised=True)).monetised is True
+
+
+def test_money_of_a_row_and_of_the_total_is_in_the_rollup_currency():
+    rolled = Rollup.of(EXAMPLE, METHOD, by=("measure",), unvalued="report")
+    key = next(iter(rolled))[0]
+    assert rolled.money("gross", key) == Money(rolled.rows[key].gross, "GBP")
+    total = rolled.total()
+    assert total.quantity is None
+    assert total.count == sum(t.count for t in rolled.rows.values())
+    with calculation_context():
+        assert total.gross == sum(t.gross for t in rolled.rows.values())
+    assert rolled.money("net") == Money(total.net)
+
+
+def test_merge_adds_rows_and_unvalued_and_keeps_what_it_is():
+    half = len(EXAMPLE) // 2
+    first = Rollup.of(EXAMPLE[:half], METHOD, by=("measure",), unvalued="report")
+    second = Rollup.of(EXAMPLE[half:], METHOD, by=("measure",), unvalued="report")
+    whole = Rollup.of(EXAMPLE, METHOD, by=("measure",), unvalued="report")
+    merged = first.merge(second)
+    assert merged.rows == whole.rows
+    assert merged.unvalued == first.unvalued + second.unvalued == whole.unvalued
+    assert (merged.by, merged.currency, merged.methodology) == (
+        whole.by,
+        whole.currency,
+        whole.methodology,
+    )
+    extra = Rollup(by=("measure",), rows={}, methodology=whole.methodology, unvalued=2)
+    assert whole.merge(extra).unvalued == whole.unvalued + 2
+    with pytest.raises(RollupError, match=r"^cannot merge EUR totals into GBP ones$"):
+        whole.merge(Rollup(by=("measure",), rows={}, currency="EUR", methodology=whole.methodology))
+    with pytest.raises(RollupError, match=r"^cannot merge a rollup by \('role',\) into one by"):
+        whole.merge(Rollup(by=("role",), rows={}, methodology=whole.methodology))
+
+
+def test_regroup_sums_rows_and_keeps_quantities_only_by_measure():
+    fine = Rollup.of(EXAMPLE, METHOD, by=("measure", "period"), unvalued="report")
+    by_measure = fine.regroup(["measure"])
+    direct = Rollup.of(EXAMPLE, METHOD, by=("measure",), unvalued="report")
+    assert by_measure.rows == direct.rows
+    assert by_measure.by == ("measure",)
+    assert by_measure.unvalued == fine.unvalued
+    assert all(t.quantity is not None for t in by_measure.rows.values())
+    by_period = fine.regroup(("period",))
+    assert all(t.quantity is None for t in by_period.rows.values())
+    assert by_period.total().gross == fine.total().gross
+    with pytest.raises(RollupError, match=r"^cannot regroup by role, project: not in"):
+        fine.regroup(["role", "project"])
+
+
+def test_from_batch_names_what_is_missing_and_what_is_known():
+    batch = value_many(EXAMPLE, METHOD, unvalued="report")
+    with pytest.raises(RollupError) as missing:
+        Rollup.from_batch(batch, METHOD.framework, ("role", "project"))
+    assert str(missing.value) == (
+        "the batch was not valued by role, project: pass by=('role', 'project') to value_many"
+    )
+    with pytest.raises(RollupError) as unknown:
+        Rollup.from_batch(batch, METHOD.framework, ("colour", "size"))
+    assert str(unknown.value) == (
+        f"cannot group by colour, size; choose from {', '.join(DIMENSIONS)}"
+    )
+    by_geography = Rollup.from_batch(batch, METHOD.framework, ("geography",))
+    assert by_geography.currency == "GBP"
+    assert (
+        by_geography.total().gross
+        == Rollup.of(EXAMPLE, METHOD, ("measure",), unvalued="report").total().gross
+    )
+
+
+def test_from_batch_in_another_currency_values_nothing():
+    batch = value_many(EXAMPLE, METHOD, unvalued="report")
+    euros = Rollup.from_batch(batch, METHOD.framework, ("measure",), currency="EUR")
+    assert euros.currency == "EUR"
+    assert euros.total().gross == 0
+    assert euros.total().valued == 0
+    assert euros.total().count == batch.count - sum(g.count for g in batch.unvalued)
+
+
+def test_pillars_and_value_types_come_from_the_framework():
+    rolled = Rollup.of(EXAMPLE, METHOD, by=("pillar", "value_type"), unvalued="report")
+    pillars = {key[0] for key in rolled.rows}
+    assert pillars
+    assert all(pillar and "XX" not in pillar for pillar in pillars)
+    assert {key[1] for key in rolled.rows} <= {v.value for v in ValueType}
+    by_project = Rollup.of(EXAMPLE, METHOD, by=("project",), unvalued="report")
+    assert all(isinstance(key[0], str) for key in by_project.rows)

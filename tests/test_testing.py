@@ -40,6 +40,7 @@ MODELS = {
     "price_indices": testing.price_indices,
     "deliveries": testing.deliveries,
     "commitments": testing.commitments,
+    "costs": testing.costs,
 }
 PERIODS = {
     "financial_years": (testing.financial_years, FinancialYear),
@@ -50,10 +51,18 @@ PERIODS = {
 }
 #: Strategies of plain values (not models), checked by their own tests below.
 VALUES = {"decimals", "texts", "codes", "dates", "any_periods"}
+#: Strategies of hostile input (issue #12): text for parsers and writers to refuse or escape.
+HOSTILE = {"hostile_numbers", "hostile_period_labels", "hostile_texts"}
 
 
 def test_every_public_strategy_is_checked_here():
-    assert set(testing.__all__) == set(MODELS) | set(PERIODS) | VALUES
+    assert set(testing.__all__) == set(MODELS) | set(PERIODS) | VALUES | HOSTILE
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+@given(data=st.data())
+def test_hostile_strategies_draw_text(name, data):
+    assert isinstance(data.draw(getattr(testing, name)()), str)
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))

@@ -164,10 +164,15 @@ def test_promised_against_delivered_value():
     )
     gifts = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-COM-2")
     # £20,500 given, restated in 2024/25 prices (2025/26 amounts deflated with the forecast
-    # GDP deflator, 100 / 103.2388): more than the £20,000 promised.
+    # GDP deflator, 100 / 103.2388). The £20,000 target is valued alike (same prices), so the
+    # variance is the £500 given beyond it, in 2024/25 prices — not the £13.74 that comparing
+    # rebased delivery with the bid's own prices would show.
     assert gifts.promised.amount == Decimal(20000)
     assert gifts.delivered_value.quantize(2).amount == Decimal("20013.74")
-    assert gifts.variance.quantize(2).amount == Decimal("13.74")
+    assert gifts.promised_like_for_like.quantize(2).amount == Decimal("19525.60")
+    assert gifts.variance.quantize(2).amount == Decimal("488.14")
+    exact = Decimal(500) * gifts.delivered_value.amount / 20500
+    assert abs(gifts.variance.amount - exact) < Decimal("1e-20")
     jobs = next(p for p in progress if p.commitment.id == "HR3-EXAMPLE/LCR-EMP-1")
     assert jobs.delivered_value is None  # no open proxy value for local jobs
     assert any("could not be valued" in reason for reason in jobs.reasons)
@@ -197,6 +202,19 @@ def test_qualitative_commitment_completed_by_milestones():
     assert rag_on(dt.date(2022, 10, 31)) == (Rag.AMBER, 1, 1)  # training late
     assert rag_on(dt.date(2022, 12, 31)) == (Rag.GREEN, 2, 0)
     assert rag_on(dt.date(2023, 3, 31)) == (Rag.COMPLETE, 3, 0)
+
+
+def test_evidence_on_the_record_counts_a_commitment_as_met():
+    """D1-PRC-01 (weighting by March 2023) cites the 2023 annual report as evidence that it was
+    met; with no progress update, it is met with that evidence cited, not red and overdue."""
+    weighting = shipped_commitments().commitment("D1-PRC-01")
+    (progress,), _ = track([weighting], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
+    assert (progress.rag, progress.overdue) == (Rag.COMPLETE, False)
+    evidence = "Annual Report 2023, Commissioner: weighting for social value increased to"
+    assert progress.reasons == (f"met: evidence on its record: {evidence} between 10% and 20%",)
+    no_evidence = attrs.evolve(weighting, evidence=())
+    (late,), _ = track([no_evidence], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
+    assert (late.rag, late.overdue) == (Rag.RED, True)
 
 
 def test_overdue_commitments_are_red_and_escalated_with_their_officer():
@@ -320,3 +338,40 @@ def test_review_fixes_in_matching_and_updates():
     ]
     (item,), _ = track([JOBS], reports, [], on=dt.date(2024, 7, 31))
     assert item.delivered == Decimal(3)
+
+
+# --- boundaries (issue #12: branch coverage of tracking) ----------------------------------------
+
+
+def test_rag_rules_refuse_amber_above_green():
+    with pytest.raises(ValueError, match=r"amber_from: 0\.95 must be between 0 and green_from"):
+        RagRules(green_from=Decimal("0.9"), amber_from=Decimal("0.95"))
+
+
+def test_a_delivery_before_the_commitment_starts_does_not_count():
+    early = Delivery(measure="LCR-EMP-1", quantity="5", period="2023/24 Q4", contract="K1")
+    match = match_deliveries([JOBS], [early])
+    assert match.matched.get("K1/JOBS", ()) == ()
+    assert match.unmatched == (0,)
+
+
+def test_a_quantified_commitment_before_its_start_is_not_started():
+    (progress,), _ = track([JOBS], [], [], on=dt.date(2024, 1, 1))
+    assert progress.rag is Rag.NOT_STARTED
+    assert "starts 2024-04-01" in progress.reasons
+
+
+def test_a_withdrawn_commitment_is_withdrawn_whatever_was_delivered():
+    update = ProgressUpdate(
+        commitment="K1/JOBS", period="2024/25 Q2", reported="2024-10-01", status="withdrawn"
+    )
+    delivered = Delivery(measure="LCR-EMP-1", quantity="30", period="2024/25 Q1", contract="K1")
+    (progress,), _ = track([JOBS], [update], [delivered], on=dt.date(2024, 12, 31))
+    assert progress.rag is Rag.WITHDRAWN
+    assert "withdrawn (2024/25 Q2)" in progress.reasons
+
+
+def test_the_summary_lists_commitments_started_this_quarter():
+    summary = quarterly_summary([JOBS], [], [], quarter=FinancialQuarter(2024, 1))
+    assert [c.id for c in summary.new] == ["K1/JOBS"]
+    assert "Started this quarter:\n  K1/JOBS Local jobs" in summary.render()

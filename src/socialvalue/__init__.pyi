@@ -4,6 +4,7 @@ from socialvalue import (
     additionality as additionality,
     batch as batch,
     commitments as commitments,
+    compare as compare,
     crosswalk as crosswalk,
     deliveries as deliveries,
     derived as derived,
@@ -21,11 +22,13 @@ from socialvalue import (
     procurement as procurement,
     provenance as provenance,
     proxies as proxies,
+    ranges as ranges,
     report as report,
     rollup as rollup,
     tabular as tabular,
     testing as testing,
     tracking as tracking,
+    uncertainty as uncertainty,
     units as units,
     unvalued as unvalued,
     valuation as valuation,
@@ -45,6 +48,7 @@ from socialvalue.commitments import (
     ProgressUpdate as ProgressUpdate,
 )
 from socialvalue.deliveries import (
+    Cost as Cost,
     Delivery as Delivery,
     DeliverySet as DeliverySet,
 )

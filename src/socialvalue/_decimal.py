@@ -11,6 +11,8 @@ import decimal
 from contextlib import AbstractContextManager
 from decimal import Decimal
 
+from socialvalue._limits import MAX_INPUT_EXPONENT, MAX_INPUT_PLACES
+from socialvalue._numbers import check_input_size, parse_number
 from socialvalue.exceptions import FloatNotAllowedError
 
 __all__ = [
@@ -22,13 +24,13 @@ __all__ = [
     "to_decimal",
 ]
 
-#: The largest input numbers the library accepts: 28 significant digits, less than 10^24 in
-#: size, at most 20 decimal places. Within these, every product of a quantity and a unit value
-#: (30 decimal places) and every sum of them stays exact in the library's 100-digit context;
-#: no real quantity or amount needs more.
-MAX_DIGITS = 28
-MAX_EXPONENT = 24
-MAX_PLACES = 20
+#: The largest input numbers the library accepts (declared in :mod:`socialvalue._limits`):
+#: less than 10^15 in size, at most 20 decimal places. Within these, every product of a
+#: quantity and a unit value (30 decimal places) and every sum of them stays exact in the
+#: library's 100-digit context; no real quantity or amount needs more.
+MAX_EXPONENT = MAX_INPUT_EXPONENT
+MAX_PLACES = MAX_INPUT_PLACES
+MAX_DIGITS = MAX_INPUT_EXPONENT + MAX_INPUT_PLACES
 
 #: Precision for every calculation: 100 significant digits keeps sums and products of money
 #: amounts and unit values (carried to 30 decimal places) exact; a division is carried to 100
@@ -45,6 +47,9 @@ CONTEXT = decimal.Context(
 def calculation_context() -> AbstractContextManager[decimal.Context]:
     """Return a context manager running decimal arithmetic in the library's context."""
     return decimal.localcontext(CONTEXT)
+
+
+_NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
 
 
 def to_decimal(value: object, *, what: str | None = "value") -> Decimal:
@@ -72,11 +77,9 @@ def to_decimal(value: object, *, what: str | None = "value") -> Decimal:
             f"Decimal({str(value)!r}) or the string {str(value)!r}"
         )
     elif isinstance(value, str):
-        text = value.strip()
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise ValueError(f"{prefix}{value!r} is not a decimal number") from None
+        if value.strip().lstrip("+-").casefold() in _NOT_FINITE:
+            raise ValueError(f"{prefix}{value!r} is not a finite number")
+        result = parse_number(value, prefix=prefix)
     else:
         raise TypeError(f"{prefix}expected a decimal number, got {type(value).__name__}")
     if not result.is_finite():
@@ -90,19 +93,7 @@ def bounded_decimal(value: object, *, what: str | None = "value") -> Decimal:
     >>> bounded_decimal("1E+30", what="quantity")
     Traceback (most recent call last):
     ...
-    ValueError: quantity: 1E+30 is too large (less than 10^24, at most 28 significant digits ...)
+    ValueError: quantity: 1E+30 is too large (numbers must be less than 10^15 in size)
     """
     number = to_decimal(value, what=what)
-    prefix = f"{what}: " if what else ""
-    digits = number.as_tuple()
-    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
-    if (
-        len(digits.digits) > MAX_DIGITS
-        or number.copy_abs().adjusted() >= MAX_EXPONENT
-        or exponent < -MAX_PLACES
-    ):
-        raise ValueError(
-            f"{prefix}{number} is too large (less than 10^{MAX_EXPONENT}, at most {MAX_DIGITS} "
-            f"significant digits and {MAX_PLACES} decimal places)"
-        )
-    return number
+    return check_input_size(number, prefix=f"{what}: " if what else "")

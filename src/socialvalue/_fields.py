@@ -13,6 +13,7 @@ from typing import cast
 
 import attrs
 
+from socialvalue._limits import check_day
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.periods import (
     AcademicYear,
@@ -118,11 +119,17 @@ def optional_period(value: object) -> AnyPeriod | None:
 
 
 def optional_date(value: object) -> dt.date | None:
-    """Attrs converter: ``None``, a date or an ISO date text; a ``datetime`` is refused."""
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
+    """Attrs converter: ``None``, a date or an ISO date text; a ``datetime`` is refused.
+
+    The date must fall in the declared years (:data:`socialvalue._limits.MIN_YEAR` to
+    :data:`~socialvalue._limits.MAX_YEAR`).
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return check_day(value)
     if isinstance(value, str):
-        return dt.date.fromisoformat(value)
+        return check_day(dt.date.fromisoformat(value))
     raise TypeError(f"expected a date, got {type(value).__name__}")
 
 

@@ -14,6 +14,7 @@ row numbers). The totals are *exactly* the sums of
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
@@ -23,10 +24,11 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
-from socialvalue.deliveries import Delivery, check_deliveries
+from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
 from socialvalue.evidence import total_by_verification
 from socialvalue.exceptions import Problem, ValidationError
-from socialvalue.methodology import Methodology, MethodologyRef
+from socialvalue.framework import Framework, ValueType
+from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import Money
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.tabular import Record, Tabular
@@ -36,16 +38,21 @@ __all__ = [
     "DELIVERY_DIMENSIONS",
     "DIMENSIONS",
     "GroupValuation",
+    "OverlapWarning",
     "UnvaluedGroup",
     "ValuationBatch",
+    "classify",
+    "counts_in_total",
+    "overlap_pairs",
     "value_many",
+    "value_type_of",
 ]
 
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
-#: the measure), or the ``period``. A rollup groups by any of them; :func:`value_many` by those
-#: from the delivery.
-DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period"]] = MappingProxyType(
+#: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
+#: of them; :func:`value_many` by those from the delivery.
+DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
     {
         "theme": "framework",
         "outcome": "framework",
@@ -60,7 +67,20 @@ DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period"]] = MappingPr
         "geography": "delivery",
         "value_type": "framework",
         "correction": "delivery",
+        "status": "status",
     }
+)
+
+
+class OverlapWarning(UserWarning):
+    """Overlapping deliveries were found and kept in the totals (``overlap_policy = "warn"``)."""
+
+
+#: Why a group is not in the social-value total (besides being record-only).
+TARGET_REASON = "a target or forecast, not delivered: kept out of delivered totals"
+TRANSFER_REASON = (
+    "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
+    "NPSV and the social-value total"
 )
 
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
@@ -85,6 +105,13 @@ class GroupValuation:
             given them, to find them again. Empty in a batch built by
             ``socialvalue.frames.value_frame``: the engine sums the frame's rows and brings
             back no row numbers (a lazy or distributed frame has no row order to give).
+        status: Whether the group is outturn or a target.
+        overlaps: The measure this group's measure overlaps in the same scope (the first of the
+            pair), or ``""``.
+        counted: Whether the group is in the social-value totals: delivered, not a transfer
+            (unless the methodology counts transfers) and not excluded as an overlap.
+        reason: Why it is not counted (or, for an overlap kept under ``warn``, the flag).
+        value_type: The kind of value (the proxy's classification, else the measure's).
     """
 
     key: ValuationKey
@@ -96,6 +123,11 @@ class GroupValuation:
     net: Money | None
     present_value: Money | None
     members: tuple[int, ...]
+    status: DeliveryStatus = DeliveryStatus.DELIVERED
+    overlaps: str = ""
+    counted: bool = True
+    reason: str = ""
+    value_type: ValueType = ValueType.SOCIAL
 
     @property
     def first(self) -> int | None:
@@ -130,6 +162,8 @@ class UnvaluedGroup:
     count: int
     members: tuple[int, ...]
     reason: str
+    status: DeliveryStatus = DeliveryStatus.DELIVERED
+    overlaps: str = ""
 
     @property
     def first(self) -> int | None:
@@ -166,7 +200,8 @@ class ValuationBatch(Tabular):
 
         ``by`` columns are named as the batch's ``by`` (``by_geography`` for ``geography``,
         which the key already has); ``first`` is the index of the group's first delivery
-        (``None`` for a batch built from a frame).
+        (``None`` for a batch built from a frame); ``counted`` says whether the group is in the
+        batch's totals, and ``reason`` why not (a target, a transfer, an overlap).
 
         >>> from socialvalue import Delivery, default_methodology, value_many
         >>> batch = value_many(
@@ -202,34 +237,51 @@ class ValuationBatch(Tabular):
                         None if group.present_value is None else group.present_value.amount
                     ),
                     "extrapolated": group.unit.extrapolated,
+                    "status": group.status.value,
+                    "counted": group.counted,
+                    "reason": group.reason,
                     "methodology": methodology,
                 }
             )
             records.append(record)
         return records
 
-    def _total(self, field: str, currency: str) -> Money:
+    def _total(self, field: str, currency: str, *, counted: bool | None = True) -> Money:
         total = Money.zero(currency)
         for group in self.groups:
+            if counted is not None and group.counted is not counted:
+                continue
             amount = getattr(group, field)
             if amount is not None and amount.currency == currency:
                 total += amount
         return total
+
+    def excluded(self) -> tuple[GroupValuation, ...]:
+        """Groups left out of the totals — targets, transfers, overlaps — each with its reason."""
+        return tuple(group for group in self.groups if not group.counted)
+
+    def flagged(self) -> tuple[GroupValuation, ...]:
+        """Groups of overlapping measures (counted under ``warn`` or excluded)."""
+        return tuple(group for group in self.groups if group.overlaps)
+
+    def total_raw_present_value(self, currency: str = "GBP") -> Money:
+        """Sum of every group's present value, counted or not (targets, transfers, overlaps)."""
+        return self._total("present_value", currency, counted=None)
 
     def currencies(self) -> tuple[str, ...]:
         """The currencies results are in (normally just GBP)."""
         return tuple(sorted({g.unit.currency for g in self.groups if g.unit.monetised}))
 
     def total_gross(self, currency: str = "GBP") -> Money:
-        """Sum of gross values in one currency."""
+        """Sum of gross values of the counted groups (see :attr:`GroupValuation.counted`)."""
         return self._total("gross", currency)
 
     def total_net(self, currency: str = "GBP") -> Money:
-        """Sum of net values in one currency."""
+        """Sum of net values of the counted groups."""
         return self._total("net", currency)
 
     def total_present_value(self, currency: str = "GBP") -> Money:
-        """Sum of present values in one currency."""
+        """Sum of present values of the counted groups: delivered, de-duplicated, no transfers."""
         return self._total("present_value", currency)
 
     def total_by_verification(
@@ -276,6 +328,10 @@ def value_many(
     all listed in one error; with ``unvalued="report"`` they are returned in
     :attr:`ValuationBatch.unvalued` with the reason, and left out of every total.
 
+    Targets, transfers (unless the methodology counts them) and overlaps excluded under the
+    methodology's ``overlap_policy`` are valued and kept in :attr:`ValuationBatch.groups`, but
+    not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
+
     Each group knows its members: the indices, in the order given, of its deliveries.
 
     Examples:
@@ -290,7 +346,7 @@ def value_many(
         >>> [(group.key.measure, group.quantity, group.members) for group in batch]
         [('LCR-ENV-2', Decimal('20.0'), (0, 2)), ('LCR-COM-1', Decimal('300'), (1,))]
         >>> batch.total_present_value().quantize(2)
-        Money(amount=Decimal('10728.85'), currency='GBP')
+        Money(amount=Decimal('11073.36'), currency='GBP')
         >>> [group.by for group in value_many(deliveries, default_methodology(), by=["project"])]
         [('Depot',), ('Depot',), ('Fleet',)]
 
@@ -308,9 +364,11 @@ def value_many(
         )
     sums: dict[tuple[object, ...], _Group] = {}
     count = 0
+    items = deliveries if isinstance(deliveries, Sequence) else list(deliveries)
+    overlapping = _overlaps(items, methodology)
     with calculation_context():
-        for index, delivery in enumerate(deliveries):
-            group_key = _group_key(delivery, by)
+        for index, delivery in enumerate(items):
+            group_key = _group_key(delivery, by, overlapping.get(index, ""))
             group = sums.get(group_key)
             if group is None:
                 sums[group_key] = _Group(delivery, index)
@@ -329,19 +387,24 @@ def value_many(
             missing.append(
                 UnvaluedGroup(
                     key=ValuationKey.of(group.sample),
-                    by=tuple(group_key[5:]),
+                    by=tuple(group_key[_BY_AT:]),
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
                     reason=str(error) if words is None else f"{words} ({error})",
+                    status=group.sample.status,
+                    overlaps=str(group_key[6]),
                 )
             )
             continue
         gross, net, present = unit.times(group.quantity)
+        status = group.sample.status
+        overlaps = str(group_key[6])
+        value_type, counted, reason = classify(unit, status, overlaps, methodology)
         groups.append(
             GroupValuation(
                 key=unit.key,
-                by=tuple(group_key[5:]),
+                by=tuple(group_key[_BY_AT:]),
                 quantity=group.quantity,
                 count=len(group.members),
                 unit=unit,
@@ -349,6 +412,11 @@ def value_many(
                 net=net,
                 present_value=present,
                 members=tuple(group.members),
+                status=status,
+                overlaps=overlaps,
+                counted=counted,
+                reason=reason,
+                value_type=value_type,
             )
         )
     if missing and unvalued == "raise":
@@ -371,14 +439,153 @@ def value_many(
     )
 
 
-def _group_key(delivery: Delivery, by: Sequence[str] = ()) -> tuple[object, ...]:
+#: Where the ``by`` attributes start in a group key.
+_BY_AT = 7
+
+
+def _group_key(
+    delivery: Delivery, by: Sequence[str] = (), overlaps: str = ""
+) -> tuple[object, ...]:
     """The key :func:`value_many` groups a delivery under.
 
-    The valuation key, the stated unit and the role (checked against the framework), then the
-    ``by`` attributes in order.
+    The valuation key, the stated unit and the role (checked against the framework), the
+    status, the measure it overlaps (if any), then the ``by`` attributes in order.
     """
-    key = (delivery.measure, delivery.period, delivery.geography, delivery.unit, delivery.role)
+    key = (
+        delivery.measure,
+        delivery.period,
+        delivery.geography,
+        delivery.unit,
+        delivery.role,
+        delivery.status,
+        overlaps,
+    )
     return key + tuple(getattr(delivery, name) for name in by) if by else key
+
+
+def classify(
+    unit: UnitValue, status: DeliveryStatus, overlaps: str, methodology: Methodology
+) -> tuple[ValueType, bool, str]:
+    """A group's value type, whether it counts in the totals, and why not (or its flag).
+
+    The one rule for every batch, however built: a target never counts; a transfer counts only
+    if the methodology counts transfers; an overlap excluded under ``exclude_second`` does not.
+    """
+    value_type = value_type_of(unit, methodology.framework)
+    counted, reason = _treatment(status, value_type, overlaps, methodology)
+    return value_type, counted, reason
+
+
+def value_type_of(unit: UnitValue, framework: Framework) -> ValueType:
+    """The kind of value a unit value is: its proxy value's own, else its measure's."""
+    if unit.lookup is not None and unit.lookup.value.value_type is not None:
+        return unit.lookup.value.value_type
+    return framework.measure(unit.key.measure).value_type
+
+
+def counts_in_total(value_type: ValueType, methodology: Methodology) -> bool:
+    """The transfer rule: a transfer counts in the social-value total only if declared so."""
+    return value_type is not ValueType.TRANSFER or methodology.count_transfers
+
+
+def _treatment(
+    status: DeliveryStatus, value_type: ValueType, overlaps: str, methodology: Methodology
+) -> tuple[bool, str]:
+    """Whether a group counts in the social-value totals, and why not (or its flag)."""
+    if status is not DeliveryStatus.DELIVERED:
+        return False, TARGET_REASON
+    if not counts_in_total(value_type, methodology):
+        return False, TRANSFER_REASON + (f"; it also overlaps {overlaps}" if overlaps else "")
+    if overlaps:
+        scope = ", ".join(methodology.overlap_scope)
+        if methodology.overlap_policy is OverlapPolicy.EXCLUDE_SECOND:
+            return False, (
+                f"overlaps {overlaps} delivered in the same {scope} (the framework says they "
+                "may count the same activity): excluded from the de-duplicated total"
+            )
+        return True, f"overlaps {overlaps} in the same {scope}: counted (policy 'warn')"
+    return True, ""
+
+
+def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
+    """For each measure that is the *second* of an overlapping pair, the measures it overlaps.
+
+    The second is the measure that declares the overlap (``overlaps_with``); when two measures
+    name each other, the one later in the framework.
+    """
+    order = {code: i for i, code in enumerate(framework.measure_codes())}
+    seconds: dict[str, list[str]] = {}
+    for code in framework.measure_codes():
+        for other in framework.measure(code).overlaps_with:
+            mutual = code in framework.measure(other).overlaps_with
+            second, first = (
+                (code, other) if not mutual or order[code] > order[other] else (other, code)
+            )
+            if first not in seconds.setdefault(second, []):
+                seconds[second].append(first)
+    return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
+
+
+def _scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
+    return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
+
+
+def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[int, str]:
+    """Index of each delivery that is the second of an overlapping pair → the first's measure.
+
+    Raises:
+        ValidationError: overlaps found under ``overlap_policy = "raise"``.
+    """
+    framework = methodology.framework
+    seconds = {
+        code: firsts
+        for code, firsts in overlap_pairs(framework).items()
+        if code in framework  # a framework always knows its own codes
+    }
+    if not seconds:
+        return {}
+    firsts = {first for found in seconds.values() for first in found}
+    scope = methodology.overlap_scope
+    by_period = "period" in scope
+    buckets: dict[tuple[object, ...], list[Delivery]] = {}
+    for delivery in deliveries:
+        if delivery.measure in firsts:
+            buckets.setdefault(_scope_key(delivery, scope), []).append(delivery)
+    found: dict[int, str] = {}
+    for index, delivery in enumerate(deliveries):
+        partners = seconds.get(delivery.measure)
+        if partners is None:
+            continue
+        for other in buckets.get(_scope_key(delivery, scope), ()):
+            if other.measure in partners and (
+                not by_period
+                or (
+                    other.period.start <= delivery.period.end
+                    and delivery.period.start <= other.period.end
+                )
+            ):
+                found[index] = other.measure
+                break
+    if found and methodology.overlap_policy is OverlapPolicy.RAISE:
+        raise ValidationError(
+            [
+                Problem(
+                    f"[{index}]",
+                    f"{deliveries[index].measure} overlaps {first} in the same {', '.join(scope)}",
+                )
+                for index, first in sorted(found.items())
+            ],
+            subject="overlapping deliveries (overlap_policy = 'raise')",
+        )
+    if found and methodology.overlap_policy is OverlapPolicy.WARN:
+        pairs = sorted({f"{deliveries[i].measure} / {first}" for i, first in found.items()})
+        warnings.warn(
+            f"{len(found)} deliveries overlap others in the same {', '.join(scope)} "
+            f"({'; '.join(pairs)}); counted under overlap_policy 'warn'",
+            OverlapWarning,
+            stacklevel=3,
+        )
+    return found
 
 
 class _Group:

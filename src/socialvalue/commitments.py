@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from socialvalue._decimal import to_decimal
+from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import (
     IDENTIFIER,
     code,
@@ -72,7 +72,7 @@ def _kind(_instance: object, _attribute: object, value: str) -> None:
 
 
 def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, what=None)
+    return None if value is None else bounded_decimal(value, what=None)
 
 
 @attrs.frozen(kw_only=True)

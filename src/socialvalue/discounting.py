@@ -2,9 +2,13 @@
 
 A :class:`DiscountSchedule` is data with an edition and a source, never a constant in code: the
 Green Book schedules ship as ``socialvalue/data/discounting/green-book-2022.toml`` (loaded into
-:class:`DiscountSchedules`), and a new edition is a new file. The Green Book's standard table is
-unchanged in the 2026 edition (published 5 February 2026); an independent review of June 2026
-recommends 3.0%, with no HM Treasury response so far — so no schedule here reflects it.
+:class:`DiscountSchedules`), and a new edition is a new file: ``standard``, ``health``, the reduced
+rate where pure social time preference is zero (``reduced_pure_time_preference_zero``, for
+intergenerational wealth transfers) and its health counterpart. The Green Book's standard table is
+kept in the 2026 edition (published 5 February 2026), which prints its first band as years 1–30
+where the 2022 table says 0–30 — the same factors, as year 0 is undiscounted either way; an
+independent review of June 2026 recommends 3.0%, with no HM Treasury response so far — so no
+schedule here reflects it.
 
 The discount factor of year ``t`` (counted from the base year, year 0) is the product over years
 ``1..t`` of ``1 / (1 + r_year)``, where ``r_year`` is the rate of the band that year falls in;
@@ -17,7 +21,8 @@ SROI practice discounts the first year once.
 
 References:
     HM Treasury, *The Green Book: appraisal and evaluation in central government* (2022),
-    Table 6.1 (the declining long-term discount rate) and its discounting guidance.
+    Annex A6, Table 8 (the declining long-term discount rate; Table 6.1 in the 2003 edition) and
+    its discounting guidance.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import enum
 import functools
 import operator
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
@@ -201,6 +207,8 @@ class DiscountSchedule:
         bands: The rate bands, in order of years.
         licence: Terms the figures are published under, when known.
         description: When the schedule applies.
+        deprecated_aliases: Former ids that still find this schedule, with a
+            ``DeprecationWarning`` (kept for one release after a rename).
 
     Raises:
         ValidationError: listing every problem with the bands, each with its key path
@@ -226,6 +234,7 @@ class DiscountSchedule:
     bands: tuple[RateBand, ...] = attrs.field(converter=_bands)
     licence: str | None = None
     description: str = ""
+    deprecated_aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     _ratios: _Ratios = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -327,7 +336,7 @@ class DiscountSchedule:
         division, correctly rounded to 100 significant digits; round it only to show it.
 
         References:
-            HM Treasury, *The Green Book* (2022), Table 6.1 and its discounting guidance.
+            HM Treasury, *The Green Book* (2022), Annex A6, Table 8.
 
         Raises:
             ValidationError: ``year`` is negative, not a whole number, or after the last band.
@@ -383,9 +392,22 @@ class DiscountSchedules:
             raise ValidationError(problems, subject="discount schedules")
 
     def schedule(self, id: str) -> DiscountSchedule:  # noqa: A002 - matches the field name
-        """The schedule with this id; the error names close matches."""
+        """The schedule with this id; the error names close matches.
+
+        A former id listed in a schedule's ``deprecated_aliases`` still finds it, with a
+        ``DeprecationWarning`` naming the new id.
+        """
         for schedule in self.schedules:
             if schedule.id == id:
+                return schedule
+        for schedule in self.schedules:
+            if id in schedule.deprecated_aliases:
+                warnings.warn(
+                    f"discount schedule {id!r} is deprecated; it is {schedule.id!r} "
+                    f"({schedule.title})",
+                    DeprecationWarning,
+                    stacklevel=2,
+                )
                 return schedule
         raise UnknownCodeError("discount schedule", id, list(self.ids()))
 
@@ -479,7 +501,7 @@ def present_value(
         CurrencyMismatchError: amounts in different currencies.
 
     References:
-        HM Treasury, *The Green Book* (2022), Table 6.1 and its discounting guidance.
+        HM Treasury, *The Green Book* (2022), Annex A6, Table 8.
 
     >>> schedule = DiscountSchedule(
     ...     id="flat", title="Flat 3.5%", edition="example",

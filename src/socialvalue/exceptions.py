@@ -116,9 +116,14 @@ class UnknownCodeError(SocialValueError, KeyError):
 
         self.kind = kind
         self.code = code
+        # Compared without case, so `lcr-com-2` suggests `LCR-COM-2`; an exact match but for
+        # case comes first.
+        folded = {name.casefold(): name for name in known}
+        same = [folded[code.casefold()]] if code.casefold() in folded else []
+        close = difflib.get_close_matches(code.casefold(), list(folded), n=3, cutoff=0.5)
         self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(code, list(known), n=3, cutoff=0.5)
-        )
+            dict.fromkeys([*same, *(folded[name] for name in close)])
+        )[:3]
         message = f"unknown {kind} {code!r}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"

@@ -66,6 +66,10 @@ class ValueType(enum.Enum):
     SOCIAL = "social"
     ENVIRONMENTAL = "environmental"
     LOCAL_ECONOMIC = "local_economic"
+    #: Money or resources moved from one party to another (grants, donations, in-kind gifts,
+    #: funding attracted): reported, but not a net gain to society, so kept out of NPSV and the
+    #: social-value total unless the methodology counts transfers.
+    TRANSFER = "transfer"
 
 
 _code = code("LCR-EMP-1")

@@ -23,6 +23,8 @@ from socialvalue.money import Money
 
 __all__ = [
     "benefit_cost_ratio",
+    "cost_per_outcome",
+    "leverage_ratio",
     "local_multiplier_3",
     "net_sroi_ratio",
     "npsv",
@@ -196,6 +198,54 @@ def payback_period_months(investment: AmountT, annual_impact: AmountT) -> Decima
         )
     with calculation_context():
         return invested * 12 / impact
+
+
+def leverage_ratio(attracted: AmountT, invested: AmountT) -> Decimal:
+    """Leverage ratio: additional funding attracted per £1 invested, ``attracted ÷ invested``.
+
+    The funding attracted is a transfer (it moves money, it does not create value), so it is
+    reported beside the social value, never added to it.
+
+    Args:
+        attracted: Additional funding attracted; zero or more.
+        invested: The investment that attracted it; must be positive.
+
+    Raises:
+        CalculationError: ``invested`` is zero or negative, or ``attracted`` is negative.
+
+    >>> leverage_ratio(Money("10500000"), Money("1000000"))
+    Decimal('10.5')
+    """
+    funding, investment = _amounts(("attracted", "invested"), (attracted, invested))
+    _check_inputs("leverage ratio", investment)
+    if funding < 0:
+        raise CalculationError(
+            f"leverage ratio: funding attracted is {funding}; it is zero or more"
+        )
+    with calculation_context():
+        return funding / investment
+
+
+def cost_per_outcome(costs: AmountT, outcomes: object) -> AmountT:
+    """Cost per outcome: ``costs ÷ number of outcomes`` (money in, money out).
+
+    Args:
+        costs: The cost (or its present value) of producing the outcomes.
+        outcomes: How many outcomes (a quantity in the measure's unit); must be positive.
+
+    Raises:
+        CalculationError: ``outcomes`` is zero or negative.
+
+    >>> cost_per_outcome(Money("100000"), Decimal("40"))
+    Money(amount=Decimal('2500'), currency='GBP')
+    """
+    count = to_decimal(outcomes, what="outcomes")
+    if count <= 0:
+        raise CalculationError(f"cost per outcome: {count} outcomes; a ratio needs more than zero")
+    with calculation_context():
+        if isinstance(costs, Money):
+            return Money(costs.amount / count, costs.currency)
+        return to_decimal(costs, what="costs") / count
 
 
 def local_multiplier_3(s1: AmountT, s2: AmountT, s3: AmountT) -> Decimal:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from socialvalue._decimal import to_decimal
 from socialvalue._fields import not_blank as _not_blank, string_tuple
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
@@ -30,6 +31,7 @@ from socialvalue.periods import FinancialYear, parse_period
 from socialvalue.prices import IndexBasis, PriceIndex, PriceYearError
 from socialvalue.provenance import Verification
 from socialvalue.proxies import LookupPolicy, ProxyRegistry, RegistryStack
+from socialvalue.ranges import AssumptionRange, Uncertainty
 from socialvalue.unvalued import UnvaluedReasons
 
 if TYPE_CHECKING:
@@ -38,12 +40,15 @@ if TYPE_CHECKING:
     from socialvalue.valuation import UnitValue, ValuationKey
 
 __all__ = [
+    "BeforeBaseYear",
     "CalendarPrices",
     "MeasureAssumption",
     "Memo",
     "Methodology",
     "MethodologyRef",
+    "OverlapPolicy",
     "ProxyDate",
+    "ProxyYears",
     "RoundingPolicy",
 ]
 
@@ -73,6 +78,65 @@ class CalendarPrices(enum.Enum):
 
     ERROR = "error"
     MAJORITY_FINANCIAL_YEAR = "majority_financial_year"
+
+
+class BeforeBaseYear(enum.Enum):
+    """What happens to a value in a year before the appraisal base year.
+
+    * ``REFUSE`` — an error: the value cannot be valued under this methodology (listed as not
+      valued in a batch or report, never silently counted);
+    * ``COMPOUND`` — compounded forward to the base year at the schedule's rates: a value
+      ``n`` years before the base year is multiplied by ``1 ÷ DF(n)``, the inverse of the factor
+      that would discount it ``n`` years (so discounting there and back is the identity).
+    """
+
+    REFUSE = "refuse"
+    COMPOUND = "compound"
+
+
+class ProxyYears(enum.Enum):
+    """Which proxy value prices each later year of an outcome's benefit stream.
+
+    * ``FIRST_YEAR`` — the value of the delivery's own year, in real terms, for every year;
+    * ``BY_YEAR`` — each year of the stream is looked up for its own year (carbon values rise
+      year by year in real terms); a year with no value follows the lookup policy.
+    """
+
+    FIRST_YEAR = "first_year"
+    BY_YEAR = "by_year"
+
+
+class OverlapPolicy(enum.Enum):
+    """What valuation does with deliveries of measures the framework says overlap.
+
+    Two deliveries overlap when one's measure lists the other's in ``overlaps_with`` and they
+    share the methodology's ``overlap_scope`` (the same project, contract, period …). Of each
+    pair, the measure that *declares* the overlap is the second (the one named is the first; if
+    both name each other, the one later in the framework).
+
+    * ``WARN`` — flag and list the pair; both stay in the totals;
+    * ``EXCLUDE_SECOND`` — the second's value is left out of the de-duplicated totals and
+      listed as excluded, with the first it overlaps;
+    * ``RAISE`` — an error naming every pair.
+    """
+
+    WARN = "warn"
+    EXCLUDE_SECOND = "exclude_second"
+    RAISE = "raise"
+
+
+#: Delivery attributes an overlap scope may name; ``period`` matches periods sharing a day.
+OVERLAP_SCOPES = ("project", "contract", "reporter", "role", "geography", "period")
+
+
+def _scope(value: object) -> tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+    unknown = [item for item in items if item not in OVERLAP_SCOPES]
+    if unknown:
+        raise ValueError(
+            f"overlap_scope: {', '.join(map(repr, unknown))} is not one of {OVERLAP_SCOPES}"
+        )
+    return tuple(str(item) for item in items)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,8 +210,17 @@ class MethodologyRef:
 def _financial_year(value: object) -> FinancialYear | None:
     period = parse_period(value) if isinstance(value, str) else value
     if period is not None and not isinstance(period, FinancialYear):
-        raise TypeError(f"price_base: expected a financial year such as '2024/25', got {value!r}")
+        raise TypeError(f"expected a financial year such as '2024/25', got {value!r}")
     return period
+
+
+def _share(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    share = to_decimal(value, what="materiality")
+    if not Decimal(0) < share < 1:
+        raise ValueError(f"materiality: {share} is not a share in (0, 1); write 1% as 0.01")
+    return share
 
 
 def _optional_verification(value: object) -> Verification | None:
@@ -180,8 +253,25 @@ class Methodology:
         calendar_prices: How calendar-year prices meet a financial-year index.
         additionality: Default assumptions for every measure.
         assumptions: Per-measure assumptions, overriding the default.
-        discount_schedule: Rates for present values over the persistence period.
-        year_convention: Whether the first year of benefit is year 0 or year 1.
+        discount_schedule: Rates for present values.
+        year_convention: Whether a value in the base year (or, with no base year, the first year
+            of benefit) is year 0 or year 1.
+        appraisal_base_year: The financial year present values are discounted to, separately
+            from the price base; each year of a stream is discounted from its own year. ``None``
+            discounts each outcome only over its own persistence, from its first year (no
+            common base year; older methodologies).
+        before_base_year: What a value in a year before the base year does
+            (:class:`BeforeBaseYear`).
+        proxy_years: Which proxy value prices each later year of a stream (:class:`ProxyYears`).
+        count_transfers: Whether measures whose value type is ``transfer`` count towards the
+            social-value total and NPSV (default: no — money moved is not value created).
+        overlap_policy: What happens to overlapping measures (:class:`OverlapPolicy`).
+        overlap_scope: What overlapping deliveries must share to be flagged (any of
+            :data:`OVERLAP_SCOPES`).
+        leverage_measures: Measures counting additional funding attracted (in £), for the
+            leverage ratio of a rollup with costs.
+        materiality: An optional share of the total below which an outcome is listed as
+            immaterial (a screen that lists, never removes).
         lookup_policy: What a proxy lookup does outside the values' dated range.
         carry_forward: Measures whose lookups carry the latest value forward past its validity
             even under a strict ``lookup_policy`` (each result is marked extrapolated).
@@ -192,6 +282,9 @@ class Methodology:
             every value. See :mod:`socialvalue.evidence`.
         unvalued_reasons: Why measures without a value have none, in plain words; a batch's
             unvalued groups say it (see :mod:`socialvalue.unvalued`).
+        uncertainty: Declared ranges on assumptions and the discount rates, and how Monte Carlo
+            draws inputs (:class:`~socialvalue.ranges.Uncertainty`); no central figure
+            depends on it.
 
     Raises:
         ValidationError: listing every problem: registries whose measures or units disagree with
@@ -218,6 +311,18 @@ class Methodology:
     year_convention: YearConvention = attrs.field(
         default=YearConvention.YEAR_0, converter=YearConvention
     )
+    appraisal_base_year: FinancialYear | None = attrs.field(default=None, converter=_financial_year)
+    before_base_year: BeforeBaseYear = attrs.field(
+        default=BeforeBaseYear.REFUSE, converter=BeforeBaseYear
+    )
+    proxy_years: ProxyYears = attrs.field(default=ProxyYears.FIRST_YEAR, converter=ProxyYears)
+    count_transfers: bool = False
+    overlap_policy: OverlapPolicy = attrs.field(default=OverlapPolicy.WARN, converter=OverlapPolicy)
+    overlap_scope: tuple[str, ...] = attrs.field(
+        default=("project", "contract", "period"), converter=_scope
+    )
+    leverage_measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    materiality: Decimal | None = attrs.field(default=None, converter=_share)
     lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
     carry_forward: tuple[str, ...] = attrs.field(default=(), converter=string_tuple)
     proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
@@ -226,6 +331,7 @@ class Methodology:
         default=None, converter=_optional_verification
     )
     unvalued_reasons: UnvaluedReasons | None = None
+    uncertainty: Uncertainty = attrs.field(factory=Uncertainty)
     _assumption_index: Mapping[str, MeasureAssumption] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -272,6 +378,7 @@ class Methodology:
         )
         if self.minimum_verification is not None:
             problems.extend(refused_values(self.registries, self.minimum_verification))
+        problems.extend(self._check_ranges(index))
         if problems:
             raise ValidationError(problems, subject=f"methodology {self.id!r}")
         object.__setattr__(self, "_assumption_index", MappingProxyType(index))
@@ -291,6 +398,42 @@ class Methodology:
         except PriceYearError as error:
             return [Problem("price_base", str(error))]
         return []
+
+    def _check_ranges(self, index: Mapping[str, MeasureAssumption]) -> list[Problem]:
+        problems: list[Problem] = []
+        seen: set[tuple[str | None, str]] = set()
+        for i, declared in enumerate(self.uncertainty.ranges):
+            where = f"uncertainty.ranges[{i}]"
+            if (declared.measure, declared.factor) in seen:
+                problems.append(Problem(where, f"{declared.label} is given twice"))
+                continue
+            seen.add((declared.measure, declared.factor))
+            if declared.measure is None:
+                central_of = self.additionality
+            elif declared.measure not in self.framework:
+                unknown = UnknownCodeError(
+                    "measure", declared.measure, list(self.framework.measure_codes())
+                )
+                problems.append(Problem(f"{where}.measure", unknown.message))
+                continue
+            elif self.framework.measure(declared.measure).valuation is ValuationKind.RECORD_ONLY:
+                problems.append(Problem(f"{where}.measure", f"{declared.measure} is record-only"))
+                continue
+            else:
+                own = index.get(declared.measure)
+                central_of = self.additionality if own is None else own.additionality
+            problems.extend(_range_problems(declared, getattr(central_of, declared.factor), where))
+        discount = self.uncertainty.discount
+        if discount is not None:
+            lowest = min(band.rate for band in self.discount_schedule.bands)
+            if lowest + discount.low < 0:
+                problems.append(
+                    Problem(
+                        "uncertainty.discount.low",
+                        f"a shift of {discount.low} takes the rate {lowest} below zero",
+                    )
+                )
+        return problems
 
     @property
     def registry(self) -> RegistryStack:
@@ -331,6 +474,47 @@ class Methodology:
         return self._memo
 
 
+def _range_problems(declared: AssumptionRange, central: Decimal, where: str) -> list[Problem]:
+    problems = []
+    if not declared.low <= central <= declared.high:
+        problems.append(
+            Problem(
+                where,
+                f"{declared.label}: the central value {central} is outside "
+                f"[{declared.low}, {declared.high}]",
+            )
+        )
+    if declared.factor == "multiplier":
+        if declared.low < 1:
+            problems.append(Problem(f"{where}.low", f"{declared.low} is less than 1"))
+    elif declared.low < 0 or declared.high > 1:
+        problems.append(Problem(where, f"[{declared.low}, {declared.high}] is not within [0, 1]"))
+    return problems
+
+
+def _uncertainty_data(uncertainty: Uncertainty) -> dict[str, Any]:
+    discount = uncertainty.discount
+    return {
+        "ranges": sorted(
+            [
+                r.measure or "",
+                r.factor,
+                _d(r.low),
+                _d(r.high),
+                r.distribution.value,
+                _d(r.sd) or "",
+            ]
+            for r in uncertainty.ranges
+        ),
+        "discount": None
+        if discount is None
+        else [_d(discount.low), _d(discount.high), discount.distribution.value, _d(discount.sd)],
+        "proxies": sorted(
+            [p.measure or "", p.distribution.value, _d(p.sd) or ""] for p in uncertainty.proxies
+        ),
+    }
+
+
 def _d(value: Decimal | None) -> str | None:
     return None if value is None else str(value.normalize())
 
@@ -346,6 +530,26 @@ def _additionality_data(value: Additionality) -> dict[str, Any]:
         "duration_years": value.duration_years,
         "drop_off": _d(value.drop_off),
     }
+
+
+def _appraisal_data(methodology: Methodology) -> dict[str, Any]:
+    """The appraisal rules (#13) that differ from their defaults, for the hash."""
+    found: dict[str, Any] = {}
+    if methodology.appraisal_base_year is not None:
+        found["base_year"] = methodology.appraisal_base_year.label
+    if methodology.before_base_year is not BeforeBaseYear.REFUSE:
+        found["before_base_year"] = methodology.before_base_year.value
+    if methodology.proxy_years is not ProxyYears.FIRST_YEAR:
+        found["proxy_years"] = methodology.proxy_years.value
+    if methodology.count_transfers:
+        found["count_transfers"] = True
+    if methodology.overlap_policy is not OverlapPolicy.WARN:
+        found["overlap_policy"] = methodology.overlap_policy.value
+    if methodology.overlap_scope != ("project", "contract", "period"):
+        found["overlap_scope"] = list(methodology.overlap_scope)
+    if methodology.leverage_measures:
+        found["leverage_measures"] = list(methodology.leverage_measures)
+    return found
 
 
 def _content_hash(methodology: Methodology) -> str:
@@ -383,6 +587,9 @@ def _content_hash(methodology: Methodology) -> str:
                         v.geography,
                         v.net_of_deadweight,
                         v.value_type.value if v.value_type else "",
+                        # The range: scenarios, sensitivity and simulations depend on it.
+                        _d(v.low) or "",
+                        _d(v.high) or "",
                     ]
                     for v in layer.values
                 ),
@@ -406,9 +613,16 @@ def _content_hash(methodology: Methodology) -> str:
         "proxy_date": methodology.proxy_date.value,
         "rounding": [methodology.rounding.places, methodology.rounding.mode.value],
     }
+    appraisal = _appraisal_data(methodology)
+    if appraisal:  # only what differs from the defaults: older hashes hold
+        data["appraisal"] = appraisal
     if methodology.carry_forward:  # absent when unset: older hashes hold
         data["carry_forward"] = sorted(methodology.carry_forward)
     if methodology.minimum_verification is not None:  # absent when unset: older hashes hold
         data["minimum_verification"] = methodology.minimum_verification.value
+    if methodology.uncertainty.declared:
+        # Only when declared, so that a methodology without ranges keeps its hash; ranges change
+        # no central figure, but scenarios and simulations depend on them.
+        data["uncertainty"] = _uncertainty_data(methodology.uncertainty)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -20,6 +20,7 @@ import attrs
 from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue._fields import CURRENCY
+from socialvalue._limits import MAX_MONEY_EXPONENT, MAX_MONEY_PLACES, MAX_QUANTIZE_PLACES
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
@@ -46,7 +47,21 @@ class RoundingMode(enum.Enum):
 
 
 def _amount(value: object) -> Decimal:
-    return to_decimal(value, what="amount")
+    return _bounded(to_decimal(value, what="amount"), "amount")
+
+
+def _bounded(number: Decimal, what: str) -> Decimal:
+    """Refuse an amount (or factor) beyond :mod:`socialvalue._limits`' money boundaries."""
+    if number and number.adjusted() >= MAX_MONEY_EXPONENT:
+        raise ValueError(
+            f"{what}: {number} is too large (amounts must be less than 10^{MAX_MONEY_EXPONENT})"
+        )
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_MONEY_PLACES:
+        raise ValueError(
+            f"{what}: {number} has {-exponent} decimal places; at most {MAX_MONEY_PLACES}"
+        )
+    return number
 
 
 def _check_currency(_instance: object, _attribute: object, value: str) -> None:
@@ -133,7 +148,8 @@ class Money:
         if not isinstance(factor, (Decimal, int, float)) or isinstance(factor, bool):
             return NotImplemented
         with calculation_context():
-            return Money._trusted(self.amount * to_decimal(factor, what="factor"), self.currency)
+            factor = _bounded(to_decimal(factor, what="factor"), "factor")
+            return Money._trusted(_bounded(self.amount * factor, "product"), self.currency)
 
     __rmul__ = __mul__
 
@@ -150,7 +166,7 @@ class Money:
                 return self.amount / divisor.amount
         if not isinstance(divisor, (Decimal, int, float)) or isinstance(divisor, bool):
             return NotImplemented
-        number = to_decimal(divisor, what="divisor")
+        number = _bounded(to_decimal(divisor, what="divisor"), "divisor")
         if number == 0:
             raise ZeroDivisionError("cannot divide an amount by zero")
         with calculation_context():
@@ -193,6 +209,15 @@ class Money:
         >>> Money("8484000").quantize(-5, RoundingMode.HALF_UP).amount
         Decimal('8.5E+6')
         """
+        if (
+            isinstance(places, bool)
+            or not isinstance(places, int)
+            or not -MAX_MONEY_EXPONENT <= places <= MAX_QUANTIZE_PLACES
+        ):
+            raise ValueError(
+                f"places: expected a whole number from -{MAX_MONEY_EXPONENT} to "
+                f"{MAX_QUANTIZE_PLACES}, got {places!r}"
+            )
         exponent = Decimal(1).scaleb(-places)
         with calculation_context():
             return Money(self.amount.quantize(exponent, rounding=rounding.value), self.currency)

@@ -24,6 +24,7 @@ from typing import TypeAlias
 
 import attrs
 
+from socialvalue._limits import MAX_YEAR, MIN_YEAR, check_day
 from socialvalue.exceptions import PeriodParseError
 
 __all__ = [
@@ -36,15 +37,43 @@ __all__ = [
     "parse_period",
 ]
 
-_MIN_YEAR = 1
-_MAX_YEAR = 9998
+#: A year that starts in April or August and holds a day of MIN_YEAR may start the year before.
+_MIN_START_YEAR = MIN_YEAR - 1
 
 
 def _check_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """Check a financial or academic year's start: it must hold a day of the year range.
+
+    The range is ``MIN_YEAR``..``MAX_YEAR`` (:mod:`socialvalue._limits`).
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
-    if not _MIN_YEAR <= value <= _MAX_YEAR:
-        raise ValueError(f"{attribute.name}: {value} is outside {_MIN_YEAR}..{_MAX_YEAR}")
+    if not _MIN_START_YEAR <= value <= MAX_YEAR:
+        raise ValueError(
+            f"{attribute.name}: {value} is outside {_MIN_START_YEAR}..{MAX_YEAR} (periods must "
+            f"fall in the years {MIN_YEAR}–{MAX_YEAR})"
+        )
+
+
+def _check_academic_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """Check an academic year's start: as :func:`_check_year`, but ending a year earlier.
+
+    An academic year runs to July of the next year, so AY2199/00 would reach past the last
+    financial quarter (2199/00 Q4) that its :meth:`financial_quarters` must name.
+    """
+    _check_year(_instance, attribute, value)
+    if value > MAX_YEAR - 1:
+        raise ValueError(
+            f"{attribute.name}: {value} is outside {_MIN_START_YEAR}..{MAX_YEAR - 1} (periods "
+            f"must fall in the years {MIN_YEAR}–{MAX_YEAR})"
+        )
+
+
+def _check_calendar_year(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name}: expected a whole year, got {value!r}")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"{attribute.name}: {value} is outside {MIN_YEAR}..{MAX_YEAR}")
 
 
 class _Span:
@@ -92,11 +121,10 @@ class _Span:
 
     def financial_quarters(self) -> tuple[FinancialQuarter, ...]:
         """The financial quarters that overlap this span, in order."""
-        quarters = []
-        quarter = FinancialQuarter.containing(self.start)
-        while quarter.start <= self.end:
-            quarters.append(quarter)
-            quarter = quarter.next()
+        quarters = [FinancialQuarter.containing(self.start)]
+        # Stop before building the quarter after the last, which may lie past the year range.
+        while quarters[-1].end < self.end:
+            quarters.append(quarters[-1].next())
         return tuple(quarters)
 
     def _key(self) -> tuple[dt.date, dt.date, str]:
@@ -126,16 +154,23 @@ class _Span:
         return self.label
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def _plain_date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date, got the datetime {value!r}")
     if isinstance(value, dt.date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
+        text = value.strip()
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        return check_day(day)
     raise TypeError(f"expected a date, got {type(value).__name__}")
 
 
@@ -291,7 +326,7 @@ class CalendarYear(_Span):
     '2024'
     """
 
-    year: int = attrs.field(validator=_check_year)
+    year: int = attrs.field(validator=_check_calendar_year)
 
     @property
     def start(self) -> dt.date:
@@ -317,7 +352,7 @@ class AcademicYear(_Span):
     'AY2022/23'
     """
 
-    start_year: int = attrs.field(validator=_check_year)
+    start_year: int = attrs.field(validator=_check_academic_year)
 
     @property
     def start(self) -> dt.date:
@@ -342,13 +377,13 @@ _FORMS = (
     "2022/23, 2022-23, FY2022/23, 2022/23 Q3, Q3 2022/23, AY2022/23, 2022, "
     "2022-04-01, 2022-04-01..2023-03-31"
 )
-_TWO = r"(\d{4})\s*[/-]\s*(\d{4}|\d{2})"
+_TWO = r"([0-9]{4})\s*[/-]\s*([0-9]{4}|[0-9]{2})"
 _FY = re.compile(rf"^(?:FY\s*)?{_TWO}$", re.IGNORECASE)
 _FQ = re.compile(rf"^(?:FY\s*)?{_TWO}\s*[-\s]?\s*Q([1-4])$", re.IGNORECASE)
 _QF = re.compile(rf"^Q([1-4])\s*[-\s]?\s*(?:FY\s*)?{_TWO}$", re.IGNORECASE)
 _AY = re.compile(rf"^AY\s*{_TWO}$", re.IGNORECASE)
-_CY = re.compile(r"^(?:CY\s*)?(\d{4})$", re.IGNORECASE)
-_DATE = r"\d{4}-\d{2}-\d{2}"
+_CY = re.compile(r"^(?:CY\s*)?([0-9]{4})$", re.IGNORECASE)
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _DAY = re.compile(rf"^({_DATE})$")
 _RANGE = re.compile(rf"^({_DATE})\s*(?:\.\.|/|–|\s+to\s+)\s*({_DATE})$", re.IGNORECASE)
 

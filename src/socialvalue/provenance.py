@@ -56,8 +56,8 @@ class Source:
         """One-line citation: publisher, title, date, section, address.
 
         >>> Source(title="The Green Book", publisher="HM Treasury",
-        ...        published=dt.date(2022, 11, 18), section="Table 6.1").cite()
-        'HM Treasury, The Green Book (2022-11-18), Table 6.1'
+        ...        published=dt.date(2022, 11, 18), section="Annex A6, Table 8").cite()
+        'HM Treasury, The Green Book (2022-11-18), Annex A6, Table 8'
         """
         text = f"{self.publisher}, {self.title}"
         if self.published is not None:

@@ -19,11 +19,13 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from socialvalue._decimal import bounded_decimal, to_decimal
+from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
+from socialvalue._limits import check_day
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -59,12 +61,31 @@ class NoProxyValueError(SocialValueError, LookupError):
     """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
 
 
+def _amount(value: object, what: str) -> Decimal:
+    number = bounded_decimal(value, what=what)
+    if number.is_signed():
+        shown = "negative zero; write 0" if number == 0 else "negative"
+        raise ValueError(
+            f"{what}: {number} is {shown} (a proxy value is an amount per unit, 0 or more)"
+        )
+    return number
+
+
 def _decimal(value: object) -> Decimal:
-    return bounded_decimal(value, what=None)
+    return _amount(value, "value")
 
 
-def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else to_decimal(value, what=None)
+def _low(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "low")
+
+
+def _high(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "high")
+
+
+def _day(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, dt.date):
+        check_day(value, what=attribute.name)
 
 
 def _optional_value_type(value: object) -> ValueType | None:
@@ -140,12 +161,12 @@ class ProxyValue:
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
     price_base: FinancialYear | CalendarYear = attrs.field(converter=price_year)
-    valid_from: dt.date
-    valid_to: dt.date | None = None
+    valid_from: dt.date = attrs.field(validator=_day)
+    valid_to: dt.date | None = attrs.field(default=None, validator=_day)
     geography: str = attrs.field(default="UK", validator=_not_blank)
     value_type: ValueType | None = attrs.field(default=None, converter=_optional_value_type)
-    low: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
-    high: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    low: Decimal | None = attrs.field(default=None, converter=_low)
+    high: Decimal | None = attrs.field(default=None, converter=_high)
     net_of_deadweight: bool = False
     source: Source
     licence: str = attrs.field(validator=_not_blank)

@@ -2,8 +2,16 @@
 
 A :class:`Rollup` holds, for each combination of the dimensions asked for — theme, outcome,
 measure, role, pillar, project, reporter (supplier), contract, period, financial year,
-geography — the gross, net and present value, the number of deliveries and, when grouped by
-measure, the quantity. Totals are exact decimals, summed before any rounding.
+geography, status — the gross, net and present value, the number of deliveries and, when grouped
+by measure, the quantity. Totals are exact decimals, summed before any rounding.
+
+The gross, net and present value count only what is delivered, not a transfer and not excluded
+as an overlap (:attr:`~socialvalue.batch.GroupValuation.counted`); what was left out is kept
+beside them — ``transfers``, ``overlaps``, ``targets`` — so nothing disappears. Given costs
+(:class:`~socialvalue.Cost`), each row also carries the present value of costs and the value of
+inputs, and with them :meth:`Totals.npsv`, :meth:`Totals.bcr`, :meth:`Totals.sroi` and
+:meth:`Totals.net_sroi`; given the methodology's funding-attracted measures, the leverage
+ratio.
 
 Rollups are *mergeable*: the rollup of two batches merged equals the rollup of both batches
 together, so partial rollups computed by separate systems (or machines) combine exactly —
@@ -21,14 +29,23 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._deprecated import moved_names
-from socialvalue.batch import DIMENSIONS as _DIMENSIONS, GroupValuation, ValuationBatch, value_many
-from socialvalue.deliveries import Delivery
+from socialvalue.batch import (
+    DIMENSIONS as _DIMENSIONS,
+    TARGET_REASON,
+    TRANSFER_REASON,
+    GroupValuation,
+    ValuationBatch,
+    value_many,
+)
+from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Framework
+from socialvalue.indicators import benefit_cost_ratio, leverage_ratio, net_sroi_ratio, sroi_ratio
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
 from socialvalue.tabular import Record, Tabular
+from socialvalue.valuation import CostValuation, value_cost
 
 __all__ = ["Rollup", "RollupError", "Totals"]
 
@@ -50,8 +67,16 @@ class Totals:
         count: Number of deliveries.
         valued: How many of them were valued in money (record-only ones are counted only).
         quantity: Sum of quantities — only when the rollup is grouped by measure (quantities of
-            different measures are not added up).
+            different measures are not added up); targets' quantities are not in it.
         monetised: Whether any delivery in the group was valued in money.
+        transfers: Present value of transfers kept out of the totals.
+        overlaps: Present value of overlapping deliveries excluded from the totals.
+        targets: Present value of targets and forecasts (never in delivered totals).
+        costs: Present value of costs (PVC), discounted to the appraisal base year.
+        inputs: Value of inputs: the costs in real base-year prices, undiscounted.
+        has_costs: Whether any cost was given for the group.
+        attracted: Funding attracted (the methodology's ``leverage_measures``), in real
+            base-year prices.
     """
 
     gross: Decimal = Decimal(0)
@@ -61,6 +86,13 @@ class Totals:
     valued: int = 0
     quantity: Decimal | None = None
     monetised: bool = False
+    transfers: Decimal = Decimal(0)
+    overlaps: Decimal = Decimal(0)
+    targets: Decimal = Decimal(0)
+    costs: Decimal = Decimal(0)
+    inputs: Decimal = Decimal(0)
+    has_costs: bool = False
+    attracted: Decimal = Decimal(0)
 
     def __add__(self, other: Totals) -> Totals:
         with calculation_context():
@@ -77,7 +109,55 @@ class Totals:
                 valued=self.valued + other.valued,
                 quantity=quantity,
                 monetised=self.monetised or other.monetised,
+                transfers=self.transfers + other.transfers,
+                overlaps=self.overlaps + other.overlaps,
+                targets=self.targets + other.targets,
+                costs=self.costs + other.costs,
+                inputs=self.inputs + other.inputs,
+                has_costs=self.has_costs or other.has_costs,
+                attracted=self.attracted + other.attracted,
             )
+
+    @property
+    def raw_present_value(self) -> Decimal:
+        """Present value before de-duplication, with transfers (delivered only, no targets)."""
+        with calculation_context():
+            return self.present_value + self.transfers + self.overlaps
+
+    def npsv(self) -> Decimal | None:
+        """Net present social value, PVB − PVC; ``None`` when no costs were given.
+
+        References:
+            HM Treasury, *The Green Book* (2022): NPSV = PVB − PVC.
+        """
+        if not self.has_costs:
+            return None
+        with calculation_context():
+            return self.present_value - self.costs
+
+    def bcr(self) -> Decimal | None:
+        """Benefit–cost ratio, PVB ÷ PVC; ``None`` without costs or with costs of zero."""
+        if not self.has_costs or self.costs <= 0:
+            return None
+        return benefit_cost_ratio(self.present_value, self.costs)
+
+    def sroi(self) -> Decimal | None:
+        """SROI ratio, present value ÷ value of inputs; ``None`` without positive inputs."""
+        if not self.has_costs or self.inputs <= 0:
+            return None
+        return sroi_ratio(self.present_value, self.inputs)
+
+    def net_sroi(self) -> Decimal | None:
+        """Net SROI ratio, (present value − inputs) ÷ inputs; ``None`` without positive inputs."""
+        if not self.has_costs or self.inputs <= 0:
+            return None
+        return net_sroi_ratio(self.present_value, self.inputs)
+
+    def leverage(self) -> Decimal | None:
+        """Funding attracted per £1 of inputs; ``None`` without inputs or funding attracted."""
+        if not self.has_costs or self.inputs <= 0 or not self.attracted:
+            return None
+        return leverage_ratio(self.attracted, self.inputs)
 
 
 def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, ...], Totals]:
@@ -111,32 +191,49 @@ class Rollup(Tabular):
         by: Sequence[str],
         *,
         unvalued: Literal["raise", "report"] = "raise",
+        costs: Iterable[Cost] = (),
     ) -> Rollup:
-        """Value deliveries and roll them up by ``by`` in one call.
+        """Value deliveries (and costs) and roll them up by ``by`` in one call.
 
         >>> import socialvalue as sv
         >>> totals = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
         ...                       by=("role",), unvalued="report")
-        >>> totals.money("gross", ("commissioner",)).quantize(2)
-        Money(amount=Decimal('2607985.14'), currency='GBP')
+        >>> totals.money("gross", ("commissioner",)).quantize(2)  # volunteering; no transfers
+        Money(amount=Decimal('225718.40'), currency='GBP')
+        >>> Money(totals.rows[("commissioner",)].transfers).quantize(2)  # kept beside it
+        Money(amount=Decimal('2551943.68'), currency='GBP')
         """
-        return _of(deliveries, methodology, by, unvalued=unvalued)
+        return _of(deliveries, methodology, by, unvalued=unvalued, costs=costs)
 
     @classmethod
-    def from_batch(
+    def from_batch(  # noqa: PLR0913 - a batch, its framework, and what to group and add
         cls,
         batch: ValuationBatch,
         framework: Framework,
         by: Sequence[str],
         *,
         currency: str = "GBP",
+        costs: Iterable[CostValuation] = (),
+        leverage_measures: Sequence[str] = (),
     ) -> Rollup:
         """Roll up an already valued batch; its ``by`` must include the delivery dimensions.
 
+        ``costs`` are valued costs (:func:`~socialvalue.valuation.value_cost`); they can be
+        grouped by project, contract, role, period, financial year, geography and status, not
+        by a dimension of the framework (a cost has no measure).
+
         Raises:
-            RollupError: a dimension that does not exist, or one the batch was not grouped by.
+            RollupError: a dimension that does not exist, one the batch was not grouped by, or
+                one costs cannot be grouped by.
         """
-        return _from_batch(batch, framework, by, currency=currency)
+        return _from_batch(
+            batch,
+            framework,
+            by,
+            currency=currency,
+            costs=costs,
+            leverage_measures=leverage_measures,
+        )
 
     MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
     DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset({"quantity"})
@@ -178,6 +275,28 @@ class Rollup(Tabular):
         for totals in self.rows.values():
             grand = grand + attrs.evolve(totals, quantity=None)
         return grand
+
+    def below(self, share: Decimal) -> tuple[tuple[tuple[str, ...], Totals, Decimal], ...]:
+        """A materiality screen: rows whose present value is below ``share`` of the total.
+
+        Lists, never removes: each row with its totals and its share of the total present value
+        (rows of no value, and a total of zero or less, give nothing to screen).
+
+        >>> import socialvalue as sv
+        >>> rolled = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
+        ...                       by=("measure",), unvalued="report")
+        >>> [key for key, _, _ in rolled.below(Decimal("0.1"))]  # SWAP: under 10% of the total
+        [('LCR-SKL-6',)]
+        """
+        total = self.total().present_value
+        if total <= 0:
+            return ()
+        found = []
+        with calculation_context():
+            for key, totals in self:
+                if totals.present_value > 0 and totals.present_value / total < share:
+                    found.append((key, totals, totals.present_value / total))
+        return tuple(found)
 
     def money(self, field: str, key: tuple[str, ...] | None = None) -> Money:
         """A total as :class:`~socialvalue.Money`: of one row, or of all rows."""
@@ -253,7 +372,7 @@ _FROM_FRAMEWORK: dict[str, Callable[[str, Framework], str]] = {
 }
 
 
-def _value_of(
+def _value_of(  # noqa: PLR0911 - one source of a dimension's value a branch
     dimension: str, group: GroupValuation, batch_by: tuple[str, ...], framework: Framework
 ) -> str:
     if dimension == "value_type" and group.unit.lookup is not None:
@@ -268,6 +387,8 @@ def _value_of(
         return FinancialYear.containing(group.key.period.start).label
     if dimension == "geography":
         return group.key.geography
+    if dimension == "status":
+        return group.status.value
     value = group.by[batch_by.index(dimension)]
     return "" if value is None else str(value)
 
@@ -276,8 +397,72 @@ def _dims(framework: Framework) -> set[str]:
     return {dimension.id for dimension in framework.dimensions}
 
 
-def _from_batch(
-    batch: ValuationBatch, framework: Framework, by: Sequence[str], *, currency: str = "GBP"
+_COST_DIMENSIONS = ("project", "contract", "role", "period", "financial_year", "geography")
+
+
+def _cost_key(cost: CostValuation, by: Sequence[str]) -> tuple[str, ...]:
+    unknown = [d for d in by if d not in _COST_DIMENSIONS]
+    if unknown:
+        raise RollupError(
+            f"costs cannot be grouped by {', '.join(unknown)} (a cost has no measure); "
+            f"group by {', '.join(_COST_DIMENSIONS)}"
+        )
+    values: list[str] = []
+    for dimension in by:
+        if dimension == "period":
+            values.append(cost.cost.period.label)
+        elif dimension == "financial_year":
+            values.append(FinancialYear.containing(cost.cost.period.start).label)
+        else:
+            value = getattr(cost.cost, dimension)
+            values.append("" if value is None else str(value))
+    return tuple(values)
+
+
+def _group_totals(
+    group: GroupValuation, currency: str, *, with_quantity: bool, leverage: Sequence[str]
+) -> Totals:
+    monetised = group.unit.monetised and group.unit.currency == currency
+    present = group.present_value.amount if monetised and group.present_value else Decimal(0)
+    delivered = group.status is DeliveryStatus.DELIVERED
+    attracted = (
+        group.gross.amount
+        if delivered and monetised and group.gross and group.key.measure in leverage
+        else Decimal(0)
+    )
+    if not group.counted:
+        return Totals(
+            count=group.count,
+            quantity=group.quantity if with_quantity and delivered else None,
+            transfers=present if group.reason.startswith(TRANSFER_REASON) else Decimal(0),
+            targets=present if group.reason == TARGET_REASON else Decimal(0),
+            overlaps=(
+                present
+                if delivered and group.overlaps and not group.reason.startswith(TRANSFER_REASON)
+                else Decimal(0)
+            ),
+            attracted=attracted,
+        )
+    return Totals(
+        gross=group.gross.amount if monetised and group.gross else Decimal(0),
+        net=group.net.amount if monetised and group.net else Decimal(0),
+        present_value=present,
+        count=group.count,
+        valued=group.count if monetised else 0,
+        quantity=group.quantity if with_quantity else None,
+        monetised=monetised,
+        attracted=attracted,
+    )
+
+
+def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
+    batch: ValuationBatch,
+    framework: Framework,
+    by: Sequence[str],
+    *,
+    currency: str = "GBP",
+    costs: Iterable[CostValuation] = (),
+    leverage_measures: Sequence[str] = (),
 ) -> Rollup:
     _check_dimensions(by)
     needed = [d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography"]
@@ -291,17 +476,19 @@ def _from_batch(
     with_quantity = "measure" in by
     for group in batch.groups:
         key = tuple(_value_of(d, group, batch.by, framework) for d in by)
-        monetised = group.unit.monetised and group.unit.currency == currency
+        totals = _group_totals(
+            group, currency, with_quantity=with_quantity, leverage=leverage_measures
+        )
+        rows[key] = rows[key] + totals if key in rows else totals
+    for cost in costs:
+        if cost.real.currency != currency:
+            raise RollupError(f"a cost in {cost.real.currency} cannot join {currency} totals")
+        key = _cost_key(cost, by)
         totals = Totals(
-            gross=group.gross.amount if monetised and group.gross else Decimal(0),
-            net=group.net.amount if monetised and group.net else Decimal(0),
-            present_value=(
-                group.present_value.amount if monetised and group.present_value else Decimal(0)
-            ),
-            count=group.count,
-            valued=group.count if monetised else 0,
-            quantity=group.quantity if with_quantity else None,
-            monetised=monetised,
+            costs=cost.present_value.amount,
+            inputs=cost.real.amount,
+            has_costs=True,
+            quantity=Decimal(0) if with_quantity else None,
         )
         rows[key] = rows[key] + totals if key in rows else totals
     return Rollup(
@@ -319,8 +506,17 @@ def _of(
     by: Sequence[str],
     *,
     unvalued: Literal["raise", "report"] = "raise",
+    costs: Iterable[Cost] = (),
 ) -> Rollup:
     _check_dimensions(by)
     batch_by = tuple(d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography")
     batch = value_many(deliveries, methodology, by=batch_by, unvalued=unvalued)
-    return _from_batch(batch, methodology.framework, by)
+    valued = [value_cost(cost, methodology) for cost in costs]
+    return _from_batch(
+        batch,
+        methodology.framework,
+        by,
+        costs=valued,
+        # Funding attracted is only a ratio's numerator: it is tallied when there are inputs.
+        leverage_measures=methodology.leverage_measures if valued else (),
+    )

@@ -20,7 +20,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from socialvalue.commitments import CONTRACTUAL, Commitment, Milestone
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Cost, CostCategory, Delivery
 from socialvalue.framework import (
     Crosswalk,
     Dimension,
@@ -52,12 +52,16 @@ __all__ = [
     "calendar_years",
     "codes",
     "commitments",
+    "costs",
     "dates",
     "decimals",
     "deliveries",
     "financial_quarters",
     "financial_years",
     "frameworks",
+    "hostile_numbers",
+    "hostile_period_labels",
+    "hostile_texts",
     "measures",
     "money",
     "periods",
@@ -414,6 +418,21 @@ def deliveries(draw: st.DrawFn, *, measures: tuple[str, ...] | None = None) -> D
 
 
 @st.composite
+def costs(draw: st.DrawFn, *, projects: tuple[str, ...] = ("", "Project B")) -> Cost:
+    """Costs: non-negative amounts in GBP, any period and category, some with optimism bias."""
+    uplift = draw(st.sampled_from(["0", "0.1", "0.24"]))
+    return Cost(
+        amount=Money(draw(decimals(min_value=0, max_value=10**7, places=2))),
+        period=draw(any_periods()),
+        category=draw(st.sampled_from(list(CostCategory))),
+        bearer=draw(st.sampled_from(["", "the authority", "a partner"])),
+        project=draw(st.sampled_from(projects)),
+        optimism_bias=uplift,
+        optimism_bias_source="" if uplift == "0" else "a stated uplift",
+    )
+
+
+@st.composite
 def commitments(
     draw: st.DrawFn, *, measures: tuple[str, ...] = ("LCR-EMP-1", "LCR-COM-2")
 ) -> Commitment:
@@ -451,3 +470,182 @@ def commitments(
         milestones=milestones,
         note=draw(st.just("") | texts()),
     )
+
+
+#: Digits that are not ASCII: Arabic-Indic, Extended Arabic-Indic, Devanagari, full-width.
+_UNICODE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９"
+
+
+def hostile_numbers() -> st.SearchStrategy[str]:
+    """Text that looks like a number to a person but that a parser may mishandle.
+
+    Signs alone (``-`` is "nil" in many spreadsheets), a currency sign with nothing after it,
+    Unicode and full-width digits, digit-group underscores (``1_000``), ``NaN`` and infinities,
+    huge exponents and very long digit strings, stray separators, and ordinary numbers mixed in
+    so that the hostile ones sit among good ones.
+
+    >>> from hypothesis import find
+    >>> find(hostile_numbers(), lambda text: text.strip() in ("-", "+"))
+    '-'
+    """
+    fixed = st.sampled_from(
+        [
+            "-",
+            "+",
+            "- ",
+            "+ ",
+            "--1",
+            "£",
+            "£ ",
+            "- £",
+            "GBP",
+            "GBP ",
+            "€",
+            "$",
+            "%",
+            "1%%",
+            "1_000",
+            "1__0",
+            "_1",
+            "NaN",
+            "nan",
+            "-Infinity",
+            "inf",
+            "sNaN",
+            "1e99",
+            "1E+999999",
+            "7281e426037327207",
+            "1e-30",
+            "0.000000000000000000001",
+            "-0",
+            "+0",
+            ".",
+            ",",
+            "1,,0",
+            "1..0",
+            "1.2.3",
+            "1 000",
+            "1\u00a0000",
+            "1'000",
+            "(5)",
+            "5-",
+            "0x10",
+            "١٢٣",
+            "１２３",
+            "１,２３４.５",
+            "१२३",
+            "12\u0663",
+            "",
+        ]
+    )
+    digits = st.text(alphabet=_UNICODE_DIGITS, min_size=1, max_size=6)
+    long_digits = st.integers(min_value=20, max_value=5000).map(lambda n: "9" * n)
+    ordinary = st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str)
+    signs = st.sampled_from(["", "-", "+", "£", "- ", "£-", "-£"])
+    body = st.one_of(fixed, digits, long_digits, ordinary)
+    return st.builds(lambda sign, text: sign + text, signs, body)
+
+
+def hostile_period_labels() -> st.SearchStrategy[str]:
+    """Period labels at and beyond the year range, with Unicode digits and impossible dates.
+
+    >>> from hypothesis import find
+    >>> find(hostile_period_labels(), lambda text: text.startswith("9999"))
+    '9999-12-31'
+    """
+    fixed = st.sampled_from(
+        [
+            "9999-12-31",
+            "0001-01-01",
+            "1899-12-31",
+            "1900-01-01",
+            "2199-12-31",
+            "2200-01-01",
+            "1899/00",
+            "2199/00",
+            "2200/01",
+            "9998/99",
+            "0000",
+            "2022/24",
+            "2022-02-30",
+            "2022-13-01",
+            "٢٠٢٢/٢٣",
+            "２０２２/２３",
+            "２０２２",
+            "2022/23 Q5",
+            "Q0 2022/23",
+            "2023-03-31..2022-04-01",
+            "2022-04-01..9999-12-31",
+            "FY",
+            "AY",
+            "",
+            " ",
+            "/",
+            "2022\u00a0/23",
+            "2022/2٣",
+            "+2022",
+            "2022.0",
+            "20220401",
+        ]
+    )
+    years = st.integers(min_value=0, max_value=9999).map(lambda y: f"{y:04d}")
+    forms = st.sampled_from(["{y}", "{y}/{n}", "{y}-{n}", "FY{y}/{n}", "AY{y}/{n}", "{y}/{n} Q3"])
+    built = st.builds(
+        lambda form, year: form.format(y=year, n=f"{(int(year) + 1) % 100:02d}"), forms, years
+    )
+    days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)).map(
+        dt.date.isoformat
+    )
+    return st.one_of(fixed, built, days)
+
+
+def hostile_texts(*, surrogates: bool = False) -> st.SearchStrategy[str]:
+    r"""Text that must stay text: markup, maths, formulas, HTML and control characters.
+
+    Rich markup (``[/bold]``, ``[link=…]``), emoji codes, matplotlib mathtext (``$\foo$``,
+    ``Costs $5 and $6``), spreadsheet formulas (``=``, ``+``, ``-``, ``@``, a tab or a return
+    first, after apostrophes or not), raw HTML and Markdown, right-to-left overrides, and —
+    with ``surrogates=True`` — lone surrogates, which JSON escapes can write but no UTF-8 file
+    can hold.
+
+    >>> from hypothesis import find
+    >>> find(hostile_texts(), lambda text: text.startswith("="))[0]
+    '='
+    """
+    fixed = [
+        "[/bold] x",
+        "[link=https://evil.example]click[/link]",
+        "[bold]b",
+        ":smile:",
+        "Savings $\\foo$",
+        "Costs $5 and $6",
+        "$",
+        '=HYPERLINK("http://evil.example","x")',
+        "=1+1",
+        "+cmd",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "'=1",
+        "''=1",
+        "'-5",
+        "'",
+        "=",
+        "<script>alert(1)</script>",
+        "<b>&amp;</b>",
+        "*bold* _it_ `code` | pipe",
+        "```",
+        "# h",
+        "\u202etxt.exe",
+        "a\u0000b",
+        "\x1b[31mred",
+        "line\nbreak",
+        "trailing ",
+    ]
+    pieces = st.sampled_from(fixed)
+    alphabet = st.characters() if surrogates else st.characters(codec="utf-8")
+    free = st.text(alphabet=alphabet, max_size=20)
+    lone = st.sampled_from(["\ud800", "a\udfff", "\udc80b"]) if surrogates else st.nothing()
+    part = st.one_of(pieces, free, lone)
+    return st.lists(part, min_size=1, max_size=3).map("".join)

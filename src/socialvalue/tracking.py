@@ -35,7 +35,7 @@ from socialvalue import _display
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import value_many
 from socialvalue.commitments import CONTRACTUAL, Commitment, ProgressUpdate, Status
-from socialvalue.deliveries import Delivery
+from socialvalue.deliveries import Delivery, DeliveryStatus
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
@@ -76,8 +76,9 @@ class RagRules:
     target: at least ``green_from`` of it is green, at least ``amber_from`` amber, below that
     red. A commitment past its due date and not complete is red (and flagged overdue). A
     reported status of ``at_risk`` makes a green commitment amber; ``off_track`` makes it red.
-    A qualitative commitment is complete when every milestone is done, red when overdue, amber
-    when a milestone is overdue, otherwise green (or as its reported status says).
+    A qualitative commitment is complete when every milestone is done — or, with no milestones
+    and no progress update, when its record cites the evidence that it was done — red when
+    overdue, amber when a milestone is overdue, otherwise green (or as its reported status says).
 
     Args:
         green_from: Projection ÷ target at or above which a commitment is green (default 0.9).
@@ -200,9 +201,14 @@ class CommitmentProgress(Tabular):
         latest: The latest progress update, if any.
         history: Every update for the commitment, in period then report-date order.
         deliveries: Indexes of the deliveries counted.
-        promised: £ promised at bid (contractual).
+        promised: £ promised at bid (contractual), as the bid stated it.
         delivered_value: Net £ of the matched deliveries under the methodology, if one was given.
-        variance: ``delivered_value − promised``.
+        promised_like_for_like: The target quantity valued like the delivered quantity: target ×
+            the net £ per unit the deliveries were valued at (the methodology's prices), so the
+            two compare like with like.
+        variance: ``delivered_value − promised_like_for_like``: the shortfall or excess of
+            quantity, in £ at the methodology's prices. Rebasing between the bid's prices and
+            the methodology's never shows as over- or under-delivery.
     """
 
     commitment: Commitment
@@ -223,6 +229,7 @@ class CommitmentProgress(Tabular):
     promised: Money | None = None
     delivered_value: Money | None = None
     variance: Money | None = None
+    promised_like_for_like: Money | None = None
 
     MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"promised", "delivered_value", "variance"})
     DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset(
@@ -440,13 +447,23 @@ def track(  # noqa: PLR0913 - one assessment, step by step
             )
             rag = _worsen(rag, latest, rules, reasons)
         promised = commitment.promised_value
-        delivered_value = variance = None
+        delivered_value = variance = like_for_like = None
         if methodology is not None and commitment.quantified and counted:
             delivered_value = _delivered_value(
                 [deliveries[i] for i in counted], methodology, promised, reasons
             )
-            if delivered_value is not None and promised is not None:
-                variance = delivered_value - promised
+            if (
+                delivered_value is not None
+                and commitment.target is not None
+                and delivered is not None
+                and delivered > 0
+            ):
+                with calculation_context():
+                    like_for_like = Money(
+                        delivered_value.amount * commitment.target / delivered,
+                        delivered_value.currency,
+                    )
+                variance = delivered_value - like_for_like
         results.append(
             CommitmentProgress(
                 commitment=commitment,
@@ -467,6 +484,7 @@ def track(  # noqa: PLR0913 - one assessment, step by step
                 promised=promised,
                 delivered_value=delivered_value,
                 variance=variance,
+                promised_like_for_like=like_for_like,
             )
         )
     return tuple(results), match
@@ -502,7 +520,16 @@ def _delivered_value(
         )
     if not batch.groups:
         return None
-    return batch.total_net(promised.currency if promised is not None else "GBP")
+    # What was promised is what counts, transfers included: a pledge to donate £20,000 is met
+    # by donating it, though a donation is kept out of the social-value total. Targets are not
+    # deliveries.
+    currency = promised.currency if promised is not None else "GBP"
+    total = Money.zero(currency)
+    for group in batch.groups:
+        delivered = group.status is DeliveryStatus.DELIVERED
+        if delivered and group.net is not None and group.net.currency == currency:
+            total += group.net
+    return total
 
 
 def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
@@ -520,6 +547,12 @@ def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
         return Rag.COMPLETE, False
     if total and done == total:
         reasons.append(f"all {total} milestones done")
+        return Rag.COMPLETE, False
+    if not total and latest is None and commitment.evidence:
+        # Evidence on the commitment's own record counts: with no milestones to tick and no
+        # progress update saying otherwise, a commitment whose record cites the evidence that it
+        # was done is met, never "overdue".
+        reasons.append(f"met: evidence on its record: {'; '.join(commitment.evidence)}")
         return Rag.COMPLETE, False
     if commitment.start is not None and on < commitment.start:
         reasons.append(f"starts {commitment.start.isoformat()}")
@@ -614,15 +647,26 @@ class QuarterlySummary(Tabular):
         ]
         valued = [item for item in self.progress if item.promised is not None]
         if valued:
-            lines += ["", "Contractual commitments, £ promised at bid against £ delivered (net):"]
+            lines += [
+                "",
+                (
+                    "Contractual commitments, promised against delivered (net £, both in the "
+                    "methodology's prices; the £ at bid as stated):"
+                ),
+            ]
             for item in valued:
                 assert item.promised is not None  # noqa: S101 - filtered above
                 delivered = (
                     "not valued" if item.delivered_value is None else _amount(item.delivered_value)
                 )
+                like = (
+                    ""
+                    if item.promised_like_for_like is None
+                    else f", target valued alike {_amount(item.promised_like_for_like)}"
+                )
                 variance = "" if item.variance is None else f", variance {_amount(item.variance)}"
                 lines.append(
-                    f"  {item.commitment.id}: promised {_amount(item.promised)}, "
+                    f"  {item.commitment.id}: promised {_amount(item.promised)} at bid{like}, "
                     f"delivered {delivered}{variance} {item.promised.currency}"
                 )
         if self.new:

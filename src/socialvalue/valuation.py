@@ -3,11 +3,15 @@
 Valuation is linear in the quantity, and computed in two steps:
 
 1. a :class:`ValuationKey` (measure, period, geography) becomes a :class:`UnitValue` — £ per unit
-   of quantity, gross, net (after additionality) and present value (over the persistence period) —
-   with every step that produced it: the proxy and where it came from, the rebasing to the
-   methodology's price base, each additionality factor, each year's persistence and discount
-   factor;
+   of quantity, gross, net (after additionality) and present value (each year of the outcome's
+   stream discounted from its own year to the methodology's appraisal base year, see
+   :func:`discount_to_base`) — with every step that produced it: the proxy and where it came
+   from, the rebasing to the methodology's price base, each additionality factor, each year's
+   persistence and discount factor (:attr:`UnitValue.stream`);
 2. quantities are multiplied by the unit value.
+
+Costs (:class:`~socialvalue.Cost`) are restated and discounted the same way by
+:func:`value_cost`.
 
 This module is step 1 (:func:`unit_value`, with the price-date rules) and :func:`value`, which
 does both steps for one delivery. Step 2 for many is :func:`socialvalue.batch.value_many`: it
@@ -17,7 +21,8 @@ values are carried to :data:`UNIT_VALUE_PLACES` decimal places and everything af
 exact.
 
 References:
-    HM Treasury, *The Green Book* (2022): real prices (§5.11–5.12) and discounting (Table 6.1).
+    HM Treasury, *The Green Book* (2022): real prices (§5.11–5.12) and discounting (Annex A6,
+    Table 8).
     English Partnerships / Homes and Communities Agency, *Additionality Guide* (3rd ed., 2008).
     Cabinet Office, *A Guide to Social Return on Investment* (2009, updated 2012).
 """
@@ -34,10 +39,17 @@ from socialvalue._decimal import calculation_context
 from socialvalue._deprecated import moved_names
 from socialvalue._working import render_working, show
 from socialvalue.additionality import Additionality
-from socialvalue.deliveries import Delivery, check_deliveries
+from socialvalue.deliveries import Cost, Delivery, check_deliveries
 from socialvalue.exceptions import SocialValueError
 from socialvalue.framework import Measure, ValuationKind
-from socialvalue.methodology import CalendarPrices, Methodology, MethodologyRef, ProxyDate
+from socialvalue.methodology import (
+    BeforeBaseYear,
+    CalendarPrices,
+    Methodology,
+    MethodologyRef,
+    ProxyDate,
+    ProxyYears,
+)
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.prices import PriceYearError
@@ -45,13 +57,17 @@ from socialvalue.proxies import ProxyLookup
 
 __all__ = [
     "UNIT_VALUE_PLACES",
+    "CostValuation",
     "Step",
     "UnitValue",
     "Valuation",
     "ValuationError",
     "ValuationKey",
+    "YearValue",
+    "first_year",
     "unit_value",
     "value",
+    "value_cost",
 ]
 
 __getattr__ = moved_names(
@@ -69,6 +85,7 @@ __getattr__ = moved_names(
 #: everything computed from them is exact, which keeps valuation exactly linear in the quantity.
 UNIT_VALUE_PLACES = 30
 _UNIT_EXPONENT = Decimal(1).scaleb(-UNIT_VALUE_PLACES)
+_ONE = Decimal(1)
 
 
 class ValuationError(SocialValueError, ValueError):
@@ -108,6 +125,40 @@ class Step:
 
 
 @attrs.frozen(kw_only=True)
+class YearValue:
+    """One year of a benefit stream, per unit of quantity (or, from a valuation, in total).
+
+    Attributes:
+        year: The financial year the value falls in.
+        offset: Years from the appraisal base year, after the year convention (negative before
+            the base year); with no base year, years from the outcome's first year.
+        gross: The real value in that year, in the methodology's price base, before
+            additionality.
+        net: After additionality and persistence (drop-off) in that year.
+        discount_factor: The factor from that year to the base year (above 1 for a year
+            before the base year compounded forward).
+        present_value: ``net × discount_factor``.
+    """
+
+    year: FinancialYear
+    offset: int
+    gross: Decimal
+    net: Decimal
+    discount_factor: Decimal
+    present_value: Decimal
+
+    def times(self, quantity: Decimal) -> YearValue:
+        """This year's figures for ``quantity`` units (exact)."""
+        with calculation_context():
+            return attrs.evolve(
+                self,
+                gross=self.gross * quantity,
+                net=self.net * quantity,
+                present_value=self.present_value * quantity,
+            )
+
+
+@attrs.frozen(kw_only=True)
 class UnitValue:
     """£ per unit of quantity for a valuation key, and how it was obtained.
 
@@ -123,6 +174,7 @@ class UnitValue:
     present_value: Decimal | None
     steps: tuple[Step, ...]
     lookup: ProxyLookup | None = None
+    stream: tuple[YearValue, ...] = ()
 
     @property
     def monetised(self) -> bool:
@@ -190,6 +242,13 @@ class Valuation:
         )
         return self.working()
 
+    def stream(self) -> tuple[YearValue, ...]:
+        """The benefit stream year by year: gross, net, discount factor and present value.
+
+        Empty for a record-only measure. The present values add up to :attr:`present_value`.
+        """
+        return tuple(year.times(self.delivery.quantity) for year in self.unit.stream)
+
     def working(self) -> tuple[Step, ...]:
         """The steps as data: the unit value's steps, then the multiplication by the quantity."""
         quantity = self.delivery.quantity
@@ -253,10 +312,36 @@ def _price_year(
             text=(
                 f"{year.label} prices treated as {mapped.label} prices (the financial year "
                 "holding 9 of the calendar year's 12 months): an approximation"
+                + _approximation_size(year, mapped, methodology)
             ),
         )
     )
     return mapped
+
+
+def _approximation_size(year: CalendarYear, mapped: FinancialYear, methodology: Methodology) -> str:
+    """The size of the calendar-to-financial-year approximation, estimated from the index.
+
+    The calendar year's price level is estimated as the months-weighted mean of the two
+    financial years it spans (3 months of the one before, 9 of ``mapped``); the text says how
+    much higher the rebased value would be at that level than at ``mapped``'s.
+    """
+    index = methodology.price_index
+    if index is None:
+        return ""
+    try:
+        before = index.point(FinancialYear(year.year - 1)).value
+        after = index.point(mapped).value
+    except PriceYearError:
+        return " (its size cannot be estimated: the index does not cover both financial years)"
+    with calculation_context():
+        level = (3 * before + 9 * after) / 12
+        size = (after / level - 1) * 100
+    return (
+        f"; weighting {FinancialYear(year.year - 1).label} and {mapped.label} by months "
+        f"(3:9) puts {year.label} at index {show(level)}, which would make the value "
+        f"{size.quantize(Decimal('0.01'))}% {'higher' if size >= 0 else 'lower'}"
+    )
 
 
 def _rebase(
@@ -361,24 +446,133 @@ def _additionality_steps(
     return net
 
 
-def _present_factor(methodology: Methodology, adjustments: Additionality) -> tuple[Decimal, str]:
+def first_year(period: AnyPeriod, methodology: Methodology) -> FinancialYear:
+    """The financial year an outcome's benefit stream (or a cost) starts in.
+
+    The year of the day the methodology's proxy-date rule picks (the start of the period for
+    ``ProxyDate.PERIOD``): a delivery of 2030/31 starts in 2030/31.
+    """
+    day = _lookup_date(period, methodology.proxy_date)
+    if not isinstance(day, dt.date):
+        day = period.start
+    return FinancialYear.containing(day)
+
+
+def discount_to_base(
+    year: FinancialYear, index: int, methodology: Methodology
+) -> tuple[int, Decimal]:
+    """The offset and discount factor of a value in ``year`` (``index`` years into its stream).
+
+    With an appraisal base year, the offset is ``year − base`` (plus one under the year-1
+    convention); with none, it is the position in the stream under the convention. A negative
+    offset is a year before the base year: compounded forward (``1 ÷ DF(n)``) or refused, as
+    the methodology says.
+
+    Raises:
+        ValuationError: a year before the base year under ``before_base_year = "refuse"``.
+    """
+    convention = methodology.year_convention
+    base = methodology.appraisal_base_year
+    offset = convention.year(index if base is None else year.start_year - base.start_year)
+    schedule = methodology.discount_schedule
+    if offset >= 0:
+        return offset, schedule.discount_factor(offset)
+    if methodology.before_base_year is BeforeBaseYear.REFUSE:
+        raise ValuationError(
+            f"{year.label} is before the appraisal base year "
+            f"{base.label if base else ''}: the methodology refuses values before its base "
+            "year (set before_base_year = 'compound' to compound them forward)"
+        )
+    with calculation_context():
+        return offset, _ONE / schedule.discount_factor(-offset)
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def _later_gross(
+    key: ValuationKey, measure: Measure, methodology: Methodology, years: int
+) -> tuple[Decimal, str]:
+    """The real gross value per unit ``years`` after the first year, by the proxy-years rule."""
+    day = _lookup_date(key.period, methodology.proxy_date)
+    if not isinstance(day, dt.date):
+        day = key.period.start
+    lookup = methodology.registry.lookup(
+        measure.code, _shift(day, years), key.geography, policy=methodology.lookup_policy
+    )
+    scratch: list[Step] = []
+    gross = _rebase(lookup.value.value, lookup.value.price_base, methodology, scratch)
+    return gross, f"{lookup.value.value} ({lookup.value.price_base.label} prices)"
+
+
+def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
+    key: ValuationKey,
+    measure: Measure,
+    methodology: Methodology,
+    adjustments: Additionality,
+    gross: Decimal,
+    net: Decimal,
+) -> tuple[tuple[YearValue, ...], str]:
     persistence = adjustments.persistence()
-    factors = methodology.discount_schedule.discount_factors(
-        len(persistence), convention=methodology.year_convention
+    start = first_year(key.period, methodology)
+    by_year = (
+        methodology.proxy_years is ProxyYears.BY_YEAR and measure.valuation is ValuationKind.PROXY
     )
     with calculation_context():
-        total = sum((p * f for p, f in zip(persistence, factors, strict=True)), start=Decimal(0))
-    years = "; ".join(
-        f"year {methodology.year_convention.year(i)}: {show(p)} × {show(f)}"
-        for i, (p, f) in enumerate(zip(persistence, factors, strict=True))
-    )
+        net_share = net / gross if gross else adjustments.net_factor()
+    years: list[YearValue] = []
+    parts: list[str] = []
+    for i, kept in enumerate(persistence):
+        year = FinancialYear(start.start_year + i)
+        year_gross, looked_up = (
+            _later_gross(key, measure, methodology, i) if by_year and i else (gross, "")
+        )
+        offset, factor = discount_to_base(year, i, methodology)
+        with calculation_context():
+            year_net = year_gross * net_share * kept
+            present = year_net * factor
+        years.append(
+            YearValue(
+                year=year,
+                offset=offset,
+                gross=year_gross,
+                net=year_net,
+                discount_factor=factor,
+                present_value=present,
+            )
+        )
+        proxy = f" proxy {looked_up} → {show(year_gross)}," if looked_up else ""
+        parts.append(f"{year.label} (year {offset}):{proxy} {show(kept)} kept × {show(factor)}")
     schedule = methodology.discount_schedule
+    base = methodology.appraisal_base_year
+    to = (
+        f"to the appraisal base year {base.label}"
+        if base is not None
+        else "from the outcome's first year (no common base year)"
+    )
+    rule = (
+        f"; years before the base year {methodology.before_base_year.value}"
+        if base is not None
+        else ""
+    )
+    proxies = (
+        "; proxy looked up for each year"
+        if by_year and len(persistence) > 1
+        else "; first year's proxy value in every year"
+        if len(persistence) > 1
+        else ""
+    )
     text = (
         f"{len(persistence)} year(s), drop-off {(adjustments.drop_off * 100).normalize():f}% "
-        f"a year, discounted with {schedule.id} ({schedule.edition}), "
-        f"{methodology.year_convention.value.replace('_', ' ')} convention: {years}"
+        f"a year, discounted {to} with {schedule.id} ({schedule.edition}), "
+        f"{methodology.year_convention.value.replace('_', ' ')} convention{rule}{proxies}: "
+        + "; ".join(parts)
     )
-    return total, text
+    return tuple(years), text
 
 
 def unit_value(key: ValuationKey, methodology: Methodology) -> UnitValue:
@@ -433,9 +627,10 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
             )
         )
     net = _additionality_steps(gross, adjustments, origin, steps)
-    present_factor, text = _present_factor(methodology, adjustments)
+    stream, text = _stream(key, measure, methodology, adjustments, gross, net)
     with calculation_context():
-        present = net * present_factor
+        present = sum((year.present_value for year in stream), start=Decimal(0))
+        present_factor = present / net if net else None
     steps.append(
         Step(name="persistence and discounting", text=text, factor=present_factor, result=present)
     )
@@ -453,6 +648,7 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
         present_value=present,
         steps=tuple(steps),
         lookup=lookup,
+        stream=stream,
     )
 
 
@@ -488,4 +684,116 @@ def value(delivery: Delivery, methodology: Methodology) -> Valuation:
         gross=gross,
         net=net,
         present_value=present,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CostValuation:
+    """A cost restated and discounted like a benefit, with the working.
+
+    Attributes:
+        cost: What was valued.
+        methodology: Id, version and content hash of the methodology.
+        real: The amount in the methodology's price base, with any optimism-bias uplift: the
+            value of the input (what an SROI ratio divides by).
+        present_value: ``real`` discounted to the appraisal base year (what PVC sums).
+        year: The year the cost falls in, and its discount factor and offset.
+        steps: Each step: the amount, rebasing, optimism bias, discounting.
+    """
+
+    cost: Cost
+    methodology: MethodologyRef
+    real: Money
+    present_value: Money
+    year: YearValue
+    steps: tuple[Step, ...]
+
+    def explain(self) -> str:
+        """The working as text, one numbered line a step."""
+        cost = self.cost
+        head = (
+            f"cost {cost.amount.amount} {cost.amount.currency} in {cost.period.label}"
+            f"{', ' + cost.project if cost.project else ''} — methodology {self.methodology}"
+        )
+        lines = [head]
+        for number, step in enumerate(self.steps, start=1):
+            lines.append(f"{number:2d}. {step.name}: {step.text}")
+        return "\n".join(lines)
+
+
+def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
+    """Restate a cost in the price base, add optimism bias, discount it to the base year.
+
+    The same rules as a reported £ amount of a benefit: the cost is in the prices of the
+    financial year the methodology's proxy-date rule picks from its period; it is discounted
+    from that year to the appraisal base year (or is year 0 with no base year).
+
+    References:
+        HM Treasury, *The Green Book* (2022): costs in real base-year prices, discounted with
+        the same schedule as benefits; NPSV = PVB − PVC.
+
+    >>> import socialvalue as sv
+    >>> from socialvalue.valuation import value_cost
+    >>> cost = sv.Cost(amount="1000", period="2025/26")
+    >>> methodology = sv.default_methodology()
+    >>> valued = value_cost(cost, methodology)  # 2025/26 is year 1 from the 2024/25 base year
+    >>> print(valued.real.quantize(2).amount, valued.present_value.quantize(2).amount)
+    968.63 935.87
+
+    Raises:
+        ValuationError: prices that cannot be restated, or a year before the base year under
+            ``before_base_year = "refuse"``.
+    """
+    steps: list[Step] = [
+        Step(
+            name="cost",
+            text=f"{cost.amount.amount} {cost.amount.currency} ({cost.category.value}"
+            f"{', borne by ' + cost.bearer if cost.bearer else ''})",
+            result=cost.amount.amount,
+        )
+    ]
+    year = _amount_year(cost.period, methodology)
+    real = _rebase(cost.amount.amount, year, methodology, steps)
+    if cost.optimism_bias:
+        with calculation_context():
+            real *= _ONE + cost.optimism_bias
+        steps.append(
+            Step(
+                name="optimism bias",
+                text=f"+{(cost.optimism_bias * 100).normalize():f}% ({cost.optimism_bias_source})",
+                factor=_ONE + cost.optimism_bias,
+                result=real,
+            )
+        )
+    offset, factor = discount_to_base(year, 0, methodology)
+    with calculation_context():
+        present = real * factor
+    base = methodology.appraisal_base_year
+    steps.append(
+        Step(
+            name="discounting",
+            text=(
+                f"{year.label} is year {offset} "
+                + (f"from the base year {base.label}" if base else "(no common base year)")
+                + f": × {show(factor)} ({methodology.discount_schedule.id})"
+            ),
+            factor=factor,
+            result=present,
+        )
+    )
+    currency = cost.amount.currency
+    return CostValuation(
+        cost=cost,
+        methodology=methodology.ref,
+        real=Money._trusted(real, currency),  # noqa: SLF001
+        present_value=Money._trusted(present, currency),  # noqa: SLF001
+        year=YearValue(
+            year=year,
+            offset=offset,
+            gross=real,
+            net=real,
+            discount_factor=factor,
+            present_value=present,
+        ),
+        steps=tuple(steps),
     )

@@ -22,6 +22,10 @@ _MISSING = (
 )
 
 
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
     """Run the command line; return the exit code (0 success, 1 bad input, 2 bad usage)."""
     try:
@@ -41,10 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.UsageError as error:
-        error.show()
+        # One line: what was wrong and the fix; the command's --help has the rest.
+        print(f"error: {_one_line(error.format_message())}", file=sys.stderr)  # noqa: T201
         return 2
     except click.ClickException as error:
-        error.show()
+        print(f"error: {_one_line(error.format_message())}", file=sys.stderr)  # noqa: T201
         return 1
     except click.Abort:
         return 1
@@ -53,4 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return 0
+    except OSError as error:  # a file or folder the command could not read or write
+        where = f" {error.filename}" if error.filename else ""
+        print(f"error: cannot use{where}: {error.strerror or error}", file=sys.stderr)  # noqa: T201
+        return 1
     return result if isinstance(result, int) else 0

@@ -17,11 +17,14 @@ import click
 from rich.console import Console
 from rich.progress import track as progress
 from rich.table import Table
+from rich.text import Text
 
-from socialvalue import _display
+from socialvalue import _display, uncertainty
+from socialvalue._decimal import bounded_decimal
 from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
 from socialvalue.commitments import CommitmentSet, check_commitments
-from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
+from socialvalue.compare import compare
+from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.framework import Framework
 from socialvalue.io import (
@@ -29,17 +32,17 @@ from socialvalue.io import (
     SHIPPED_METHODOLOGIES,
     atomic_write_text,
     default_methodology,
-    example_deliveries,
+    example_spotlights,
     import_registry,
     load_any,
     load_commitments,
-    load_deliveries,
     load_framework,
     load_methodology,
     load_registry,
+    load_spotlights,
+    methodology_diff,
     save_registry,
     save_registry_csv,
-    shipped_commitments,
     shipped_framework,
 )
 from socialvalue.methodology import Methodology, RoundingPolicy
@@ -47,9 +50,15 @@ from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter, parse_period
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
+from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import quarterly_summary
 
+from ._context import authority_of, commitments_for, titles_for
+from ._help import examples
 from ._import import import_command, template_command
+from ._inputs import RETURNS_SUFFIXES, read_deliveries
+from ._output import batch_json, explain_json, summary_json
+from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
 
 __all__ = ["cli"]
@@ -57,33 +66,18 @@ __all__ = ["cli"]
 #: Above this many deliveries, long steps show a progress bar (on a terminal).
 _PROGRESS_FROM = 20_000
 
-_EPILOG = """\b
-Examples:
-  socialvalue report --format html -o report.html
-        the annual report of the shipped LCRCA 2023 example, valued with the
-        shipped open methodology, as one self-contained HTML file
-  socialvalue report returns.toml --registry our-values.csv --locale cy_GB
-        your deliveries, your values layered on top, labels in Welsh
-  socialvalue value --explain           figures, gaps, and the working of each
-  socialvalue explain LCR-COM-2 --project "Adult Education Budget"
-        how one figure was obtained
-  socialvalue commitments examples/lcrca-progress.toml \\
-      --deliveries examples/hr3-returns.toml --quarter "2025/26 Q1"
-        the quarterly summary for the Executive Leadership Team
-  socialvalue template returns.xlsx --contract HR3 --commitments ours.toml
-        a supplier return template for a contract (needs the xlsx extra)
-  socialvalue import returns.xlsx --rejected fix-these.xlsx
-        read returns: every row accepted or rejected with its reasons
-  socialvalue validate our-values.csv --framework lcrca
-        every problem in a file, with its row and column or key path
-  socialvalue registry import licensed.xlsx --mapping mapping.toml -o ours.toml
-        a registry from a value file you are licensed to use
-"""
-
 
 def _console() -> Console:
     # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
-    return Console(width=None if sys.stdout.isatty() else 200, soft_wrap=True)
+    # Text from data (titles, project names, reasons) is printed as text: rich markup such as
+    # "[/bold]" or "[link=…]", and ":emoji:" codes, in a supplier's text are never interpreted.
+    return Console(
+        width=None if sys.stdout.isatty() else 200,
+        soft_wrap=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
 
 
 def _framework_from(argument: str | None) -> Framework:
@@ -112,8 +106,10 @@ def _methodology_for(methodology: str | None, registries: Sequence[str]) -> Meth
     return chosen
 
 
-def _deliveries_from(path: str | None) -> DeliverySet:
-    return example_deliveries() if path is None else load_deliveries(path)
+def _print_notes(notes: Sequence[str]) -> None:
+    """Say what was left out of the input (rejected rows), on standard error."""
+    for note in notes:
+        click.echo(note, err=True)
 
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
@@ -144,6 +140,19 @@ _methodology_option = click.option(
     metavar="FILE",
     help=f"A methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}.",
 )
+_rejected_option = click.option(
+    "--rejected",
+    metavar="FILE",
+    help="For a returns file: write the rejected rows (.csv or .xlsx) here to correct.",
+)
+_json_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="text for people, json for other tools.",
+)
 _registry_option = click.option(
     "--registry",
     "registries",
@@ -154,13 +163,13 @@ _registry_option = click.option(
 )
 
 
-@click.group(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(epilog=examples(), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="socialvalue", prog_name="socialvalue")
 def cli() -> None:
     """Measure social value consistently and transparently."""
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=examples("report"))
 @click.argument("deliveries", required=False, metavar="[DELIVERIES]")
 @_methodology_option
 @_registry_option
@@ -169,30 +178,29 @@ def cli() -> None:
     "commitment_files",
     metavar="FILE",
     multiple=True,
-    help="Commitments and progress updates to report on, besides the shipped LCRCA ones.",
+    help="Commitments and progress updates to report on; repeatable. 'lcrca' names the shipped "
+    "LCRCA ones (included by default only with the LCRCA framework).",
 )
 @click.option("--no-commitments", is_flag=True, help="Leave the commitments section out.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "csv"]),
-    default="html",
-    show_default=True,
-    help="HTML (one self-contained file with charts), Markdown, or CSV tables.",
+    type=click.Choice(["html", "pdf", "md", "csv"], case_sensitive=False),
+    help="html (self-contained, with charts), pdf (needs the pdf extra), md, or csv (a folder "
+    "of tables). Default: from the -o extension, else html.",
 )
 @click.option("--locale", default="en_GB", show_default=True, help="en_GB or cy_GB.")
 @click.option(
     "-o",
     "--output",
     metavar="PATH",
-    help="Where to write (a folder for csv). Default: report.html / report.md / report-csv/.",
+    help="Where to write: report.html, report.md, or a folder for --format csv. "
+    "Default: report.html.",
 )
 @click.option("--title", help="The report's title (default: the deliveries file's title).")
 @click.option(
     "--authority",
-    default="Liverpool City Region Combined Authority",
-    show_default=True,
-    help="Who publishes the report.",
+    help="Who publishes the report (default: the framework's source publisher).",
 )
 @click.option(
     "--period",
@@ -200,77 +208,127 @@ def cli() -> None:
     help="How to label the period the report covers (a label only, not a filter; default: "
     "the deliveries file's period, or the span of the data).",
 )
+@click.option(
+    "--spotlights",
+    "spotlights_file",
+    metavar="FILE",
+    help="Project spotlights for the members' report (.toml or .json); the figures come from "
+    "the data. Default: the shipped example's, for the shipped example.",
+)
+@click.option(
+    "--translations",
+    "translations_file",
+    metavar="FILE",
+    help="The framework's titles in the --locale (.toml); default: the shipped ones, if any "
+    "(Welsh for the LCRCA framework, a draft).",
+)
+@_rejected_option
 def report(
     deliveries: str | None,
     methodology: str | None,
     registries: tuple[str, ...],
     commitment_files: tuple[str, ...],
     no_commitments: bool,
-    fmt: str,
+    fmt: str | None,
     locale: str,
     output: str | None,
     title: str | None,
-    authority: str,
+    authority: str | None,
     period_label: str | None,
+    spotlights_file: str | None,
+    translations_file: str | None,
+    rejected: str | None,
 ) -> None:
-    """Produce the annual social value report from deliveries.
+    """Produce the members' report and the technical annex from deliveries or returns.
 
-    Without DELIVERIES: the shipped deliveries behind the LCRCA Social Value Annual Report 2023,
-    valued with the shipped open methodology. Every figure is traceable in the appendix.
+    With -o report.html (or .pdf): the members' report there, the technical annex beside it as
+    report-annex.html, and every table and working as CSV in report-annex-data/.
+
+    DELIVERIES: a delivery set (.toml, .json) or a returns file (.csv, .xlsx, .jsonl), read
+    with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
+    Annual Report 2023, valued with the shipped open methodology.
     """
     from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
         Formatter,
         ReportOptions,
         build_report,
         render_csv_tables,
-        render_html,
         render_markdown,
     )
 
-    batch = _deliveries_from(deliveries)
+    target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    commitments = CommitmentSet(title="none")
-    if not no_commitments:
-        commitments = shipped_commitments()
-        if commitment_files:
-            commitments = commitments.merged(*(load_commitments(p) for p in commitment_files))
+    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected)
+    _print_notes(read.notes)
+    batch = read.deliveries
+    promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
     items = _with_progress(batch.deliveries, "valuing")
-    formatter = Formatter(locale=locale, rounding=chosen.rounding)
+    formatter = Formatter(
+        locale=locale,
+        rounding=chosen.rounding,
+        titles=titles_for(chosen.framework, locale, translations_file),
+    )
     ends = [d.period.end for d in items]
     built = build_report(
         items,
         chosen,
         title=title or batch.title,
-        authority=authority,
+        authority=authority or authority_of(chosen.framework),
         period=period_label or batch.period or _period_of(items),
-        commitments=commitments.commitments,
-        updates=commitments.updates,
+        commitments=promised.commitments,
+        updates=promised.updates,
         assess_on=max(ends) if ends else None,
+        spotlights=_spotlights_for(spotlights_file, example=deliveries is None),
+        costs=batch.costs,
         options=ReportOptions(
             contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
             contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
         ),
     )
     console = _console()
-    if fmt == "csv":
-        folder = Path(output or "report-csv")
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in render_csv_tables(built, formatter).items():
-            atomic_write_text(folder / f"{name}.csv", text)
-        console.print(f"wrote {len(built.tables)} CSV tables to {folder}/")
+    if target.is_folder:
+        try:
+            target.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot create the folder {target.path}: {error.strerror or error}"
+            ) from None
+        tables = render_csv_tables(built, formatter)
+        for name, text in tables.items():
+            atomic_write_text(target.path / f"{name}.csv", text)
+        console.print(
+            f"wrote {len(tables)} CSV tables into the folder {target.path}/", highlight=False
+        )
         return
-    text = render_html(built, formatter) if fmt == "html" else render_markdown(built, formatter)
-    target = Path(output or f"report.{fmt}")
-    atomic_write_text(target, text)
+    written = [target.path]
+    if target.format == "md":
+        atomic_write_text(target.path, render_markdown(built, formatter))
+    else:
+        written = write_documents(built, formatter, target)
     headline = built.headlines[0]
     shown = formatter.compact(headline.amount) if headline.amount is not None else ""
     missing = _display.count(
         len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
     )
     console.print(
-        f"wrote {target} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{missing} not valued (listed in the report)"
+        f"wrote {target.path} — {built.title}: {formatter.label(headline.key)} {shown}; "
+        f"{missing} not valued (listed in the report)",
+        highlight=False,
+        markup=False,
     )
+    if len(written) > 1:
+        console.print(
+            f"the technical annex is {written[1]}, every table and working as CSV in the "
+            f"folder {written[2]}/",
+            highlight=False,
+            markup=False,
+        )
+
+
+def _spotlights_for(path: str | None, *, example: bool) -> tuple[SpotlightText, ...]:
+    if path is not None:
+        return load_spotlights(path).spotlights
+    return example_spotlights().spotlights if example else ()
 
 
 def _period_of(items: Sequence[Delivery]) -> str:
@@ -284,7 +342,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
     return f"{start.isoformat()}..{end.isoformat()}"
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=examples("value"))
 @click.argument("deliveries", required=False, metavar="[DELIVERIES]")
 @_methodology_option
 @_registry_option
@@ -298,6 +356,20 @@ def _period_of(items: Sequence[Delivery]) -> str:
 @click.option(
     "--strict", is_flag=True, help="Fail if any delivery cannot be valued, instead of listing it."
 )
+@_rejected_option
+@_json_option
+@click.option(
+    "--scenarios",
+    is_flag=True,
+    help="Also show low, central and high totals and each input's swing (the ranges of the "
+    "proxy values and the methodology's declared assumption ranges); with the deliveries "
+    "file's costs, PVC, NPSV, BCR and where NPSV reaches zero.",
+)
+@click.option(
+    "--target",
+    metavar="AMOUNT",
+    help="With --scenarios: the present value each input's switching value would reach.",
+)
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -305,19 +377,35 @@ def value(
     by: tuple[str, ...],
     explain: bool,
     strict: bool,
+    rejected: str | None,
+    fmt: str,
+    scenarios: bool,
+    target: str | None,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
-    Without DELIVERIES: the shipped LCRCA 2023 example deliveries.
+    DELIVERIES: a delivery set (.toml, .json) or a returns file (.csv, .xlsx, .jsonl). Without
+    it: the shipped LCRCA 2023 example deliveries.
     """
-    batch_file = _deliveries_from(deliveries)
+    if target is not None and not scenarios:
+        raise click.UsageError("--target needs --scenarios")
+    try:
+        goal = None if target is None else Money(bounded_decimal(target, what=None))
+    except ValueError as error:  # checked before valuing, and named (not a traceback)
+        raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
+    read = read_deliveries(deliveries, framework, rejected_to=rejected)
+    _print_notes(read.notes)
+    batch_file = read.deliveries
     items = _with_progress(batch_file.deliveries, "valuing")
     batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
     policy = chosen.rounding
+    if fmt.lower() == "json":
+        click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
+        return
     console = _console()
-    console.print(f"[bold]{batch_file.title}[/]: {batch.count} deliveries")
+    console.print(Text.assemble((batch_file.title, "bold"), f": {batch.count} deliveries"))
     console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
     price_base = chosen.price_base.label if chosen.price_base else "each value's own"
     console.print(
@@ -326,11 +414,91 @@ def value(
     )
     _print_batch(console, batch, framework, by, policy)
     _print_evidence(console, batch, chosen)
+    if scenarios:
+        _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
     if explain:
         console.print("\nhow each figure was obtained:")
         for group in batch:
             console.print()
-            console.print(group.explain(chosen.ref, places=policy.places), highlight=False)
+            console.print(
+                group.explain(chosen.ref, places=policy.places), highlight=False, markup=False
+            )
+
+
+def _print_uncertainty(
+    console: Console,
+    batch: ValuationBatch,
+    chosen: Methodology,
+    target: Money | None,
+    costs: Sequence[Cost],
+) -> None:
+    """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    policy = chosen.rounding
+    result = uncertainty.scenarios(batch, chosen, costs=costs)
+    table = Table(title="scenarios")
+    headings = ["scenario", "methodology", "gross £", "net £", "present value £"]
+    if costs:
+        headings += ["PVC £", "NPSV £", "BCR"]
+    for heading in headings:
+        table.add_column(heading, justify="left" if heading in headings[:2] else "right")
+    for s in result:
+        appraised = []
+        if s.costs is not None:
+            bcr = "—" if s.bcr is None else _display.number(s.bcr, locale="en_GB", places=2)
+            appraised = [_money(s.costs, policy), _money(s.npsv, policy), bcr]
+        table.add_row(
+            s.name,
+            str(s.methodology),
+            _money(s.gross, policy),
+            _money(s.net, policy),
+            _money(s.present_value, policy),
+            *appraised,
+        )
+    console.print()
+    console.print(table)
+    share = result.without_proxy_range_share
+    shown = "" if share is None else f" ({(share * 100).quantize(Decimal('0.1'))}%)"
+    console.print(
+        f"valued with no proxy range: £{_money(result.without_proxy_range, policy)}{shown} of "
+        "the central present value; it moves only with the assumption ranges",
+        highlight=False,
+    )
+    tornado = Table(title="sensitivity: each input alone at its low and high bound")
+    for heading in ("input", "low", "high", "at low £", "at high £", "swing £"):
+        tornado.add_column(heading, justify="left" if heading == "input" else "right")
+    for swing in uncertainty.sensitivity(batch, chosen):
+        tornado.add_row(
+            swing.input.label,
+            str(swing.input.low),
+            str(swing.input.high),
+            _money(Money(swing.at_low), policy),
+            _money(Money(swing.at_high), policy),
+            _money(Money(swing.swing), policy),
+        )
+    console.print(tornado)
+    if target is not None or costs:
+        console.print("\nswitching values:")
+        for found in uncertainty.switching_values(batch, chosen, target=target, costs=costs):
+            console.print(f"  {found.input.label}: {found.note}", highlight=False)
+
+
+def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
+    """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    left_out = batch.excluded()
+    if not left_out:
+        return
+    amount = _money(batch.total_raw_present_value() - batch.total_present_value(), policy)
+    console.print(
+        Text.assemble(
+            "\n",
+            ("† not in the total", "bold"),
+            f" ({len(left_out)} groups, {amount} present value):",
+        )
+    )
+    for group in left_out:
+        console.print(
+            f"  {group.key.measure}  {group.key.period.label}: {group.reason}", highlight=False
+        )
 
 
 def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
@@ -364,10 +532,10 @@ def _print_batch(
     policy: RoundingPolicy,
 ) -> None:
     table = Table(show_footer=True)
-    table.add_column("measure", footer="total")
+    table.add_column("measure", footer="total", no_wrap=True)
     for name in by:
         table.add_column(name)
-    table.add_column("period")
+    table.add_column("period", no_wrap=True)
     table.add_column("quantity", justify="right")
     table.add_column("unit")
     table.add_column("gross £", justify="right", footer=_money(batch.total_gross(), policy))
@@ -379,6 +547,7 @@ def _print_batch(
         if not group.unit.monetised:
             continue
         flag = " *" if group.unit.extrapolated else ""
+        flag += "" if group.counted else " †"
         table.add_row(
             group.key.measure + flag,
             *[_by_text(item) for item in group.by],
@@ -397,28 +566,35 @@ def _print_batch(
     )
     if batch.extrapolated():
         console.print("* valued with a proxy carried forward past its validity")
+    _print_left_out(console, batch, policy)
     counted = batch.record_only()
     if counted:
         console.print("\nrecorded, never monetised:")
         for code, quantity in sorted(counted.items()):
             unit = framework.unit_of(code).label
             console.print(
-                f"  {code}  {_quantity(quantity)} {unit}  {framework.measure(code).title}"
+                f"  {code}  {_quantity(quantity)} {unit}  {framework.measure(code).title}",
+                markup=False,
+                highlight=False,
             )
     if batch.unvalued:
-        console.print(f"\n[bold]not valued[/] ({len(batch.unvalued)} groups, in no total):")
+        groups = _display.count(len(batch.unvalued), "group", locale=_display.DEFAULT_LOCALE)
+        console.print(Text.assemble("\n", ("not valued", "bold"), f" ({groups}, in no total):"))
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
             console.print(
                 f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
                 f"{missing.key.period.label}: {missing.reason}",
                 highlight=False,
+                markup=False,
             )
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=examples("explain"))
 @click.argument("measure")
-@click.option("--deliveries", "deliveries_file", metavar="FILE", help="A deliveries file.")
+@click.option(
+    "--deliveries", "deliveries_file", metavar="FILE", help="A deliveries or returns file."
+)
 @click.option("--project", help="Only deliveries of this project or programme.")
 @click.option("--reporter", help="Only deliveries by this reporter (supplier).")
 @click.option(
@@ -426,6 +602,7 @@ def _print_batch(
 )
 @_methodology_option
 @_registry_option
+@_json_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -434,45 +611,92 @@ def explain(
     period_label: str | None,
     methodology: str | None,
     registries: tuple[str, ...],
+    fmt: str,
 ) -> None:
     """Show how the figures of one measure were obtained, step by step.
 
-    Without --deliveries: the shipped LCRCA 2023 example deliveries.
+    MEASURE: a measure code, in any case (lcr-com-2 is LCR-COM-2). Without --deliveries: the
+    shipped LCRCA 2023 example deliveries.
     """
     chosen = _methodology_for(methodology, registries)
-    chosen.framework.measure(measure)  # an unknown code is an error with suggestions
+    measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
+    read = read_deliveries(deliveries_file, chosen.framework)
+    _print_notes(read.notes)
+    of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
         d
-        for d in _deliveries_from(deliveries_file)
-        if d.measure == measure
-        and (project is None or d.project == project)
+        for d in of_measure
+        if (project is None or d.project == project)
         and (reporter is None or d.reporter == reporter)
         and (wanted is None or wanted.contains(d.period))
     ]
-    console = _console()
     if not selected:
-        raise click.ClickException(f"no deliveries of {measure} match")
+        raise click.ClickException(_no_match(measure, of_measure, project, reporter, period_label))
     batch = value_many(selected, chosen, by=("project",), unvalued="report")
+    if fmt.lower() == "json":
+        click.echo(explain_json(batch, chosen, measure))
+        return
+    console = _console()
     for group in batch:
-        console.print(group.explain(chosen.ref, places=chosen.rounding.places), highlight=False)
+        console.print(
+            group.explain(chosen.ref, places=chosen.rounding.places), highlight=False, markup=False
+        )
         console.print()
     for missing in batch.unvalued:
         console.print(
-            f"{missing.key.measure}: {missing.quantity} in {missing.key.period.label} "
-            f"could not be valued: {missing.reason}",
+            f"{missing.key.measure}: {_quantity(missing.quantity)} in "
+            f"{missing.key.period.label} could not be valued: {missing.reason}",
             highlight=False,
+            markup=False,
         )
 
 
-@cli.command(epilog=_EPILOG)
+def _measure_code(framework: Framework, given: str) -> str:
+    """The framework's code for ``given``, compared without case; unknown codes are an error."""
+    if given in framework:
+        return given
+    same = [code for code in framework.measure_codes() if code.casefold() == given.casefold()]
+    if len(same) == 1:
+        return same[0]
+    framework.measure(given)  # raises UnknownCodeError, with case-insensitive suggestions
+    return given  # pragma: no cover - measure() raised
+
+
+def _no_match(
+    measure: str,
+    of_measure: Sequence[Delivery],
+    project: str | None,
+    reporter: str | None,
+    period: str | None,
+) -> str:
+    """Why nothing matched, and what would have."""
+    if not of_measure:
+        return f"no deliveries of {measure} in the deliveries given"
+    options: list[str] = []
+    for option, attribute, given in (
+        ("--project", "project", project),
+        ("--reporter", "reporter", reporter),
+    ):
+        if given is not None:
+            values = sorted({getattr(d, attribute) or "" for d in of_measure} - {""})
+            shown = ", ".join(repr(v) for v in values[:8]) or "none stated"
+            more = f" … ({len(values)} in all)" if len(values) > 8 else ""
+            options.append(f"{option} one of {shown}{more}")
+    if period is not None:
+        periods = sorted({d.period for d in of_measure})
+        options.append(f"--period covering {', '.join(p.label for p in periods[:8])}")
+    return f"no deliveries of {measure} match; {measure} has deliveries with " + "; ".join(options)
+
+
+@cli.command(epilog=examples("framework"))
 @click.argument("file", required=False, metavar="[FILE]")
 def framework(file: str | None) -> None:
     """Print a framework as a tree (without FILE, the shipped LCRCA framework)."""
     click.echo(format_framework_tree(_framework_from(file)))
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=examples("validate"))
 @click.argument("file")
 @click.option(
     "--framework",
@@ -481,12 +705,23 @@ def framework(file: str | None) -> None:
     help=f"Also check measures, units and roles against this framework (a file, or a shipped "
     f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
 )
-def validate(file: str, framework_name: str | None) -> None:
+@_rejected_option
+def validate(file: str, framework_name: str | None, rejected: str | None) -> None:
     """Check a file and list every problem in it.
 
     Frameworks, proxy registries (.toml, .json, .csv), price indices, discount schedules,
-    methodologies, deliveries and commitments.
+    methodologies, deliveries and commitments; returns (.csv, .xlsx, .jsonl) with the import
+    rules (every row's problems, with file, 1-based row and column).
     """
+    if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
+        read = read_deliveries(
+            file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
+        )
+        if read.rejected:
+            _print_notes(read.notes)
+            raise click.exceptions.Exit(1)
+        click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+        return
     document = load_any(file)
     if isinstance(document, Framework):
         summary = (
@@ -522,10 +757,27 @@ def validate(file: str, framework_name: str | None) -> None:
     click.echo(f"{file}: OK — {summary}")
 
 
-@cli.command(epilog=_EPILOG)
+def _looks_like_registry(path: str) -> bool:
+    """Whether a CSV file is a proxy registry (a `value` column, no `quantity`): not returns."""
+    if Path(path).suffix.lower() != ".csv":
+        return False
+    try:
+        with Path(path).open(encoding="utf-8", errors="replace") as handle:
+            header = handle.readline()
+    except OSError:
+        return False
+    names = {cell.strip().strip('"').casefold() for cell in header.split(",")}
+    return "value" in names and "quantity" not in names
+
+
+@cli.command(epilog=examples("commitments"))
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
-    "--deliveries", "deliveries_files", metavar="FILE", multiple=True, help="Deliveries files."
+    "--deliveries",
+    "deliveries_files",
+    metavar="FILE",
+    multiple=True,
+    help="Deliveries or returns files; repeatable.",
 )
 @click.option("--quarter", help="e.g. '2025/26 Q1' (default: the last full quarter).")
 @_methodology_option
@@ -534,6 +786,7 @@ def validate(file: str, framework_name: str | None) -> None:
 @click.option(
     "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
 )
+@_json_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -542,20 +795,21 @@ def commitments(
     registries: tuple[str, ...],
     framework_name: str | None,
     no_values: bool,
+    fmt: str,
 ) -> None:
     """The quarterly commitments summary for an Executive Leadership Team.
 
-    The shipped LCRCA commitments, plus any commitments and updates in FILEs, assessed against
-    delivery returns at the end of a quarter.
+    The framework's shipped commitments (the LCRCA's, for the LCRCA framework), plus any
+    commitments and updates in FILEs, assessed against delivery returns at the end of a quarter.
     """
-    promised = shipped_commitments()
-    if files:
-        promised = promised.merged(
-            *(load_commitments(path) for path in files),
-            title=f"{promised.title} + {len(files)} file(s)",
-        )
-    check_commitments(promised, _framework_from(framework_name or "lcrca"))
-    returns = [d for path in deliveries_files for d in load_deliveries(path)]
+    framework_ = _framework_from(framework_name or "lcrca")
+    promised = commitments_for(framework_, files)
+    check_commitments(promised, framework_)
+    returns: list[Delivery] = []
+    for path in deliveries_files:
+        read = read_deliveries(path, framework_)
+        _print_notes(read.notes)
+        returns.extend(read.deliveries)
     if quarter is None:
         chosen = FinancialQuarter.containing(dt.datetime.now(tz=dt.UTC).date()).previous()
     else:
@@ -572,10 +826,10 @@ def commitments(
         quarter=chosen,
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
-    click.echo(summary.render())
+    click.echo(summary_json(summary) if fmt.lower() == "json" else summary.render())
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=examples("template"))
 @click.argument("output", metavar="OUTPUT.xlsx")
 @click.option("--contract", help="The contract the returns are for (pre-fills its column).")
 @click.option(
@@ -585,9 +839,21 @@ def commitments(
     multiple=True,
     help="Commitments files; the contract's commitments are listed in the template.",
 )
-@click.option("--period", "periods", multiple=True, help="A period to offer in the dropdown.")
+@click.option(
+    "--period",
+    "periods",
+    multiple=True,
+    help="A period to offer in the dropdown; repeatable. Default: the quarters the "
+    "commitments span, else the current financial year's quarters.",
+)
 @click.option("--measure", "measures", multiple=True, help="Limit the measures offered.")
-@click.option("--rows", default=500, show_default=True, help="Rows to prepare for filling in.")
+@click.option(
+    "--rows",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Rows to prepare for filling in (1 to 100,000).",
+)
 @click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
 def template(
     output: str,
@@ -603,8 +869,6 @@ def template(
     Needs the xlsx extra.
     """
     promised = [c for path in commitment_files for c in load_commitments(path)]
-    if contract is not None:
-        promised = [c for c in promised if c.contract == contract]
     click.echo(
         template_command(
             output,
@@ -618,7 +882,7 @@ def template(
     )
 
 
-@cli.command("import", epilog=_EPILOG)
+@cli.command("import", epilog=examples("import"))
 @click.argument("path", metavar="RETURNS")
 @click.option("--framework", "framework_name", metavar="FRAMEWORK", help="Default: lcrca.")
 @click.option("--locale", default="en_GB", show_default=True, help="How numbers are written.")
@@ -663,12 +927,63 @@ def import_(
         raise click.exceptions.Exit(code)
 
 
-@cli.group(epilog=_EPILOG)
+@cli.command(epilog=examples("diff"))
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.argument("deliveries", required=False, metavar="[DELIVERIES]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: the data diff and the bridge; the others: the bridge only.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
+def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+    """What moved between two methodologies (files or shipped names), by cause.
+
+    Shows what changed in the data (a diff of the two self-contained bundles, with their
+    hashes), then the change in each total of DELIVERIES (default: the shipped example) split
+    exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
+    discounting. The parts add up to the change to the penny.
+    """
+    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+        Formatter,
+        render_bridge_csv,
+        render_bridge_html,
+        render_bridge_markdown,
+    )
+
+    before = _methodology_for(old, ())
+    after = _methodology_for(new, ())
+    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    bridge = compare(items, before, after)
+    if fmt == "markdown":
+        text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "html":
+        text = render_bridge_html(bridge, Formatter(rounding=after.rounding))
+    elif fmt == "csv":
+        text = render_bridge_csv(bridge, Formatter(rounding=after.rounding))
+    else:
+        text = (
+            methodology_diff(before, after)
+            + "\n"
+            + render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
+        )
+    if output:
+        atomic_write_text(Path(output), text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.group(epilog=examples("registry"))
 def registry() -> None:
     """Proxy registries: import a value set you are licensed to use."""
 
 
-@registry.command("import", epilog=_EPILOG)
+@registry.command("import", epilog=examples("registry"))
 @click.argument("path", metavar="FILE")
 @click.option(
     "--mapping", required=True, metavar="MAPPING.toml", help="Which column holds what (TOML)."

@@ -6,9 +6,12 @@ for import, its exit code), so the command line stays a thin shell.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+import click
 
 from socialvalue._display import DEFAULT_LOCALE, count as _count
 from socialvalue.commitments import Commitment
@@ -22,6 +25,7 @@ from socialvalue.io import (
     write_rejected,
     write_returns,
 )
+from socialvalue.periods import FinancialQuarter
 
 __all__ = ["import_command", "template_command"]
 
@@ -35,22 +39,38 @@ def template_command(  # noqa: PLR0913 - one option per command-line flag
     periods: Sequence[str] | None = None,
     measures: Sequence[str] | None = None,
     rows: int = 500,
+    today: dt.date | None = None,
 ) -> str:
     """Write a supplier return template; return the line to print.
 
-    With a ``contract``, only that contract's commitments are pre-listed.
+    With a ``contract``, only that contract's commitments are pre-listed. Without ``periods``,
+    the template offers the financial quarters the commitments span, or, when there are none,
+    the quarters of the financial year containing ``today``.
+
+    Raises:
+        click.UsageError: commitments were given but none is for the contract.
     """
+    given = list(commitments)
     listed = [
-        commitment
-        for commitment in commitments
-        if contract is None or commitment.contract == contract
+        commitment for commitment in given if contract is None or commitment.contract == contract
     ]
+    if given and not listed:
+        contracts = sorted({c.contract for c in given if c.contract})
+        known = ", ".join(contracts) if contracts else "none (all are organisational)"
+        raise click.UsageError(
+            f"no commitments for contract {contract} in the --commitments files (their "
+            f"contracts: {known}); leave out --commitments, or name one of those contracts"
+        )
+    chosen: Sequence[str] | None = periods
+    if chosen is None and not any(c.window is not None for c in listed):
+        year = FinancialQuarter.containing(today or dt.datetime.now(tz=dt.UTC).date())
+        chosen = [q.label for q in year.financial_year.quarters()]
     make_template(
         output,
         framework=framework,
         contract=contract,
         commitments=listed,
-        periods=periods,
+        periods=chosen,
         measures=measures,
         rows=rows,
     )
@@ -59,8 +79,8 @@ def template_command(  # noqa: PLR0913 - one option per command-line flag
     if contract:
         parts.append(f" for contract {contract}")
     parts.append(f" offering {offered} measures")
-    if periods is not None:
-        parts.append(f" and {len(periods)} periods")
+    if chosen is not None:
+        parts.append(f" and {len(chosen)} periods")
     if listed:
         parts.append(f", with {len(listed)} commitments listed")
     return "".join(parts)
@@ -102,7 +122,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     )
     lines = [result.summary()]
     if rejected is not None and result.rejected:
-        count = write_rejected(result, rejected)
+        count = write_rejected(result, rejected, framework=framework)
         lines.append(
             f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
             f"{os.fspath(rejected)}: correct them there and import that file again"

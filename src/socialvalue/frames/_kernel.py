@@ -102,7 +102,8 @@ class QuantityKind(enum.Enum):
 
 def reason(code: int, value: object, *, float_places: int | None) -> str:  # noqa: PLR0911 - one message a code
     """The message for a row the engine set aside."""
-    shown = repr(value)
+    # A non-null NaN (polars, pyarrow) reads back as a missing cell, but it is a float.
+    shown = "nan" if value is None and code in {Code.FLOAT, Code.NOT_FINITE} else repr(value)
     if code == Code.MISSING:
         return "a value is required"
     if code == Code.NOT_A_NUMBER and isinstance(value, float):

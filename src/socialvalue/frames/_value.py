@@ -10,7 +10,13 @@ import attrs
 
 from socialvalue import tabular
 from socialvalue._decimal import calculation_context
-from socialvalue.batch import DELIVERY_DIMENSIONS, GroupValuation, UnvaluedGroup, ValuationBatch
+from socialvalue.batch import (
+    DELIVERY_DIMENSIONS,
+    GroupValuation,
+    UnvaluedGroup,
+    ValuationBatch,
+    classify,
+)
 from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.frames._kernel import KEY_FIELDS, Kernel, reason
@@ -387,6 +393,9 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
             )
             continue
         gross, net, present = unit.times(quantity)
+        # Targets and transfers follow the one rule (a frame's rows are outturn). Overlaps
+        # between rows are not detected on a frame: the engine brings back sums, not rows.
+        value_type, counted, why = classify(unit, part.sample.status, "", methodology)
         groups.append(
             (
                 shown_first,
@@ -400,6 +409,10 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                     net=net,
                     present_value=present,
                     members=(),
+                    status=part.sample.status,
+                    counted=counted,
+                    reason=why,
+                    value_type=value_type,
                 ),
             )
         )

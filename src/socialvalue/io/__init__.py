@@ -23,7 +23,12 @@ from socialvalue.io._columns import (
 )
 from socialvalue.io._converter import make_converter
 from socialvalue.io._export import export_valuations, write_returns
-from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.io._files import (
+    MAX_FILE_BYTES,
+    atomic_write_bytes,
+    atomic_write_text,
+    read_text,
+)
 from socialvalue.io._formats import (
     Format,
     dumps,
@@ -34,6 +39,8 @@ from socialvalue.io._formats import (
     load_framework,
     load_price_index,
     load_registry,
+    load_spotlights,
+    load_translations,
     loads,
     save,
     save_commitments,
@@ -48,6 +55,7 @@ from socialvalue.io._methodology import (
     SHIPPED_METHODOLOGIES,
     default_methodology,
     load_methodology,
+    methodology_diff,
     methodology_from_text,
     save_methodology,
 )
@@ -90,12 +98,16 @@ from socialvalue.io._shipped import (
     SHIPPED_FRAMEWORKS,
     SHIPPED_PRICE_INDICES,
     SHIPPED_REGISTRIES,
+    SHIPPED_SPOTLIGHTS,
+    SHIPPED_TRANSLATIONS,
     example_deliveries,
+    example_spotlights,
     shipped_commitments,
     shipped_discount_schedule,
     shipped_framework,
     shipped_price_index,
     shipped_registry,
+    shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
 
@@ -118,6 +130,8 @@ __all__ = [
     "SHIPPED_METHODOLOGIES",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "SHIPPED_SPOTLIGHTS",
+    "SHIPPED_TRANSLATIONS",
     "SHIPPED_UNVALUED_REASONS",
     "SHIPPED_WELLBY",
     "TEMPLATE_COLUMNS",
@@ -132,10 +146,12 @@ __all__ = [
     "RegistryImportMapping",
     "RejectedRow",
     "ReturnRows",
+    "atomic_write_bytes",
     "atomic_write_text",
     "default_methodology",
     "dumps",
     "example_deliveries",
+    "example_spotlights",
     "export_valuations",
     "format_of",
     "import_registry",
@@ -152,12 +168,15 @@ __all__ = [
     "load_price_index",
     "load_registry",
     "load_registry_csv",
+    "load_spotlights",
+    "load_translations",
     "load_unvalued_reasons",
     "load_wellby",
     "loads",
     "make_converter",
     "make_template",
     "match_columns",
+    "methodology_diff",
     "methodology_from_text",
     "read_returns",
     "read_text",
@@ -176,6 +195,7 @@ __all__ = [
     "shipped_framework",
     "shipped_price_index",
     "shipped_registry",
+    "shipped_translations",
     "shipped_unvalued_reasons",
     "shipped_wellby",
     "structure",

@@ -16,7 +16,7 @@ from typing import IO
 
 from socialvalue.exceptions import DataFileError, Problem
 
-__all__ = ["atomic_path", "atomic_text"]
+__all__ = ["atomic_path", "atomic_text", "not_unicode"]
 
 
 def _mode_for(target: Path) -> int:
@@ -77,4 +77,22 @@ def atomic_text(path: str | os.PathLike[str], *, bom: bool = False) -> Iterator[
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="") as stream:
         if bom:
             stream.write("\ufeff")
-        yield stream
+        try:
+            yield stream
+        except UnicodeEncodeError as error:
+            raise not_unicode(path, error) from None
+
+
+def not_unicode(path: str | os.PathLike[str], error: UnicodeEncodeError) -> DataFileError:
+    """The error for text that cannot be written as UTF-8 (a lone surrogate)."""
+    bad = error.object[error.start : error.end]
+    return DataFileError(
+        os.fspath(path),
+        [
+            Problem(
+                "",
+                f"cannot write text that is not valid Unicode ({bad!r} at character "
+                f"{error.start + 1}: a lone surrogate); nothing was written",
+            )
+        ],
+    )

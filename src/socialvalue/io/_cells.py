@@ -35,12 +35,10 @@ __all__ = [
     "CellValue",
     "Number",
     "NumberReader",
-    "guard_formula",
     "is_blank",
     "read_flag",
     "read_period",
     "split_lines",
-    "unguard_formula",
 ]
 
 
@@ -91,38 +89,7 @@ def is_blank(value: CellValue) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-#: Characters that make a spreadsheet read a CSV cell as a formula (or that hide one), and the
-#: quote that escapes them.
-_RISKY = frozenset("=+-@\t\r'")
-_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
-
-
-def guard_formula(text: str) -> str:
-    r"""Escape a CSV cell a spreadsheet would run as a formula, with a leading ``'``.
-
-    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'`` is written
-    with a ``'`` in front — except a plain number such as ``-5`` — and
-    :func:`unguard_formula` removes it on import, so the text reads back exactly.
-
-    >>> guard_formula('=HYPERLINK("http://x")'), guard_formula("-5"), guard_formula("'a")
-    ('\'=HYPERLINK("http://x")', '-5', "''a")
-    """
-    if text and text[0] in _RISKY and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
-
-
-def unguard_formula(text: str) -> str:
-    """Undo :func:`guard_formula`: drop a ``'`` that escapes ``= + - @ '``, a tab or a return.
-
-    >>> unguard_formula("'=SUM(A1:A2)"), unguard_formula("'hello")
-    ('=SUM(A1:A2)', "'hello")
-    """
-    if len(text) > 1 and text[0] == "'" and text[1] in _RISKY:
-        return text[1:]
-    return text
-
-
+#: Characters that make a spreadsheet read a CSV cell as a formula (or that hide one).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -157,7 +124,10 @@ def read_flag(value: CellValue) -> bool:
 def read_period(value: CellValue) -> AnyPeriod:
     """A period: a label (any form :func:`~socialvalue.parse_period` reads) or a date."""
     if isinstance(value, dt.date):
-        return Period(value, value)
+        try:
+            return Period(value, value)
+        except ValueError as error:
+            raise CellProblem(f"the date {value.isoformat()} is not a period: {error}") from None
     if isinstance(value, Number) and not value.percent and value.value == value.value.to_integral():
         value = str(int(value.value))
     if not isinstance(value, str):
@@ -211,6 +181,13 @@ class NumberReader:
             rf"^[+-]?[0-9][0-9{allowed}]*$|^[+-]?{re.escape(self.decimal)}[0-9]+$"
         )
         self.example = format_decimal(Decimal("1234.5"), locale=self.locale)
+        # The common case, read without Babel: digits grouped in threes (or not at all), then
+        # an optional fraction. Babel's strict parser reads these the same way; it is kept for
+        # everything else, and for its suggestions when a number is written wrongly.
+        group, point = re.escape(self.group), re.escape(self.decimal)
+        self._plain = re.compile(
+            rf"^[+-]?(?:[0-9]{{1,3}}(?:{group}[0-9]{{3}})+|[0-9]+)(?:{point}[0-9]+)?$"
+        )
 
     def render(self, value: CellValue) -> str:
         """A cell as text: numbers in the locale's style without grouping (``1250.5``)."""
@@ -259,8 +236,12 @@ class NumberReader:
     def _parse(self, text: str, *, measure: str | None, unit: Unit | None) -> Decimal:
         body = text.strip()
         sign = ""
-        if body[:1] in "+-":
+        if body[:1] in ("+", "-"):  # not `in "+-"`: an empty body is in every string
             sign, body = body[0], body[1:].lstrip()
+        if not body:
+            raise CellProblem(
+                f"{text!r} is a sign without a number; write 0 if nothing was delivered"
+            )
         body = self._strip_currency(body, text, measure=measure, unit=unit)
         if body.endswith("%"):
             if unit is not None and unit.kind is not UnitKind.RATIO:
@@ -277,6 +258,8 @@ class NumberReader:
             if _WORDS.search(body):
                 hint = "; write only the number (the unit goes in the unit column)"
             raise CellProblem(f"{text!r} is not a number{hint}")
+        if self._plain.match(number):
+            return Decimal(number.replace(self.group, "").replace(self.decimal, "."))
         try:
             return parse_decimal(number, locale=self.locale, strict=True)
         except NumberFormatError as error:
@@ -291,7 +274,7 @@ class NumberReader:
         self, body: str, text: str, *, measure: str | None, unit: Unit | None
     ) -> str:
         code = _CURRENCY_CODE.match(body)
-        if body[:1] in _CURRENCY_SIGNS or code:
+        if (body and body[0] in _CURRENCY_SIGNS) or code:
             written = code[1] if code else body[0]
             rest = body[code.end() :] if code else body[1:]
             if unit is None:  # the measure is unknown: that is the problem to report

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import json
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import UnionType
@@ -29,13 +29,14 @@ from cattrs.gen import make_dict_structure_fn
 
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import PERIOD_TYPES
+from socialvalue._limits import check_day
 from socialvalue.money import RoundingMode
 from socialvalue.periods import (
     AnyPeriod,
     parse_period,
 )
 
-__all__ = ["converter", "exact_json", "make_converter"]
+__all__ = ["converter", "make_converter"]
 
 
 def _structure_decimal(value: object, _type: type) -> Decimal:
@@ -64,13 +65,20 @@ def _structure_date(value: object, _type: type) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date, got the date-time {value.isoformat()}")
     if isinstance(value, dt.date):
-        return value
+        return check_day(value)
     if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        return check_day(day)
     raise TypeError(f"expected an ISO date (YYYY-MM-DD), got {_describe(value)}")
+
+
+#: An ISO date in ASCII digits (``date.fromisoformat`` alone also reads other forms).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _structure_any_period(value: object, _type: object) -> AnyPeriod:
@@ -254,12 +262,3 @@ def make_converter() -> cattrs.Converter:
 def converter() -> cattrs.Converter:
     """The shared converter (built once; converters are safe to share once configured)."""
     return make_converter()
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number socialvalue accepts")
-
-
-def exact_json(text: str) -> Any:
-    """Parse JSON with every number exact (``Decimal``) and ``NaN``/``Infinity`` refused."""
-    return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)

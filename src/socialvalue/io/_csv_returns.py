@@ -3,7 +3,7 @@
 Reading refuses, with the line it happened on: a file over the size limit, a line over the line
 limit, bytes that are not text in the declared encoding, NUL bytes (a binary file), and
 malformed CSV (a stray quote). Writing escapes cells a spreadsheet would run as formulas
-(:func:`~socialvalue.io._cells.guard_formula`), and reading undoes it.
+(:func:`~socialvalue._text.guard_formula`), and reading undoes it.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import codecs
 import csv
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import BinaryIO, NoReturn, Self
 
+from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.io._atomic import atomic_text
-from socialvalue.io._cells import guard_formula, unguard_formula
+from socialvalue.io._files import open_regular
 from socialvalue.io._import import ImportLimits
 
 __all__ = ["CsvSource", "check_encoding", "open_limited", "text_lines", "write_csv"]
@@ -35,6 +35,11 @@ def check_encoding(encoding: str) -> str:
         ) from None
     try:
         compatible = _PROBE.encode(name) == _PROBE.encode("ascii")
+    except LookupError:  # rot13, hex, base64: codecs that do not turn text into bytes
+        raise ValidationError(
+            [Problem("encoding", f"{encoding!r} is not a text encoding; use UTF-8")],
+            subject="options",
+        ) from None
     except UnicodeError:  # pragma: no cover - every codec encodes ASCII punctuation
         compatible = False
     if not compatible:
@@ -52,12 +57,7 @@ def open_limited(path: str | os.PathLike[str], limits: ImportLimits) -> BinaryIO
         DataFileError: the file cannot be opened, or is too large.
     """
     name = os.fspath(path)
-    try:
-        handle = Path(path).open("rb")  # noqa: SIM115 - the caller closes it
-    except OSError as error:
-        raise DataFileError(
-            name, [Problem("", f"cannot read the file: {error.strerror}")]
-        ) from None
+    handle = open_regular(path)
     try:
         size = os.fstat(handle.fileno()).st_size
     except OSError as error:  # pragma: no cover - fstat of an open file
@@ -174,8 +174,42 @@ class CsvSource:
         finally:
             self.close()
 
+    def _bounded(self, lines: Iterator[str], record: list[int]) -> Iterator[str]:
+        """The lines, refusing a record over ``max_row_bytes`` or ``max_cells_per_row``.
+
+        ``record`` holds the bytes, cells and quote state of the record being read; the
+        caller resets it after each record. Cells are counted as the delimiters outside
+        quotes, before the csv module splits the line, so a hostile row costs nothing.
+        """
+        quote, delimiter = '"', self.delimiter
+        for line in lines:
+            record[0] += len(line) if line.isascii() else len(line.encode(self.encoding, "replace"))
+            if record[0] > self.limits.max_row_bytes:
+                self._fail(
+                    f"row {record[3] + 1}",
+                    f"the row is longer than the limit of {self.limits.max_row_bytes:,} bytes",
+                )
+            if delimiter in line:
+                parts = line.split(quote)
+                outside = parts[record[2] :: 2]  # record[2] is 1 inside a quoted cell
+                record[1] += sum(part.count(delimiter) for part in outside)
+                if record[1] + 1 > self.limits.max_cells_per_row:
+                    self._fail(
+                        f"row {record[3] + 1}",
+                        f"the row has more than {self.limits.max_cells_per_row:,} cells; "
+                        "that is the limit",
+                    )
+                record[2] = (record[2] + len(parts) - 1) % 2
+            elif quote in line:
+                record[2] = (record[2] + line.count(quote)) % 2
+            yield line
+
     def _read(self) -> Iterator[tuple[int, list[str]]]:
-        lines = text_lines(self._handle, self.name, self.limits, self.encoding)
+        # bytes, delimiters outside quotes, inside a quote (0/1), records read so far
+        record = [0, 0, 0, 0]
+        lines = self._bounded(
+            text_lines(self._handle, self.name, self.limits, self.encoding), record
+        )
         reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
         number = 0
         while True:
@@ -195,6 +229,7 @@ class CsvSource:
                     f"not valid CSV: {message} (line {reader.line_num})",
                 )
             number += 1
+            record[:] = [0, 0, 0, number]
             yield number, [unguard_formula(cell) for cell in cells]
 
 
@@ -203,7 +238,7 @@ def write_csv(
 ) -> None:
     """Write a CSV file atomically: UTF-8 with a byte order mark (so Excel reads ``£``).
 
-    Every cell is escaped with :func:`~socialvalue.io._cells.guard_formula`.
+    Every cell is escaped with :func:`~socialvalue._text.guard_formula`.
     """
     with atomic_text(path, bom=True) as stream:
         writer = csv.writer(stream, lineterminator="\r\n")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -16,13 +14,17 @@ from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io._converter import converter, exact_json
+from socialvalue.io._converter import converter
+from socialvalue.io._documents import parse_document
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
+from socialvalue.io._import import ImportLimits
 from socialvalue.io._registry_csv import load_registry_csv, save_registry_csv
 from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
+from socialvalue.spotlights import Spotlights
+from socialvalue.translations import TitleTranslations
 
 __all__ = [
     "Format",
@@ -34,6 +36,8 @@ __all__ = [
     "load_framework",
     "load_price_index",
     "load_registry",
+    "load_spotlights",
+    "load_translations",
     "loads",
     "save",
     "save_commitments",
@@ -58,6 +62,8 @@ SCHEMAS: dict[type, str] = {
     Methodology: "socialvalue/methodology/1",
     DeliverySet: "socialvalue/deliveries/1",
     CommitmentSet: "socialvalue/commitments/1",
+    TitleTranslations: "socialvalue/translations/1",
+    Spotlights: "socialvalue/spotlights/1",
 }
 SCHEMA_KEY = "schema"
 _DEFAULTS_KEY = "defaults"
@@ -102,6 +108,16 @@ def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain data of any shape
     return data
 
 
+def _kind_of(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, str):
+        return "text"
+    if data is None:
+        return "null"
+    return "a single value"
+
+
 def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
     """Build a validated model from plain data; every problem is reported with its key path.
 
@@ -117,6 +133,11 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
                 source,
                 [Problem(SCHEMA_KEY, f"this is a {schema!r} document; expected {expected!r}")],
             )
+    if expected is not None and not isinstance(data, dict):
+        raise DataFileError(
+            source,
+            [Problem("", f"expected a table (object) at the top level, not {_kind_of(data)}")],
+        )
     if cls is ProxyRegistry and isinstance(data, dict):
         data = _apply_registry_defaults(dict(data), source)
     try:
@@ -125,29 +146,13 @@ def structure(data: object, cls: type[T], *, source: str = "<data>") -> T:
         if isinstance(error, DataFileError):
             raise
         raise DataFileError(source, problems_from(error)) from None
-    except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+    except (ValueError, TypeError, KeyError, AttributeError, ExceptionGroup) as error:
         raise DataFileError(source, problems_from(error)) from None
 
 
-def parse(text: str, fmt: Format, source: str) -> object:
-    if fmt == "toml":
-        try:
-            return tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as error:
-            raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
-    try:
-        return exact_json(text)
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            source,
-            [
-                Problem(
-                    "", f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-                )
-            ],
-        ) from None
-    except ValueError as error:
-        raise DataFileError(source, [Problem("", f"not valid JSON: {error}")]) from None
+def parse(text: str, fmt: Format, source: str, limits: ImportLimits | None = None) -> object:
+    """Parse a TOML or JSON document within ``limits`` (depth, integer length, valid text)."""
+    return parse_document(text, fmt, source, limits or ImportLimits())
 
 
 def loads(text: str, cls: type[T], *, format: Format, source: str = "<string>") -> T:  # noqa: A002
@@ -325,6 +330,33 @@ def load_deliveries(path: str | os.PathLike[str]) -> DeliverySet:
         >>> folder.cleanup()
     """
     return load(path, DeliverySet)
+
+
+def load_spotlights(path: str | os.PathLike[str]) -> Spotlights:
+    """Read project spotlights (:class:`~socialvalue.spotlights.Spotlights`), TOML or JSON.
+
+    >>> from socialvalue.io import example_spotlights, load_spotlights, save
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> save(example_spotlights(), Path(folder.name) / "spotlights.toml")
+    >>> load_spotlights(Path(folder.name) / "spotlights.toml") == example_spotlights()
+    True
+    >>> folder.cleanup()
+
+    Raises:
+        DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
+    """
+    return load(path, Spotlights)
+
+
+def load_translations(path: str | os.PathLike[str]) -> TitleTranslations:
+    """Read a framework's titles in another locale (a ``TitleTranslations``).
+
+    Raises:
+        DataFileError: the file cannot be read, or a key is unknown or missing (with its path).
+    """
+    return load(path, TitleTranslations)
 
 
 def save_deliveries(deliveries: DeliverySet, path: str | os.PathLike[str]) -> None:

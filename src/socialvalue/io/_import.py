@@ -58,6 +58,17 @@ class ImportLimits:
         max_uncompressed_bytes: Largest total an XLSX file (a zip archive) may unpack to.
         max_zip_members: Most files inside an XLSX archive.
         max_merged_ranges: Most merged cell ranges in an XLSX sheet.
+        max_cells_per_row: Most cells in one row of a CSV file or an XLSX sheet (blank cells
+            after the last one included); a row with more stops the import at that row,
+            before its cells are read.
+        max_row_bytes: Most bytes in one CSV record (a quoted cell may span lines).
+        max_shared_strings: Most distinct texts an XLSX workbook may hold (its shared
+            strings table), counted before the workbook is opened.
+        max_depth: Deepest nesting of tables and lists in a TOML or JSON document.
+        max_integer_digits: Most digits in an integer written in a TOML or JSON document.
+
+    Every limit is checked as the input is read, before the memory it bounds is used, so the
+    cost of refusing a hostile file grows with the limit, not with the file.
     """
 
     max_bytes: int = attrs.field(default=MAX_FILE_BYTES, validator=_positive)
@@ -68,6 +79,11 @@ class ImportLimits:
     max_uncompressed_bytes: int = attrs.field(default=512 * 1024 * 1024, validator=_positive)
     max_zip_members: int = attrs.field(default=1_000, validator=_positive)
     max_merged_ranges: int = attrs.field(default=1_000, validator=_positive)
+    max_cells_per_row: int = attrs.field(default=1_000, validator=_positive)
+    max_row_bytes: int = attrs.field(default=1024 * 1024, validator=_positive)
+    max_shared_strings: int = attrs.field(default=1_000_000, validator=_positive)
+    max_depth: int = attrs.field(default=32, validator=_positive)
+    max_integer_digits: int = attrs.field(default=30, validator=_positive)
 
 
 @attrs.frozen
@@ -131,6 +147,8 @@ class ImportResult:
         rejected: The rejected rows, in file order, each with every reason.
         ignored_columns: Headings of the columns read and ignored (``problems`` …).
         blank_rows: How many rows held nothing and were skipped.
+        trailing_blank_rows: Of those, how many came after the last row with data (a template's
+            unused rows); the summary does not mention them.
         sheet: For a workbook, the sheet read.
     """
 
@@ -142,6 +160,7 @@ class ImportResult:
     ignored_columns: tuple[str, ...] = ()
     blank_rows: int = 0
     sheet: str | None = None
+    trailing_blank_rows: int = 0
 
     @property
     def rows(self) -> int:
@@ -220,8 +239,9 @@ class ImportResult:
                 f"{len(self.rejected)} rejected"
             )
         ]
-        if self.blank_rows:
-            lines.append(f"{plural_of(self.blank_rows, 'blank row')} skipped")
+        between = self.blank_rows - self.trailing_blank_rows
+        if between:
+            lines.append(f"{plural_of(between, 'blank row')} skipped")
         if self.ignored_columns:
             lines.append(f"columns ignored: {', '.join(self.ignored_columns)}")
         problems = self.problems()
@@ -244,6 +264,11 @@ _FIELD_PREFIX = re.compile(r"^[a-z_]+: ")
 
 #: Reports a problem with a field: ``(field, message)``.
 _Report = Callable[[str, str], None]
+
+
+#: Columns whose cells alone do not make a row: ignored ones, and the contract a template
+#: pre-fills on every row (a row holding only its contract is an unused template row).
+_NOT_DATA_ALONE = frozenset({IGNORED, "contract"})
 
 
 class RowChecker:
@@ -270,14 +295,16 @@ class RowChecker:
         """Check one row; ``None`` if it holds nothing (or only cells of ignored columns)."""
         fields = self.columns.fields
         if all(
-            is_blank(cell) or (i < len(fields) and fields[i] == IGNORED)
+            is_blank(cell) or (i < len(fields) and fields[i] in _NOT_DATA_ALONE)
             for i, cell in enumerate(cells)
         ):
             return None
         found: list[tuple[int, Problem]] = []
         values: dict[str, tuple[int, CellValue]] = {}
-        for index, cell in enumerate(cells):
+        width = len(fields)
+        for index, cell in enumerate(cells[:width]):
             self._take(row, index, cell, values, found)
+        self._beyond_header(row, cells, width, found)
         delivery = self._delivery(row, values, found)
         if delivery is not None and not found:
             return AcceptedRow(row, delivery)
@@ -289,11 +316,31 @@ class RowChecker:
             columns=self.columns.headings,
         )
 
+    def _beyond_header(
+        self, row: int, cells: Sequence[CellValue], width: int, found: list[tuple[int, Problem]]
+    ) -> None:
+        """One problem for all the values in columns with no heading (a wide row costs one)."""
+        extra = [index for index in range(width, len(cells)) if not is_blank(cells[index])]
+        if not extra:
+            return
+        first = extra[0]
+        cell = cells[first]
+        if isinstance(cell, BadCell) and len(extra) == 1:
+            message = cell.message
+        elif len(extra) == 1:
+            message = (
+                "a value in a column with no heading; give the column a heading or move the value"
+            )
+        else:
+            message = (
+                f"values in {len(extra):,} columns with no heading (from this one to "
+                f"{self.columns.describe(extra[-1])}); give the columns headings or move the values"
+            )
+        found.append((first, Problem(self._where(row, first), message)))
+
     def _texts(self, cells: Sequence[CellValue]) -> tuple[str, ...]:
-        texts = [self.numbers.render(cell) for cell in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        return tuple(texts)
+        # Every cell, trailing empty ones too: a rejected row is kept exactly as written.
+        return tuple(self.numbers.render(cell) for cell in cells)
 
     def _where(self, row: int, index: int) -> str:
         return f"row {row}, {self.columns.describe(index)}"
@@ -466,11 +513,13 @@ def collect(
     accepted: list[Delivery] = []
     numbers: list[int] = []
     rejected: list[RejectedRow] = []
-    blank = 0
+    blank = trailing = 0
     for item in rows:
         if item is None:
-            blank += 1
-        elif isinstance(item, AcceptedRow):
+            blank, trailing = blank + 1, trailing + 1
+            continue
+        trailing = 0
+        if isinstance(item, AcceptedRow):
             accepted.append(item.delivery)
             numbers.append(item.row)
         else:
@@ -483,5 +532,6 @@ def collect(
         rejected=tuple(rejected),
         ignored_columns=columns.ignored,
         blank_rows=blank,
+        trailing_blank_rows=trailing,
         sheet=sheet,
     )

@@ -18,8 +18,9 @@ from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.io._atomic import atomic_text
 from socialvalue.io._columns import IGNORED_COLUMNS
-from socialvalue.io._converter import converter, exact_json
+from socialvalue.io._converter import converter
 from socialvalue.io._csv_returns import open_limited, text_lines
+from socialvalue.io._documents import json_value
 from socialvalue.io._errors import problems_from
 from socialvalue.io._import import AcceptedRow, ImportLimits, RejectedRow
 
@@ -37,14 +38,16 @@ def _located(line: int, problem: Problem) -> Problem:
     return Problem(f"line {line}, key {key}", problem.message)
 
 
-def check_json_line(line: int, text: str, framework: Framework) -> AcceptedRow | RejectedRow | None:
+def check_json_line(
+    line: int, text: str, framework: Framework, limits: ImportLimits | None = None
+) -> AcceptedRow | RejectedRow | None:
     """Check one line; ``None`` for a blank line."""
     if not text.strip():
         return None
     problems: list[Problem] = []
     delivery: Delivery | None = None
     try:
-        data = exact_json(text)
+        data = json_value(text, limits or ImportLimits())
     except json.JSONDecodeError as error:
         problems.append(
             Problem(f"line {line}", f"not valid JSON: {error.msg} (column {error.colno})")
@@ -60,7 +63,7 @@ def check_json_line(line: int, text: str, framework: Framework) -> AcceptedRow |
             record = {key: value for key, value in data.items() if key not in _IGNORED}
             try:
                 delivery = converter().structure(record, Delivery)
-            except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+            except (ValueError, TypeError, KeyError, AttributeError, ExceptionGroup) as error:
                 problems.extend(_located(line, problem) for problem in problems_from(error))
     if delivery is not None:
         try:
@@ -88,7 +91,7 @@ def read_jsonl(
     name = os.fspath(path)
     with open_limited(path, limits) as handle:
         for number, text in enumerate(text_lines(handle, name, limits, "utf-8"), start=1):
-            yield check_json_line(number, text, framework)
+            yield check_json_line(number, text, framework, limits)
 
 
 def write_jsonl(path: str | os.PathLike[str], records: Iterable[Mapping[str, Any]]) -> None:

@@ -5,7 +5,10 @@ In a bundle, ``framework``, each of ``registries``, ``price_index``, ``discount_
 
 * ``"shipped:NAME"`` — data shipped with the package (``shipped:lcrca``, ``shipped:lcrca-open``,
   ``shipped:gdp-deflator-hmt-2026-03``, ``shipped:green-book-2022/standard``);
-* a path, relative to the bundle's folder — another file (``council-values.csv``).
+* a path, relative to the bundle's folder — another file (``council-values.csv``). The file
+  must lie inside the bundle's folder (or one of the ``search_paths`` the caller allows):
+  absolute paths, ``..`` and symbolic links that lead elsewhere are refused before anything is
+  read, so a shared bundle cannot make the loader read (and echo in an error) any other file.
 
 Saving always writes a self-contained bundle (every component inline), so the one file
 reproduces every result.
@@ -13,8 +16,9 @@ reproduces every result.
 
 from __future__ import annotations
 
+import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -23,8 +27,8 @@ from socialvalue._shipped_cache import default_methodology
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
-from socialvalue.io._files import MAX_FILE_BYTES, read_text
-from socialvalue.io._formats import format_of, load, load_registry, parse, save, structure
+from socialvalue.io._files import MAX_FILE_BYTES, OutsideFolderError, file_inside, read_text
+from socialvalue.io._formats import dumps, format_of, load, load_registry, parse, save, structure
 from socialvalue.io._open_data import load_unvalued_reasons, shipped_unvalued_reasons
 from socialvalue.io._shipped import (
     shipped_discount_schedule,
@@ -40,6 +44,7 @@ __all__ = [
     "SHIPPED_METHODOLOGIES",
     "default_methodology",
     "load_methodology",
+    "methodology_diff",
     "methodology_from_shipped_toml",
     "methodology_from_text",
     "save_methodology",
@@ -79,11 +84,23 @@ def _from_file(kind: str, folder: Path, reference: str) -> object:
     return schedules.schedule(schedule or "standard")
 
 
-def _resolve(kind: str, where: str, reference: str, folder: Path, source: str) -> object:
+def _resolve(  # noqa: PLR0913 - the reference and where it may lead
+    kind: str,
+    where: str,
+    reference: str,
+    folder: Path,
+    source: str,
+    *,
+    search_paths: Sequence[Path] = (),
+) -> object:
     try:
         if reference.startswith(_SHIPPED):
             return _shipped(kind, reference.removeprefix(_SHIPPED))
-        return _from_file(kind, folder, reference)
+        path = file_inside(folder, reference, search_paths, where)
+        name = path.name + (f"#{reference.partition('#')[2]}" if "#" in reference else "")
+        return _from_file(kind, path.parent, name)
+    except OutsideFolderError as error:
+        raise DataFileError(source, [Problem(where, str(error).partition(": ")[2])]) from None
     except DataFileError:
         raise
     except SocialValueError as error:
@@ -96,8 +113,14 @@ def methodology_from_text(
     format: str,  # noqa: A002 - the same keyword as loads()
     source: str = "<string>",
     folder: Path | None = None,
+    search_paths: Sequence[str | os.PathLike[str]] = (),
 ) -> Methodology:
-    """Read a methodology bundle from text; relative references resolve against ``folder``."""
+    """Read a methodology bundle from text; relative references resolve against ``folder``.
+
+    A referenced file must lie inside ``folder`` (the working folder when ``None``) or inside
+    one of ``search_paths``; anything else is refused unread.
+    """
+    allowed = tuple(Path(path) for path in search_paths)
     data: Any = parse(text, "json" if format == "json" else "toml", source)
     if not isinstance(data, dict):
         raise DataFileError(source, [Problem("", "expected a table at the top level")])
@@ -105,11 +128,11 @@ def methodology_from_text(
     data = dict(data)
     for kind in ("framework", "price_index", "discount_schedule", "unvalued_reasons"):
         if isinstance(data.get(kind), str):
-            data[kind] = _resolve(kind, kind, data[kind], base, source)
+            data[kind] = _resolve(kind, kind, data[kind], base, source, search_paths=allowed)
     registries = data.get("registries")
     if isinstance(registries, list):
         data["registries"] = [
-            _resolve("registries", f"registries[{i}]", item, base, source)
+            _resolve("registries", f"registries[{i}]", item, base, source, search_paths=allowed)
             if isinstance(item, str)
             else item
             for i, item in enumerate(registries)
@@ -118,9 +141,14 @@ def methodology_from_text(
 
 
 def load_methodology(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    search_paths: Sequence[str | os.PathLike[str]] = (),
 ) -> Methodology:
     """Read a methodology bundle (``.toml`` or ``.json``); references resolve next to the file.
+
+    Referenced files must lie inside the bundle's folder, or inside one of ``search_paths``.
 
     Raises:
         DataFileError: naming the bundle (or the referenced file) and every problem.
@@ -142,6 +170,7 @@ def load_methodology(
         format=format_of(path),
         source=os.fspath(path),
         folder=Path(path).parent,
+        search_paths=search_paths,
     )
 
 
@@ -170,3 +199,31 @@ def methodology_from_shipped_toml(name: str) -> Methodology:
     """
     text, source = shipped_text(name, SHIPPED_METHODOLOGIES, "methodologies", "shipped methodology")
     return methodology_from_text(text, format="toml", source=source)
+
+
+def methodology_diff(old: Methodology, new: Methodology) -> str:
+    """What changed in the data: a unified diff of the two self-contained bundles, with hashes.
+
+    Both are written as TOML with every component inline, so the diff shows every changed
+    value, range, assumption and rate, whatever files they were loaded from. Titles, notes and
+    sources show too, though they change no figure (the hashes say whether a figure can move).
+
+    Examples:
+        >>> import attrs
+        >>> from socialvalue import default_methodology
+        >>> old = default_methodology()
+        >>> print(methodology_diff(old, attrs.evolve(old, price_base="2023/24")))
+        ... # doctest: +ELLIPSIS
+        --- lcrca-default 2026... (sha256:...)
+        +++ lcrca-default 2026... (sha256:...)
+        @@ ...
+        -price_base = "2024/25"
+        +price_base = "2023/24"
+        ...
+    """
+    texts = [dumps(m, format="toml").splitlines(keepends=True) for m in (old, new)]
+    if old.content_hash == new.content_hash and texts[0] == texts[1]:
+        return f"no change: {old.ref}\n"
+    return "".join(
+        difflib.unified_diff(texts[0], texts[1], fromfile=str(old.ref), tofile=str(new.ref))
+    )

@@ -2,6 +2,8 @@
 
 The header names the columns (any order); row 1 is the header, so the first value is row 2, as a
 spreadsheet shows it. Every row is checked and every problem reported, as ``row N, column C``.
+Cells a spreadsheet would run as formulas are written with a leading ``'``
+(:func:`~socialvalue._text.guard_formula`) and read back without it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError, ValidationError
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
@@ -167,7 +170,8 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
             continue
         if all(not (cell or "").strip() for cell in row.values()):
             continue
-        data = _row_dict(row, number, problems)
+        cells = {column: unguard_formula(cell or "") for column, cell in row.items()}
+        data = _row_dict(cells, number, problems)
         try:
             values.append(converter().structure(data, ProxyValue))
             rows.append(number)
@@ -201,6 +205,11 @@ def _row_problem(problem: Problem, rows: list[int]) -> Problem:
     return Problem(_locate(match[2] or "", rows[int(match[1])]), message)
 
 
+def _shown_heading(column: str, limit: int = 40) -> str:
+    """A heading as an error shows it: at most ``limit`` characters, not a data row whole."""
+    return column if len(column) <= limit else column[: limit - 1] + "…"
+
+
 def _check_header(header: list[str], source: str) -> None:
     problems = []
     if not header:
@@ -211,7 +220,7 @@ def _check_header(header: list[str], source: str) -> None:
             hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
                 Problem(
-                    f"row 1, column {column}",
+                    f"row 1, column {_shown_heading(column)}",
                     f"unknown column; {hint}expected some of {', '.join(CSV_COLUMNS)}",
                 )
             )
@@ -239,7 +248,7 @@ def registry_to_csv_text(registry: ProxyRegistry) -> str:
                 cell = data.get(key)
             if isinstance(cell, bool):
                 cell = "yes" if cell else "no"
-            row[column] = "" if cell is None else str(cell)
+            row[column] = "" if cell is None else guard_formula(str(cell))
         writer.writerow(row)
     return buffer.getvalue()
 

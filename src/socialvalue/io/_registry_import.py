@@ -25,13 +25,14 @@ from typing import Any
 import attrs
 
 from socialvalue._fields import not_blank as _not_blank, optional_price_year, price_year
+from socialvalue._limits import check_day
 from socialvalue.crosswalk import MeasureCrosswalk
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.framework import Framework, ValuationKind
 from socialvalue.io._cells import BadCell, CellProblem, CellValue, NumberReader, is_blank
 from socialvalue.io._columns import column_letter
 from socialvalue.io._csv_returns import CsvSource
-from socialvalue.io._files import MAX_FILE_BYTES, read_text
+from socialvalue.io._files import MAX_FILE_BYTES, OutsideFolderError, file_inside, read_text
 from socialvalue.io._formats import format_of, structure
 from socialvalue.io._import import ImportLimits
 from socialvalue.io._open_data import document
@@ -55,7 +56,10 @@ __all__ = [
 IMPORT_MAPPING_SCHEMA = "socialvalue/registry-import/1"
 CROSSWALK_SCHEMA = "socialvalue/crosswalk/1"
 _GBP = STANDARD_UNITS["gbp"]
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+#: Dates in ASCII digits only, as every number socialvalue reads (``\d`` alone would take
+#: Arabic-Indic or full-width digits).
+_UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 @attrs.frozen(kw_only=True)
@@ -174,7 +178,8 @@ def load_import_mapping(
 ) -> RegistryImportMapping:
     """Read an import mapping (schema ``socialvalue/registry-import/1``).
 
-    Its ``crosswalk`` may be a path to a crosswalk file, relative to the mapping's folder.
+    Its ``crosswalk`` may be a path to a crosswalk file inside the mapping's folder (an absolute
+    path, or one leading out of the folder with ``..``, is refused unread).
     """
     source = os.fspath(path)
     data = document(
@@ -185,7 +190,14 @@ def load_import_mapping(
     )
     walk = data.get("crosswalk")
     if isinstance(walk, str):
-        data = {**data, "crosswalk": load_crosswalk(Path(path).parent / walk, max_bytes=max_bytes)}
+        # Like a methodology bundle's references: only a file inside the mapping's folder.
+        try:
+            walk_path = file_inside(Path(path).parent, walk, (), "crosswalk", owner="mapping")
+        except OutsideFolderError as error:
+            raise DataFileError(
+                source, [Problem("crosswalk", str(error).partition(": ")[2])]
+            ) from None
+        data = {**data, "crosswalk": load_crosswalk(walk_path, max_bytes=max_bytes)}
     return structure(data, RegistryImportMapping, source=source)
 
 
@@ -259,16 +271,30 @@ def _columns(header: tuple[str, ...], columns: ImportColumns, name: str) -> dict
 
 
 def _date(cell: CellValue, numbers: NumberReader) -> dt.date:
+    if isinstance(cell, dt.datetime):
+        cell = cell.date()
     if isinstance(cell, dt.date):
-        return cell
+        return _in_range(cell)
     text = numbers.render(cell).strip()
-    match = _UK_DATE.match(text)
-    if match:
-        return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    day: dt.date | None = None
+    match = _UK_DATE.fullmatch(text)
     try:
-        return dt.date.fromisoformat(text)
+        if match:
+            day = dt.date(int(match[3]), int(match[2]), int(match[1]))
+        elif _ISO_DATE.fullmatch(text):
+            day = dt.date.fromisoformat(text)
     except ValueError:
-        raise CellProblem(f"{text!r} is not a date (write 2024-04-01 or 01/04/2024)") from None
+        day = None
+    if day is None:
+        raise CellProblem(f"{text!r} is not a date (write 2024-04-01 or 01/04/2024)")
+    return _in_range(day)
+
+
+def _in_range(day: dt.date) -> dt.date:
+    try:
+        return check_day(day)
+    except ValueError as error:
+        raise CellProblem(str(error)) from None
 
 
 class _Row:

@@ -9,8 +9,11 @@ plus a ``problems`` column — as a file to correct and import again.
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import warnings
 from collections.abc import Generator, Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Self
 
@@ -75,6 +78,7 @@ class ReturnRows:
         ignored_columns: Headings of columns read and ignored.
         sheet: For a workbook, the sheet read.
         blank_rows: Blank rows skipped so far.
+        trailing_blank_rows: Of those, the ones since the last row with data.
     """
 
     def __init__(  # noqa: PLR0913 - built by iter_returns only
@@ -92,6 +96,7 @@ class ReturnRows:
         self.ignored_columns = columns.ignored
         self.sheet = sheet
         self.blank_rows = 0
+        self.trailing_blank_rows = 0
         self._matched = columns
         self._rows = rows
         self._limits = limits
@@ -104,7 +109,9 @@ class ReturnRows:
             for item in self._rows:
                 if item is None:
                     self.blank_rows += 1
+                    self.trailing_blank_rows += 1
                     continue
+                self.trailing_blank_rows = 0
                 count += 1
                 if count > self._limits.max_rows:
                     raise DataFileError(
@@ -141,7 +148,9 @@ class ReturnRows:
     def result(self) -> ImportResult:
         """Read the remaining rows into an :class:`~socialvalue.io.ImportResult`."""
         result = collect(self.source, self._matched, self._iterator, sheet=self.sheet)
-        return attrs.evolve(result, blank_rows=self.blank_rows)
+        return attrs.evolve(
+            result, blank_rows=self.blank_rows, trailing_blank_rows=self.trailing_blank_rows
+        )
 
 
 def _header(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:
@@ -162,7 +171,8 @@ def _check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None
                     Problem(
                         "row 1",
                         f"one column heading, {header[0]!r}: the cells seem to be separated by "
-                        f"{other!r}; give delimiter={other!r}",
+                        f"{other!r}; on the command line give --delimiter {shlex.quote(other)}, "
+                        f"in Python delimiter={other!r}",
                     )
                 ],
             )
@@ -330,8 +340,16 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
     return result
 
 
-def write_rejected(rows: ImportResult | Iterable[RejectedRow], path: str | os.PathLike[str]) -> int:
+def write_rejected(
+    rows: ImportResult | Iterable[RejectedRow],
+    path: str | os.PathLike[str],
+    *,
+    framework: Framework | None = None,
+) -> int:
     """Write rejected rows to correct and import again: a ``.csv`` or ``.xlsx`` file.
+
+    In a workbook, quantities written as plain numbers are stored as numbers, and with a
+    ``framework`` the measure, unit, role and correction columns keep a template's dropdowns.
 
     Each row keeps its original cells under the original headings (so the column letters in
     the messages still point at the right cells), with a ``problems`` column added at the end;
@@ -370,12 +388,14 @@ def write_rejected(rows: ImportResult | Iterable[RejectedRow], path: str | os.Pa
     elif suffix == ".xlsx":
         from socialvalue.io._xlsx import write_xlsx_table  # noqa: PLC0415 - optional extra
 
+        fields, _ = match_columns(header, max_columns=max(len(header), 1))
         write_xlsx_table(
             path,
             title="Rejected rows",
             header=[*header, "problems"],
-            rows=table,
+            rows=[_typed(row, fields.fields) for row in table],
             widths=[16] * len(header) + [60],
+            lists=_lists(fields.fields, framework) if framework is not None else None,
         )
     else:
         raise DataFileError(
@@ -387,3 +407,32 @@ def write_rejected(rows: ImportResult | Iterable[RejectedRow], path: str | os.Pa
             ],
         )
     return len(table)
+
+
+_PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+
+
+def _typed(row: list[str], fields: tuple[str | None, ...]) -> list[str | Decimal]:
+    """A rejected row's cells, its quantity a number when it is written as a plain one."""
+    return [
+        Decimal(cell)
+        if index < len(fields) and fields[index] == "quantity" and _PLAIN_NUMBER.match(cell)
+        else cell
+        for index, cell in enumerate(row)
+    ]
+
+
+def _lists(fields: tuple[str | None, ...], framework: Framework) -> dict[int, list[str]]:
+    """The dropdown values of the columns a template offers as lists."""
+    units = list(dict.fromkeys(framework.unit_of(code).code for code in framework.measure_codes()))
+    offered = {
+        "measure": list(framework.measure_codes()),
+        "unit": units,
+        "correction": ["yes", "no"],
+        "role": list(framework.dimension_codes("role") or ()),
+    }
+    return {
+        index: offered[field]
+        for index, field in enumerate(fields)
+        if field is not None and offered.get(field)
+    }

@@ -21,6 +21,8 @@ from socialvalue.framework import Framework
 from socialvalue.io._formats import loads
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
+from socialvalue.spotlights import Spotlights
+from socialvalue.translations import TitleTranslations
 
 T = TypeVar("T")
 
@@ -32,13 +34,17 @@ __all__ = [
     "SHIPPED_FRAMEWORKS",
     "SHIPPED_PRICE_INDICES",
     "SHIPPED_REGISTRIES",
+    "SHIPPED_SPOTLIGHTS",
+    "SHIPPED_TRANSLATIONS",
     "example_deliveries",
+    "example_spotlights",
     "shipped_commitments",
     "shipped_discount_schedule",
     "shipped_framework",
     "shipped_price_index",
     "shipped_registry",
     "shipped_text",
+    "shipped_translations",
 ]
 
 #: Frameworks shipped as package data: name → file under ``socialvalue/data/frameworks``.
@@ -85,6 +91,12 @@ SHIPPED_COMMITMENTS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"
 
 #: Example deliveries shipped as package data: name → file under ``socialvalue/data/examples``.
 SHIPPED_EXAMPLES: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
+#: Translations of a shipped framework's titles, by (framework, locale).
+SHIPPED_TRANSLATIONS: Mapping[tuple[str, str], str] = MappingProxyType(
+    {("lcrca", "cy_GB"): "lcrca.cy_GB.toml"}
+)
+#: Spotlights for the members' report of a shipped example, by the example's name.
+SHIPPED_SPOTLIGHTS: Mapping[str, str] = MappingProxyType({"lcrca-2023": "lcrca-2023.toml"})
 
 
 def shipped_framework(name: str = "lcrca") -> Framework:
@@ -161,7 +173,9 @@ def shipped_discount_schedule(
 ) -> DiscountSchedule:
     """A shipped discount schedule (cached): by default the Green Book standard schedule.
 
-    ``schedule`` is ``standard``, ``health`` or ``catastrophic_risk_excluded``.
+    ``schedule`` is ``standard``, ``health``, ``reduced_pure_time_preference_zero`` or
+    ``health_reduced_pure_time_preference_zero`` (the former id ``catastrophic_risk_excluded``
+    still finds the third, with a ``DeprecationWarning``, for one release).
 
     >>> standard = shipped_discount_schedule()
     >>> standard.rate(30), standard.rate(31)
@@ -190,6 +204,40 @@ def example_deliveries(name: str = "lcrca-2023") -> DeliverySet:
     return _load_examples(name)
 
 
+def shipped_translations(framework: str, locale: str) -> TitleTranslations | None:
+    """The shipped translation of a framework's titles into ``locale``, if there is one (cached).
+
+    ``("lcrca", "cy_GB")``: Welsh titles for the LCRCA framework, a draft translation.
+
+    >>> shipped_translations("lcrca", "cy_GB").titles["role:investor"]
+    'Buddsoddwr'
+    >>> shipped_translations("lcrca", "fr_FR") is None
+    True
+    """
+    name = SHIPPED_TRANSLATIONS.get((framework, locale))
+    return None if name is None else _load_translations(name)
+
+
+@functools.cache
+def _load_translations(name: str) -> TitleTranslations:
+    files = {name: name}
+    return _read(name, files, "translations", TitleTranslations, "translations")
+
+
+def example_spotlights(name: str = "lcrca-2023") -> Spotlights:
+    """Project spotlights for the members' report of a shipped example (cached).
+
+    >>> [s.project for s in example_spotlights().spotlights]
+    ['Housing Retrofit Programme', 'LCR Connect', 'Adult Education Budget']
+    """
+    return _load_spotlights(name)
+
+
+@functools.cache
+def _load_spotlights(name: str) -> Spotlights:
+    return _read(name, SHIPPED_SPOTLIGHTS, "spotlights", Spotlights, "spotlights")
+
+
 @functools.cache
 def _load_examples(name: str) -> DeliverySet:
     return _read(name, SHIPPED_EXAMPLES, "examples", DeliverySet, "example")
@@ -199,7 +247,9 @@ def shipped_commitments(name: str = "lcrca") -> CommitmentSet:
     """Commitments shipped with the package (cached).
 
     ``lcrca``: the LCRCA Day One Commitments (Transport Committee report, 10 March 2022) and the
-    Future Aspirations its Social Value Annual Report 2023 states, each citing its source.
+    priorities going forward and employer aims its Social Value Annual Report 2023 states (kind
+    ``report_priority``; not the framework's own Future Aspirations, which are not in the public
+    sources), each citing its source.
 
     >>> commitments = shipped_commitments()
     >>> commitments.commitment("D1-PRC-01").due

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialvalue.commitments import Commitment, check_commitments
-from socialvalue.exceptions import UnknownCodeError
+from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, Measure
 from socialvalue.io._atomic import atomic_path
 from socialvalue.io._columns import REQUIRED_COLUMNS, RETURN_COLUMNS, column_letter
@@ -94,8 +94,15 @@ def _periods(
                 quarters.update(window.financial_quarters())
         chosen = sorted(quarters)
     if not chosen:
-        raise ValueError(
-            "periods: give the periods to offer, or commitments with start and due dates"
+        raise ValidationError(
+            [
+                Problem(
+                    "periods",
+                    "give the periods to offer (--period on the command line), or commitments "
+                    "with start and due dates",
+                )
+            ],
+            subject="options",
         )
     return list(dict.fromkeys(chosen))
 
@@ -282,6 +289,10 @@ def _write_returns(
         )
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
+        if column == "contract" and contract:
+            # Pre-filled on every row; import treats a row holding only its contract as blank.
+            for row in range(2, last + 1):
+                _put(sheet, row, index + 1, contract)
     sheet.freeze_panes = "A2"
 
 

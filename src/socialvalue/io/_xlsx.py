@@ -22,9 +22,8 @@ import math
 import os
 import re
 import zipfile
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 import attrs
@@ -33,6 +32,7 @@ from socialvalue.exceptions import DataFileError, Problem, SocialValueError, Val
 from socialvalue.io._atomic import atomic_path
 from socialvalue.io._cells import BadCell, CellValue, Number, is_blank, significant_digits
 from socialvalue.io._columns import column_letter
+from socialvalue.io._files import open_regular
 from socialvalue.io._import import ImportLimits
 from socialvalue.io._optional import require_openpyxl
 
@@ -78,12 +78,8 @@ def check_archive(path: str | os.PathLike[str], limits: ImportLimits) -> None:
         DataFileError: naming the limit exceeded, or why the file is not a workbook.
     """
     name = os.fspath(path)
-    try:
-        size = Path(path).stat().st_size
-    except OSError as error:
-        raise DataFileError(
-            name, [Problem("", f"cannot read the file: {error.strerror}")]
-        ) from None
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
     if size > limits.max_bytes:
         raise DataFileError(
             name, [Problem("", f"file is larger than the limit of {limits.max_bytes:,} bytes")]
@@ -114,6 +110,7 @@ def check_archive(path: str | os.PathLike[str], limits: ImportLimits) -> None:
                 )
             ],
         )
+    _check_shared_strings(path, members, limits, name)
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.max_uncompressed_bytes:
         raise DataFileError(
@@ -126,6 +123,44 @@ def check_archive(path: str | os.PathLike[str], limits: ImportLimits) -> None:
                 )
             ],
         )
+
+
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+
+
+def _check_shared_strings(
+    path: str | os.PathLike[str], members: list[zipfile.ZipInfo], limits: ImportLimits, name: str
+) -> None:
+    """Refuse a workbook with more shared strings than the limit, counted in its raw bytes.
+
+    openpyxl reads the whole table when it opens a workbook, so the count comes first.
+    """
+    tables = [m for m in members if m.filename.lower().endswith("sharedstrings.xml")]
+    if not tables:
+        return
+    count = 0
+    with zipfile.ZipFile(path) as archive:
+        for member in tables:
+            tail = b""
+            with archive.open(member) as stream:
+                while chunk := stream.read(1 << 20):
+                    data = tail + chunk
+                    # Count only matches that start in this chunk (the tail was counted).
+                    count += sum(
+                        1 for match in _SHARED_STRING.finditer(data) if match.end() > len(tail)
+                    )
+                    if count > limits.max_shared_strings:
+                        raise DataFileError(
+                            name,
+                            [
+                                Problem(
+                                    "",
+                                    f"the workbook holds more than {limits.max_shared_strings:,} "
+                                    "distinct texts (shared strings); that is the limit",
+                                )
+                            ],
+                        )
+                    tail = data[-16:]
 
 
 @attrs.define
@@ -335,7 +370,7 @@ class XlsxSource:
         data_only: bool,
     ) -> Any:  # noqa: ANN401 - a read-only worksheet
         # Our own file handle, closed by close() even when openpyxl fails half-way.
-        self._handles.append(Path(path).open("rb"))  # noqa: SIM115
+        self._handles.append(open_regular(path))
         self._books.append(
             openpyxl.load_workbook(
                 self._handles[-1], read_only=True, data_only=data_only, keep_links=False
@@ -392,6 +427,13 @@ class XlsxSource:
             formula_row = next(formula_rows, ())
             if number > EXCEL_MAX_ROWS:
                 self._fail(f"row {number}", f"beyond the last row of a sheet ({EXCEL_MAX_ROWS:,})")
+            if len(stored_row) > self.limits.max_cells_per_row:
+                self._fail(
+                    f"row {number}",
+                    f"the row reaches column {column_letter(len(stored_row) - 1)} "
+                    f"({len(stored_row):,} cells); the limit is "
+                    f"{self.limits.max_cells_per_row:,} cells per row",
+                )
             cells: list[CellValue] = [
                 _cell(
                     stored_row[i],
@@ -444,6 +486,10 @@ def check_text(text: str) -> str | None:
         return "a control character, which an XLSX file cannot hold"
     if "\r" in text:
         return "a carriage return, which an XLSX file turns into a line break"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "text that is not valid Unicode (a lone surrogate)"
     return None
 
 
@@ -476,15 +522,43 @@ def _table_cell(sheet: Any, value: TableCell, style: dict[str, Any]) -> Any:  # 
     return written
 
 
-def write_xlsx_table(
+def _dropdowns(book: Any, sheet: Any, lists: Mapping[int, Sequence[str]], *, last: int) -> None:  # noqa: ANN401
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 - optional
+
+    values = book.create_sheet("Lists")
+    values.sheet_state = "hidden"
+    chosen = [(index, list(options)) for index, options in sorted(lists.items()) if options]
+    longest = max((len(options) for _, options in chosen), default=0)
+    for row in range(longest):
+        values.append([options[row] if row < len(options) else None for _, options in chosen])
+    for position, (index, options) in enumerate(chosen):
+        source = column_letter(position)
+        validation = DataValidation(
+            type="list",
+            formula1=f"'Lists'!${source}$1:${source}${len(options)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            error="Choose a value from the list.",
+        )
+        target = column_letter(index)
+        validation.add(f"{target}2:{target}{last}")
+        sheet.data_validations.append(validation)
+
+
+def write_xlsx_table(  # noqa: PLR0913 - keyword-only parts of one sheet
     path: str | os.PathLike[str],
     *,
     title: str,
     header: Sequence[str],
     rows: Sequence[Sequence[TableCell]],
     widths: Sequence[int] = (),
+    lists: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
     """Write one sheet of rows, atomically (openpyxl's write-only mode).
+
+    ``lists`` gives, by column index, the values a column's dropdown offers (kept on a hidden
+    Lists sheet, as in a return template); the dropdown covers the rows and 100 more.
 
     Text is always stored as text (never a formula); a ``Decimal`` is stored as a number when a
     spreadsheet number holds it exactly, else as text. Every cell is checked before anything
@@ -513,6 +587,8 @@ def write_xlsx_table(
     sheet.freeze_panes = "A2"
     for index, width in enumerate(widths):
         sheet.column_dimensions[column_letter(index)].width = width
+    if lists:
+        _dropdowns(book, sheet, lists, last=len(rows) + 101)
     bold = {"font": Font(bold=True)}
     wrapped = {"alignment": Alignment(vertical="top", wrap_text=True)}
     for number, row in enumerate(table, start=1):

@@ -7,38 +7,62 @@ in either. HTML with charts needs the ``report`` extra
 (Jinja2 and matplotlib): ``pip install "socialvalue[report]"``.
 """
 
+from socialvalue.report._bridge import (
+    bridge_tables,
+    render_bridge_csv,
+    render_bridge_html,
+    render_bridge_markdown,
+)
 from socialvalue.report._build import ReportOptions, build_report
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import render_csv_tables, render_markdown
+from socialvalue.report._members import render_members_html
 from socialvalue.report._model import (
+    AppraisalLine,
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
+from socialvalue.report._pdf import html_to_pdf
 from socialvalue.report._text import reconciliation
 
 __all__ = [
     "LABELS",
     "SUPPORTED_LOCALES",
+    "AppraisalLine",
     "Column",
     "CommitmentLine",
+    "Exclusion",
     "Formatter",
     "Headline",
     "Indicator",
     "Note",
+    "Outcome",
     "Report",
     "ReportOptions",
+    "RoleSummary",
+    "Spotlight",
     "Table",
     "TraceEntry",
+    "bridge_tables",
     "build_report",
+    "html_to_pdf",
     "reconciliation",
+    "render_bridge_csv",
+    "render_bridge_html",
+    "render_bridge_markdown",
     "render_csv_tables",
     "render_html",
     "render_markdown",
+    "render_members_html",
 ]

@@ -15,26 +15,35 @@ import attrs
 from socialvalue._decimal import calculation_context
 from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
-from socialvalue.deliveries import Delivery
-from socialvalue.framework import Framework
+from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
+from socialvalue.framework import Framework, ValuationKind
 from socialvalue.indicators import sroi_ratio
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
+from socialvalue.report._appraisal import appraisal_parts
 from socialvalue.report._model import (
     Column,
     CommitmentLine,
+    Exclusion,
     Headline,
     Indicator,
     Note,
+    Outcome,
     Report,
+    RoleSummary,
+    Spotlight,
     Table,
     TraceEntry,
 )
+from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
+from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
 
 __all__ = ["ReportOptions", "build_report"]
 
+#: The batch is valued by role and project (a batch given to build_report must be too): the
+#: figures by role and by project (spotlights) come straight from its groups.
 _BY = ("role", "project")
 
 
@@ -52,6 +61,11 @@ class ReportOptions:
             with ``total_spend`` they give the share of spend retained locally.
         total_spend: The authority's total spend in the period, for that share.
         inputs: £ invested per project, for an SROI ratio per project (present value ÷ inputs).
+        uncertainty: Whether to add the uncertainty section: low, central and high scenarios,
+            one-way sensitivity (the tornado) and, with ``target``, switching values
+            (:mod:`socialvalue.uncertainty`).
+        target: A total the present value is checked against: the switching value of each
+            input is where the total would fall to it.
     """
 
     headline_measures: tuple[str, ...] = ()
@@ -60,6 +74,8 @@ class ReportOptions:
     local_spend_measures: tuple[str, ...] = ()
     total_spend: Money | None = None
     inputs: Mapping[str, Money] = attrs.field(factory=dict)
+    uncertainty: bool = False
+    target: Money | None = None
 
 
 def _role_title(framework: Framework, code: str) -> str | None:
@@ -187,8 +203,10 @@ def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table,
                     Money(totals.present_value, currency),
                 )
             )
-        else:
+        elif measure.valuation is ValuationKind.RECORD_ONLY:
             recorded_rows.append((code, measure.title, totals.quantity, unit))
+        # Valued but not counted (targets, transfers, overlaps): in the "excluded" table.
+    measure_rows.sort(key=lambda row: (-row[-1].amount, row[0]))
     grand = by_measure.total()
     measures = (
         Column(key="measure", kind="code"),
@@ -233,21 +251,186 @@ def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
     return carried
 
 
-def _not_valued_table(batch: ValuationBatch) -> Table:
-    """Deliveries that could not be valued, with the valuation's reason; in no total."""
+def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
+    """What could not be valued, by measure and reason, with counts and quantities; in no total.
+
+    One row per measure and reason (the periods and roles it spans are summed), the rows with
+    the most deliveries first.
+    """
+    grouped: dict[tuple[str, str], list[Decimal | int]] = {}
+    with calculation_context():
+        for missing in batch.unvalued:
+            entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
+            entry[0] = Decimal(entry[0]) + missing.quantity
+            entry[1] = int(entry[1]) + missing.count
+            entry[2] = int(entry[2]) + 1
+    rows = [
+        (
+            code,
+            framework.measure(code).title,
+            Decimal(quantity),
+            framework.unit_of(code).label,
+            int(count),
+            reason,
+        )
+        for (code, reason), (quantity, count, _groups) in grouped.items()
+    ]
+    rows.sort(key=lambda row: (-row[4], row[0], row[5]))
     return Table(
         name="not_valued",
         columns=(
             Column(key="measure", kind="code"),
-            Column(key="period", kind="period"),
+            Column(key="title", kind="name"),
             Column(key="quantity", kind="quantity"),
+            Column(key="unit"),
             Column(key="deliveries", kind="count"),
             Column(key="reason"),
         ),
-        rows=tuple(
-            (u.key.measure, u.key.period, u.quantity, u.count, u.reason) for u in batch.unvalued
-        ),
+        rows=tuple(rows),
     )
+
+
+def _outcomes(
+    quantities: Mapping[str, Decimal],
+    values: Mapping[str, Decimal],
+    framework: Framework,
+    currency: str,
+    measures: Sequence[str] = (),
+) -> tuple[Outcome, ...]:
+    """Outcomes of some measures, largest present value first, then largest quantity."""
+    found = []
+    for code, quantity in quantities.items():
+        if measures and code not in measures:
+            continue
+        measure = framework.measure(code)
+        unit = framework.unit(measure.unit)
+        value = values.get(code)
+        found.append(
+            Outcome(
+                measure=code,
+                title=measure.title,
+                quantity=quantity,
+                unit=unit.label,
+                unit_kind=unit.kind.value,
+                present_value=None if value is None else Money(value, currency),
+            )
+        )
+    found.sort(
+        key=lambda o: (
+            -(o.present_value.amount if o.present_value is not None else Decimal(-1)),
+            -o.quantity,
+            o.measure,
+        )
+    )
+    return tuple(found)
+
+
+def _sums_by(
+    items: Sequence[Delivery], batch: ValuationBatch, attribute: str
+) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]], dict[str, int]]:
+    """Quantities, present values and delivery counts by one delivery attribute and measure.
+
+    From the batch's groups when it was valued by ``attribute`` (a batch from a frame has no
+    member deliveries); otherwise from the deliveries, each member's present value its quantity
+    × its group's present value per unit (exact: value is linear in quantity).
+    """
+    quantities: dict[str, dict[str, Decimal]] = {}
+    values: dict[str, dict[str, Decimal]] = {}
+    counts: dict[str, int] = {}
+
+    def add(table: dict[str, dict[str, Decimal]], name: str, measure: str, amount: Decimal) -> None:
+        of = table.setdefault(name, {})
+        of[measure] = of.get(measure, Decimal(0)) + amount
+
+    with calculation_context():
+        if attribute in batch.by:
+            position = batch.by.index(attribute)
+            groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+            for group in groups:
+                name = str(group.by[position] or "")
+                add(quantities, name, group.key.measure, group.quantity)
+                counts[name] = counts.get(name, 0) + group.count
+                if (
+                    isinstance(group, GroupValuation)
+                    and group.present_value is not None
+                    and getattr(group, "counted", True)  # not targets, transfers, overlaps
+                ):
+                    add(values, name, group.key.measure, group.present_value.amount)
+            return quantities, values, counts
+        for delivery in items:
+            name = getattr(delivery, attribute) or ""
+            add(quantities, name, delivery.measure, delivery.quantity)
+            counts[name] = counts.get(name, 0) + 1
+        for valued in batch.groups:
+            per_unit = valued.unit.present_value
+            if valued.present_value is None or per_unit is None:
+                continue
+            if not getattr(valued, "counted", True):  # targets, transfers, overlaps
+                continue
+            for index in valued.members:
+                delivery = items[index]
+                name = getattr(delivery, attribute) or ""
+                add(values, name, valued.key.measure, delivery.quantity * per_unit)
+    return quantities, values, counts
+
+
+def _roles(
+    items: Sequence[Delivery], batch: ValuationBatch, framework: Framework
+) -> tuple[RoleSummary, ...]:
+    """By role: present value and outcomes, the role with the most value first."""
+    quantities, values, counts = _sums_by(items, batch, "role")
+    currency = "GBP"
+    summaries = []
+    with calculation_context():
+        for role, measured in quantities.items():
+            valued = values.get(role, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            summaries.append(
+                RoleSummary(
+                    role=_role_title(framework, role),
+                    present_value=None if total is None else Money(total, currency),
+                    deliveries=counts[role],
+                    outcomes=_outcomes(measured, valued, framework, currency),
+                )
+            )
+    summaries.sort(
+        key=lambda r: (-(r.present_value.amount if r.present_value else Decimal(-1)), r.role or "")
+    )
+    return tuple(summaries)
+
+
+def _spotlights(
+    texts: Sequence[SpotlightText],
+    items: Sequence[Delivery],
+    batch: ValuationBatch,
+    framework: Framework,
+) -> tuple[Spotlight, ...]:
+    """Each spotlight with its project's figures from the data (none if it delivered nothing)."""
+    if not texts:
+        return ()
+    quantities, values, counts = _sums_by(items, batch, "project")
+    found = []
+    with calculation_context():
+        for text in texts:
+            valued = values.get(text.project, {})
+            total = sum(valued.values(), Decimal(0)) if valued else None
+            found.append(
+                Spotlight(
+                    project=text.project,
+                    heading=text.heading,
+                    text=text.text.strip(),
+                    figures=_outcomes(
+                        quantities.get(text.project, {}),
+                        valued,
+                        framework,
+                        "GBP",
+                        text.measures,
+                    ),
+                    present_value=None if total is None else Money(total, "GBP"),
+                    deliveries=counts.get(text.project, 0),
+                )
+            )
+    return tuple(found)
 
 
 def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
@@ -260,6 +443,8 @@ def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
     with calculation_context():
         groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
         for group in groups:
+            if group.status is not DeliveryStatus.DELIVERED:
+                continue  # a target is no delivered quantity
             measure = group.key.measure
             quantities[measure] = quantities.get(measure, Decimal(0)) + group.quantity
     return quantities
@@ -277,7 +462,11 @@ def _headlines(
         Headline(
             key="total_present_value",
             amount=batch.total_present_value(),
-            trace=tuple(entry.id for entry in trace if entry.present_value is not None),
+            trace=tuple(
+                entry.id
+                for entry, group in zip(trace, batch.groups, strict=True)
+                if entry.present_value is not None and group.counted
+            ),
         ),
         Headline(key="gross", amount=batch.total_gross()),
         Headline(key="net", amount=batch.total_net()),
@@ -303,16 +492,34 @@ def _headlines(
                     title=measure.title,
                     quantity=quantities[code],
                     unit=framework.unit(measure.unit).label,
+                    unit_kind=framework.unit(measure.unit).kind.value,
                     trace=tuple(trace_of.get(code, ())),
                 )
             )
     return tuple(headlines)
 
 
+def _left_out(exclusions: Sequence[Exclusion]) -> tuple[Headline, ...]:
+    """Headlines for what the total leaves out: transfers, targets, overlaps (when any £)."""
+    left_out = {"transfer": Money.zero(), "target": Money.zero(), "overlap": Money.zero()}
+    for exclusion in exclusions:
+        if exclusion.kind in left_out and exclusion.present_value is not None:
+            left_out[exclusion.kind] += exclusion.present_value
+    return tuple(
+        Headline(key=key, amount=left_out[kind])
+        for kind, key in (
+            ("transfer", "transfers_total"),
+            ("target", "targets_total"),
+            ("overlap", "overlaps_total"),
+        )
+        if left_out[kind].amount
+    )
+
+
 def _indicators(
     options: ReportOptions,
     batch: ValuationBatch,
-    framework: Framework,
+    methodology: Methodology,
     quantities: Mapping[str, Decimal],
 ) -> tuple[Indicator, ...]:
     """Shares and ratios the options ask for, each with what it divides by what."""
@@ -349,7 +556,7 @@ def _indicators(
                 )
             )
     if options.inputs:
-        by_project = Rollup.from_batch(batch, framework, ("project",))
+        by_project = Rollup.from_batch(batch, methodology.framework, ("project",))
         projects = {key[0]: totals for key, totals in by_project}
         for project, invested in sorted(options.inputs.items()):
             totals = projects.get(project)
@@ -419,13 +626,27 @@ def _notes(methodology: Methodology, batch: ValuationBatch) -> tuple[Note, ...]:
     else:
         notes.append(Note(key="additionality"))
     schedule = methodology.discount_schedule
+    discounting = {
+        "schedule": schedule.title,
+        "edition": schedule.edition,
+        "convention": methodology.year_convention.value,
+    }
+    base = methodology.appraisal_base_year
+    if base is None:
+        notes.append(Note(key="discounting", values=discounting))
+    else:
+        notes.append(
+            Note(
+                key=f"discounting_base_{methodology.before_base_year.value}",
+                values={**discounting, "base": base},
+            )
+        )
     notes.append(
         Note(
-            key="discounting",
+            key="exclusions_with_transfers" if methodology.count_transfers else "exclusions",
             values={
-                "schedule": schedule.title,
-                "edition": schedule.edition,
-                "convention": methodology.year_convention.value,
+                "policy": methodology.overlap_policy.value,
+                "scope": ", ".join(methodology.overlap_scope),
             },
         )
     )
@@ -448,7 +669,9 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     assess_on: dt.date | None = None,
     options: ReportOptions | None = None,
     generated: dt.date | None = None,
+    spotlights: Sequence[SpotlightText] = (),
     batch: ValuationBatch | None = None,
+    costs: Sequence[Cost] = (),
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -458,6 +681,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     numbers, :class:`~socialvalue.Money`, periods, codes, dates and titles from the data, and
     no formatted text: render it with :func:`render_markdown`, :func:`render_html` or
     :func:`render_csv_tables` in any supported locale.
+
+    The headline total is the de-duplicated, delivered, non-transfer total: targets, transfers
+    (unless the methodology counts them) and overlaps excluded under the methodology's policy
+    are listed in :attr:`Report.exclusions` (and the ``excluded`` table) with their amounts and
+    reasons, and their sums are headlines of their own. With ``costs``, every project that has
+    costs gets PVB, PVC, NPSV, BCR, SROI, net SROI and its leverage ratio
+    (:attr:`Report.appraisal`, the ``appraisal`` table) and a cost per outcome.
 
     Args:
         deliveries: What was delivered; valued once, grouped by role and project.
@@ -470,12 +700,15 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         assess_on: The date commitments are assessed on (default: the last delivery's end).
         options: Headline measures and indicators (:class:`ReportOptions`).
         generated: The report's date (default: today, UTC).
+        spotlights: Project spotlights the authority wrote (:func:`load_spotlights`); the
+            report adds each project's figures from the deliveries.
         batch: The deliveries already valued, grouped by at least ``role`` and ``project``
             with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
             on a frame too big for objects. The figures come from it, and ``deliveries``
             (which may then be empty) serve only the commitments and the evidence in the
             appendix: a batch from a frame has no member deliveries, so its appendix lists
             each group's project but no evidence.
+        costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
 
     Examples:
         >>> import socialvalue as sv
@@ -485,17 +718,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('2693507.905839675091676195733607501300'))
-        >>> report.table("by_role").rows[0][:2]
-        ('Commissioner', 4)
+        ('total_present_value', Decimal('256792.347350262213635109025669328000'))
+        >>> report.table("by_role").rows[0][:2]  # delivered, once, no transfers
+        ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£2.7 million** (£2,693,507.91) — see T3, ...
+        - Total social value (present value): **£256.8 thousand** (£256,792.35) — see T5, T11
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£2.7 miliwn** (£2,693,507.91) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£256.8 mil** (£256,792.35) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework
@@ -511,6 +744,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         )
     trace = _trace(batch, items, framework)
     quantities = _quantities(batch)
+    extra_tables: tuple[Table, ...] = ()
+    extra_notes: tuple[Note, ...] = ()
+    if options.uncertainty:
+        extra_tables, extra_notes = uncertainty_section(batch, methodology, options.target, costs)
+    exclusions, appraisal, appraisal_tables, per_outcome = appraisal_parts(
+        batch, methodology, costs
+    )
     return Report(
         title=title,
         authority=authority,
@@ -520,17 +760,30 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         price_base=methodology.price_base,
         rounding=methodology.rounding,
         generated=day,
-        headlines=_headlines(batch, trace, quantities, framework, options),
+        headlines=(
+            *_headlines(batch, trace, quantities, framework, options),
+            *_left_out(exclusions),
+        ),
         tables=(
             _role_table(batch, framework),
             _theme_table(batch, framework),
             *_measure_tables(batch, framework),
-            _not_valued_table(batch),
+            _not_valued_table(batch, framework),
+            *appraisal_tables,
+            *extra_tables,
         ),
-        indicators=_indicators(options, batch, framework, quantities),
+        indicators=(*_indicators(options, batch, methodology, quantities), *per_outcome),
         commitments=_commitments(
             commitments, updates, items, framework=framework, assess_on=assess_on, generated=day
         ),
-        notes=_notes(methodology, batch),
+        notes=(
+            *_notes(methodology, batch),
+            *((Note(key="appraisal"),) if appraisal else ()),
+            *extra_notes,
+        ),
         trace=trace,
+        roles=_roles(items, batch, framework),
+        spotlights=_spotlights(spotlights, items, batch, framework),
+        exclusions=exclusions,
+        appraisal=appraisal,
     )

@@ -1,19 +1,41 @@
-"""Charts as inline SVG, drawn with matplotlib's SVG backend (the ``report`` extra)."""
+"""Charts as inline SVG; text from the data is escaped in every one.
+
+Bar charts are written directly (text stays text, fast, nothing to download); the tornado and
+waterfall charts are drawn with matplotlib's SVG backend (the ``report`` extra).
+"""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Sequence
+from decimal import Decimal
+from types import ModuleType
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
+from socialvalue._text import mathtext
 from socialvalue.money import Money
 from socialvalue.report._extras import require
 from socialvalue.report._format import Formatter
 
-__all__ = ["bar_chart_svg"]
+__all__ = ["bar_chart_svg", "tornado_chart_svg", "waterfall_chart_svg"]
 
 _ID = re.compile(r'\bid="([^"]+)"')
+
+
+_WIDTH = 720
+_ROW = 30
+_BAR = 20
+_CHAR = 8.0  # a generous average character width at 13 px, so labels are never cut off
+_COLOUR = "#1f5f8b"
+_INK = "#1d2430"
+
+
+def _clip(text: str, room: float) -> str:
+    most = max(int(room / _CHAR), 4)
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def bar_chart_svg(
@@ -21,35 +43,138 @@ def bar_chart_svg(
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, self-contained (no external links).
 
-    Values are drawn to the nearest penny (a chart cannot show more); each bar is labelled with
-    the amount formatted like the tables. Element ids are prefixed with ``name`` so several
-    charts can share one page.
+    Bars are drawn to the nearest penny (a chart cannot show more); each is labelled with the
+    amount in the compact form the report uses. ``title`` is drawn at the top when given;
+    ``name`` prefixes the element ids so several charts can share one page.
+
+    >>> from socialvalue.report import Formatter
+    >>> svg = bar_chart_svg(["A & B"], [Money("1200")], title="", f=Formatter(), name="c")
+    >>> svg.startswith("<svg"), "A &amp; B" in svg, "£1.2 thousand" in svg
+    (True, True, True)
     """
-    matplotlib: Any = require("matplotlib", "report")
-    matplotlib.use("svg")
-    pyplot: Any = require("matplotlib.pyplot", "report")
-    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, printable
-    matplotlib.rcParams["svg.hashsalt"] = name  # stable ids: the same report gives the same SVG
-    height = 0.6 + 0.45 * max(len(labels), 1)
-    figure, axes = pyplot.subplots(figsize=(7.5, height))
+    numbers = [f.rounded(value.amount, 2) for value in values]
+    top = max([*numbers, Decimal(0)]) or Decimal(1)
+    label_room = min(max((len(label) for label in labels), default=4) * _CHAR + 12, _WIDTH * 0.45)
+    shown = [f.compact(value) for value in values]
+    value_room = max((len(text) for text in shown), default=8) * _CHAR + 12
+    bar_room = _WIDTH - label_room - value_room
+    heading = 24 if title else 0
+    height = heading + _ROW * max(len(labels), 1) + 8
+    opening = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
+        f'width="{_WIDTH}" height="{height}" id={quoteattr(name)} '
+        f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
+        f'font-size="13" fill="{_INK}">'
+    )
+    parts = [opening]
+    if title:
+        parts.append(f'<text x="0" y="16" font-size="15" font-weight="600">{escape(title)}</text>')
+    for row, (label, text, number) in enumerate(zip(labels, shown, numbers, strict=True)):
+        y = heading + row * _ROW + 4
+        length = max(float(number / top) * bar_room, 1.0 if number > 0 else 0.0)
+        middle = y + _BAR / 2 + 4
+        parts.append(
+            f'<text x="{label_room - 8:.1f}" y="{middle:.1f}" text-anchor="end">'
+            f"{escape(_clip(label, label_room - 8))}</text>"
+            f'<rect x="{label_room:.1f}" y="{y}" width="{length:.1f}" height="{_BAR}" '
+            f'fill="{_COLOUR}"/>'
+            f'<text x="{label_room + length + 6:.1f}" y="{middle:.1f}">'
+            f"{escape(text)}</text>"
+        )
+    axis = heading + _ROW * max(len(labels), 1)
+    parts.append(
+        f'<line x1="{label_room:.1f}" y1="{heading}" x2="{label_room:.1f}" y2="{axis}" '
+        f'stroke="{_INK}" stroke-width="1"/></svg>'
+    )
+    return "".join(parts)
+
+
+def _svg_text(figure: object, name: str, pyplot: ModuleType, description: str) -> str:
+    """The figure as an ``<svg>`` element with ids prefixed and a text description."""
     try:
-        numbers = [float(f.rounded(value.amount, 2)) for value in values]  # drawing only
-        positions = list(range(len(labels)))[::-1]
-        axes.barh(positions, numbers, color="#1f5f8b")
-        axes.set_yticks(positions, labels=list(labels))
-        axes.set_title(title, loc="left", fontsize=11)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.xaxis.set_visible(False)
-        top = max(numbers, default=0) or 1
-        for position, value, number in zip(positions, values, numbers, strict=True):
-            axes.text(number + top * 0.01, position, f.compact(value), va="center", fontsize=9)
-        axes.set_xlim(0, top * 1.35)
-        figure.tight_layout()
+        drawn: Any = figure
+        drawn.tight_layout()
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        drawn.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     finally:
         pyplot.close(figure)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = _ID.sub(lambda m: f'id="{name}-{m[1]}"', svg)
-    return svg.replace('href="#', f'href="#{name}-').replace("url(#", f"url(#{name}-")
+    svg = svg.replace('href="#', f'href="#{name}-').replace("url(#", f"url(#{name}-")
+    label = html.escape(description, quote=True)
+    return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
+
+
+def _pyplot(name: str) -> ModuleType:
+    matplotlib: Any = require("matplotlib", "report")
+    matplotlib.use("svg")
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = name
+    pyplot: ModuleType = require("matplotlib.pyplot", "report")
+    return pyplot
+
+
+def tornado_chart_svg(  # noqa: PLR0913 - the figures, and how to title and name the chart
+    labels: Sequence[str],
+    at_low: Sequence[Money],
+    at_high: Sequence[Money],
+    central: Money,
+    *,
+    title: str,
+    description: str,
+    f: Formatter,
+    name: str,
+) -> str:
+    """A tornado chart: for each input, bars from the central total to its low and high totals.
+
+    The largest swing is at the top. ``description`` is the chart's text alternative (the
+    table with the same figures).
+    """
+    pyplot = _pyplot(name)
+    height = 0.8 + 0.45 * max(len(labels), 1)
+    figure, axes = pyplot.subplots(figsize=(7.5, height))
+    middle = float(f.rounded(central.amount, 2))  # drawing only
+    positions = list(range(len(labels)))[::-1]
+    for position, low, high in zip(positions, at_low, at_high, strict=True):
+        for value, colour in ((low, "#b5472f"), (high, "#1f5f8b")):
+            number = float(f.rounded(value.amount, 2))
+            axes.barh(position, number - middle, left=middle, color=colour)
+    axes.axvline(middle, color="black", linewidth=0.8)
+    # Labels are data: "$" would start matplotlib's maths mode ("Costs $5 and $6").
+    axes.set_yticks(positions, labels=[mathtext(label) for label in labels])
+    axes.set_title(mathtext(title), loc="left", fontsize=11)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.text(middle, len(labels) - 0.4, mathtext(f.compact(central)), ha="center", fontsize=9)
+    return _svg_text(figure, name, pyplot, description)
+
+
+def waterfall_chart_svg(  # noqa: PLR0913 - the figures, and how to title and name the chart
+    labels: Sequence[str],
+    changes: Sequence[Money],
+    start: Money,
+    end: Money,
+    *,
+    title: str,
+    description: str,
+    f: Formatter,
+    name: str,
+    ends: tuple[str, str],
+) -> str:
+    """A bridge (waterfall) chart: the old total, each cause's change, the new total."""
+    pyplot = _pyplot(name)
+    figure, axes = pyplot.subplots(figsize=(7.5, 3.6))
+    running = float(f.rounded(start.amount, 2))  # drawing only
+    names = [ends[0], *labels, ends[1]]
+    axes.bar(0, running, color="#6b6b6b")
+    for position, change in enumerate(changes, start=1):
+        step = float(f.rounded(change.amount, 2))
+        axes.bar(position, step, bottom=running, color="#1f5f8b" if step >= 0 else "#b5472f")
+        running += step
+    axes.bar(len(names) - 1, float(f.rounded(end.amount, 2)), color="#6b6b6b")
+    axes.set_xticks(
+        range(len(names)), labels=[mathtext(n) for n in names], rotation=20, ha="right", fontsize=9
+    )
+    axes.set_title(mathtext(title), loc="left", fontsize=11)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _svg_text(figure, name, pyplot, description)

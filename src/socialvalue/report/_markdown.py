@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from socialvalue._text import guard_formula, markdown_code, markdown_fence, markdown_text
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Report, Table
@@ -38,7 +39,7 @@ def _formatter(report: Report, f: Formatter | None) -> Formatter:
 def _md_table(table: Table, f: Formatter) -> list[str]:
     if not table.rows:
         return []
-    header = "| " + " | ".join(column_label(c, f) for c in table.columns) + " |"
+    header = "| " + " | ".join(markdown_text(column_label(c, f)) for c in table.columns) + " |"
     rule = (
         "| "
         + " | ".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in table.columns)
@@ -47,16 +48,17 @@ def _md_table(table: Table, f: Formatter) -> list[str]:
     lines = [header, rule]
     for row in table.rows:
         cells = [
-            cell_text(v, c.kind, f).replace("|", "\\|")
-            for v, c in zip(row, table.columns, strict=True)
+            markdown_text(cell_text(v, c.kind, f)) for v, c in zip(row, table.columns, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")
     if table.total is not None:
         cells = total_cells(table, f)
-        lines.append("| " + " | ".join(f"**{cell}**" if cell else "" for cell in cells) + " |")
+        lines.append(
+            "| " + " | ".join(f"**{markdown_text(cell)}**" if cell else "" for cell in cells) + " |"
+        )
     note = reconciliation(table, f)
     if note:
-        lines += ["", f"_{note}_"]
+        lines += ["", f"_{markdown_text(note)}_"]
     return lines
 
 
@@ -82,11 +84,16 @@ def render_markdown(report: Report, f: Formatter | None = None) -> str:
     """
     f = _formatter(report, f)
     lines = [
-        f"# {report.title}",
+        f"# {markdown_text(report.title)}",
         "",
-        f"{report.authority} — {f.label('period')}: {report.period}",
+        f"{markdown_text(report.authority)} — {f.label('period')}: {markdown_text(report.period)}",
         "",
-        meta_line(report, f, reference=f"`{report.methodology}`"),
+        meta_line(
+            report,
+            f,
+            reference=markdown_code(str(report.methodology)),
+            escape=markdown_text,
+        ),
         "",
         f"## {f.label('headlines')}",
         "",
@@ -95,10 +102,10 @@ def render_markdown(report: Report, f: Formatter | None = None) -> str:
     for table in report.tables:
         body = _md_table(table, f)
         if body:
-            lines += ["", f"## {table_title(table, f)}", "", *body]
+            lines += ["", f"## {markdown_text(table_title(table, f))}", "", *body]
     lines += _indicators_and_commitments(report, f)
     lines += ["", f"## {f.label('notes')}", ""]
-    lines += [f"- {note_text(note, f)}" for note in report.notes]
+    lines += [f"- {markdown_text(note_text(note, f))}" for note in report.notes]
     lines.append(f"- {f.label('rounding_note')}")
     lines += ["", f"## {f.label('appendix')}", ""]
     lines += _appendix(report, f)
@@ -110,14 +117,17 @@ def _headlines(report: Report, f: Formatter) -> list[str]:
     for headline in report.headlines:
         figure, under = headline_figures(headline, f)
         shown = (
-            f"**{figure}** ({under})" if headline.amount is not None else f"**{figure}** {under}"
+            f"**{figure}** ({under})"
+            if headline.amount is not None
+            else f"**{figure}** {markdown_text(under)}"
         )
         trace = ""
         if headline.trace:
-            trace = f" — {f.label('see')} {', '.join(headline.trace[:_HEADLINE_TRACE_SHOWN])}"
+            traced = markdown_text(", ".join(headline.trace[:_HEADLINE_TRACE_SHOWN]))
+            trace = f" — {f.label('see')} {traced}"
             if len(headline.trace) > _HEADLINE_TRACE_SHOWN:
                 trace += " …"
-        lines.append(f"- {headline_label(headline, f)}: {shown}{trace}")
+        lines.append(f"- {markdown_text(headline_label(headline, f))}: {shown}{trace}")
     return lines
 
 
@@ -127,7 +137,7 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
         lines += ["", f"## {f.label('indicators')}", ""]
         for indicator in report.indicators:
             label, figure, basis = indicator_texts(indicator, f)
-            lines.append(f"- {label}: **{figure}** ({basis})")
+            lines.append(f"- {markdown_text(label)}: **{figure}** ({markdown_text(basis)})")
     if report.commitments:
         lines += [
             "",
@@ -139,19 +149,30 @@ def _indicators_and_commitments(report: Report, f: Formatter) -> list[str]:
             ),
             "| --- | --- | --- | --- | --- |",
         ]
-        lines += ["| " + " | ".join(commitment_cells(c, f)) + " |" for c in report.commitments]
+        lines += [
+            "| " + " | ".join(markdown_text(cell) for cell in commitment_cells(c, f)) + " |"
+            for c in report.commitments
+        ]
     return lines
 
 
 def _appendix(report: Report, f: Formatter) -> list[str]:
     lines: list[str] = []
     for entry in report.trace:
-        lines += [f"### {entry.id}. {entry.measure} {entry.title}", "", trace_summary(entry, f)]
+        lines += [
+            f"### {markdown_text(f'{entry.id}. {entry.measure} {f.title(entry.title)}')}",
+            "",
+            markdown_text(trace_summary(entry, f)),
+        ]
         if entry.projects:
-            lines.append(f"{f.label('projects')}: {', '.join(entry.projects)}.")
+            lines.append(f"{f.label('projects')}: {markdown_text(', '.join(entry.projects))}.")
         if entry.evidence:
-            lines.append(f"{f.label('evidence')}: {shown_evidence(entry.evidence, f)}.")
-        lines += ["", "```text", working(entry, report, f), "```", ""]
+            lines.append(
+                f"{f.label('evidence')}: {markdown_text(shown_evidence(entry.evidence, f))}."
+            )
+        text = working(entry, report, f)
+        fence = markdown_fence(text)
+        lines += ["", f"{fence}text", text, fence, ""]
     return lines
 
 
@@ -164,11 +185,13 @@ def _csv_cell(value: object, kind: str, f: Formatter, *, total: bool = False) ->
     if value is None:
         return ""
     label = getattr(value, "label", None)
-    return label if isinstance(label, str) else value
+    if isinstance(label, str):
+        return guard_formula(label)
+    return guard_formula(value) if isinstance(value, str) else value
 
 
 def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, str]:
-    """Each table as CSV text, by table name.
+    """Each table as CSV text, by table name, and every working of the appendix (``workings``).
 
     Headers are the columns' keys; amounts are written rounded with the rounding policy,
     without symbols or grouping, so a spreadsheet reads them as numbers; the total row is
@@ -183,9 +206,9 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
         ...                       generated=dt.date(2026, 1, 1))
         >>> print(render_csv_tables(report)["by_role"])
         role,deliveries,gross,net,present_value
-        Commissioner,4,2607985.14,2607985.14,2607985.14
-        Service provider,4,85522.77,85522.77,85522.77
-        Total,8,2693507.91,2693507.91,2693507.91
+        Commissioner,1,225718.40,225718.40,241795.20
+        Service provider,1,14000.00,14000.00,14997.15
+        Total,2,239718.40,239718.40,256792.35
         <BLANKLINE>
     """
     f = _formatter(report, f)
@@ -193,7 +216,7 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
     for table in report.tables:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([c.key for c in table.columns])
+        writer.writerow([guard_formula(c.key) for c in table.columns])
         for row in table.rows:
             writer.writerow(
                 [_csv_cell(v, c.kind, f) for v, c in zip(row, table.columns, strict=True)]
@@ -204,4 +227,44 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
                 [f.label("total"), *(_csv_cell(v, c.kind, f, total=True) for v, c in rest)]
             )
         out[table.name] = buffer.getvalue()
+    out["workings"] = _workings_csv(report, f)
     return out
+
+
+def _workings_csv(report: Report, f: Formatter) -> str:
+    """Every working of the appendix as one CSV row (the annex shows the largest)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "measure",
+            "title",
+            "period",
+            "geography",
+            "quantity",
+            "deliveries",
+            "projects",
+            "gross",
+            "net",
+            "present_value",
+        ]
+    )
+    for entry in report.trace:
+        writer.writerow(
+            [
+                guard_formula(entry.id),
+                guard_formula(entry.measure),
+                guard_formula(entry.title),
+                entry.period.label,
+                guard_formula(entry.geography),
+                entry.quantity,
+                entry.deliveries,
+                guard_formula("; ".join(entry.projects)),
+                *(
+                    "" if amount is None else f.rounded(amount.amount)
+                    for amount in (entry.gross, entry.net, entry.present_value)
+                ),
+            ]
+        )
+    return buffer.getvalue()

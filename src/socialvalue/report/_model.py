@@ -23,12 +23,17 @@ from socialvalue.periods import AnyPeriod
 from socialvalue.valuation import Step
 
 __all__ = [
+    "AppraisalLine",
     "Column",
     "CommitmentLine",
+    "Exclusion",
     "Headline",
     "Indicator",
     "Note",
+    "Outcome",
     "Report",
+    "RoleSummary",
+    "Spotlight",
     "Table",
     "TraceEntry",
 ]
@@ -36,7 +41,17 @@ __all__ = [
 Pair: TypeAlias = tuple[str, object]
 
 #: The kinds of value a table column holds; renderers format each kind its own way.
-COLUMN_KINDS = ("code", "name", "text", "money", "quantity", "count", "period")
+COLUMN_KINDS = (
+    "code",
+    "name",
+    "text",
+    "money",
+    "quantity",
+    "count",
+    "period",
+    "ratio",
+    "percent",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -45,8 +60,8 @@ class Column:
 
     ``kind`` is one of ``code`` (a measure code), ``name`` (a title from the data; ``None``
     when the data has none, shown as "(none)"), ``text`` (other text from the data), ``money``
-    (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``)
-    or ``period``.
+    (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``),
+    ``period``, ``ratio`` (a ``Decimal`` shown to two places) or ``percent`` (a share).
     """
 
     key: str
@@ -108,7 +123,11 @@ class Headline:
 
     ``key`` is ``total_present_value``, ``gross`` or ``net`` for the amounts (renderers label
     them), or a measure's code for a quantity, with the measure's ``title`` and ``unit`` label
-    from the framework.
+    from the framework (``unit_kind`` is the unit's kind: ``count``, ``people``, ``time`` …).
+
+    ``low`` and ``high`` are the range of an amount, when the methodology's uncertainty gives one
+    (low/high proxies and assumption ranges); renderers show the range beside the central
+    figure, and nothing when they are ``None``.
     """
 
     key: str
@@ -117,6 +136,9 @@ class Headline:
     title: str = ""
     unit: str = ""
     trace: tuple[str, ...] = ()
+    low: Money | None = None
+    high: Money | None = None
+    unit_kind: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -124,7 +146,8 @@ class Indicator:
     """A derived figure (a share, a ratio): ``value`` = ``numerator`` ÷ ``denominator``.
 
     Attributes:
-        key: ``contracts_with_social_value``, ``local_spend_share`` or ``sroi``.
+        key: ``contracts_with_social_value``, ``local_spend_share``, ``sroi`` or
+            ``cost_per_outcome``.
         kind: ``percent`` (a share, shown as a percentage) or ``ratio``.
         value: The figure, exact.
         numerator: What was divided: a quantity or an amount.
@@ -161,6 +184,51 @@ class CommitmentLine:
     reasons: tuple[str, ...] = ()
 
 
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """A measure's delivered quantity, with its present value when it has one.
+
+    ``title`` and ``unit`` come from the framework; ``unit_kind`` is the unit's kind.
+    """
+
+    measure: str
+    title: str
+    quantity: Decimal
+    unit: str
+    unit_kind: str = ""
+    present_value: Money | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RoleSummary:
+    """What the authority achieved in one role: its present value and its outcomes.
+
+    ``role`` is the role's title in the framework (``None`` for deliveries with no role);
+    ``outcomes`` are sorted by present value, then quantity, largest first.
+    """
+
+    role: str | None
+    present_value: Money | None
+    deliveries: int
+    outcomes: tuple[Outcome, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Spotlight:
+    """A project spotlight: the authority's words, with its figures pulled from the data.
+
+    ``heading`` and ``text`` are written by the authority (a spotlights file); ``figures`` are
+    the project's outcomes and ``present_value`` its total, from the deliveries.
+    """
+
+    project: str
+    heading: str
+    text: str
+    figures: tuple[Outcome, ...]
+    present_value: Money | None
+    deliveries: int
+
+
 def _pairs(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[Pair, ...]:
     items = values.items() if isinstance(values, Mapping) else values
     return tuple((str(name), value) for name, value in items)
@@ -185,6 +253,69 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+class Exclusion:
+    """A valued (or unvalued) group left out of the headline total, or flagged, and why.
+
+    Attributes:
+        measure: The measure's code.
+        title: The measure's title.
+        project: The project it belongs to.
+        role: The role it was delivered in.
+        period: Its period.
+        quantity: How much.
+        present_value: What it would have added (``None`` if it has no £ value).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted).
+        overlaps: The measure it overlaps, if any.
+        reason: Why, in words.
+    """
+
+    measure: str
+    title: str
+    project: str
+    role: str
+    period: AnyPeriod
+    quantity: Decimal
+    present_value: Money | None
+    kind: str
+    overlaps: str = ""
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class AppraisalLine:
+    """PVB, PVC and the ratios of one project that has costs.
+
+    Ratios are ``None`` where they have no meaning (no inputs, no costs, nothing attracted).
+
+    Attributes:
+        project: The project.
+        pvb: Present value of benefits (delivered, de-duplicated, no transfers).
+        pvc: Present value of costs.
+        inputs: Value of inputs (costs in real base-year prices, undiscounted).
+        npsv: PVB − PVC.
+        bcr: PVB ÷ PVC.
+        sroi: PVB ÷ inputs.
+        net_sroi: (PVB − inputs) ÷ inputs.
+        attracted: Funding attracted (the methodology's leverage measures), if any.
+        leverage: Funding attracted ÷ inputs.
+        transfers: Present value of transfers kept out of PVB.
+    """
+
+    project: str
+    pvb: Money
+    pvc: Money
+    inputs: Money
+    npsv: Money
+    bcr: Decimal | None
+    sroi: Decimal | None
+    net_sroi: Decimal | None
+    attracted: Money
+    leverage: Decimal | None
+    transfers: Money
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """An annual social value report, as data.
 
@@ -203,6 +334,11 @@ class Report:
         commitments: Commitments' status, if commitments were given.
         notes: Notes on method and additionality, as data (:class:`Note`).
         trace: The appendix: how each group of figures was obtained.
+        roles: By role, the present value and outcomes (the members' report's narrative).
+        spotlights: Project spotlights, with their figures from the data.
+        exclusions: Everything left out of the headline total (targets, transfers, overlaps)
+            or flagged, each with its amount and reason.
+        appraisal: PVB, PVC, NPSV, BCR, SROI, net SROI and leverage per project with costs.
     """
 
     title: str
@@ -219,6 +355,10 @@ class Report:
     commitments: tuple[CommitmentLine, ...] = ()
     notes: tuple[Note, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
+    roles: tuple[RoleSummary, ...] = ()
+    spotlights: tuple[Spotlight, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    appraisal: tuple[AppraisalLine, ...] = ()
 
     def table(self, name: str) -> Table:
         """The table with this name (``by_role``, ``by_theme``, ``by_measure`` …)."""

@@ -8,6 +8,7 @@ escape it for their format; nothing here knows about markup.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 
 from socialvalue import _display
@@ -49,7 +50,7 @@ __all__ = [
 EVIDENCE_SHOWN = 12
 
 #: Column kinds shown right-aligned.
-NUMERIC_KINDS = frozenset({"money", "quantity", "count"})
+NUMERIC_KINDS = frozenset({"money", "quantity", "count", "ratio", "percent"})
 
 _PER_UNIT_PLACES = 6  # per-unit figures in the working: enough to follow the arithmetic
 
@@ -72,16 +73,20 @@ def table_title(table: Table, f: Formatter) -> str:
     return f.label(table.name, table.name)
 
 
-def cell_text(value: object, kind: str, f: Formatter) -> str:
+def cell_text(value: object, kind: str, f: Formatter) -> str:  # noqa: PLR0911 - one per kind
     """One table cell as text, formatted for its kind and the formatter's locale."""
     if kind == "name" and value is None:
         return f.label("none")
     if value is None:
         return ""
+    if kind in ("name", "text") and isinstance(value, str):
+        return f.title(value)
     if kind == "money" and isinstance(value, Money):
         return f.money(value)
     if kind in {"quantity", "count"} and isinstance(value, (Decimal, int)):
         return f.number(Decimal(value))
+    if kind in {"ratio", "percent"} and isinstance(value, Decimal):
+        return f.percent(value) if kind == "percent" else f.number(value, 2)
     return f.value(value)
 
 
@@ -123,23 +128,29 @@ def reconciliation(table: Table, f: Formatter) -> str:
     return " ".join(notes)
 
 
-def meta_line(report: Report, f: Formatter, *, reference: str | None = None) -> str:
+def meta_line(
+    report: Report,
+    f: Formatter,
+    *,
+    reference: str | None = None,
+    escape: Callable[[str], str] = str,
+) -> str:
     """The methodology, the price base and the date the report was generated.
 
     ``reference`` is the methodology's id, version and hash as the renderer marks it up
-    (default: plain).
+    (default: plain); ``escape`` makes the methodology's title text in the renderer's syntax.
     """
     prices = report.price_base.label if report.price_base is not None else "—"
     shown = str(report.methodology) if reference is None else reference
     return (
-        f"{f.label('methodology')}: {report.methodology_title} ({shown}). "
+        f"{f.label('methodology')}: {escape(report.methodology_title)} ({shown}). "
         f"{f.label('prices')}: {prices}. {f.label('generated')}: {f.date(report.generated)}."
     )
 
 
 def headline_label(headline: Headline, f: Formatter) -> str:
     """A headline's label: the report's own label, or the measure's title from the data."""
-    return headline.title or f.label(headline.key, headline.key)
+    return f.title(headline.title) if headline.title else f.label(headline.key, headline.key)
 
 
 def headline_figures(headline: Headline, f: Formatter) -> tuple[str, str]:
@@ -147,16 +158,19 @@ def headline_figures(headline: Headline, f: Formatter) -> tuple[str, str]:
     if headline.amount is not None:
         return f.compact(headline.amount), f.money(headline.amount)
     if headline.quantity is None:
-        return "—", headline.unit
-    return f.number(headline.quantity), headline.unit
+        return "—", f.title(headline.unit)
+    return f.number(headline.quantity), f.title(headline.unit)
 
 
 def indicator_texts(indicator: Indicator, f: Formatter) -> tuple[str, str, str]:
     """An indicator's label, its figure and its basis (how it was computed)."""
     label = f.text(f"indicator_{indicator.key}", subject=indicator.subject)
-    figure = (
-        f.percent(indicator.value) if indicator.kind == "percent" else f.number(indicator.value, 2)
-    )
+    if indicator.kind == "percent":
+        figure = f.percent(indicator.value)
+    elif indicator.kind == "money" and isinstance(indicator.numerator, Money):
+        figure = f.money(Money(indicator.value, indicator.numerator.currency))
+    else:
+        figure = f.number(indicator.value, 2)
     basis = f.text(
         f"basis_{indicator.key}",
         numerator=indicator.numerator,
@@ -171,8 +185,8 @@ def commitment_cells(line: CommitmentLine, f: Formatter) -> tuple[str, str, str,
     """A commitment's id, title, role, status (labelled) and reasons."""
     return (
         line.id,
-        line.title,
-        line.role,
+        f.title(line.title),
+        f.title(line.role),
         f.label(f"rag_{line.rag}", line.rag.replace("_", " ")),
         "; ".join(line.reasons),
     )
@@ -253,3 +267,30 @@ def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
         )
     lines.append(f"{len(lines):>2}. {last}")
     return "\n".join(lines)
+
+
+def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
+    """Text from the data that ``f`` shows as written, for want of a translation, sorted.
+
+    Nothing for English; for another locale, every title, unit, role, reason and commitment
+    shown that ``f.titles`` does not translate.
+    """
+    if f.locale.split("_")[0] == "en":
+        return ()
+    shown: set[str] = set()
+    for table in report.tables:
+        for index, column in enumerate(table.columns):
+            if column.kind in ("name", "text"):
+                shown.update(str(row[index]) for row in table.rows if row[index] is not None)
+    shown.update(h.title for h in report.headlines if h.title)
+    shown.update(h.unit for h in report.headlines if h.unit)
+    for role in report.roles:
+        shown.update([role.role] if role.role else [])
+        shown.update(o.title for o in role.outcomes)
+        shown.update(o.unit for o in role.outcomes)
+    for spotlight in report.spotlights:
+        shown.update(o.title for o in spotlight.figures)
+    shown.update(c.title for c in report.commitments)
+    shown.update(c.role for c in report.commitments if c.role)
+    shown.update(e.title for e in report.trace)
+    return tuple(sorted(text for text in shown if text and text not in f.titles))

@@ -1,0 +1,90 @@
+"""Reading the deliveries a command is given, whatever file they come in.
+
+``report``, ``value``, ``explain`` and ``validate`` take the files people have: a delivery set
+(``.toml``, ``.json``) or the returns suppliers send back (``.csv``, ``.xlsx``, ``.jsonl``). A
+returns file goes through the import rules; its rejected rows are summarised in one line (and
+written with ``--rejected``), and the accepted ones are what the command works on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from socialvalue._display import DEFAULT_LOCALE, count
+from socialvalue.deliveries import DeliverySet
+from socialvalue.framework import Framework
+from socialvalue.io import example_deliveries, load_deliveries, read_returns, write_rejected
+
+__all__ = ["DELIVERY_SUFFIXES", "RETURNS_SUFFIXES", "Deliveries", "read_deliveries"]
+
+#: Delivery sets, as the library writes them.
+DELIVERY_SUFFIXES = (".toml", ".json")
+#: Returns as suppliers send them, read with the import rules.
+RETURNS_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
+
+
+@attrs.frozen(kw_only=True)
+class Deliveries:
+    """What a command read: the deliveries, and what to say about rows left out.
+
+    Attributes:
+        deliveries: The accepted deliveries (all of a delivery set's).
+        notes: Lines to print before the command's own output (rejected rows, where written).
+        rejected: How many rows of a returns file were rejected.
+    """
+
+    deliveries: DeliverySet
+    notes: tuple[str, ...] = ()
+    rejected: int = 0
+
+
+def read_deliveries(
+    path: str | None,
+    framework: Framework,
+    *,
+    rejected_to: str | None = None,
+    locale: str = "en_GB",
+) -> Deliveries:
+    """Read deliveries from ``path`` (the shipped example when ``None``).
+
+    Raises:
+        click.UsageError: a suffix that is neither a delivery set nor a returns file.
+        DataFileError: the file cannot be read, or its header is wrong.
+    """
+    import click  # noqa: PLC0415 - the cli extra, checked by main()
+
+    if path is None:
+        return Deliveries(deliveries=example_deliveries())
+    suffix = Path(path).suffix.lower()
+    if suffix in DELIVERY_SUFFIXES:
+        if rejected_to is not None:
+            raise click.UsageError(
+                f"--rejected is for returns files ({', '.join(RETURNS_SUFFIXES)}); {path} is a "
+                "delivery set, checked whole: leave out --rejected"
+            )
+        return Deliveries(deliveries=load_deliveries(path))
+    if suffix not in RETURNS_SUFFIXES:
+        raise click.UsageError(
+            f"{path}: expected deliveries as {', '.join(DELIVERY_SUFFIXES)} or returns as "
+            f"{', '.join(RETURNS_SUFFIXES)}; got {suffix or 'no suffix'}"
+        )
+    result = read_returns(path, framework=framework, locale=locale)
+    notes: list[str] = []
+    if result.rejected:
+        problems = count(len(result.problems()), "problem", locale=DEFAULT_LOCALE)
+        rows = count(len(result.rejected), "row", locale=DEFAULT_LOCALE)
+        first = result.problems()[0]
+        if rejected_to is not None:
+            write_rejected(result, rejected_to, framework=framework)
+            where = f"written to {rejected_to} to correct"
+        else:
+            where = "give --rejected FILE to write them to correct"
+        notes.append(f"{path}: {rows} rejected ({problems}; first: {first}) and left out; {where}")
+    title = f"Returns from {Path(path).name}"
+    return Deliveries(
+        deliveries=DeliverySet(title=title, deliveries=result.accepted),
+        notes=tuple(notes),
+        rejected=len(result.rejected),
+    )

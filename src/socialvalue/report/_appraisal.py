@@ -1,0 +1,289 @@
+"""The appraisal parts of a report: what is left out of the headline and why, and the ratios.
+
+The headline total of a report is the de-duplicated, delivered, non-transfer total
+(:meth:`~socialvalue.ValuationBatch.total_present_value`). This module lists every amount left
+out of it — targets, transfers, overlaps — each with its reason, and, for projects with costs,
+PVB, PVC, NPSV, BCR, SROI, net SROI, the leverage ratio and the cost per outcome; and, if the
+methodology sets a materiality share, the outcomes below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from socialvalue._decimal import calculation_context
+from socialvalue.batch import TARGET_REASON, GroupValuation, UnvaluedGroup, ValuationBatch
+from socialvalue.deliveries import Cost, DeliveryStatus
+from socialvalue.framework import Framework, ValueType
+from socialvalue.indicators import cost_per_outcome
+from socialvalue.methodology import Methodology
+from socialvalue.money import Money
+from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
+from socialvalue.rollup import Rollup
+from socialvalue.valuation import CostValuation, value_cost
+
+__all__ = ["appraisal_parts"]
+
+
+def _kind(reason: str, counted: bool) -> str:
+    if reason == TARGET_REASON:
+        return "target"
+    if reason.startswith("a transfer"):
+        return "transfer"
+    return "overlap kept" if counted else "overlap"
+
+
+def _by(group: GroupValuation | UnvaluedGroup, batch: ValuationBatch, name: str) -> str:
+    """A grouping attribute of a group (``""`` when the batch was not grouped by it)."""
+    if name not in batch.by:
+        return ""
+    value = group.by[batch.by.index(name)]
+    return "" if value is None else str(value)
+
+
+def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclusion, ...]:
+    framework = methodology.framework
+    found: list[Exclusion] = []
+    for group in batch.groups:
+        if group.counted and not group.overlaps:
+            continue
+        found.append(
+            Exclusion(
+                measure=group.key.measure,
+                title=framework.measure(group.key.measure).title,
+                project=_by(group, batch, "project"),
+                role=_by(group, batch, "role"),
+                period=group.key.period,
+                quantity=group.quantity,
+                present_value=group.present_value,
+                kind=_kind(group.reason, group.counted),
+                overlaps=group.overlaps,
+                reason=group.reason,
+            )
+        )
+    scope = ", ".join(methodology.overlap_scope)
+    for unvalued in batch.unvalued:
+        if not unvalued.overlaps:
+            continue
+        found.append(
+            Exclusion(
+                measure=unvalued.key.measure,
+                title=framework.measure(unvalued.key.measure).title,
+                project=_by(unvalued, batch, "project"),
+                role=_by(unvalued, batch, "role"),
+                period=unvalued.key.period,
+                quantity=unvalued.quantity,
+                present_value=None,
+                kind="overlap",
+                overlaps=unvalued.overlaps,
+                reason=(
+                    f"overlaps {unvalued.overlaps} in the same {scope}; not valued "
+                    "(no £ to exclude), so its quantity must not be added to "
+                    f"{unvalued.overlaps}'s"
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def _appraisal(
+    batch: ValuationBatch,
+    methodology: Methodology,
+    valued: Sequence[CostValuation],
+    currency: str,
+) -> tuple[AppraisalLine, ...]:
+    if not valued:
+        return ()
+    rolled = Rollup.from_batch(
+        batch,
+        methodology.framework,
+        ("project",),
+        costs=valued,
+        leverage_measures=methodology.leverage_measures,
+    )
+    lines = []
+    for (project,), totals in rolled:
+        if not totals.has_costs:
+            continue
+        npsv = totals.npsv()
+        lines.append(
+            AppraisalLine(
+                project=project,
+                pvb=Money(totals.present_value, currency),
+                pvc=Money(totals.costs, currency),
+                inputs=Money(totals.inputs, currency),
+                npsv=Money(npsv if npsv is not None else Decimal(0), currency),
+                bcr=totals.bcr(),
+                sroi=totals.sroi(),
+                net_sroi=totals.net_sroi(),
+                attracted=Money(totals.attracted, currency),
+                leverage=totals.leverage(),
+                transfers=Money(totals.transfers, currency),
+            )
+        )
+    return tuple(lines)
+
+
+def _cost_per_outcome(
+    batch: ValuationBatch, lines: Sequence[AppraisalLine], framework: Framework
+) -> tuple[Indicator, ...]:
+    """Inputs ÷ quantity delivered, per project with costs and outcome measure it delivered.
+
+    Outcomes are counted in their own units: measures counted in money, and transfers, have no
+    cost per outcome; targets are not outcomes delivered.
+    """
+    inputs = {line.project: line.inputs for line in lines}
+    outcomes = {
+        measure.code
+        for measure in framework.measures()
+        if measure.value_type is not ValueType.TRANSFER
+        and framework.unit(measure.unit).currency is None
+    }
+    quantities: dict[tuple[str, str], Decimal] = {}
+    with calculation_context():
+        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
+        for group in groups:
+            project = _by(group, batch, "project")
+            measure = group.key.measure
+            if (
+                group.status is DeliveryStatus.DELIVERED
+                and project in inputs
+                and measure in outcomes
+                and group.quantity > 0
+            ):
+                key = (project, measure)
+                quantities[key] = quantities.get(key, Decimal(0)) + group.quantity
+    return tuple(
+        Indicator(
+            key="cost_per_outcome",
+            kind="money",
+            value=cost_per_outcome(inputs[project], quantity).amount,
+            numerator=inputs[project],
+            denominator=quantity,
+            denominator_measure=measure,
+            subject=project,
+        )
+        for (project, measure), quantity in sorted(quantities.items())
+    )
+
+
+def _tables(
+    exclusions: Sequence[Exclusion],
+    lines: Sequence[AppraisalLine],
+    immaterial: Sequence[tuple[str, Money, Decimal]],
+    valued: Sequence[CostValuation],
+) -> tuple[Table, ...]:
+    """The excluded, appraisal, costs and materiality tables (only those with rows)."""
+    tables = (
+        Table(
+            name="excluded",
+            columns=(
+                Column(key="measure", kind="code"),
+                Column(key="project", kind="name"),
+                Column(key="period", kind="period"),
+                Column(key="quantity", kind="quantity"),
+                Column(key="present_value", kind="money"),
+                Column(key="kind"),
+                Column(key="reason"),
+            ),
+            rows=tuple(
+                (e.measure, e.project, e.period, e.quantity, e.present_value, e.kind, e.reason)
+                for e in exclusions
+            ),
+        ),
+        Table(
+            name="appraisal",
+            columns=(
+                Column(key="project", kind="name"),
+                Column(key="pvb", kind="money"),
+                Column(key="pvc", kind="money"),
+                Column(key="npsv", kind="money"),
+                Column(key="bcr", kind="ratio"),
+                Column(key="inputs", kind="money"),
+                Column(key="sroi", kind="ratio"),
+                Column(key="net_sroi", kind="ratio"),
+                Column(key="leverage", kind="ratio"),
+            ),
+            rows=tuple(
+                (
+                    line.project,
+                    line.pvb,
+                    line.pvc,
+                    line.npsv,
+                    line.bcr,
+                    line.inputs,
+                    line.sroi,
+                    line.net_sroi,
+                    line.leverage,
+                )
+                for line in lines
+            ),
+        ),
+        Table(
+            name="costs",
+            columns=(
+                Column(key="project", kind="name"),
+                Column(key="period", kind="period"),
+                Column(key="category"),
+                Column(key="bearer", kind="name"),
+                Column(key="amount", kind="money"),
+                Column(key="real", kind="money"),
+                Column(key="present_value", kind="money"),
+            ),
+            rows=tuple(
+                (
+                    cost.cost.project,
+                    cost.cost.period,
+                    cost.cost.category.value,
+                    cost.cost.bearer or None,
+                    cost.cost.amount,
+                    cost.real,
+                    cost.present_value,
+                )
+                for cost in valued
+            ),
+        ),
+        Table(
+            name="immaterial",
+            columns=(
+                Column(key="measure", kind="code"),
+                Column(key="present_value", kind="money"),
+                Column(key="share", kind="percent"),
+            ),
+            rows=tuple(immaterial),
+        ),
+    )
+    return tuple(table for table in tables if table.rows)
+
+
+def _immaterial(
+    batch: ValuationBatch, methodology: Methodology, currency: str
+) -> tuple[tuple[str, Money, Decimal], ...]:
+    share = methodology.materiality
+    if share is None:
+        return ()
+    rolled = Rollup.from_batch(batch, methodology.framework, ("measure",), currency=currency)
+    return tuple(
+        (code, Money(totals.present_value, currency), part)
+        for (code,), totals, part in rolled.below(share)
+    )
+
+
+def appraisal_parts(
+    batch: ValuationBatch,
+    methodology: Methodology,
+    costs: Sequence[Cost],
+    *,
+    currency: str = "GBP",
+) -> tuple[
+    tuple[Exclusion, ...], tuple[AppraisalLine, ...], tuple[Table, ...], tuple[Indicator, ...]
+]:
+    """Exclusions, appraisal lines, their tables and the cost-per-outcome indicators."""
+    exclusions = _exclusions(batch, methodology)
+    valued = [value_cost(cost, methodology) for cost in costs]
+    lines = _appraisal(batch, methodology, valued, currency)
+    immaterial = _immaterial(batch, methodology, currency)
+    tables = _tables(exclusions, lines, immaterial, valued)
+    indicators = _cost_per_outcome(batch, lines, methodology.framework)
+    return exclusions, lines, tables, indicators

@@ -1,0 +1,166 @@
+"""The command line as a council officer meets it: the files they have, the paths they type.
+
+Each wrong invocation ends in one line on standard error, naming the fix, with no traceback.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import socialvalue as sv
+from socialvalue.cli import main
+
+DATA = Path(__file__).parent / "data" / "returns"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "good.csv", tmp_path / "returns.csv")
+    shutil.copy(DATA / "not_a_number.csv", tmp_path / "bad-returns.csv")
+    shutil.copy(EXAMPLES / "hr3-returns.toml", tmp_path / "deliveries.toml")
+    shutil.copy(EXAMPLES / "lcrca-progress.toml", tmp_path / "progress.toml")
+    (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "existing").mkdir()
+    return tmp_path
+
+
+#: (arguments, a fragment of the one-line error, exit code)
+BAD = [
+    (["report", "-o", "out.csv"], "-o out-csv --format csv", 2),
+    (["report", "--format", "csv", "-o", "out.html"], "give a folder, e.g. -o out-csv", 2),
+    (["report", "--format", "md", "-o", "out.html"], "name the file out.md", 2),
+    (["report", "-o", "existing"], "a folder is written only for --format csv", 2),
+    (["report", "-o", "out.docx"], "unknown extension .docx", 2),
+    (["report", "notes.txt"], "expected deliveries as .toml, .json or returns as", 2),
+    (["value", "missing.csv"], "missing.csv", 1),
+    (["report", "deliveries.toml", "--rejected", "r.csv"], "leave out --rejected", 2),
+    (["explain", "LCR-COM-9"], "did you mean", 1),
+    (["explain", "LCR-COM-2", "--project", "Nope"], "--project one of 'Adult Education", 1),
+    (
+        ["template", "t.xlsx", "--contract", "K-1", "--commitments", "progress.toml"],
+        "no commitments for contract K-1",
+        2,
+    ),
+    (["commitments", "--quarter", "2024/25"], "is not a quarter such as", 2),
+    (["validate", "bad-returns.csv"], "give --rejected FILE", 1),
+]
+
+
+@pytest.mark.parametrize(("arguments", "fragment", "code"), BAD, ids=lambda v: str(v)[:40])
+@pytest.mark.usefixtures("folder")
+def test_bad_invocations_end_in_one_line_naming_the_fix(capsys, arguments, fragment, code):
+    assert main(arguments) == code
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert fragment in lines[0]
+
+
+def test_output_extension_decides_the_format(folder, capsys):
+    assert main(["report", "-o", "r.md"]) == 0
+    assert Path("r.md").read_text(encoding="utf-8").startswith("# ")
+    assert main(["report", "-o", "tables", "--format", "csv"]) == 0
+    assert "into the folder tables/" in capsys.readouterr().out
+    assert (folder / "tables" / "by_role.csv").is_file()
+
+
+def test_report_reads_returns_and_summarises_rejected_rows(folder, capsys):
+    assert main(["report", "bad-returns.csv", "-o", "r.html", "--rejected", "fix.csv"]) == 0
+    captured = capsys.readouterr()
+    assert "rejected" in captured.err
+    assert "written to fix.csv" in captured.err
+    assert "problems" in (folder / "fix.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert main(["value", "returns.csv"]) == 0
+    assert "Returns from returns.csv: 5 deliveries" in capsys.readouterr().out
+
+
+def test_another_councils_report_has_neither_the_lcrca_name_nor_its_commitments(folder):
+    shutil.copy(EXAMPLES / "demo-council-framework.toml", folder / "demo.toml")
+    # The LCRCA's name and commitments come with the LCRCA framework only.
+    from socialvalue.cli._context import authority_of, commitments_for
+    from socialvalue.io import load_framework, shipped_framework
+
+    demo = load_framework(folder / "demo.toml")
+    assert authority_of(demo) == "Demo Council"
+    assert len(commitments_for(demo, ())) == 0
+    assert len(commitments_for(shipped_framework(), ())) > 0
+    assert len(commitments_for(demo, ("lcrca",))) > 0
+    assert len(commitments_for(shipped_framework(), (), none=True)) == 0
+
+
+@pytest.mark.usefixtures("folder")
+def test_explain_matches_codes_without_case(capsys):
+    assert main(["explain", "lcr-com-2", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["measure"] == "LCR-COM-2"
+    assert document["groups"][0]["explanation"].startswith("LCR-COM-2:")
+
+
+@pytest.mark.usefixtures("folder")
+def test_value_and_commitments_as_json(capsys):
+    assert main(["value", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    total = sv.value_many(sv.io.example_deliveries(), sv.default_methodology(), unvalued="report")
+    assert document["totals"]["present_value"]["amount"] == str(total.total_present_value().amount)
+    assert document["not_valued"]
+    assert main(["commitments", "--format", "json", "--quarter", "2025/26 Q1"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["quarter"] == "2025/26 Q1"
+    assert {c["rag"] for c in summary["commitments"]} <= {
+        "red",
+        "amber",
+        "green",
+        "complete",
+        "withdrawn",
+        "not_started",
+    }
+
+
+def test_template_with_no_options_offers_this_years_quarters(folder, capsys):
+    from openpyxl import load_workbook
+
+    assert main(["template", "t.xlsx", "--contract", "K-2025-014"]) == 0
+    assert "and 4 periods" in capsys.readouterr().out
+    book = load_workbook(folder / "t.xlsx")
+    sheet = book["Returns"]
+    headings = [cell.value for cell in sheet[1]]
+    column = headings.index("Contract") + 1
+    assert sheet.cell(row=2, column=column).value == "K-2025-014"
+    assert sheet.cell(row=501, column=column).value == "K-2025-014"
+    periods = [row[0].value for row in book["Lists"].iter_rows(min_row=2, max_col=2, min_col=2)]
+    assert len([p for p in periods if p]) == 4
+    # The unused pre-filled rows are not data: the blank template imports with no rows.
+    assert main(["import", "t.xlsx"]) == 0
+    out = capsys.readouterr().out
+    assert "0 rows" in out
+    assert "blank" not in out
+
+
+def test_the_rejected_rows_workbook_keeps_dropdowns_and_number_types(folder):
+    from openpyxl import Workbook, load_workbook
+
+    from socialvalue.io import read_returns, shipped_framework, write_rejected
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Measure", "Quantity", "Period", "Role"])
+    sheet.append(["LCR-COM-9", "12.5", "2024/25 Q1", "employer"])  # unknown measure
+    sheet.append(["LCR-COM-1", "ten", "2024/25 Q1", "employer"])  # not a number
+    book.save(folder / "in.xlsx")
+    result = read_returns(folder / "in.xlsx", framework=shipped_framework())
+    assert write_rejected(result, folder / "out.xlsx", framework=shipped_framework()) == 2
+    written = load_workbook(folder / "out.xlsx")
+    rows = written["Rejected rows"]
+    assert rows["B2"].value == 12.5  # a number, not the text '12.5'
+    assert rows["B2"].data_type == "n"
+    assert rows["B3"].value == "ten"
+    ranges = {str(v.sqref): v.formula1 for v in rows.data_validations.dataValidation}
+    assert set(ranges) == {"A2:A103", "D2:D103"}
+    assert written["Lists"].sheet_state == "hidden"
+    codes = [c.value for c in written["Lists"]["A"] if c.value]
+    assert "LCR-COM-1" in codes
