@@ -16,6 +16,7 @@ from socialvalue._shipped_cache import (
     decode,
     encode,
     shipped_cache_names,
+    source_digests,
 )
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.io import SHIPPED_METHODOLOGIES
@@ -79,6 +80,7 @@ def test_a_cache_whose_hash_does_not_match_is_not_used(
     good = {
         "format": CACHE_FORMAT,
         "content_hash": methodology.content_hash,
+        "sources": source_digests(),
         "methodology": encode(methodology),
     }
     _write(tmp_path, monkeypatch, good)
@@ -96,3 +98,37 @@ def test_a_cache_whose_hash_does_not_match_is_not_used(
 def test_a_missing_cache_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(tmp_path / "none.json"))
     assert cached_methodology("lcrca-default") is None
+
+
+def _copy_of_the_shipped_data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    for relative in source_digests():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((Path(_shipped_cache.__file__).parent / "data" / relative).read_bytes())
+    return folder
+
+
+def test_a_stale_cache_is_not_used(tmp_path: Path) -> None:
+    folder = _copy_of_the_shipped_data(tmp_path)
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is not None
+    # A shipped file edited after the cache was written (here: one value's price year comment
+    # would do; any byte counts), or a file added: the cache is stale.
+    registry = folder / "registries" / "dwp-swap.toml"
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is None
+    registry.write_bytes(registry.read_bytes()[:-1])
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is not None
+    (folder / "registries" / "new.toml").write_text("", encoding="utf-8")
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is None
+
+
+def test_without_a_usable_cache_the_shipped_toml_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(tmp_path / "none.json"))
+    slow = _shipped_cache.default_methodology.__wrapped__("lcrca-default")
+    assert slow == methodology_from_shipped_toml("lcrca-default")
+    assert slow.content_hash == socialvalue.default_methodology().content_hash
+    with pytest.raises(UnknownCodeError, match="lcrca-default"):
+        _shipped_cache.default_methodology.__wrapped__("nothing")

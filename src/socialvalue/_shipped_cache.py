@@ -7,8 +7,10 @@ class, parsing TOML). The same objects are kept here as plain, tagged JSON
 own constructors, so every validator runs as it does on the slow path.
 
 The cache is data, never code: JSON only, and a tag may name only a class or enum from the
-fixed list below, nothing importable by name. The cache records the methodology's content hash;
-a rebuilt object whose hash differs is refused (:func:`cached_methodology` returns ``None``).
+fixed list below, nothing importable by name. It is never trusted when stale: it records the
+SHA-256 of every shipped data file it was written from, and the methodology's content hash; a
+cache whose files have changed since, or that rebuilds to another hash, is not used
+(:func:`cached_methodology` returns ``None``) and :func:`default_methodology` reads the TOML.
 A test rebuilds the cache from the shipped TOML and compares it with the committed file, so a
 change to the shipped data that is not carried into the cache fails the test suite
 (``python -m socialvalue.io._cache_writer`` writes it again).
@@ -27,9 +29,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from socialvalue._shipped_names import SHIPPED_METHODOLOGIES
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, RateBand, YearConvention
-from socialvalue.exceptions import SocialValueError, UnknownCodeError
+from socialvalue.exceptions import UnknownCodeError
 from socialvalue.framework import (
     Dimension,
     DimensionValue,
@@ -40,7 +43,17 @@ from socialvalue.framework import (
     ValuationKind,
     ValueType,
 )
-from socialvalue.methodology import CalendarPrices, Memo, Methodology, ProxyDate, RoundingPolicy
+from socialvalue.methodology import (
+    BeforeBaseYear,
+    CalendarPrices,
+    MeasureAssumption,
+    Memo,
+    Methodology,
+    OverlapPolicy,
+    ProxyDate,
+    ProxyYears,
+    RoundingPolicy,
+)
 from socialvalue.money import RoundingMode
 from socialvalue.periods import CalendarYear, FinancialYear
 from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
@@ -51,6 +64,13 @@ from socialvalue.proxies import (
     ProxyRegistry,
     ProxyValue,
     RegistryStack,
+)
+from socialvalue.ranges import (
+    AssumptionRange,
+    DiscountRange,
+    Distribution,
+    ProxySpread,
+    Uncertainty,
 )
 from socialvalue.units import Unit, UnitKind
 from socialvalue.unvalued import UnvaluedReason, UnvaluedReasons
@@ -66,35 +86,43 @@ __all__ = [
     "default_methodology",
     "encode",
     "shipped_cache_names",
+    "source_digests",
 ]
 
 #: Written into every cache; a cache of another format is not read.
-CACHE_FORMAT = "socialvalue/shipped-cache/1"
+CACHE_FORMAT = "socialvalue/shipped-cache/2"
+
+_SUFFIX = ".cache.json"
 
 _CLASSES: dict[str, type[Any]] = {
     cls.__qualname__: cls
     for cls in (
         Additionality,
+        AssumptionRange,
         CalendarYear,
         Dimension,
         DimensionValue,
+        DiscountRange,
         DiscountSchedule,
         FinancialYear,
         Framework,
         GeographyLink,
         IndexPoint,
         Measure,
+        MeasureAssumption,
         Memo,
         Methodology,
         Outcome,
         PriceIndex,
         ProxyRegistry,
+        ProxySpread,
         ProxyValue,
         RateBand,
         RegistryStack,
         RoundingPolicy,
         Source,
         Theme,
+        Uncertainty,
         Unit,
         UnvaluedReason,
         UnvaluedReasons,
@@ -103,10 +131,14 @@ _CLASSES: dict[str, type[Any]] = {
 _ENUMS: dict[str, type[enum.Enum]] = {
     cls.__qualname__: cls
     for cls in (
+        BeforeBaseYear,
         CalendarPrices,
+        Distribution,
         IndexBasis,
         LookupPolicy,
+        OverlapPolicy,
         ProxyDate,
+        ProxyYears,
         RoundingMode,
         UnitKind,
         ValuationKind,
@@ -183,18 +215,47 @@ def decode(data: Any) -> Any:  # noqa: ANN401, C901, PLR0911 - one branch per ta
     raise ValueError(f"not a cache tag: {sorted(data)}")
 
 
+def _data_folder() -> str:
+    # os.path, not pathlib or importlib.resources: each would add milliseconds to the call
+    return os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120
+
+
 def cache_path(name: str) -> str:
     """Where the cache of the shipped methodology ``name`` is (it may not exist)."""
-    # os.path, not pathlib or importlib.resources: each would add milliseconds to the call
-    here = os.path.dirname(__file__)  # noqa: PTH120
-    return os.path.join(here, "data", "methodologies", f"{name}.cache.json")  # noqa: PTH118
+    return os.path.join(_data_folder(), "methodologies", f"{name}{_SUFFIX}")  # noqa: PTH118
 
 
-def cached_methodology(name: str) -> Methodology | None:
-    """The shipped methodology ``name`` from its cache, or ``None``.
+def source_digests(folder: str | None = None) -> dict[str, str]:
+    """SHA-256 of every shipped data file a cache could be built from, by path under ``data/``.
 
-    ``None`` when the cache is missing, of another format, or rebuilds to a methodology whose
-    content hash is not the one recorded: the caller then reads the shipped TOML.
+    Every file of the data folder but the caches themselves: a change to any of them makes every
+    cache stale, whichever files a methodology reads. Paths use ``/`` on every system.
+    """
+    import hashlib  # noqa: PLC0415 - already imported by socialvalue.methodology; keeps this light
+
+    root = _data_folder() if folder is None else folder
+    digests: dict[str, str] = {}
+    for here, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if not f.startswith(("_", ".")))
+        for file_name in sorted(files):
+            if file_name.endswith(_SUFFIX) or file_name.startswith("."):
+                continue
+            path = os.path.join(here, file_name)  # noqa: PTH118
+            with open(path, "rb") as data_file:  # noqa: PTH123
+                digest = hashlib.sha256(data_file.read()).hexdigest()
+            digests[os.path.relpath(path, root).replace(os.sep, "/")] = digest
+    return digests
+
+
+def cached_methodology(  # noqa: PLR0911 - one way out per reason the cache is not used
+    name: str, *, data_folder: str | None = None
+) -> Methodology | None:
+    """The shipped methodology ``name`` from its cache, or ``None`` when the cache is not usable.
+
+    ``None`` when the cache is missing, of another format, stale (a shipped data file's SHA-256
+    is not the one the cache was written from), or rebuilds to a methodology whose content hash
+    is not the one recorded: :func:`default_methodology` then reads the shipped TOML instead.
+    ``data_folder`` is the folder of shipped data files to check against (for tests).
     """
     try:
         with open(cache_path(name), encoding="utf-8") as cache_file:  # noqa: PTH123
@@ -202,6 +263,11 @@ def cached_methodology(name: str) -> Methodology | None:
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return None
+    try:
+        if data.get("sources") != source_digests(data_folder):
+            return None
+    except OSError:
         return None
     try:
         methodology = decode(data["methodology"])
@@ -217,9 +283,8 @@ def cached_methodology(name: str) -> Methodology | None:
 def shipped_cache_names() -> list[str]:
     """The shipped methodologies that have a cache, by name."""
     folder = os.path.dirname(cache_path("-"))  # noqa: PTH120
-    suffix = ".cache.json"
     names = os.listdir(folder)  # noqa: PTH208 - os, not pathlib, as in cache_path
-    return sorted(name.removesuffix(suffix) for name in names if name.endswith(suffix))
+    return sorted(name.removesuffix(_SUFFIX) for name in names if name.endswith(_SUFFIX))
 
 
 @functools.cache
@@ -230,11 +295,11 @@ def default_methodology(name: str = "lcrca-default") -> Methodology:
     benchmark exists to ship; set your own in a methodology of yours.
 
     Built from a JSON cache of the shipped objects (see :mod:`socialvalue._shipped_cache`):
-    the same objects, and the same content hash, as reading the shipped TOML files.
+    the same objects, and the same content hash, as reading the shipped TOML files, which is
+    what it does when the cache is missing or stale.
 
     Raises:
         UnknownCodeError: ``name`` is not a shipped methodology.
-        SocialValueError: the shipped cache is missing or damaged.
 
     Examples:
         >>> from socialvalue import default_methodology
@@ -242,13 +307,12 @@ def default_methodology(name: str = "lcrca-default") -> Methodology:
         >>> methodology.id, methodology.price_base.label, len(methodology.content_hash)
         ('lcrca-default', '2024/25', 64)
     """
+    if name not in SHIPPED_METHODOLOGIES:
+        raise UnknownCodeError("shipped methodology", name, list(SHIPPED_METHODOLOGIES))
     methodology = cached_methodology(name)
     if methodology is not None:
         return methodology
-    known = shipped_cache_names()
-    if name not in known:
-        raise UnknownCodeError("shipped methodology", name, known)
-    raise SocialValueError(  # pragma: no cover - only when the installed package is damaged
-        f"the shipped methodology {name!r} cannot be read from {cache_path(name)}: reinstall "
-        "socialvalue, or write the cache again with python -m socialvalue.io._cache_writer"
-    )
+    # The slow path: the io layer, cattrs and the TOML files (a few hundred milliseconds).
+    from socialvalue.io._methodology import methodology_from_shipped_toml  # noqa: PLC0415
+
+    return methodology_from_shipped_toml(name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from socialvalue._shipped_cache import CACHE_FORMAT, cache_path, encode
+from socialvalue._shipped_cache import CACHE_FORMAT, cache_path, encode, source_digests
 from socialvalue.io._files import atomic_write_text
 from socialvalue.io._methodology import SHIPPED_METHODOLOGIES, methodology_from_shipped_toml
 
@@ -25,6 +25,7 @@ def cache_text(name: str) -> str:
     data = {
         "format": CACHE_FORMAT,
         "content_hash": methodology.content_hash,
+        "sources": source_digests(),
         "methodology": encode(methodology),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

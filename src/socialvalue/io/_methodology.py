@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from socialvalue._shipped_cache import default_methodology
+from socialvalue._shipped_names import SHIPPED_METHODOLOGIES
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
@@ -51,9 +51,6 @@ __all__ = [
 ]
 
 _SHIPPED = "shipped:"
-
-#: Methodologies shipped as package data: id → file under ``socialvalue/data/methodologies``.
-SHIPPED_METHODOLOGIES: Mapping[str, str] = MappingProxyType({"lcrca-default": "lcrca-default.toml"})
 
 
 def _shipped(kind: str, name: str) -> object:
