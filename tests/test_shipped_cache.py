@@ -132,3 +132,18 @@ def test_without_a_usable_cache_the_shipped_toml_is_read(
     assert slow.content_hash == socialvalue.default_methodology().content_hash
     with pytest.raises(UnknownCodeError, match="lcrca-default"):
         _shipped_cache.default_methodology.__wrapped__("nothing")
+
+
+def test_the_first_call_loads_neither_the_io_layer_nor_cattrs_nor_toml() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, socialvalue; socialvalue.default_methodology(); "
+        "print(sorted(m for m in sys.modules if m.startswith("
+        "('socialvalue.io', 'cattrs', 'tomllib', 'babel', 'rich'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -22,6 +22,7 @@ from typing import ClassVar, Literal
 
 import attrs
 
+from socialvalue import _dimensions
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
@@ -51,25 +52,9 @@ __all__ = [
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
 #: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
-#: of them; :func:`value_many` by those from the delivery.
-DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
-    {
-        "theme": "framework",
-        "outcome": "framework",
-        "measure": "framework",
-        "pillar": "framework",
-        "role": "delivery",
-        "project": "delivery",
-        "reporter": "delivery",
-        "contract": "delivery",
-        "period": "period",
-        "financial_year": "period",
-        "geography": "delivery",
-        "value_type": "framework",
-        "correction": "delivery",
-        "status": "status",
-    }
-)
+#: of them; :func:`value_many` by those from the delivery. (Written in
+#: ``socialvalue._dimensions``, which the command line's help reads without this module.)
+DIMENSIONS = _dimensions.DIMENSIONS
 
 
 class OverlapWarning(UserWarning):
@@ -84,9 +69,7 @@ TRANSFER_REASON = (
 )
 
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
-DELIVERY_DIMENSIONS: tuple[str, ...] = tuple(
-    name for name, source in DIMENSIONS.items() if source == "delivery"
-)
+DELIVERY_DIMENSIONS = _dimensions.DELIVERY_DIMENSIONS
 
 
 @attrs.frozen(kw_only=True)

@@ -1,6 +1,8 @@
 """The ``socialvalue`` commands (click; tables and progress with rich).
 
 Each command is a thin shell over the library: read files, call the pure functions, print.
+Only click and the help text are imported with this module, so that ``--help`` is quick: each
+command imports rich, the ``io`` layer and the rest when it runs.
 """
 
 from __future__ import annotations
@@ -10,56 +12,24 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
-from rich.console import Console
-from rich.progress import track as progress
-from rich.table import Table
-from rich.text import Text
 
-from socialvalue import _display, uncertainty
-from socialvalue._decimal import bounded_decimal
-from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
-from socialvalue.commitments import CommitmentSet, check_commitments
-from socialvalue.compare import compare
-from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
-from socialvalue.discounting import DiscountSchedules
-from socialvalue.framework import Framework
-from socialvalue.io import (
-    SHIPPED_FRAMEWORKS,
-    SHIPPED_METHODOLOGIES,
-    atomic_write_text,
-    default_methodology,
-    example_spotlights,
-    import_registry,
-    load_any,
-    load_commitments,
-    load_framework,
-    load_methodology,
-    load_registry,
-    load_spotlights,
-    methodology_diff,
-    save_registry,
-    save_registry_csv,
-    shipped_framework,
-)
-from socialvalue.methodology import Methodology, RoundingPolicy
-from socialvalue.money import Money
-from socialvalue.periods import FinancialQuarter, parse_period
-from socialvalue.prices import PriceIndex
-from socialvalue.proxies import ProxyRegistry
-from socialvalue.spotlights import SpotlightText
-from socialvalue.tracking import quarterly_summary
+from socialvalue._dimensions import DELIVERY_DIMENSIONS
+from socialvalue._shipped_names import SHIPPED_FRAMEWORKS, SHIPPED_METHODOLOGIES
 
-from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
-from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries
-from ._output import batch_json, explain_json, summary_json
-from ._paths import resolve_output, write_documents
-from ._tree import format_framework_tree
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from socialvalue.batch import ValuationBatch
+    from socialvalue.deliveries import Cost, Delivery
+    from socialvalue.framework import Framework
+    from socialvalue.methodology import Methodology, RoundingPolicy
+    from socialvalue.money import Money
+    from socialvalue.spotlights import SpotlightText
 
 __all__ = ["cli"]
 
@@ -71,6 +41,8 @@ def _console() -> Console:
     # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
     # Text from data (titles, project names, reasons) is printed as text: rich markup such as
     # "[/bold]" or "[link=…]", and ":emoji:" codes, in a supplier's text are never interpreted.
+    from rich.console import Console
+
     return Console(
         width=None if sys.stdout.isatty() else 200,
         soft_wrap=True,
@@ -81,6 +53,8 @@ def _console() -> Console:
 
 
 def _framework_from(argument: str | None) -> Framework:
+    from socialvalue.io import load_framework, shipped_framework
+
     if argument is None:
         return shipped_framework()
     if argument in SHIPPED_FRAMEWORKS:
@@ -89,6 +63,10 @@ def _framework_from(argument: str | None) -> Framework:
 
 
 def _methodology_for(methodology: str | None, registries: Sequence[str]) -> Methodology:
+    import attrs
+
+    from socialvalue.io import default_methodology, load_methodology, load_registry
+
     if methodology is None or methodology in SHIPPED_METHODOLOGIES:
         chosen = default_methodology(methodology or "lcrca-default")
     else:
@@ -114,6 +92,8 @@ def _print_notes(notes: Sequence[str]) -> None:
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
     """An amount for a column headed in £: the number, rounded once with the policy."""
+    from socialvalue import _display
+
     if amount is None:
         return "—"
     return _display.number(
@@ -126,10 +106,15 @@ def _money(amount: Money | None, policy: RoundingPolicy) -> str:
 
 def _quantity(quantity: Decimal) -> str:
     """A quantity, exact, grouped."""
+    from socialvalue import _display
+
     return _display.number(quantity, locale=_display.DEFAULT_LOCALE)
 
 
 def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
+    from rich.console import Console
+    from rich.progress import track as progress
+
     if len(items) < _PROGRESS_FROM or not sys.stderr.isatty():
         return items
     return list(progress(items, description=description, console=Console(stderr=True)))
@@ -248,13 +233,19 @@ def report(
     with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
     Annual Report 2023, valued with the shipped open methodology.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from socialvalue import _display
+    from socialvalue.io import atomic_write_text
+    from socialvalue.report import (
         Formatter,
         ReportOptions,
         build_report,
         render_csv_tables,
         render_markdown,
     )
+
+    from ._context import authority_of, commitments_for, titles_for
+    from ._inputs import read_deliveries
+    from ._paths import resolve_output, write_documents
 
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
@@ -326,12 +317,16 @@ def report(
 
 
 def _spotlights_for(path: str | None, *, example: bool) -> tuple[SpotlightText, ...]:
+    from socialvalue.io import example_spotlights, load_spotlights
+
     if path is not None:
         return load_spotlights(path).spotlights
     return example_spotlights().spotlights if example else ()
 
 
 def _period_of(items: Sequence[Delivery]) -> str:
+    from socialvalue.periods import FinancialQuarter
+
     if not items:
         return "—"
     start = min(d.period.start for d in items)
@@ -387,6 +382,15 @@ def value(
     DELIVERIES: a delivery set (.toml, .json) or a returns file (.csv, .xlsx, .jsonl). Without
     it: the shipped LCRCA 2023 example deliveries.
     """
+    from rich.text import Text
+
+    from socialvalue._decimal import bounded_decimal
+    from socialvalue.batch import value_many
+    from socialvalue.money import Money
+
+    from ._inputs import read_deliveries
+    from ._output import batch_json
+
     if target is not None and not scenarios:
         raise click.UsageError("--target needs --scenarios")
     try:
@@ -433,6 +437,11 @@ def _print_uncertainty(
     costs: Sequence[Cost],
 ) -> None:
     """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    from rich.table import Table
+
+    from socialvalue import _display, uncertainty
+    from socialvalue.money import Money
+
     policy = chosen.rounding
     result = uncertainty.scenarios(batch, chosen, costs=costs)
     table = Table(title="scenarios")
@@ -484,6 +493,8 @@ def _print_uncertainty(
 
 def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
     """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    from rich.text import Text
+
     left_out = batch.excluded()
     if not left_out:
         return
@@ -531,6 +542,11 @@ def _print_batch(
     by: tuple[str, ...],
     policy: RoundingPolicy,
 ) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from socialvalue import _display
+
     table = Table(show_footer=True)
     table.add_column("measure", footer="total", no_wrap=True)
     for name in by:
@@ -618,6 +634,12 @@ def explain(
     MEASURE: a measure code, in any case (lcr-com-2 is LCR-COM-2). Without --deliveries: the
     shipped LCRCA 2023 example deliveries.
     """
+    from socialvalue.batch import value_many
+    from socialvalue.periods import parse_period
+
+    from ._inputs import read_deliveries
+    from ._output import explain_json
+
     chosen = _methodology_for(methodology, registries)
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
@@ -693,6 +715,8 @@ def _no_match(
 @click.argument("file", required=False, metavar="[FILE]")
 def framework(file: str | None) -> None:
     """Print a framework as a tree (without FILE, the shipped LCRCA framework)."""
+    from ._tree import format_framework_tree
+
     click.echo(format_framework_tree(_framework_from(file)))
 
 
@@ -713,6 +737,16 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
     methodologies, deliveries and commitments; returns (.csv, .xlsx, .jsonl) with the import
     rules (every row's problems, with file, 1-based row and column).
     """
+    from socialvalue.commitments import CommitmentSet, check_commitments
+    from socialvalue.deliveries import DeliverySet, check_deliveries
+    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.framework import Framework
+    from socialvalue.io import load_any
+    from socialvalue.prices import PriceIndex
+    from socialvalue.proxies import ProxyRegistry
+
+    from ._inputs import RETURNS_SUFFIXES, read_deliveries
+
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
         read = read_deliveries(
             file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
@@ -802,6 +836,14 @@ def commitments(
     The framework's shipped commitments (the LCRCA's, for the LCRCA framework), plus any
     commitments and updates in FILEs, assessed against delivery returns at the end of a quarter.
     """
+    from socialvalue.commitments import check_commitments
+    from socialvalue.periods import FinancialQuarter, parse_period
+    from socialvalue.tracking import quarterly_summary
+
+    from ._context import commitments_for
+    from ._inputs import read_deliveries
+    from ._output import summary_json
+
     framework_ = _framework_from(framework_name or "lcrca")
     promised = commitments_for(framework_, files)
     check_commitments(promised, framework_)
@@ -868,6 +910,10 @@ def template(
 
     Needs the xlsx extra.
     """
+    from socialvalue.io import load_commitments
+
+    from ._import import template_command
+
     promised = [c for path in commitment_files for c in load_commitments(path)]
     click.echo(
         template_command(
@@ -911,6 +957,8 @@ def import_(
 
     Exits with status 1 when any row is rejected.
     """
+    from ._import import import_command
+
     code, text = import_command(
         path,
         framework=_framework_from(framework_name),
@@ -948,12 +996,16 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
     exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
     discounting. The parts add up to the change to the penny.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from socialvalue.compare import compare
+    from socialvalue.io import atomic_write_text, methodology_diff
+    from socialvalue.report import (
         Formatter,
         render_bridge_csv,
         render_bridge_html,
         render_bridge_markdown,
     )
+
+    from ._inputs import read_deliveries
 
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
@@ -1000,6 +1052,9 @@ def registry_import(
 
     The licence named in the mapping travels with every value into valuations and reports.
     """
+    from socialvalue import _display
+    from socialvalue.io import import_registry, save_registry, save_registry_csv
+
     result = import_registry(
         path, mapping=mapping, framework=_framework_from(framework_name), strict=not lenient
     )
