@@ -15,7 +15,7 @@ row numbers). The totals are *exactly* the sums of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import ClassVar, Literal
@@ -67,6 +67,9 @@ TRANSFER_REASON = (
     "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
     "NPSV and the social-value total"
 )
+
+#: How many deliveries :func:`value_many` sums between two calls of its ``progress``.
+_PROGRESS_EVERY = 10_000
 
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
 DELIVERY_DIMENSIONS = _dimensions.DELIVERY_DIMENSIONS
@@ -299,6 +302,7 @@ def value_many(
     *,
     by: Sequence[str] = (),
     unvalued: Literal["raise", "report"] = "raise",
+    progress: Callable[[int], None] | None = None,
 ) -> ValuationBatch:
     """Value a batch: sum quantities per key, multiply once per key.
 
@@ -316,6 +320,9 @@ def value_many(
     not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
 
     Each group knows its members: the indices, in the order given, of its deliveries.
+
+    ``progress``, if given, is called with the number of deliveries summed so far, every
+    10,000 deliveries, and with their number once all groups are valued (for a progress bar).
 
     Examples:
         >>> from socialvalue import Delivery, default_methodology, value_many
@@ -359,6 +366,8 @@ def value_many(
                 group.quantity += delivery.quantity
                 group.members.append(index)
             count += 1
+            if progress is not None and not count % _PROGRESS_EVERY:
+                progress(count)
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
@@ -402,6 +411,8 @@ def value_many(
                 value_type=value_type,
             )
         )
+    if progress is not None:
+        progress(count)
     if missing and unvalued == "raise":
         raise ValidationError(
             [

@@ -31,10 +31,9 @@ if TYPE_CHECKING:
     from socialvalue.money import Money
     from socialvalue.spotlights import SpotlightText
 
-__all__ = ["cli"]
+    from ._progress import Progress
 
-#: Above this many deliveries, long steps show a progress bar (on a terminal).
-_PROGRESS_FROM = 20_000
+__all__ = ["cli"]
 
 
 def _console() -> Console:
@@ -111,13 +110,11 @@ def _quantity(quantity: Decimal) -> str:
     return _display.number(quantity, locale=_display.DEFAULT_LOCALE)
 
 
-def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
-    from rich.console import Console
-    from rich.progress import track as progress
+def _progress(no_progress: bool) -> Progress:
+    """Progress for a step of a command: drawn on standard error when it is a terminal."""
+    from ._progress import Progress, progress_shown
 
-    if len(items) < _PROGRESS_FROM or not sys.stderr.isatty():
-        return items
-    return list(progress(items, description=description, console=Console(stderr=True)))
+    return Progress(shown=progress_shown(quiet=no_progress))
 
 
 _methodology_option = click.option(
@@ -137,6 +134,11 @@ _json_option = click.option(
     default="text",
     show_default=True,
     help="text for people, json for other tools.",
+)
+_progress_option = click.option(
+    "--no-progress",
+    is_flag=True,
+    help="Draw no progress bar (none is drawn when standard error is not a terminal).",
 )
 _registry_option = click.option(
     "--registry",
@@ -208,6 +210,7 @@ def cli() -> None:
     "(Welsh for the LCRCA framework, a draft).",
 )
 @_rejected_option
+@_progress_option
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -223,6 +226,7 @@ def report(
     spotlights_file: str | None,
     translations_file: str | None,
     rejected: str | None,
+    no_progress: bool,
 ) -> None:
     """Produce the members' report and the technical annex from deliveries or returns.
 
@@ -249,11 +253,14 @@ def report(
 
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected)
+    with _progress(no_progress) as progress:
+        read = read_deliveries(
+            deliveries, chosen.framework, rejected_to=rejected, progress=progress
+        )
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
-    items = _with_progress(batch.deliveries, "valuing")
+    items = batch.deliveries
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
@@ -365,6 +372,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
     metavar="AMOUNT",
     help="With --scenarios: the present value each input's switching value would reach.",
 )
+@_progress_option
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -376,6 +384,7 @@ def value(
     fmt: str,
     scenarios: bool,
     target: str | None,
+    no_progress: bool,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
@@ -399,11 +408,21 @@ def value(
         raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
-    read = read_deliveries(deliveries, framework, rejected_to=rejected)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(deliveries, framework, rejected_to=rejected, progress=shown)
     _print_notes(read.notes)
     batch_file = read.deliveries
-    items = _with_progress(batch_file.deliveries, "valuing")
-    batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
+    items = batch_file.deliveries
+    with _progress(no_progress) as shown:
+        batch = value_many(
+            items,
+            chosen,
+            unvalued="raise" if strict else "report",
+            by=by,
+            progress=shown.counter(
+                "valuing", total=len(items), unit="deliveries", show_from=10_000
+            ),
+        )
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
@@ -619,6 +638,7 @@ def _print_batch(
 @_methodology_option
 @_registry_option
 @_json_option
+@_progress_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -628,6 +648,7 @@ def explain(
     methodology: str | None,
     registries: tuple[str, ...],
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """Show how the figures of one measure were obtained, step by step.
 
@@ -643,7 +664,8 @@ def explain(
     chosen = _methodology_for(methodology, registries)
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
-    read = read_deliveries(deliveries_file, chosen.framework)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(deliveries_file, chosen.framework, progress=shown)
     _print_notes(read.notes)
     of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
@@ -730,7 +752,10 @@ def framework(file: str | None) -> None:
     f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
 )
 @_rejected_option
-def validate(file: str, framework_name: str | None, rejected: str | None) -> None:
+@_progress_option
+def validate(
+    file: str, framework_name: str | None, rejected: str | None, no_progress: bool
+) -> None:
     """Check a file and list every problem in it.
 
     Frameworks, proxy registries (.toml, .json, .csv), price indices, discount schedules,
@@ -748,9 +773,13 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
     from ._inputs import RETURNS_SUFFIXES, read_deliveries
 
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
-        read = read_deliveries(
-            file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
-        )
+        with _progress(no_progress) as shown:
+            read = read_deliveries(
+                file,
+                _framework_from(framework_name or "lcrca"),
+                rejected_to=rejected,
+                progress=shown,
+            )
         if read.rejected:
             _print_notes(read.notes)
             raise click.exceptions.Exit(1)
@@ -821,6 +850,7 @@ def _looks_like_registry(path: str) -> bool:
     "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
 )
 @_json_option
+@_progress_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -830,6 +860,7 @@ def commitments(
     framework_name: str | None,
     no_values: bool,
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """The quarterly commitments summary for an Executive Leadership Team.
 
@@ -849,7 +880,8 @@ def commitments(
     check_commitments(promised, framework_)
     returns: list[Delivery] = []
     for path in deliveries_files:
-        read = read_deliveries(path, framework_)
+        with _progress(no_progress) as shown:
+            read = read_deliveries(path, framework_, progress=shown)
         _print_notes(read.notes)
         returns.extend(read.deliveries)
     if quarter is None:
@@ -942,6 +974,7 @@ def template(
 @click.option(
     "--accepted", metavar="FILE", help="Write the accepted deliveries here (.toml, .json, .csv…)."
 )
+@_progress_option
 def import_(
     path: str,
     framework_name: str | None,
@@ -952,6 +985,7 @@ def import_(
     encoding: str,
     rejected: str | None,
     accepted: str | None,
+    no_progress: bool,
 ) -> None:
     """Read a returns file (CSV, XLSX, JSON Lines): accepted and rejected rows, with reasons.
 
@@ -959,17 +993,19 @@ def import_(
     """
     from ._import import import_command
 
-    code, text = import_command(
-        path,
-        framework=_framework_from(framework_name),
-        locale=locale,
-        strict=strict,
-        sheet=sheet,
-        delimiter=delimiter,
-        encoding=encoding,
-        rejected=rejected,
-        accepted=accepted,
-    )
+    with _progress(no_progress) as shown:
+        code, text = import_command(
+            path,
+            framework=_framework_from(framework_name),
+            locale=locale,
+            strict=strict,
+            sheet=sheet,
+            delimiter=delimiter,
+            encoding=encoding,
+            rejected=rejected,
+            accepted=accepted,
+            progress=shown.counter(f"reading and checking {Path(path).name}"),
+        )
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
@@ -988,7 +1024,10 @@ def import_(
     help="text: the data diff and the bridge; the others: the bridge only.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
-def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+@_progress_option
+def diff(
+    old: str, new: str, deliveries: str | None, fmt: str, output: str | None, no_progress: bool
+) -> None:
     """What moved between two methodologies (files or shipped names), by cause.
 
     Shows what changed in the data (a diff of the two self-contained bundles, with their
@@ -1009,7 +1048,8 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
 
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
-    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    with _progress(no_progress) as shown:
+        items = read_deliveries(deliveries, after.framework, progress=shown).deliveries.deliveries
     bridge = compare(items, before, after)
     if fmt == "markdown":
         text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
