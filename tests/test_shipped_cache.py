@@ -18,7 +18,7 @@ from socialvalue._shipped_cache import (
     shipped_cache_names,
     source_digests,
 )
-from socialvalue.exceptions import UnknownCodeError
+from socialvalue.exceptions import SocialValueError, UnknownCodeError
 from socialvalue.io import SHIPPED_METHODOLOGIES
 from socialvalue.io._cache_writer import cache_text
 from socialvalue.io._methodology import methodology_from_shipped_toml
@@ -123,27 +123,18 @@ def test_a_stale_cache_is_not_used(tmp_path: Path) -> None:
     assert cached_methodology("lcrca-default", data_folder=str(folder)) is None
 
 
-def test_without_a_usable_cache_the_shipped_toml_is_read(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def test_a_stale_cache_is_refused_naming_the_changed_file_and_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(tmp_path / "none.json"))
-    slow = _shipped_cache.default_methodology.__wrapped__("lcrca-default")
-    assert slow == methodology_from_shipped_toml("lcrca-default")
-    assert slow.content_hash == socialvalue.default_methodology().content_hash
+    folder = _copy_of_the_shipped_data(tmp_path)
+    registry = folder / "registries" / "dwp-swap.toml"
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    reason = _shipped_cache.read_cache("lcrca-default", data_folder=str(folder))
+    assert reason == "shipped data changed since it was written (registries/dwp-swap.toml)"
+    cache = Path(cache_path("lcrca-default"))
+    (folder / "methodologies" / cache.name).write_bytes(cache.read_bytes())
+    monkeypatch.setattr(_shipped_cache, "_data_folder", lambda: str(folder))
+    with pytest.raises(SocialValueError, match=r"dwp-swap\.toml.*_cache_writer"):
+        _shipped_cache.default_methodology.__wrapped__("lcrca-default")
     with pytest.raises(UnknownCodeError, match="lcrca-default"):
         _shipped_cache.default_methodology.__wrapped__("nothing")
-
-
-def test_the_first_call_loads_neither_the_io_layer_nor_cattrs_nor_toml() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, socialvalue; socialvalue.default_methodology(); "
-        "print(sorted(m for m in sys.modules if m.startswith("
-        "('socialvalue.io', 'cattrs', 'tomllib', 'babel', 'rich'))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"

@@ -10,7 +10,8 @@ The cache is data, never code: JSON only, and a tag may name only a class or enu
 fixed list below, nothing importable by name. It is never trusted when stale: it records the
 SHA-256 of every shipped data file it was written from, and the methodology's content hash; a
 cache whose files have changed since, or that rebuilds to another hash, is not used
-(:func:`cached_methodology` returns ``None``) and :func:`default_methodology` reads the TOML.
+(:func:`read_cache` says why) and :func:`default_methodology` raises, naming the fix (the core
+reads no TOML: that is the io layer's work).
 A test rebuilds the cache from the shipped TOML and compares it with the committed file, so a
 change to the shipped data that is not carried into the cache fails the test suite
 (``python -m socialvalue.io._cache_writer`` writes it again).
@@ -32,7 +33,7 @@ import attrs
 from socialvalue._shipped_names import SHIPPED_METHODOLOGIES
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, RateBand, YearConvention
-from socialvalue.exceptions import UnknownCodeError
+from socialvalue.exceptions import SocialValueError, UnknownCodeError
 from socialvalue.framework import (
     Dimension,
     DimensionValue,
@@ -85,6 +86,7 @@ __all__ = [
     "decode",
     "default_methodology",
     "encode",
+    "read_cache",
     "shipped_cache_names",
     "source_digests",
 ]
@@ -247,37 +249,53 @@ def source_digests(folder: str | None = None) -> dict[str, str]:
     return digests
 
 
-def cached_methodology(  # noqa: PLR0911 - one way out per reason the cache is not used
-    name: str, *, data_folder: str | None = None
-) -> Methodology | None:
-    """The shipped methodology ``name`` from its cache, or ``None`` when the cache is not usable.
+def _stale(recorded: object, now: dict[str, str]) -> str:
+    """Which shipped data files differ from the ones a cache was written from, in words."""
+    before = recorded if isinstance(recorded, dict) else {}
+    changed = sorted(
+        path for path in before.keys() | now.keys() if before.get(path) != now.get(path)
+    )
+    return f"shipped data changed since it was written ({', '.join(changed)})"
 
-    ``None`` when the cache is missing, of another format, stale (a shipped data file's SHA-256
-    is not the one the cache was written from), or rebuilds to a methodology whose content hash
-    is not the one recorded: :func:`default_methodology` then reads the shipped TOML instead.
+
+def read_cache(  # noqa: PLR0911 - one way out per reason the cache is not used
+    name: str, *, data_folder: str | None = None
+) -> Methodology | str:
+    """The shipped methodology ``name`` from its cache, or why the cache cannot be used.
+
+    Not used (a reason is returned) when the cache is missing, of another format, stale (a
+    shipped data file's SHA-256 is not the one the cache was written from, or a file was added
+    or removed), or rebuilds to a methodology whose content hash is not the one recorded.
     ``data_folder`` is the folder of shipped data files to check against (for tests).
     """
     try:
         with open(cache_path(name), encoding="utf-8") as cache_file:  # noqa: PTH123
             data = json.load(cache_file)
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError) as error:
+        return f"it cannot be read ({error})"
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
-        return None
+        return f"it is not a cache of the format {CACHE_FORMAT}"
     try:
-        if data.get("sources") != source_digests(data_folder):
-            return None
-    except OSError:
-        return None
+        digests = source_digests(data_folder)
+    except OSError as error:
+        return f"the shipped data cannot be read ({error})"
+    if data.get("sources") != digests:
+        return _stale(data.get("sources"), digests)
     try:
         methodology = decode(data["methodology"])
-    except (KeyError, TypeError, ValueError):
-        return None
+    except (KeyError, TypeError, ValueError) as error:
+        return f"it does not rebuild ({type(error).__name__}: {error})"
     if not isinstance(methodology, Methodology):
-        return None
+        return "it holds no methodology"
     if methodology.content_hash != data.get("content_hash"):
-        return None
+        return "it rebuilds to another content hash than it records"
     return methodology
+
+
+def cached_methodology(name: str, *, data_folder: str | None = None) -> Methodology | None:
+    """The shipped methodology ``name`` from its cache, or ``None`` (see :func:`read_cache`)."""
+    found = read_cache(name, data_folder=data_folder)
+    return None if isinstance(found, str) else found
 
 
 def shipped_cache_names() -> list[str]:
@@ -295,11 +313,14 @@ def default_methodology(name: str = "lcrca-default") -> Methodology:
     benchmark exists to ship; set your own in a methodology of yours.
 
     Built from a JSON cache of the shipped objects (see :mod:`socialvalue._shipped_cache`):
-    the same objects, and the same content hash, as reading the shipped TOML files, which is
-    what it does when the cache is missing or stale.
+    the same objects, and the same content hash, as reading the shipped TOML files (which
+    ``socialvalue.io._methodology.methodology_from_shipped_toml`` does).
 
     Raises:
         UnknownCodeError: ``name`` is not a shipped methodology.
+        SocialValueError: the cache is missing, damaged or stale (the shipped data changed
+            since it was written): it is never used then. In a source checkout,
+            ``python -m socialvalue.io._cache_writer`` writes it again.
 
     Examples:
         >>> from socialvalue import default_methodology
@@ -309,10 +330,12 @@ def default_methodology(name: str = "lcrca-default") -> Methodology:
     """
     if name not in SHIPPED_METHODOLOGIES:
         raise UnknownCodeError("shipped methodology", name, list(SHIPPED_METHODOLOGIES))
-    methodology = cached_methodology(name)
-    if methodology is not None:
-        return methodology
-    # The slow path: the io layer, cattrs and the TOML files (a few hundred milliseconds).
-    from socialvalue.io._methodology import methodology_from_shipped_toml  # noqa: PLC0415
-
-    return methodology_from_shipped_toml(name)
+    found = read_cache(name)
+    if isinstance(found, str):
+        # The core reads no TOML (the io layer does); a stale cache is refused, loudly.
+        raise SocialValueError(
+            f"the shipped methodology {name!r} cannot be rebuilt from {cache_path(name)}: "
+            f"{found}. In a source checkout, write it again with "
+            "python -m socialvalue.io._cache_writer; an installed socialvalue needs reinstalling"
+        )
+    return found
