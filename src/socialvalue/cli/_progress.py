@@ -71,6 +71,9 @@ class Progress:
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                # what the command writes to standard output goes there, never into the bar
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._display.start()
         return self._display
