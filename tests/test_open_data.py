@@ -128,7 +128,12 @@ def test_no_licensed_framework_values_ship():
 
 def test_default_methodology_layers_one_registry_per_family_without_gross_wages():
     methodology = default_methodology()
-    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert [r.id for r in methodology.registries] == [
+        "desnz-carbon",
+        "ons-ashe",
+        "dwp-swap",
+        "gmca-ucd-skills",
+    ]
     assert "ons-ashe-earnings" not in {r.id for r in methodology.registries}
     for measure in ("LCR-EMP-1", "LCR-EMP-2", "LCR-INV-1"):
         assert measure not in methodology.registry.measures()
@@ -162,15 +167,17 @@ def test_jobs_and_local_spend_stay_unvalued_by_default_and_the_main_job_says_why
 
 def test_the_main_job_total_and_what_it_values():
     batch = value_many(example_deliveries(), default_methodology(), unvalued="report")
-    # Volunteering (£241,795.20) and 10 SWAP completers × £1,400 (DWP, net of deadweight, 2022/23),
-    # both compounded forward from 2022/23 to the 2024/25 appraisal base year (× 1.071225);
-    # the donations, in-kind gifts, training and funding attracted are transfers (#13). It was
-    # £2,693,507.91 before #13 (transfers counted, no common base year).
-    assert str(batch.total_present_value().quantize(2).amount) == "256792.35"
+    # Volunteering (£241,795.20), 10 SWAP completers × £1,400 (DWP, net of deadweight, 2022/23)
+    # and 11 apprenticeship starts × £645.072 (2010/11 prices, gmca-ucd-skills: £11,039.24 once
+    # rebased and compounded), all compounded forward from 2022/23 to the 2024/25 appraisal base
+    # year (× 1.071225); the donations, in-kind gifts, training and funding attracted are
+    # transfers (#13). It was £2,693,507.91 before #13 (transfers counted, no common base year)
+    # and £256,792.35 before LCR-SKL-1 was valued (#15).
+    assert str(batch.total_present_value().quantize(2).amount) == "267831.59"
     proxied = {
         g.key.measure for g in batch.groups if g.unit.lookup is not None and g.unit.monetised
     }
-    assert proxied == {"LCR-COM-1", "LCR-SKL-6"}
+    assert proxied == {"LCR-COM-1", "LCR-SKL-1", "LCR-SKL-6"}
 
 
 @pytest.mark.parametrize(

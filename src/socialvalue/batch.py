@@ -250,6 +250,39 @@ class ValuationBatch(Tabular):
         """Groups of overlapping measures (counted under ``warn`` or excluded)."""
         return tuple(group for group in self.groups if group.overlaps)
 
+    def possible_overlaps(
+        self, framework: Framework
+    ) -> tuple[tuple[GroupValuation | UnvaluedGroup, str], ...]:
+        """Overlaps outside the methodology's ``overlap_scope``: listed, never de-duplicated.
+
+        Each delivered group (valued or not) of a measure the framework says overlaps another
+        (the second of the pair, :func:`overlap_pairs`), when the other measure is delivered
+        in an overlapping period somewhere in the batch but not within the scope — another
+        project, say — so the group was neither flagged nor excluded (a group already out of the
+        total, a transfer say, is not listed again). The pair may count the
+        same activity (jobs on a project and jobs at an investee may be the same posts): a
+        reader must not add their quantities, and nothing here says they are the same.
+        ``(group, the measure it may overlap)`` pairs, in the batch's order.
+        """
+        seconds = overlap_pairs(framework)
+        groups: list[GroupValuation | UnvaluedGroup] = [*self.groups, *self.unvalued]
+        delivered = [g for g in groups if g.status is DeliveryStatus.DELIVERED]
+        found: list[tuple[GroupValuation | UnvaluedGroup, str]] = []
+        for group in delivered:
+            partners = seconds.get(group.key.measure, ())
+            if group.overlaps or not partners:
+                continue
+            if isinstance(group, GroupValuation) and not group.counted:
+                continue  # already out of the total, with its reason
+            for other in delivered:
+                if other.key.measure in partners and (
+                    other.key.period.start <= group.key.period.end
+                    and group.key.period.start <= other.key.period.end
+                ):
+                    found.append((group, other.key.measure))
+                    break
+        return tuple(found)
+
     def total_raw_present_value(self, currency: str = "GBP") -> Money:
         """Sum of every group's present value, counted or not (targets, transfers, overlaps)."""
         return self._total("present_value", currency, counted=None)

@@ -565,6 +565,7 @@ def _print_batch(
     from rich.text import Text
 
     from socialvalue import _display
+    from socialvalue.deliveries import DeliveryStatus
 
     table = Table(show_footer=True)
     table.add_column("measure", footer="total", no_wrap=True)
@@ -617,12 +618,40 @@ def _print_batch(
         console.print(Text.assemble("\n", ("not valued", "bold"), f" ({groups}, in no total):"))
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
+            target = "" if missing.status is DeliveryStatus.DELIVERED else " (a target)"
             console.print(
                 f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
-                f"{missing.key.period.label}: {missing.reason}",
+                f"{missing.key.period.label}{target}: {missing.reason}",
                 highlight=False,
                 markup=False,
             )
+    _print_possible_overlaps(console, batch, framework)
+
+
+def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework: Framework) -> None:
+    """Overlapping measures delivered in one period outside the methodology's overlap scope."""
+    from rich.text import Text
+
+    possible = batch.possible_overlaps(framework)
+    if not possible:
+        return
+    console.print(
+        Text.assemble(
+            "\n",
+            ("possible overlaps", "bold"),
+            " (the framework says these measures may count the same activity; delivered in "
+            "the same period but outside the methodology's overlap scope, so not "
+            "de-duplicated — do not add them up):",
+        )
+    )
+    for group, first in possible:
+        console.print(
+            f"  {group.key.measure}  {_quantity(group.quantity)} "
+            f"{framework.unit_of(group.key.measure).label} in {group.key.period.label}: "
+            f"may overlap {first}",
+            highlight=False,
+            markup=False,
+        )
 
 
 @cli.command(epilog=examples("explain"))
@@ -900,7 +929,23 @@ def commitments(
         quarter=chosen,
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
-    click.echo(summary_json(summary) if fmt.lower() == "json" else summary.render())
+    if fmt.lower() == "json":
+        click.echo(summary_json(summary))
+        return
+    for line in summary.render().splitlines():
+        click.echo(_coloured(line))
+
+
+#: A summary line's status tag → its colour on a terminal (the tag itself says it in words).
+_TAG_COLOURS = {"[GREEN": "green", "[AMBER": "yellow", "[RED": "red"}
+
+
+def _coloured(line: str) -> str:
+    """A summary line in its RAG colour (click drops the colour when not writing to a terminal)."""
+    for tag, colour in _TAG_COLOURS.items():
+        if line.lstrip().startswith(tag):
+            return click.style(line, fg=colour)
+    return line
 
 
 @cli.command(epilog=examples("template"))

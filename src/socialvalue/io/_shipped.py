@@ -57,6 +57,7 @@ SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType(
     {
         "desnz-carbon": "desnz-carbon.toml",
         "dwp-swap": "dwp-swap.toml",
+        "gmca-ucd-skills": "gmca-ucd-skills.toml",
         "hmt-wellbeing": "hmt-wellbeing.toml",
         "ons-ashe": "ons-ashe.toml",
         "ons-ashe-earnings": "ons-ashe-earnings.toml",
