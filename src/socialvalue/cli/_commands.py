@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -22,6 +20,8 @@ from socialvalue._shipped_names import SHIPPED_FRAMEWORKS, SHIPPED_METHODOLOGIES
 from ._help import examples
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from rich.console import Console
 
     from socialvalue.batch import ValuationBatch
@@ -456,6 +456,8 @@ def _print_uncertainty(
     costs: Sequence[Cost],
 ) -> None:
     """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    from decimal import Decimal
+
     from rich.table import Table
 
     from socialvalue import _display, uncertainty
@@ -791,6 +793,8 @@ def validate(
     methodologies, deliveries and commitments; returns (.csv, .xlsx, .jsonl) with the import
     rules (every row's problems, with file, 1-based row and column).
     """
+    from pathlib import Path
+
     from socialvalue.commitments import CommitmentSet, check_commitments
     from socialvalue.deliveries import DeliverySet, check_deliveries
     from socialvalue.discounting import DiscountSchedules
@@ -851,6 +855,8 @@ def validate(
 
 def _looks_like_registry(path: str) -> bool:
     """Whether a CSV file is a proxy registry (a `value` column, no `quantity`): not returns."""
+    from pathlib import Path
+
     if Path(path).suffix.lower() != ".csv":
         return False
     try:
@@ -1036,6 +1042,8 @@ def import_(
 
     Exits with status 1 when any row is rejected.
     """
+    from pathlib import Path
+
     from ._import import import_command
 
     with _progress(no_progress) as shown:
@@ -1080,6 +1088,8 @@ def diff(
     exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
     discounting. The parts add up to the change to the penny.
     """
+    from pathlib import Path
+
     from socialvalue.compare import compare
     from socialvalue.io import atomic_write_text, methodology_diff
     from socialvalue.report import (
