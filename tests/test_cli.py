@@ -332,3 +332,44 @@ def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
     assert "possible overlaps" in out
     assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
     assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
+
+
+#: What ``--help`` must not load: the models, the io layer, rich's console, Babel (they load
+#: when a command runs; ``import rich`` alone, which checks the extra is installed, is small).
+#: Checked in a fresh interpreter, by module name, not by time.
+_NOT_FOR_HELP = (
+    "attrs",
+    "cattrs",
+    "rich.console",
+    "rich.progress",
+    "babel",
+    "socialvalue.io",
+    "socialvalue.methodology",
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["value", "--help"], ["registry", "import", "-h"]])
+def test_help_loads_neither_the_models_nor_rich(argv):
+    import subprocess
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from socialvalue.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main({argv!r})\n"
+        "assert code == 0 and 'Usage:' in out.getvalue(), (code, out.getvalue())\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {_NOT_FOR_HELP!r}"
+        f" or m.startswith({_NOT_FOR_HELP!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_commands_module_still_offers_format_framework_tree():
+    import socialvalue.cli
+
+    assert socialvalue.cli.format_framework_tree.__module__ == "socialvalue.cli._tree"
+    with pytest.raises(AttributeError, match="nothing"):
+        socialvalue.cli.nothing  # noqa: B018

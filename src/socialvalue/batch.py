@@ -15,13 +15,14 @@ row numbers). The totals are *exactly* the sums of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import attrs
 
+from socialvalue import _dimensions
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
@@ -51,25 +52,9 @@ __all__ = [
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
 #: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
-#: of them; :func:`value_many` by those from the delivery.
-DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
-    {
-        "theme": "framework",
-        "outcome": "framework",
-        "measure": "framework",
-        "pillar": "framework",
-        "role": "delivery",
-        "project": "delivery",
-        "reporter": "delivery",
-        "contract": "delivery",
-        "period": "period",
-        "financial_year": "period",
-        "geography": "delivery",
-        "value_type": "framework",
-        "correction": "delivery",
-        "status": "status",
-    }
-)
+#: of them; :func:`value_many` by those from the delivery. (Written in
+#: ``socialvalue._dimensions``, which the command line's help reads without this module.)
+DIMENSIONS = _dimensions.DIMENSIONS
 
 
 class OverlapWarning(UserWarning):
@@ -83,10 +68,11 @@ TRANSFER_REASON = (
     "NPSV and the social-value total"
 )
 
+#: How many deliveries :func:`value_many` sums between two calls of its ``progress``.
+_PROGRESS_EVERY = 10_000
+
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
-DELIVERY_DIMENSIONS: tuple[str, ...] = tuple(
-    name for name, source in DIMENSIONS.items() if source == "delivery"
-)
+DELIVERY_DIMENSIONS = _dimensions.DELIVERY_DIMENSIONS
 
 
 @attrs.frozen(kw_only=True)
@@ -349,6 +335,7 @@ def value_many(
     *,
     by: Sequence[str] = (),
     unvalued: Literal["raise", "report"] = "raise",
+    progress: Callable[[int], None] | None = None,
 ) -> ValuationBatch:
     """Value a batch: sum quantities per key, multiply once per key.
 
@@ -366,6 +353,9 @@ def value_many(
     not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
 
     Each group knows its members: the indices, in the order given, of its deliveries.
+
+    ``progress``, if given, is called with the number of deliveries summed so far, every
+    10,000 deliveries, and with their number once all groups are valued (for a progress bar).
 
     Examples:
         >>> from socialvalue import Delivery, default_methodology, value_many
@@ -409,6 +399,8 @@ def value_many(
                 group.quantity += delivery.quantity
                 group.members.append(index)
             count += 1
+            if progress is not None and not count % _PROGRESS_EVERY:
+                progress(count)
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
@@ -452,6 +444,8 @@ def value_many(
                 value_type=value_type,
             )
         )
+    if progress is not None:
+        progress(count)
     if missing and unvalued == "raise":
         raise ValidationError(
             [
