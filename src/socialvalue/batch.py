@@ -30,6 +30,7 @@ from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework, ValueType
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import Money
+from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
@@ -379,19 +380,26 @@ def value_many(
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
+    # A unit value depends on the valuation key alone: many groups (by role, project…) share it.
+    units: dict[ValuationKey, UnitValue | NoProxyValueError | ValuationError] = {}
     for group_key, group in sums.items():
-        try:
-            unit = unit_value(ValuationKey.of(group.sample), methodology)
-        except (NoProxyValueError, ValuationError) as error:
+        key = ValuationKey.of(group.sample)
+        if key not in units:
+            try:
+                units[key] = unit_value(key, methodology)
+            except (NoProxyValueError, ValuationError) as failed:
+                units[key] = failed
+        unit = units[key]
+        if not isinstance(unit, UnitValue):
             words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
-                    key=ValuationKey.of(group.sample),
+                    key=key,
                     by=tuple(group_key[_BY_AT:]),
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(error) if words is None else f"{words} ({error})",
+                    reason=str(unit) if words is None else f"{words} ({unit})",
                     status=group.sample.status,
                     overlaps=str(group_key[6]),
                 )
@@ -530,6 +538,20 @@ def _scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
     return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
 
 
+def _first_overlapping(
+    bucket: Iterable[tuple[str, AnyPeriod]],
+    partners: Sequence[str],
+    delivery: Delivery,
+    by_period: bool,
+) -> str:
+    """The first (measure, period) in ``bucket`` the delivery overlaps: its measure, or ""."""
+    start, end = delivery.period.start, delivery.period.end
+    for measure, period in bucket:
+        if measure in partners and (not by_period or (period.start <= end and start <= period.end)):
+            return measure
+    return ""
+
+
 def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[int, str]:
     """Index of each delivery that is the second of an overlapping pair → the first's measure.
 
@@ -547,25 +569,27 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
     firsts = {first for found in seconds.values() for first in found}
     scope = methodology.overlap_scope
     by_period = "period" in scope
-    buckets: dict[tuple[object, ...], list[Delivery]] = {}
+    # Each scope's distinct (measure, period) of the firsts, in the order first delivered: the
+    # first that overlaps is the same as the first delivery that does, at a fraction of the cost.
+    buckets: dict[tuple[object, ...], dict[tuple[str, AnyPeriod], None]] = {}
     for delivery in deliveries:
         if delivery.measure in firsts:
-            buckets.setdefault(_scope_key(delivery, scope), []).append(delivery)
+            bucket = buckets.setdefault(_scope_key(delivery, scope), {})
+            bucket[delivery.measure, delivery.period] = None
     found: dict[int, str] = {}
+    answers: dict[tuple[object, ...], str] = {}  # (scope, measure, period) → first, or ""
     for index, delivery in enumerate(deliveries):
         partners = seconds.get(delivery.measure)
         if partners is None:
             continue
-        for other in buckets.get(_scope_key(delivery, scope), ()):
-            if other.measure in partners and (
-                not by_period
-                or (
-                    other.period.start <= delivery.period.end
-                    and delivery.period.start <= other.period.end
-                )
-            ):
-                found[index] = other.measure
-                break
+        where = _scope_key(delivery, scope)
+        asked = (where, delivery.measure, delivery.period)
+        answer = answers.get(asked)
+        if answer is None:
+            answer = _first_overlapping(buckets.get(where, {}), partners, delivery, by_period)
+            answers[asked] = answer
+        if answer:
+            found[index] = answer
     if found and methodology.overlap_policy is OverlapPolicy.RAISE:
         raise ValidationError(
             [

@@ -86,14 +86,6 @@ def _role_title(framework: Framework, code: str) -> str | None:
     return code or None
 
 
-def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
-    """The deliveries of each valued group, in the batch's group order.
-
-    Empty for every group of a batch valued from a frame: its groups carry no members.
-    """
-    return [[deliveries[index] for index in group.members] for group in batch.groups]
-
-
 def _projects(
     batch: ValuationBatch, group: GroupValuation, found: Sequence[Delivery]
 ) -> tuple[str, ...]:
@@ -109,14 +101,14 @@ def _trace(
 ) -> tuple[TraceEntry, ...]:
     """The appendix: one entry per valued group, with its working and evidence."""
     entries = []
-    for number, (group, found) in enumerate(
-        zip(batch.groups, _members(batch, deliveries), strict=True), start=1
-    ):
+    titles = {code: framework.measure(code).title for code in framework.measure_codes()}
+    for number, group in enumerate(batch.groups, start=1):
+        found = [deliveries[index] for index in group.members]
         entries.append(
             TraceEntry(
                 id=f"T{number}",
                 measure=group.key.measure,
-                title=framework.measure(group.key.measure).title,
+                title=titles[group.key.measure],
                 period=group.key.period,
                 geography=group.key.geography,
                 quantity=group.quantity,
@@ -168,21 +160,28 @@ def _money_table(
     return Table(name=name, columns=columns, rows=tuple(rows), total=total)
 
 
-def _role_table(batch: ValuationBatch, framework: Framework) -> Table:
-    by_role = Rollup.from_batch(batch, framework, ("role",))
+def _rolled(batch: ValuationBatch, framework: Framework) -> Rollup:
+    """One rollup by measure, role and theme, regrouped for each table (one pass of the groups)."""
+    return Rollup.from_batch(batch, framework, ("measure", "role", "theme"))
+
+
+def _role_table(rolled: Rollup, framework: Framework) -> Table:
+    by_role = rolled.regroup(("role",))
     roles = {code: _role_title(framework, code) for ((code,), _) in by_role}
     return _money_table("by_role", Column(key="role", kind="name"), by_role, roles)
 
 
-def _theme_table(batch: ValuationBatch, framework: Framework) -> Table:
-    by_theme = Rollup.from_batch(batch, framework, ("theme",))
+def _theme_table(rolled: Rollup, framework: Framework) -> Table:
+    by_theme = rolled.regroup(("theme",))
     themes: dict[str, str | None] = {theme.code: theme.title for theme in framework.themes}
     return _money_table("by_theme", Column(key="theme", kind="name"), by_theme, themes)
 
 
-def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table, Table]:
+def _measure_tables(
+    batch: ValuationBatch, rolled: Rollup, framework: Framework
+) -> tuple[Table, Table]:
     """Valued measures with their totals, and measures counted but never monetised."""
-    by_measure = Rollup.from_batch(batch, framework, ("measure",))
+    by_measure = rolled.regroup(("measure",))
     currency = by_measure.currency
     carried = _carried_forward(batch)
     measure_rows = []
@@ -743,6 +742,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
         )
     trace = _trace(batch, items, framework)
+    rolled = _rolled(batch, framework)
     quantities = _quantities(batch)
     extra_tables: tuple[Table, ...] = ()
     extra_notes: tuple[Note, ...] = ()
@@ -765,9 +765,9 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             *_left_out(exclusions),
         ),
         tables=(
-            _role_table(batch, framework),
-            _theme_table(batch, framework),
-            *_measure_tables(batch, framework),
+            _role_table(rolled, framework),
+            _theme_table(rolled, framework),
+            *_measure_tables(batch, rolled, framework),
             _not_valued_table(batch, framework),
             *appraisal_tables,
             *extra_tables,
