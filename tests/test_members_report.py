@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from socialvalue.report import Formatter, build_report, render_html, render_memb
 from socialvalue.spotlights import SpotlightText
 
 DAY = dt.date(2026, 1, 1)
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +174,27 @@ def test_not_valued_is_grouped_by_measure_and_reason(report):
             unvalued="report",
         ).unvalued
     )
+
+
+def test_headline_totals_carry_their_ranges_where_the_methodology_declares_them(report):
+    ranged_methodology = sv.io.load_methodology(EXAMPLES / "lcrca-ranges.toml")
+    ranged = build_report(
+        sv.io.example_deliveries(),
+        ranged_methodology,
+        title="Annual report",
+        authority="LCRCA",
+        period="2022/23",
+        generated=DAY,
+    )
+    total = ranged.headlines[0]
+    assert total.key == "total_present_value"
+    assert total.low is not None and total.high is not None
+    assert total.low.amount < total.amount.amount < total.high.amount
+    found = sv.uncertainty.scenarios(sv.io.example_deliveries(), ranged_methodology)
+    assert (total.low, total.high) == (found.low.present_value, found.high.present_value)
+    f = Formatter()
+    text = " ".join(_visible_text(render_members_html(ranged, charts=False)).split())
+    assert f"between {f.compact(total.low)} and {f.compact(total.high)}" in text
+    # Without declared ranges, no range is invented.
+    assert all(h.low is None and h.high is None for h in report.headlines)
+    assert "between" not in " ".join(_visible_text(render_members_html(report, charts=False)).split())

@@ -39,6 +39,7 @@ from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
 from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
+from socialvalue.uncertainty import ScenarioTotals, scenarios, uncertain_inputs
 
 __all__ = ["ReportOptions", "build_report"]
 
@@ -449,14 +450,40 @@ def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
     return quantities
 
 
-def _headlines(
+def _ranges(
+    batch: ValuationBatch, methodology: Methodology
+) -> tuple[ScenarioTotals, ScenarioTotals] | None:
+    """The low and high scenarios' totals, when the methodology declares any range at all."""
+    if not uncertain_inputs(methodology):
+        return None
+    found = scenarios(batch, methodology)
+    return found.low, found.high
+
+
+def _range(
+    low: ScenarioTotals | None, high: ScenarioTotals | None, field: str
+) -> tuple[Money | None, Money | None]:
+    """``low`` and ``high`` of one amount, or none when the ranges leave it where it is."""
+    if low is None or high is None:
+        return None, None
+    bottom, top = getattr(low, field), getattr(high, field)
+    return (None, None) if bottom == top else (bottom, top)
+
+
+def _headlines(  # noqa: PLR0913 - the parts a headline is made of
     batch: ValuationBatch,
     trace: Sequence[TraceEntry],
     quantities: Mapping[str, Decimal],
     framework: Framework,
     options: ReportOptions,
+    *,
+    ranges: tuple[ScenarioTotals, ScenarioTotals] | None = None,
 ) -> tuple[Headline, ...]:
-    """Total present value, gross and net, then the quantities of the headline measures."""
+    """Total present value, gross and net, then the quantities of the headline measures.
+
+    Each amount has its low and high when the methodology declares ranges that move it.
+    """
+    low, high = ranges or (None, None)
     headlines = [
         Headline(
             key="total_present_value",
@@ -466,9 +493,18 @@ def _headlines(
                 for entry, group in zip(trace, batch.groups, strict=True)
                 if entry.present_value is not None and group.counted
             ),
+            low=_range(low, high, "present_value")[0],
+            high=_range(low, high, "present_value")[1],
         ),
-        Headline(key="gross", amount=batch.total_gross()),
-        Headline(key="net", amount=batch.total_net()),
+        *(
+            Headline(
+                key=key,
+                amount=amount,
+                low=_range(low, high, key)[0],
+                high=_range(low, high, key)[1],
+            )
+            for key, amount in (("gross", batch.total_gross()), ("net", batch.total_net()))
+        ),
     ]
     trace_of: dict[str, list[str]] = {}
     for entry in trace:
@@ -761,7 +797,9 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         rounding=methodology.rounding,
         generated=day,
         headlines=(
-            *_headlines(batch, trace, quantities, framework, options),
+            *_headlines(
+                batch, trace, quantities, framework, options, ranges=_ranges(batch, methodology)
+            ),
             *_left_out(exclusions),
         ),
         tables=(
