@@ -188,7 +188,8 @@ def test_headline_totals_carry_their_ranges_where_the_methodology_declares_them(
     )
     total = ranged.headlines[0]
     assert total.key == "total_present_value"
-    assert total.low is not None and total.high is not None
+    assert total.low is not None
+    assert total.high is not None
     assert total.low.amount < total.amount.amount < total.high.amount
     found = sv.uncertainty.scenarios(sv.io.example_deliveries(), ranged_methodology)
     assert (total.low, total.high) == (found.low.present_value, found.high.present_value)
@@ -197,4 +198,6 @@ def test_headline_totals_carry_their_ranges_where_the_methodology_declares_them(
     assert f"between {f.compact(total.low)} and {f.compact(total.high)}" in text
     # Without declared ranges, no range is invented.
     assert all(h.low is None and h.high is None for h in report.headlines)
-    assert "between" not in " ".join(_visible_text(render_members_html(report, charts=False)).split())
+    assert "between" not in " ".join(
+        _visible_text(render_members_html(report, charts=False)).split()
+    )
