@@ -31,6 +31,7 @@ from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.provenance import Source, Verification
+from socialvalue.units import unit_code
 
 __all__ = [
     "DEFAULT_GEOGRAPHIES",
@@ -157,7 +158,7 @@ class ProxyValue:
     """
 
     measure: str = attrs.field(validator=_not_blank)
-    unit: str = attrs.field(validator=_not_blank)
+    unit: str = attrs.field(converter=unit_code, validator=_not_blank)
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
     price_base: FinancialYear | CalendarYear = attrs.field(converter=price_year)

@@ -18,12 +18,20 @@ from typing import Any
 
 from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError, ValidationError
+from socialvalue.io._cells import CellProblem, NumberReader
+from socialvalue.io._columns import normalise_heading
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
 from socialvalue.proxies import ProxyRegistry, ProxyValue
 
-__all__ = ["CSV_COLUMNS", "REQUIRED_CSV_COLUMNS", "load_registry_csv", "save_registry_csv"]
+__all__ = [
+    "CSV_ALIASES",
+    "CSV_COLUMNS",
+    "REQUIRED_CSV_COLUMNS",
+    "load_registry_csv",
+    "save_registry_csv",
+]
 
 #: Column → key path in a :class:`~socialvalue.ProxyValue`.
 CSV_COLUMNS: dict[str, str] = {
@@ -61,20 +69,51 @@ REQUIRED_CSV_COLUMNS = (
     "licence",
 )
 
+#: Other headings accepted for each column, compared as returns' headings are (any case,
+#: spacing or punctuation; a trailing note in brackets ignored): ``Measure`` for ``code``.
+CSV_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("measure", "measure code", "measure id"),
+    "unit": ("units", "per unit", "unit of measure"),
+    "value": ("value per unit", "unit value", "proxy value"),
+    "price_year": ("price base", "price base year", "prices"),
+    "valid_from": ("from",),
+    "valid_to": ("to", "until"),
+    "source_title": ("source",),
+    "source_address": ("source url", "url", "link"),
+    "source_date": ("source published", "published"),
+    "licence": ("license",),
+    "verification": ("verified",),
+}
+_HEADINGS = {
+    normalise_heading(name): column
+    for column in CSV_COLUMNS
+    for name in (column, *CSV_ALIASES.get(column, ()))
+}
+#: Cells read as numbers, as a returns file's quantities are (``12,000``, ``£16.93``).
+_NUMBERS = frozenset({"value", "low", "high"})
+
 _KEY_TO_COLUMN = {key: column for column, key in CSV_COLUMNS.items()}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _VALUE_PATH = re.compile(r"^values\[(\d+)\](?:\.(.*))?$")
 
 
-def _row_dict(row: dict[str, str], number: int, problems: list[Problem]) -> dict[str, Any]:
+def _row_dict(
+    row: dict[str, str], number: int, problems: list[Problem], numbers: NumberReader
+) -> dict[str, Any]:
     data: dict[str, Any] = {}
     source: dict[str, Any] = {}
     for column, cell in row.items():
         text = (cell or "").strip()
-        if not text:
+        if not text or column not in CSV_COLUMNS:  # an unknown column is reported once
             continue
         key = CSV_COLUMNS[column]
         value: Any = text
+        if column in _NUMBERS:
+            try:
+                value = str(numbers.quantity(text, measure=None, unit=None))
+            except CellProblem as problem:
+                problems.append(Problem(f"row {number}, column {column}", str(problem)))
+                continue
         if key == "net_of_deadweight":
             if text.lower() not in _BOOLEANS:
                 problems.append(
@@ -116,8 +155,14 @@ def load_registry_csv(  # noqa: PLR0913 - metadata a CSV cannot carry itself
     publisher: str = "(not stated)",
     licence: str = "see each value",
     max_bytes: int = MAX_FILE_BYTES,
+    locale: str = "en_GB",
 ) -> ProxyRegistry:
     """Read a registry from a CSV file; the registry's id defaults to the file's name.
+
+    Headings match as a returns file's do (``Measure`` for ``code``, any case or spacing:
+    :data:`CSV_ALIASES`); ``value``, ``low`` and ``high`` are read as returns' quantities are,
+    written as ``locale`` writes numbers (``12,000``; a ``£`` sign allowed); a unit may be given
+    by its code or its display name (``FTE-year`` for ``fte_year``).
 
     Raises:
         DataFileError: naming the file and every problem, each as ``row N, column C``.
@@ -143,6 +188,7 @@ def load_registry_csv(  # noqa: PLR0913 - metadata a CSV cannot carry itself
         version=version,
         publisher=publisher,
         licence=licence,
+        locale=locale,
     ).with_origin(name)
 
 
@@ -155,13 +201,15 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
     version: str,
     publisher: str,
     licence: str,
+    locale: str = "en_GB",
 ) -> ProxyRegistry:
     """Read a registry from CSV text (see :func:`load_registry_csv`)."""
     reader = csv.DictReader(io.StringIO(text, newline=""), restkey="\x00extra")
-    header = [column.strip() for column in reader.fieldnames or []]
-    _check_header(header, source)
+    written = [column.strip() for column in reader.fieldnames or []]
+    header = [_HEADINGS.get(normalise_heading(column), column) for column in written]
+    problems: list[Problem] = _header_problems(header, written, source)
     reader.fieldnames = header
-    problems: list[Problem] = []
+    numbers = NumberReader(locale)
     values: list[ProxyValue] = []
     rows: list[int] = []
     for number, row in enumerate(reader, start=2):
@@ -171,12 +219,16 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
         if all(not (cell or "").strip() for cell in row.values()):
             continue
         cells = {column: unguard_formula(cell or "") for column, cell in row.items()}
-        data = _row_dict(cells, number, problems)
+        before = len(problems)
+        data = _row_dict(cells, number, problems, numbers)
+        unread = {problem.location for problem in problems[before:]}
         try:
             values.append(converter().structure(data, ProxyValue))
             rows.append(number)
         except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
-            problems.extend(_cell_problem(problem, number) for problem in problems_from(error))
+            found = (_cell_problem(problem, number) for problem in problems_from(error))
+            # A cell that could not be read is not also "required".
+            problems.extend(problem for problem in found if problem.location not in unread)
     if problems:
         raise DataFileError(source, problems)
     try:
@@ -210,12 +262,18 @@ def _shown_heading(column: str, limit: int = 40) -> str:
     return column if len(column) <= limit else column[: limit - 1] + "…"
 
 
-def _check_header(header: list[str], source: str) -> None:
+def _header_problems(header: list[str], written: list[str], source: str) -> list[Problem]:
+    """Unknown and doubled columns (reported with the rows' problems, in one pass).
+
+    Raises:
+        DataFileError: no header, or required columns missing: no row can be read then.
+    """
     problems = []
     if not header:
         raise DataFileError(source, [Problem("row 1", "the file is empty; expected a header row")])
-    for column in header:
+    for column, as_written in zip(header, written, strict=True):
         if column not in CSV_COLUMNS:
+            column = as_written  # noqa: PLW2901 - the heading as the file writes it
             close = difflib.get_close_matches(column, list(CSV_COLUMNS), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
@@ -229,8 +287,8 @@ def _check_header(header: list[str], source: str) -> None:
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in header]
     if missing:
         problems.append(Problem("row 1", f"missing required columns: {', '.join(missing)}"))
-    if problems:
         raise DataFileError(source, problems)
+    return problems
 
 
 def registry_to_csv_text(registry: ProxyRegistry) -> str:
