@@ -113,7 +113,7 @@ def test_validate_registry_against_a_framework(tmp_path, capsys):
     assert "registry 'values' version csv, 1 values for 1 measures" in capsys.readouterr().out
     assert main(["validate", str(path), "--framework", "lcrca"]) == 1
     assert (
-        "values[0].unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
+        "values.csv: row 2, column unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
         in capsys.readouterr().err
     )
 
@@ -202,7 +202,7 @@ def test_value_bad_deliveries_file(tmp_path, capsys):
         'title = "x"\n[[deliveries]]\nmeasure = "LCR-COM-2"\nquantity = "-5"\nperiod = "2022/23"\n'
     )
     assert main(["value", str(path)]) == 1
-    assert "deliveries[0].quantity: -5 is negative" in capsys.readouterr().err
+    assert "deliveries entry 1, key quantity: -5 is negative" in capsys.readouterr().err
 
 
 def test_commitments_summary_for_the_executive_leadership_team(capsys):

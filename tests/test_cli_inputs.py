@@ -46,7 +46,6 @@ BAD = [
         2,
     ),
     (["commitments", "--quarter", "2024/25"], "is not a quarter such as", 2),
-    (["validate", "bad-returns.csv"], "give --rejected FILE", 1),
 ]
 
 

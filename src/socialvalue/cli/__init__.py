@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from socialvalue._extras import require
 from socialvalue.cli._tree import format_framework_tree
-from socialvalue.exceptions import MissingExtraError, SocialValueError
+from socialvalue.exceptions import MissingExtraError, SocialValueError, ValidationError
 
 __all__ = ["format_framework_tree", "main"]
 
@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
         print(f"error: {_one_line(error.format_message())}", file=sys.stderr)  # noqa: T201
         return 1
     except click.Abort:
+        return 1
+    except ValidationError as error:
+        # Positions one way: file, row and column as a spreadsheet counts, entries from 1.
+        print(f"error: {error.readable()}", file=sys.stderr)  # noqa: T201 - its own message
         return 1
     except SocialValueError as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - the command line's own message

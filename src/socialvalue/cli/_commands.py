@@ -31,6 +31,7 @@ from socialvalue.io import (
     SHIPPED_FRAMEWORKS,
     SHIPPED_METHODOLOGIES,
     atomic_write_text,
+    check_deliveries_file,
     default_methodology,
     example_spotlights,
     import_registry,
@@ -39,12 +40,15 @@ from socialvalue.io import (
     load_framework,
     load_methodology,
     load_registry,
+    load_registry_csv,
     load_spotlights,
     methodology_diff,
     save_registry,
     save_registry_csv,
     shipped_framework,
 )
+from socialvalue.io._files import read_text
+from socialvalue.io._formats import SCHEMA_KEY, SCHEMAS, format_of, parse
 from socialvalue.methodology import Methodology, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter, parse_period
@@ -56,7 +60,7 @@ from socialvalue.tracking import quarterly_summary
 from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
 from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries
+from ._inputs import DELIVERY_SUFFIXES, RETURNS_SUFFIXES, read_deliveries
 from ._output import batch_json, explain_json, summary_json
 from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
@@ -714,15 +718,20 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
     rules (every row's problems, with file, 1-based row and column).
     """
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
-        read = read_deliveries(
-            file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
-        )
-        if read.rejected:
-            _print_notes(read.notes)
-            raise click.exceptions.Exit(1)
-        click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+        _validate_returns(file, framework_name, rejected)
         return
-    document = load_any(file)
+    if _holds_deliveries(file):
+        # Every problem at once: each entry's, and the framework's on the entries that built.
+        chosen = framework_name or "lcrca"
+        delivery_set = check_deliveries_file(file, _framework_from(chosen))
+        click.echo(f"{file}: OK — {len(delivery_set)} deliveries, checked against {chosen!r}")
+        return
+    document = (
+        # A registry CSV's header, rows and framework check in one pass, by row and column.
+        load_registry_csv(file, framework=_framework_from(framework_name))
+        if framework_name is not None and Path(file).suffix.lower() == ".csv"
+        else load_any(file)
+    )
     if isinstance(document, Framework):
         summary = (
             f"framework {document.id!r} version {document.version}, "
@@ -755,6 +764,29 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
             f"sha256:{document.content_hash[:12]}"
         )
     click.echo(f"{file}: OK — {summary}")
+
+
+def _validate_returns(file: str, framework_name: str | None, rejected: str | None) -> None:
+    """Every problem of every row, one a line, as ``FILE, row N, column C: …``."""
+    framework = _framework_from(framework_name or "lcrca")
+    read = read_deliveries(file, framework, rejected_to=rejected)
+    if read.rejected:
+        _print_notes(read.notes)
+        for problem in read.problems:
+            click.echo(f"  {file}, {problem.readable()}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+
+
+def _holds_deliveries(path: str) -> bool:
+    """Whether a TOML or JSON file is a delivery set (its schema, else a ``deliveries`` key)."""
+    if Path(path).suffix.lower() not in DELIVERY_SUFFIXES:
+        return False
+    data = parse(read_text(path), format_of(path), path)
+    if not isinstance(data, dict):
+        return False
+    schema = data.get(SCHEMA_KEY)
+    return schema == SCHEMAS[DeliverySet] if schema is not None else "deliveries" in data
 
 
 def _looks_like_registry(path: str) -> bool:

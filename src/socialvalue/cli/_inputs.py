@@ -14,8 +14,14 @@ import attrs
 
 from socialvalue._display import DEFAULT_LOCALE, count
 from socialvalue.deliveries import DeliverySet
+from socialvalue.exceptions import Problem
 from socialvalue.framework import Framework
-from socialvalue.io import example_deliveries, load_deliveries, read_returns, write_rejected
+from socialvalue.io import (
+    check_deliveries_file,
+    example_deliveries,
+    read_returns,
+    write_rejected,
+)
 
 __all__ = ["DELIVERY_SUFFIXES", "RETURNS_SUFFIXES", "Deliveries", "read_deliveries"]
 
@@ -33,11 +39,13 @@ class Deliveries:
         deliveries: The accepted deliveries (all of a delivery set's).
         notes: Lines to print before the command's own output (rejected rows, where written).
         rejected: How many rows of a returns file were rejected.
+        problems: Every problem of the rejected rows, in file order.
     """
 
     deliveries: DeliverySet
     notes: tuple[str, ...] = ()
     rejected: int = 0
+    problems: tuple[Problem, ...] = ()
 
 
 def read_deliveries(
@@ -64,7 +72,8 @@ def read_deliveries(
                 f"--rejected is for returns files ({', '.join(RETURNS_SUFFIXES)}); {path} is a "
                 "delivery set, checked whole: leave out --rejected"
             )
-        return Deliveries(deliveries=load_deliveries(path))
+        # Every problem at once: each entry's, and the framework's on the entries that built.
+        return Deliveries(deliveries=check_deliveries_file(path, framework))
     if suffix not in RETURNS_SUFFIXES:
         raise click.UsageError(
             f"{path}: expected deliveries as {', '.join(DELIVERY_SUFFIXES)} or returns as "
@@ -87,4 +96,5 @@ def read_deliveries(
         deliveries=DeliverySet(title=title, deliveries=result.accepted),
         notes=tuple(notes),
         rejected=len(result.rejected),
+        problems=result.problems(),
     )

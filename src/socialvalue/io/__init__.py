@@ -110,6 +110,7 @@ from socialvalue.io._shipped import (
     shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
+from socialvalue.io._validate import check_deliveries_file
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -148,6 +149,7 @@ __all__ = [
     "ReturnRows",
     "atomic_write_bytes",
     "atomic_write_text",
+    "check_deliveries_file",
     "default_methodology",
     "dumps",
     "example_deliveries",

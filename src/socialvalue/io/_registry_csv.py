@@ -18,12 +18,14 @@ from typing import Any
 
 from socialvalue._text import guard_formula, unguard_formula
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError, ValidationError
+from socialvalue.framework import Framework
 from socialvalue.io._cells import CellProblem, NumberReader
 from socialvalue.io._columns import normalise_heading
 from socialvalue.io._converter import converter
 from socialvalue.io._errors import problems_from
 from socialvalue.io._files import MAX_FILE_BYTES, atomic_write_text, read_text
-from socialvalue.proxies import ProxyRegistry, ProxyValue
+from socialvalue.proxies import ProxyRegistry, ProxyValue, value_fit_problems
+from socialvalue.units import unit_code
 
 __all__ = [
     "CSV_ALIASES",
@@ -156,13 +158,16 @@ def load_registry_csv(  # noqa: PLR0913 - metadata a CSV cannot carry itself
     licence: str = "see each value",
     max_bytes: int = MAX_FILE_BYTES,
     locale: str = "en_GB",
+    framework: Framework | None = None,
 ) -> ProxyRegistry:
     """Read a registry from a CSV file; the registry's id defaults to the file's name.
 
     Headings match as a returns file's do (``Measure`` for ``code``, any case or spacing:
     :data:`CSV_ALIASES`); ``value``, ``low`` and ``high`` are read as returns' quantities are,
     written as ``locale`` writes numbers (``12,000``; a ``£`` sign allowed); a unit may be given
-    by its code or its display name (``FTE-year`` for ``fte_year``).
+    by its code or its display name (``FTE-year`` for ``fte_year``). Given ``framework``, each
+    value is also checked against it in the same pass (:meth:`ProxyRegistry.check_against`),
+    so the header's, the rows' and the framework's problems come in one error.
 
     Raises:
         DataFileError: naming the file and every problem, each as ``row N, column C``.
@@ -189,6 +194,7 @@ def load_registry_csv(  # noqa: PLR0913 - metadata a CSV cannot carry itself
         publisher=publisher,
         licence=licence,
         locale=locale,
+        framework=framework,
     ).with_origin(name)
 
 
@@ -202,6 +208,7 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
     publisher: str,
     licence: str,
     locale: str = "en_GB",
+    framework: Framework | None = None,
 ) -> ProxyRegistry:
     """Read a registry from CSV text (see :func:`load_registry_csv`)."""
     reader = csv.DictReader(io.StringIO(text, newline=""), restkey="\x00extra")
@@ -219,16 +226,10 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
         if all(not (cell or "").strip() for cell in row.values()):
             continue
         cells = {column: unguard_formula(cell or "") for column, cell in row.items()}
-        before = len(problems)
-        data = _row_dict(cells, number, problems, numbers)
-        unread = {problem.location for problem in problems[before:]}
-        try:
-            values.append(converter().structure(data, ProxyValue))
+        value = _read_row(cells, number, problems, numbers, framework)
+        if value is not None:
+            values.append(value)
             rows.append(number)
-        except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
-            found = (_cell_problem(problem, number) for problem in problems_from(error))
-            # A cell that could not be read is not also "required".
-            problems.extend(problem for problem in found if problem.location not in unread)
     if problems:
         raise DataFileError(source, problems)
     try:
@@ -246,6 +247,40 @@ def registry_from_csv_text(  # noqa: PLR0913 - metadata a CSV cannot carry itsel
         raise
     except (ValueError, TypeError) as error:
         raise DataFileError(source, problems_from(error)) from None
+
+
+def _read_row(
+    cells: dict[str, str],
+    number: int,
+    problems: list[Problem],
+    numbers: NumberReader,
+    framework: Framework | None,
+) -> ProxyValue | None:
+    """One row's value, or ``None`` with its problems (the framework's too) added."""
+    before = len(problems)
+    data = _row_dict(cells, number, problems, numbers)
+    unread = {problem.location for problem in problems[before:]}
+    value = None
+    try:
+        value = converter().structure(data, ProxyValue)
+    except (ValueError, TypeError, KeyError, ExceptionGroup) as error:
+        for problem in (_cell_problem(found, number) for found in problems_from(error)):
+            if problem.location not in unread:  # a cell not read is not also "required"
+                problems.append(problem)
+                unread.add(problem.location)
+    problems.extend(_fit(data, number, framework, unread))
+    return value if len(problems) == before else None
+
+
+def _fit(
+    data: dict[str, Any], number: int, framework: Framework | None, reported: set[str]
+) -> list[Problem]:
+    """The framework's check of a row in the same pass, even of a row with other problems."""
+    if framework is None or not data.get("measure") or not data.get("unit"):
+        return []
+    fit = value_fit_problems(data["measure"], unit_code(data["unit"]), framework)
+    located = (_cell_problem(problem, number) for problem in fit)
+    return [problem for problem in located if problem.location not in reported]
 
 
 def _row_problem(problem: Problem, rows: list[int]) -> Problem:
