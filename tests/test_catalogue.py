@@ -17,6 +17,7 @@ from socialvalue.report import (
     render_markdown,
     render_members_html,
 )
+from socialvalue.cli._words import CLI_MESSAGES
 from socialvalue.report._catalogue import LOCALE_DIR
 from socialvalue.report._format import _MESSAGES
 
@@ -38,7 +39,9 @@ def test_the_template_is_what_babel_extracts_from_the_source():
     }
     template = {m.id for m in _catalogue("socialvalue.pot") if m.id}
     assert template == extracted
-    messages = {m if isinstance(m, str) else tuple(m) for m in _MESSAGES.values()}
+    # The report's words and the command line's: one catalogue, every message in one table.
+    tables = (*_MESSAGES.values(), *CLI_MESSAGES.values())
+    messages = {m if isinstance(m, str) else tuple(m) for m in tables}
     assert messages == template
 
 

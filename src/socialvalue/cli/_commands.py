@@ -64,6 +64,10 @@ from ._inputs import DELIVERY_SUFFIXES, RETURNS_SUFFIXES, read_deliveries
 from ._output import batch_json, explain_json, summary_json
 from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
+from ._words import say, say_count
+
+#: The languages of the command's messages and of reports.
+SUPPORTED_LANGUAGES = ("en_GB", "cy_GB")
 
 __all__ = ["cli"]
 
@@ -169,8 +173,29 @@ _registry_option = click.option(
 
 @click.group(epilog=examples(), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="socialvalue", prog_name="socialvalue")
-def cli() -> None:
+@click.option(
+    "--language",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    default=_display.DEFAULT_LOCALE,
+    show_default=True,
+    help="The language of the command's messages and summaries (and of reports, unless "
+    "report --locale says otherwise): en_GB or cy_GB.",
+)
+@click.pass_context
+def cli(context: click.Context, language: str) -> None:
     """Measure social value consistently and transparently."""
+    context.meta[_LANGUAGE] = language
+
+
+#: Where the chosen --language is kept for the subcommands.
+_LANGUAGE = "socialvalue.language"
+
+
+def _language() -> str:
+    """The --language given before the command (English by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_LANGUAGE)
+    return found if isinstance(found, str) else _display.DEFAULT_LOCALE
 
 
 @cli.command(epilog=examples("report"))
@@ -193,7 +218,12 @@ def cli() -> None:
     help="html (self-contained, with charts), pdf (needs the pdf extra), md, or csv (a folder "
     "of tables). Default: from the -o extension, else html.",
 )
-@click.option("--locale", default="en_GB", show_default=True, help="en_GB or cy_GB.")
+@click.option(
+    "--locale",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    help="The documents' language, en_GB or cy_GB. Default: the --language given before the "
+    "command, else en_GB.",
+)
 @click.option(
     "-o",
     "--output",
@@ -234,7 +264,7 @@ def report(
     commitment_files: tuple[str, ...],
     no_commitments: bool,
     fmt: str | None,
-    locale: str,
+    locale: str | None,
     output: str | None,
     title: str | None,
     authority: str | None,
@@ -260,9 +290,11 @@ def report(
         render_markdown,
     )
 
+    locale = locale or _language()
+    language = locale  # the summary in the documents' language
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected)
+    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected, language=language)
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
@@ -270,7 +302,7 @@ def report(
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
-        titles=titles_for(chosen.framework, locale, translations_file),
+        titles=titles_for(chosen.framework, locale, translations_file, promised.commitments),
     )
     ends = [d.period.end for d in items]
     built = build_report(
@@ -301,7 +333,9 @@ def report(
         for name, text in tables.items():
             atomic_write_text(target.path / f"{name}.csv", text)
         console.print(
-            f"wrote {len(tables)} CSV tables into the folder {target.path}/", highlight=False
+            say_count(language, "wrote_tables", len(tables), folder=target.path),
+            highlight=False,
+            markup=False,
         )
         return
     written = [target.path]
@@ -310,20 +344,25 @@ def report(
     else:
         written = write_documents(built, formatter, target)
     headline = built.headlines[0]
-    shown = formatter.compact(headline.amount) if headline.amount is not None else ""
-    missing = _display.count(
-        len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
-    )
+    missing = say_count(language, "groups", len(built.table("not_valued").rows))
     console.print(
-        f"wrote {target.path} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{missing} not valued (listed in the report)",
+        say(
+            language,
+            "wrote_report",
+            path=target.path,
+            title=built.title,
+            label=Formatter(locale=language).label(headline.key),
+            amount=Formatter(locale=language, rounding=chosen.rounding).compact(headline.amount)
+            if headline.amount is not None
+            else "",
+            missing=missing,
+        ),
         highlight=False,
         markup=False,
     )
     if len(written) > 1:
         console.print(
-            f"the technical annex is {written[1]}, every table and working as CSV in the "
-            f"folder {written[2]}/",
+            say(language, "wrote_annex", annex=written[1], folder=written[2]),
             highlight=False,
             markup=False,
         )
@@ -724,7 +763,11 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
         # Every problem at once: each entry's, and the framework's on the entries that built.
         chosen = framework_name or "lcrca"
         delivery_set = check_deliveries_file(file, _framework_from(chosen))
-        click.echo(f"{file}: OK — {len(delivery_set)} deliveries, checked against {chosen!r}")
+        click.echo(
+            say_count(
+                _language(), "ok_deliveries", len(delivery_set), file=file, framework=repr(chosen)
+            )
+        )
         return
     document = (
         # A registry CSV's header, rows and framework check in one pass, by row and column.
@@ -769,13 +812,14 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
 def _validate_returns(file: str, framework_name: str | None, rejected: str | None) -> None:
     """Every problem of every row, one a line, as ``FILE, row N, column C: …``."""
     framework = _framework_from(framework_name or "lcrca")
-    read = read_deliveries(file, framework, rejected_to=rejected)
+    language = _language()
+    read = read_deliveries(file, framework, rejected_to=rejected, language=language)
     if read.rejected:
         _print_notes(read.notes)
         for problem in read.problems:
             click.echo(f"  {file}, {problem.readable()}", err=True)
         raise click.exceptions.Exit(1)
-    click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+    click.echo(say_count(language, "ok_returns", len(read.deliveries), file=file))
 
 
 def _holds_deliveries(path: str) -> bool:

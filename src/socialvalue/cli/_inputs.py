@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 
-from socialvalue._display import DEFAULT_LOCALE, count
+from socialvalue._display import DEFAULT_LOCALE
 from socialvalue.deliveries import DeliverySet
 from socialvalue.exceptions import Problem
 from socialvalue.framework import Framework
@@ -22,6 +22,8 @@ from socialvalue.io import (
     read_returns,
     write_rejected,
 )
+
+from ._words import say, say_count
 
 __all__ = ["DELIVERY_SUFFIXES", "RETURNS_SUFFIXES", "Deliveries", "read_deliveries"]
 
@@ -54,8 +56,11 @@ def read_deliveries(
     *,
     rejected_to: str | None = None,
     locale: str = "en_GB",
+    language: str = DEFAULT_LOCALE,
 ) -> Deliveries:
     """Read deliveries from ``path`` (the shipped example when ``None``).
+
+    ``locale`` is how a returns file writes numbers; ``language`` the language of the notes.
 
     Raises:
         click.UsageError: a suffix that is neither a delivery set nor a returns file.
@@ -82,16 +87,26 @@ def read_deliveries(
     result = read_returns(path, framework=framework, locale=locale)
     notes: list[str] = []
     if result.rejected:
-        problems = count(len(result.problems()), "problem", locale=DEFAULT_LOCALE)
-        rows = count(len(result.rejected), "row", locale=DEFAULT_LOCALE)
+        problems = say_count(language, "problems", len(result.problems()))
+        rows = say_count(language, "rows_rejected", len(result.rejected))
         first = result.problems()[0]
         if rejected_to is not None:
             write_rejected(result, rejected_to, framework=framework)
-            where = f"written to {rejected_to} to correct"
+            where = say(language, "rejected_written", path=rejected_to)
         else:
-            where = "give --rejected FILE to write them to correct"
-        notes.append(f"{path}: {rows} rejected ({problems}; first: {first}) and left out; {where}")
-    title = f"Returns from {Path(path).name}"
+            where = say(language, "rejected_hint")
+        notes.append(
+            say(
+                language,
+                "rejected_note",
+                path=path,
+                rows=rows,
+                problems=problems,
+                first=first.readable(),
+                where=where,
+            )
+        )
+    title = say(language, "returns_title", name=Path(path).name)
     return Deliveries(
         deliveries=DeliverySet(title=title, deliveries=result.accepted),
         notes=tuple(notes),
