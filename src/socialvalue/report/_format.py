@@ -88,6 +88,12 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "{n} delivery",
             "{n} deliveries",
         ),
+        # Quantities in the standard units, by the unit's code: plurals by the catalogue.
+        "quantity_fte_year": Np_("{n} FTE-year", "{n} FTE-years"),
+        "quantity_hour": Np_("{n} hour", "{n} hours"),
+        "quantity_day": Np_("{n} day", "{n} days"),
+        "quantity_week": Np_("{n} week", "{n} weeks"),
+        "quantity_tco2e": Np_("{n} tonne CO2e", "{n} tonnes CO2e"),
         "indicator_contracts_with_social_value": N_("Contracts in scope that include social value"),
         "basis_contracts_with_social_value": N_(
             "{numerator_measures} ÷ {denominator_measure}: {numerator} of {denominator}"
@@ -403,7 +409,7 @@ class Formatter:
         """A label with its ``{placeholders}`` filled, each value formatted by :meth:`value`."""
         return self.label(key).format(**{name: self.value(v) for name, v in values.items()})
 
-    def plural(self, key: str, n: int, **values: object) -> str:
+    def plural(self, key: str, n: int | Decimal, **values: object) -> str:
         """The plural form of label ``key`` for ``n`` (``key.one``, ``key.other`` …).
 
         >>> Formatter().plural("deliveries_count", 1), Formatter().plural("deliveries_count", 3)
