@@ -9,6 +9,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import socialvalue as sv
+from socialvalue.cli._words import CLI_MESSAGES
 from socialvalue.io import example_spotlights, shipped_commitments
 from socialvalue.report import (
     Formatter,
@@ -17,7 +18,6 @@ from socialvalue.report import (
     render_markdown,
     render_members_html,
 )
-from socialvalue.cli._words import CLI_MESSAGES
 from socialvalue.report._catalogue import LOCALE_DIR
 from socialvalue.report._format import _MESSAGES
 

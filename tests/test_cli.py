@@ -192,7 +192,7 @@ def test_value_a_deliveries_file(tmp_path, capsys):
     )
     assert main(["value", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Q3 returns: 1 deliveries" in out
+    assert "Q3 returns: 1 delivery" in out
     assert "250.50" in out
 
 

@@ -24,6 +24,7 @@ def folder(tmp_path, monkeypatch):
     shutil.copy(EXAMPLES / "hr3-returns.toml", tmp_path / "deliveries.toml")
     shutil.copy(EXAMPLES / "lcrca-progress.toml", tmp_path / "progress.toml")
     (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "semi.csv").write_text("measure;quantity;period\nLCR-EMP-1;2;2022/23\n")
     (tmp_path / "existing").mkdir()
     return tmp_path
 
@@ -46,6 +47,11 @@ BAD = [
         2,
     ),
     (["commitments", "--quarter", "2024/25"], "is not a quarter such as", 2),
+    # A CSV separated by ';': the fix names this command's own --delimiter, which it has.
+    (["report", "semi.csv", "-o", "r.html"], "give --delimiter ';'", 1),
+    (["value", "semi.csv"], "give --delimiter ';'", 1),
+    (["validate", "semi.csv"], "give --delimiter ';'", 1),
+    (["explain", "LCR-EMP-1", "--deliveries", "semi.csv"], "give --delimiter ';'", 1),
 ]
 
 
@@ -58,6 +64,22 @@ def test_bad_invocations_end_in_one_line_naming_the_fix(capsys, arguments, fragm
     assert len(lines) == 1, err
     assert "Traceback" not in err
     assert fragment in lines[0]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["report", "semi.csv", "-o", "r.html"],
+        ["value", "semi.csv"],
+        ["validate", "semi.csv"],
+        ["explain", "LCR-EMP-1", "--deliveries", "semi.csv"],
+        ["commitments", "--deliveries", "semi.csv", "--quarter", "2022/23 Q4"],
+    ],
+    ids=lambda v: v[0],
+)
+@pytest.mark.usefixtures("folder")
+def test_every_command_reading_returns_takes_the_delimiter_its_hint_names(arguments, capsys):
+    assert main([*arguments, "--delimiter", ";"]) == 0, capsys.readouterr().err
 
 
 def test_output_extension_decides_the_format(folder, capsys):

@@ -148,6 +148,31 @@ _methodology_option = click.option(
     metavar="FILE",
     help=f"A methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}.",
 )
+#: Where a command's --delimiter is kept (it is not passed to the command: read_deliveries
+#: takes it from here).
+_DELIMITER = "socialvalue.delimiter"
+
+
+def _keep_delimiter(context: click.Context, _param: click.Parameter, value: str) -> str:
+    context.meta[_DELIMITER] = value
+    return value
+
+
+def _delimiter() -> str:
+    """The --delimiter of the command running (``,`` by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_DELIMITER)
+    return found if isinstance(found, str) else ","
+
+
+_delimiter_option = click.option(
+    "--delimiter",
+    default=",",
+    show_default=True,
+    expose_value=False,
+    callback=_keep_delimiter,
+    help="For a CSV returns file: the character between cells (';' or a tab, say).",
+)
 _rejected_option = click.option(
     "--rejected",
     metavar="FILE",
@@ -257,6 +282,7 @@ def _language() -> str:
     "(Welsh for the LCRCA framework, a draft).",
 )
 @_rejected_option
+@_delimiter_option
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -294,7 +320,13 @@ def report(
     language = locale  # the summary in the documents' language
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected, language=language)
+    read = read_deliveries(
+        deliveries,
+        chosen.framework,
+        rejected_to=rejected,
+        language=language,
+        delimiter=_delimiter(),
+    )
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
@@ -413,6 +445,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
     metavar="AMOUNT",
     help="With --scenarios: the present value each input's switching value would reach.",
 )
+@_delimiter_option
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -438,7 +471,7 @@ def value(
         raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
-    read = read_deliveries(deliveries, framework, rejected_to=rejected)
+    read = read_deliveries(deliveries, framework, rejected_to=rejected, delimiter=_delimiter())
     _print_notes(read.notes)
     batch_file = read.deliveries
     items = _with_progress(batch_file.deliveries, "valuing")
@@ -448,7 +481,9 @@ def value(
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
         return
     console = _console()
-    console.print(Text.assemble((batch_file.title, "bold"), f": {batch.count} deliveries"))
+    english = _display.DEFAULT_LOCALE
+    delivered = _display.count(batch.count, "delivery", "deliveries", locale=english)
+    console.print(Text.assemble((batch_file.title, "bold"), f": {delivered}"))
     console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
     price_base = chosen.price_base.label if chosen.price_base else "each value's own"
     console.print(
@@ -646,6 +681,7 @@ def _print_batch(
 @_methodology_option
 @_registry_option
 @_json_option
+@_delimiter_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -664,7 +700,7 @@ def explain(
     chosen = _methodology_for(methodology, registries)
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
-    read = read_deliveries(deliveries_file, chosen.framework)
+    read = read_deliveries(deliveries_file, chosen.framework, delimiter=_delimiter())
     _print_notes(read.notes)
     of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
@@ -749,6 +785,7 @@ def framework(file: str | None) -> None:
     f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
 )
 @_rejected_option
+@_delimiter_option
 def validate(file: str, framework_name: str | None, rejected: str | None) -> None:
     """Check a file and list every problem in it.
 
@@ -813,7 +850,9 @@ def _validate_returns(file: str, framework_name: str | None, rejected: str | Non
     """Every problem of every row, one a line, as ``FILE, row N, column C: …``."""
     framework = _framework_from(framework_name or "lcrca")
     language = _language()
-    read = read_deliveries(file, framework, rejected_to=rejected, language=language)
+    read = read_deliveries(
+        file, framework, rejected_to=rejected, language=language, delimiter=_delimiter()
+    )
     if read.rejected:
         _print_notes(read.notes)
         for problem in read.problems:
@@ -863,6 +902,7 @@ def _looks_like_registry(path: str) -> bool:
     "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
 )
 @_json_option
+@_delimiter_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -883,7 +923,7 @@ def commitments(
     check_commitments(promised, framework_)
     returns: list[Delivery] = []
     for path in deliveries_files:
-        read = read_deliveries(path, framework_)
+        read = read_deliveries(path, framework_, delimiter=_delimiter())
         _print_notes(read.notes)
         returns.extend(read.deliveries)
     if quarter is None:
@@ -1016,6 +1056,7 @@ def import_(
     help="text: the data diff and the bridge; the others: the bridge only.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
+@_delimiter_option
 def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
     """What moved between two methodologies (files or shipped names), by cause.
 
@@ -1033,7 +1074,8 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
 
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
-    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    read = read_deliveries(deliveries, after.framework, delimiter=_delimiter())
+    items = read.deliveries.deliveries
     bridge = compare(items, before, after)
     if fmt == "markdown":
         text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))

@@ -50,17 +50,19 @@ class Deliveries:
     problems: tuple[Problem, ...] = ()
 
 
-def read_deliveries(
+def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to read it
     path: str | None,
     framework: Framework,
     *,
     rejected_to: str | None = None,
     locale: str = "en_GB",
     language: str = DEFAULT_LOCALE,
+    delimiter: str = ",",
 ) -> Deliveries:
     """Read deliveries from ``path`` (the shipped example when ``None``).
 
-    ``locale`` is how a returns file writes numbers; ``language`` the language of the notes.
+    ``locale`` is how a returns file writes numbers, ``delimiter`` what separates its cells (CSV);
+    ``language`` is the language of the notes.
 
     Raises:
         click.UsageError: a suffix that is neither a delivery set nor a returns file.
@@ -84,7 +86,7 @@ def read_deliveries(
             f"{path}: expected deliveries as {', '.join(DELIVERY_SUFFIXES)} or returns as "
             f"{', '.join(RETURNS_SUFFIXES)}; got {suffix or 'no suffix'}"
         )
-    result = read_returns(path, framework=framework, locale=locale)
+    result = read_returns(path, framework=framework, locale=locale, delimiter=delimiter)
     notes: list[str] = []
     if result.rejected:
         problems = say_count(language, "problems", len(result.problems()))
