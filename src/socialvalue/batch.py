@@ -15,8 +15,9 @@ row numbers). The totals are *exactly* the sums of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
@@ -367,9 +368,10 @@ def value_many(
     count = 0
     items = deliveries if isinstance(deliveries, Sequence) else list(deliveries)
     overlapping = _overlaps(items, methodology)
+    key_of = _group_keys(by)
     with calculation_context():
         for index, delivery in enumerate(items):
-            group_key = _group_key(delivery, by, overlapping.get(index, ""))
+            group_key = key_of(delivery, overlapping.get(index, ""))
             group = sums.get(group_key)
             if group is None:
                 sums[group_key] = _Group(delivery, index)
@@ -451,24 +453,20 @@ def value_many(
 _BY_AT = 7
 
 
-def _group_key(
-    delivery: Delivery, by: Sequence[str] = (), overlaps: str = ""
-) -> tuple[object, ...]:
-    """The key :func:`value_many` groups a delivery under.
+def _group_keys(by: Sequence[str] = ()) -> Callable[[Delivery, str], tuple[object, ...]]:
+    """How :func:`value_many` keys a delivery: a function of the delivery and what it overlaps.
 
-    The valuation key, the stated unit and the role (checked against the framework), the
-    status, the measure it overlaps (if any), then the ``by`` attributes in order.
+    The key is the valuation key, the stated unit and the role (checked against the
+    framework), the status, the measure it overlaps (if any), then the ``by`` attributes in
+    order (read with one ``attrgetter``: this runs once per delivery).
     """
-    key = (
-        delivery.measure,
-        delivery.period,
-        delivery.geography,
-        delivery.unit,
-        delivery.role,
-        delivery.status,
-        overlaps,
-    )
-    return key + tuple(getattr(delivery, name) for name in by) if by else key
+    head = attrgetter("measure", "period", "geography", "unit", "role", "status")
+    if not by:
+        return lambda delivery, overlaps: (*head(delivery), overlaps)
+    tail = attrgetter(*by)
+    if len(by) == 1:
+        return lambda delivery, overlaps: (*head(delivery), overlaps, tail(delivery))
+    return lambda delivery, overlaps: (*head(delivery), overlaps, *tail(delivery))
 
 
 def classify(
@@ -534,8 +532,9 @@ def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
 
 
-def _scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
-    return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
+def _scope_keys(scope: Sequence[str]) -> Callable[[Delivery], object]:
+    """The key of a delivery's overlap scope: its status and the scope's dimensions but period."""
+    return attrgetter("status", *(dim for dim in scope if dim != "period"))
 
 
 def _first_overlapping(
@@ -571,18 +570,19 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
     by_period = "period" in scope
     # Each scope's distinct (measure, period) of the firsts, in the order first delivered: the
     # first that overlaps is the same as the first delivery that does, at a fraction of the cost.
-    buckets: dict[tuple[object, ...], dict[tuple[str, AnyPeriod], None]] = {}
+    scope_of = _scope_keys(scope)
+    buckets: dict[object, dict[tuple[str, AnyPeriod], None]] = {}
     for delivery in deliveries:
         if delivery.measure in firsts:
-            bucket = buckets.setdefault(_scope_key(delivery, scope), {})
+            bucket = buckets.setdefault(scope_of(delivery), {})
             bucket[delivery.measure, delivery.period] = None
     found: dict[int, str] = {}
-    answers: dict[tuple[object, ...], str] = {}  # (scope, measure, period) → first, or ""
+    answers: dict[tuple[object, str, AnyPeriod], str] = {}  # (scope, measure, period) → first
     for index, delivery in enumerate(deliveries):
         partners = seconds.get(delivery.measure)
         if partners is None:
             continue
-        where = _scope_key(delivery, scope)
+        where = scope_of(delivery)
         asked = (where, delivery.measure, delivery.period)
         answer = answers.get(asked)
         if answer is None:

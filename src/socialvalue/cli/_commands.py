@@ -34,6 +34,7 @@ from socialvalue.io import (
     check_deliveries_file,
     default_methodology,
     example_spotlights,
+    holds_deliveries,
     import_registry,
     load_any,
     load_commitments,
@@ -47,8 +48,6 @@ from socialvalue.io import (
     save_registry_csv,
     shipped_framework,
 )
-from socialvalue.io._files import read_text
-from socialvalue.io._formats import SCHEMA_KEY, SCHEMAS, format_of, parse
 from socialvalue.methodology import Methodology, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.periods import FinancialQuarter, parse_period
@@ -60,7 +59,7 @@ from socialvalue.tracking import quarterly_summary
 from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
 from ._import import import_command, template_command
-from ._inputs import DELIVERY_SUFFIXES, RETURNS_SUFFIXES, read_deliveries
+from ._inputs import RETURNS_SUFFIXES, read_deliveries
 from ._output import batch_json, explain_json, summary_json
 from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
@@ -796,7 +795,7 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
         _validate_returns(file, framework_name, rejected)
         return
-    if _holds_deliveries(file):
+    if holds_deliveries(file):
         # Every problem at once: each entry's, and the framework's on the entries that built.
         chosen = framework_name or "lcrca"
         delivery_set = check_deliveries_file(file, _framework_from(chosen))
@@ -859,17 +858,6 @@ def _validate_returns(file: str, framework_name: str | None, rejected: str | Non
             click.echo(f"  {file}, {problem.readable()}", err=True)
         raise click.exceptions.Exit(1)
     click.echo(say_count(language, "ok_returns", len(read.deliveries), file=file))
-
-
-def _holds_deliveries(path: str) -> bool:
-    """Whether a TOML or JSON file is a delivery set (its schema, else a ``deliveries`` key)."""
-    if Path(path).suffix.lower() not in DELIVERY_SUFFIXES:
-        return False
-    data = parse(read_text(path), format_of(path), path)
-    if not isinstance(data, dict):
-        return False
-    schema = data.get(SCHEMA_KEY)
-    return schema == SCHEMAS[DeliverySet] if schema is not None else "deliveries" in data
 
 
 def _looks_like_registry(path: str) -> bool:

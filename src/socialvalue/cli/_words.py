@@ -12,8 +12,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from socialvalue import _display
-from socialvalue.report._catalogue import translations
-from socialvalue.report._format import N_, Np_
+from socialvalue._catalogue import N_, Np_, translations
 
 __all__ = ["CLI_MESSAGES", "say", "say_count"]
 

@@ -110,7 +110,7 @@ from socialvalue.io._shipped import (
     shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
-from socialvalue.io._validate import check_deliveries_file
+from socialvalue.io._validate import check_deliveries_file, holds_deliveries
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -156,6 +156,7 @@ __all__ = [
     "example_spotlights",
     "export_valuations",
     "format_of",
+    "holds_deliveries",
     "import_registry",
     "iter_returns",
     "load",

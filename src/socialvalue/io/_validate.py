@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
 from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
-from socialvalue.io._formats import format_of, parse, structure
+from socialvalue.io._formats import SCHEMA_KEY, SCHEMAS, format_of, parse, structure
 from socialvalue.units import unit_code
 
-__all__ = ["check_deliveries_file"]
+__all__ = ["check_deliveries_file", "holds_deliveries"]
 
 _ENTRY = re.compile(r"^(?:deliveries)?\[(\d+)\]")
 
@@ -137,3 +138,20 @@ def _check(delivery_set: DeliverySet, name: str, framework: Framework) -> None:
         raise DataFileError(
             name, [Problem(f"deliveries{p.location}", p.message) for p in error.problems]
         ) from None
+
+
+def holds_deliveries(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bool:
+    """Whether a TOML or JSON file is a delivery set: by its schema, else a ``deliveries`` key.
+
+    A file that is neither TOML nor JSON is not one.
+
+    Raises:
+        DataFileError: the file is TOML or JSON but cannot be parsed.
+    """
+    if Path(path).suffix.lower() not in (".toml", ".json"):
+        return False
+    data = parse(read_text(path, max_bytes=max_bytes), format_of(path), os.fspath(path))
+    if not isinstance(data, dict):
+        return False
+    schema = data.get(SCHEMA_KEY)
+    return schema == SCHEMAS[DeliverySet] if schema is not None else "deliveries" in data

@@ -16,22 +16,12 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue import _display
+from socialvalue._catalogue import N_, Np_, plural_sample, translations as translations_of
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
-from socialvalue.report._catalogue import plural_sample, translations as translations_of
 
 __all__ = ["LABELS", "SUPPORTED_LOCALES", "Formatter"]
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention, found by pybabel extract
-    """Mark a message for extraction (``pybabel extract -k N_``); return it unchanged."""
-    return text
-
-
-def Np_(one: str, other: str) -> tuple[str, str]:  # noqa: N802 - ditto, ``-k Np_:1,2``
-    """Mark a message with a plural form for extraction; return both forms."""
-    return (one, other)
 
 
 #: The report's own words, in English: the message catalogue's source. A pair has a plural
