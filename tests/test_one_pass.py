@@ -127,3 +127,79 @@ def test_validate_lists_every_rejected_row_of_returns(tmp_path, capsys):
 def test_locations_are_shown_one_way(location, shown):
     assert readable_location(location) == shown
     assert str(Problem(location, "x").readable()).startswith(shown)
+
+
+REGISTRY = """\
+schema = "socialvalue/registry/1"
+id = "bad"
+title = "Bad"
+version = "1"
+publisher = "Council"
+licence = "OGL-UK-3.0"
+
+[[values]]
+measure = "LCR-EMP-1"
+unit = "hour"
+value = "abc"
+price_base = "2023"
+valid_from = "2023-04-01"
+source = { title = "S", publisher = "P" }
+licence = "OGL-UK-3.0"
+
+[[values]]
+measure = "LCR-NOPE-1"
+unit = "FTE-year"
+value = "5"
+price_base = "2023"
+valid_from = "2023-04-01"
+source = { title = "S", publisher = "P" }
+licence = "OGL-UK-3.0"
+"""
+
+COMMITMENTS = """\
+schema = "socialvalue/commitments/1"
+title = "Bad"
+
+[[commitments]]
+id = "C1"
+kind = "contractual"
+title = "Jobs"
+contract = "K1"
+measure = "LCR-EMP-1"
+target = "ten"
+
+[[commitments]]
+id = "C2"
+kind = "contractual"
+title = "Hours"
+contract = "K1"
+measure = "LCR-NOPE-1"
+target = "5"
+role = "wizard"
+"""
+
+
+def test_a_registry_file_reports_its_own_and_the_frameworks_problems_together(tmp_path, capsys):
+    path = tmp_path / "values.toml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    assert main(["validate", str(path), "--framework", "lcrca"]) == 1
+    error = capsys.readouterr().err
+    locations = re.findall(r"^  - ([^:]+):", error, flags=re.MULTILINE)
+    assert locations == [
+        "values entry 1, key value",  # building the value
+        "values entry 1, key unit",  # the framework, on a value that could not be built
+        "values entry 2, key measure",  # the framework, on one that could
+    ]
+    # Without --framework a registry is checked alone, as when it loads.
+    assert main(["validate", str(path)]) == 1
+    assert "key unit" not in capsys.readouterr().err
+
+
+def test_a_commitments_file_reports_its_own_and_the_frameworks_problems_together(tmp_path, capsys):
+    path = tmp_path / "commitments.toml"
+    path.write_text(COMMITMENTS, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    error = capsys.readouterr().err
+    assert "commitments entry 1, key target" in error
+    assert "commitments entry 2, key measure: unknown measure 'LCR-NOPE-1'" in error
+    assert not ZERO_BASED.search(error), error

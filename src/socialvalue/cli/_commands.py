@@ -6,6 +6,7 @@ Each command is a thin shell over the library: read files, call the pure functio
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -26,6 +27,7 @@ from socialvalue.commitments import CommitmentSet, check_commitments
 from socialvalue.compare import compare
 from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
 from socialvalue.discounting import DiscountSchedules
+from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.framework import Framework
 from socialvalue.io import (
     SHIPPED_FRAMEWORKS,
@@ -34,6 +36,7 @@ from socialvalue.io import (
     check_deliveries_file,
     default_methodology,
     example_spotlights,
+    fit_problems_in_file,
     holds_deliveries,
     import_registry,
     load_any,
@@ -59,7 +62,7 @@ from socialvalue.tracking import quarterly_summary
 from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
 from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries
+from ._inputs import DELIVERY_SUFFIXES, RETURNS_SUFFIXES, read_deliveries
 from ._output import batch_json, explain_json, summary_json
 from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
@@ -809,7 +812,7 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
         # A registry CSV's header, rows and framework check in one pass, by row and column.
         load_registry_csv(file, framework=_framework_from(framework_name))
         if framework_name is not None and Path(file).suffix.lower() == ".csv"
-        else load_any(file)
+        else _load_checked(file, framework_name)
     )
     if isinstance(document, Framework):
         summary = (
@@ -858,6 +861,43 @@ def _validate_returns(file: str, framework_name: str | None, rejected: str | Non
             click.echo(f"  {file}, {problem.readable()}", err=True)
         raise click.exceptions.Exit(1)
     click.echo(say_count(language, "ok_returns", len(read.deliveries), file=file))
+
+
+def _load_checked(
+    file: str, framework_name: str | None
+) -> (
+    Framework
+    | ProxyRegistry
+    | PriceIndex
+    | DiscountSchedules
+    | DeliverySet
+    | CommitmentSet
+    | Methodology
+):
+    """Load any document; a registry's or commitments' framework problems come with the rest.
+
+    A file that cannot be loaded is still checked against the framework (the registry's only
+    with --framework, as when it loads), so every problem of every stage is in one error.
+    """
+    try:
+        return load_any(file)
+    except DataFileError as error:
+        if Path(file).suffix.lower() not in DELIVERY_SUFFIXES:
+            raise
+        framework = _framework_from(framework_name or "lcrca")
+        extra = fit_problems_in_file(file, framework, reported=error.problems)
+        if framework_name is None:  # a registry is checked against a framework when asked
+            extra = [p for p in extra if p.location.startswith("commitments")]
+        if not extra:
+            raise
+        merged = sorted([*error.problems, *extra], key=_entry_order)
+        raise DataFileError(error.file, merged) from None
+
+
+def _entry_order(problem: Problem) -> tuple[str, int]:
+    """Problems of the document first, then by list and entry (``values[2]…``)."""
+    found = re.match(r"^(\w+)\[(\d+)\]", problem.location)
+    return ("", -1) if found is None else (found[1], int(found[2]))
 
 
 def _looks_like_registry(path: str) -> bool:

@@ -110,7 +110,11 @@ from socialvalue.io._shipped import (
     shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
-from socialvalue.io._validate import check_deliveries_file, holds_deliveries
+from socialvalue.io._validate import (
+    check_deliveries_file,
+    fit_problems_in_file,
+    holds_deliveries,
+)
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -155,6 +159,7 @@ __all__ = [
     "example_deliveries",
     "example_spotlights",
     "export_valuations",
+    "fit_problems_in_file",
     "format_of",
     "holds_deliveries",
     "import_registry",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from socialvalue.deliveries import Delivery, DeliverySet, check_deliveries
@@ -19,9 +20,10 @@ from socialvalue.exceptions import DataFileError, Problem, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.io._files import MAX_FILE_BYTES, read_text
 from socialvalue.io._formats import SCHEMA_KEY, SCHEMAS, format_of, parse, structure
+from socialvalue.proxies import value_fit_problems
 from socialvalue.units import unit_code
 
-__all__ = ["check_deliveries_file", "holds_deliveries"]
+__all__ = ["check_deliveries_file", "fit_problems_in_file", "holds_deliveries"]
 
 _ENTRY = re.compile(r"^(?:deliveries)?\[(\d+)\]")
 
@@ -155,3 +157,55 @@ def holds_deliveries(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_
         return False
     schema = data.get(SCHEMA_KEY)
     return schema == SCHEMAS[DeliverySet] if schema is not None else "deliveries" in data
+
+
+def fit_problems_in_file(
+    path: str | os.PathLike[str],
+    framework: Framework,
+    *,
+    reported: Iterable[Problem] = (),
+    max_bytes: int = MAX_FILE_BYTES,
+) -> list[Problem]:
+    """The framework's check of a registry's or a commitments file's entries, from the raw file.
+
+    For a file that could not be loaded (``reported`` are its problems), so the framework's
+    problems come with the others in one pass: each ``values`` entry's measure and unit
+    (:func:`~socialvalue.proxies.value_fit_problems`), each ``commitments`` entry's measure,
+    unit and role (:meth:`~socialvalue.Framework.fit_problems`), located as the loader locates
+    (``values[2].unit``); a location already ``reported`` is not reported twice.
+    """
+    data = parse(read_text(path, max_bytes=max_bytes), format_of(path), os.fspath(path))
+    if not isinstance(data, dict):
+        return []
+    seen = {problem.location for problem in reported}
+    found: list[Problem] = []
+    for key in ("values", "commitments"):
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            continue
+        for index, entry in enumerate(entries):
+            texts = _texts(entry, ("measure", "unit", "role"))
+            if texts is None or texts["measure"] is None:
+                continue
+            unit = None if texts["unit"] is None else unit_code(texts["unit"])
+            if key == "values":
+                fit = value_fit_problems(texts["measure"], unit or "", framework)
+            else:
+                fit = framework.fit_problems(
+                    measure=texts["measure"], unit=unit, role=texts["role"], counted="targets"
+                )
+            for problem in fit:
+                location = f"{key}[{index}].{problem.location}"
+                if location not in seen:
+                    found.append(Problem(location, problem.message))
+    return found
+
+
+def _texts(entry: object, keys: tuple[str, ...]) -> dict[str, str | None] | None:
+    """An entry's text fields, or ``None`` when it is not a table or one is not text."""
+    if not isinstance(entry, dict):
+        return None
+    texts = {key: entry.get(key) for key in keys}
+    if not all(value is None or isinstance(value, str) for value in texts.values()):
+        return None
+    return texts
