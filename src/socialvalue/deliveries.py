@@ -21,6 +21,7 @@ from socialvalue.framework import Framework
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
 from socialvalue.provenance import Source
+from socialvalue.units import unit_code
 
 __all__ = [
     "Cost",
@@ -98,7 +99,7 @@ class Delivery:
     measure: str = attrs.field(validator=_not_blank)
     quantity: Decimal = attrs.field(converter=_quantity)
     period: AnyPeriod = attrs.field(converter=to_period)
-    unit: str | None = None
+    unit: str | None = attrs.field(default=None, converter=attrs.converters.optional(unit_code))
     reporter: str = ""
     project: str = ""
     contract: str = ""

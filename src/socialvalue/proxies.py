@@ -31,6 +31,7 @@ from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.provenance import Source, Verification
+from socialvalue.units import unit_code
 
 __all__ = [
     "DEFAULT_GEOGRAPHIES",
@@ -157,7 +158,7 @@ class ProxyValue:
     """
 
     measure: str = attrs.field(validator=_not_blank)
-    unit: str = attrs.field(validator=_not_blank)
+    unit: str = attrs.field(converter=unit_code, validator=_not_blank)
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
     price_base: FinancialYear | CalendarYear = attrs.field(converter=price_year)
@@ -451,23 +452,41 @@ def _framework_problems(
 ) -> Iterator[Problem]:
     for i, value in enumerate(registry.values):
         where = f"{prefix}values[{i}]"
-        if value.measure not in framework:
-            error = UnknownCodeError("measure", value.measure, list(framework.measure_codes()))
-            yield Problem(f"{where}.measure", f"{error.message} (framework {framework.id!r})")
-            continue
-        measure = framework.measure(value.measure)
-        if value.unit != measure.unit:
-            yield Problem(
-                f"{where}.unit",
-                f"{value.measure} is counted in {measure.unit!r}, but this value is per "
-                f"{value.unit!r}",
+        for problem in value_fit_problems(value.measure, value.unit, framework):
+            yield Problem(f"{where}.{problem.location}", problem.message)
+
+
+def value_fit_problems(measure_code: str, unit: str, framework: Framework) -> list[Problem]:
+    """The check of one proxy value against a framework, located at its field.
+
+    The one rule :meth:`ProxyRegistry.check_against` and registry files use; each problem is
+    located at ``measure`` or ``unit``. A value's measure and unit are enough, so a value that
+    could not be built (a bad number, say) is still checked.
+
+    Problems: a measure the framework does not define; a value per a unit other than the
+    measure's; a value for a measure that is financial or record-only (never proxied).
+    """
+    if measure_code not in framework:
+        error = UnknownCodeError("measure", measure_code, list(framework.measure_codes()))
+        return [Problem("measure", f"{error.message} (framework {framework.id!r})")]
+    measure = framework.measure(measure_code)
+    problems = []
+    if unit != measure.unit:
+        problems.append(
+            Problem(
+                "unit",
+                f"{measure_code} is counted in {measure.unit!r}, but this value is per {unit!r}",
             )
-        if measure.valuation is not ValuationKind.PROXY:
-            yield Problem(
-                f"{where}.measure",
-                f"{value.measure} is a {measure.valuation.value.replace('_', '-')} measure; "
+        )
+    if measure.valuation is not ValuationKind.PROXY:
+        problems.append(
+            Problem(
+                "measure",
+                f"{measure_code} is a {measure.valuation.value.replace('_', '-')} measure; "
                 "it is never valued with a proxy",
             )
+        )
+    return problems
 
 
 def _as_day(on: dt.date | AnyPeriod) -> tuple[dt.date, dt.date, str]:

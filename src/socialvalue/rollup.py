@@ -21,6 +21,7 @@ provided they used the same methodology, which a merge checks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from types import MappingProxyType
@@ -616,6 +617,28 @@ def _group_totals(
     )
 
 
+def _summed(parts: Sequence[Totals]) -> Totals:
+    """The sum of many totals in one pass: what ``sum`` with ``+`` gives, without the steps."""
+    if len(parts) == 1:
+        return parts[0]
+    fields = (
+        "gross", "net", "present_value", "transfers", "overlaps", "targets", "costs", "inputs",
+        "attracted",
+    )  # fmt: skip
+    with calculation_context():
+        sums = {name: sum((getattr(p, name) for p in parts), Decimal(0)) for name in fields}
+        quantities = [p.quantity for p in parts if p.quantity is not None]
+        return Totals(
+            **sums,
+            count=sum(p.count for p in parts),
+            valued=sum(p.valued for p in parts),
+            quantity=sum(quantities, Decimal(0)) if quantities else None,
+            monetised=any(p.monetised for p in parts),
+            has_costs=any(p.has_costs for p in parts),
+            outcomes=functools.reduce(_add_outcomes, (p.outcomes for p in parts), ()),
+        )
+
+
 def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
     batch: ValuationBatch,
     framework: Framework,
@@ -633,22 +656,24 @@ def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
             f"the batch was not valued by {', '.join(missing)}: pass by={tuple(needed)} to "
             "value_many"
         )
-    rows: dict[tuple[str, ...], Totals] = {}
     with_quantity = "measure" in by
+    found: dict[tuple[str, ...], list[Totals]] = {}
     for group in batch.groups:
         key = tuple(_value_of(d, group, batch.by, framework) for d in by)
         totals = _group_totals(
             group, currency, framework, with_quantity=with_quantity, leverage=leverage_measures
         )
-        rows[key] = rows[key] + totals if key in rows else totals
+        found.setdefault(key, []).append(totals)
     for unvalued in batch.unvalued:
         # Not valued, so in no total; but an outcome delivered is a cost-per-outcome
         # denominator (a row may hold nothing else).
         outcomes = _outcomes(unvalued, framework)
         if outcomes:
             key = tuple(_value_of(d, unvalued, batch.by, framework) for d in by)
-            totals = Totals(outcomes=outcomes, quantity=Decimal(0) if with_quantity else None)
-            rows[key] = rows[key] + totals if key in rows else totals
+            found.setdefault(key, []).append(
+                Totals(outcomes=outcomes, quantity=Decimal(0) if with_quantity else None)
+            )
+    rows = {key: _summed(parts) for key, parts in found.items()}
     for cost in costs:
         if cost.real.currency != currency:
             raise RollupError(f"a cost in {cost.real.currency} cannot join {currency} totals")

@@ -160,7 +160,11 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
     Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={}, targets=())
     """
     by_id = {commitment.id: commitment for commitment in commitments}
-    quantified = [c for c in commitments if c.quantified]
+    # Quantified commitments by measure: a delivery is compared only with its measure's.
+    quantified: dict[str, list[Commitment]] = {}
+    for commitment in commitments:
+        if commitment.quantified and commitment.measure is not None:
+            quantified.setdefault(commitment.measure, []).append(commitment)
     matched: dict[str, list[int]] = {c.id: [] for c in commitments}
     unmatched: list[int] = []
     ambiguous: dict[int, tuple[str, ...]] = {}
@@ -169,9 +173,16 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         if delivery.status is not DeliveryStatus.DELIVERED:
             targets.append(index)  # a target or forecast is not a delivery
             continue
-        tagged = list(
-            dict.fromkeys(tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG))
+        tagged = (
+            list(
+                dict.fromkeys(
+                    tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG)
+                )
+            )
+            if delivery.tags
+            else []
         )
+        same_measure = quantified.get(delivery.measure, ())
         if tagged:
             candidates = [
                 by_id[code]
@@ -183,18 +194,15 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         elif delivery.contract:
             candidates = [
                 c
-                for c in quantified
-                if c.contract == delivery.contract
-                and c.measure == delivery.measure
-                and _in_window(delivery, c)
+                for c in same_measure
+                if c.contract == delivery.contract and _in_window(delivery, c)
             ]
         else:
             candidates = [
                 c
-                for c in quantified
+                for c in same_measure
                 if c.kind != CONTRACTUAL
                 and not c.contract
-                and c.measure == delivery.measure
                 and c.role == delivery.role
                 and _in_window(delivery, c)
             ]

@@ -16,7 +16,7 @@ import attrs
 from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
 from socialvalue.exceptions import UnknownCodeError
 
-__all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
+__all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit", "unit_code"]
 
 
 class UnitKind(enum.Enum):
@@ -97,3 +97,26 @@ def standard_unit(code: str) -> Unit:
         return STANDARD_UNITS[code]
     except KeyError:
         raise UnknownCodeError("unit", code, list(STANDARD_UNITS)) from None
+
+
+_BY_NAME: Mapping[str, str] = MappingProxyType(
+    {
+        **{unit.label.casefold(): unit.code for unit in _STANDARD},
+        **{unit.code.casefold(): unit.code for unit in _STANDARD},
+    }
+)
+
+
+def unit_code(given: str) -> str:
+    """A standard unit's code, given its code or its display name in any case; else ``given``.
+
+    The one rule for what a file may write in a unit field: ``FTE-year`` and ``fte_year`` are
+    the same unit. Text that names no standard unit is kept as written (a framework's own unit,
+    or a mistake the framework check reports).
+
+    >>> unit_code("FTE-year"), unit_code("fte_year"), unit_code("Tonne CO2e"), unit_code("sessions")
+    ('fte_year', 'fte_year', 'tco2e', 'sessions')
+    """
+    if not isinstance(given, str):
+        return given
+    return _BY_NAME.get(given.strip().casefold(), given)
