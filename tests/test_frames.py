@@ -347,6 +347,14 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
     # The frame still lists the pair it could not de-duplicate, as a possible overlap.
     possible = {row[:2] for row in frame_rows if row[5] == "possible overlap"}
     assert {row[:2] for row in object_rows if row[5] in overlapping} <= possible
+    # Its reason claims nothing false: the pair shares a project here, and the reason said
+    # "not in the same project, contract, period".
+    in_scope = {row[:2] for row in object_rows if row[5] == "overlap"}
+    assert in_scope
+    for row in frame_rows:
+        if row[5] == "possible overlap" and row[:2] in in_scope:
+            assert "not in the same" not in row[6]
+            assert "delivered in an overlapping period; not de-duplicated" in row[6]
     assert from_frame.notes == from_objects.notes
     assert len(from_frame.trace) == len(from_objects.trace)
     for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
@@ -54,7 +54,7 @@ from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
 from socialvalue.tabular import Record, Tabular
-from socialvalue.valuation import CostValuation, value_cost
+from socialvalue.valuation import UNIT_VALUE_PLACES, CostValuation, value_cost
 
 __all__ = ["Rollup", "RollupError", "Totals"]
 
@@ -324,7 +324,9 @@ class Rollup(Tabular):
         outcome measure it delivered (:meth:`Totals.cost_per_outcome`). ``quantity`` only
         when the rollup is by measure (quantities of different measures do not add up).
         ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows as a table
-        (see :class:`socialvalue.tabular.Tabular`); ``places`` rounds money and ratios.
+        (see :class:`socialvalue.tabular.Tabular`); ``places`` rounds money and ratios, and
+        without it a table carries the ratios and costs per outcome to 30 decimal places
+        (:meth:`table_records`), so a rollup with costs goes to Arrow, polars or pandas as it is.
         """
         records = []
         methodology = str(self.methodology)
@@ -359,6 +361,31 @@ class Rollup(Tabular):
                 record["quantity"] = totals.quantity
             records.append(record)
         return records
+
+    def table_records(self, places: int | None) -> list[Record]:
+        """:meth:`to_records`, with quotients carried to a fixed number of places for a table.
+
+        Ratios and costs per outcome are quotients, carried to 100 significant digits — more
+        than Arrow (76) or polars (38) decimals hold. A table asked for without ``places`` carries
+        them to :data:`~socialvalue.valuation.UNIT_VALUE_PLACES` (30) decimal places, half to
+        even, as unit values are; with ``places`` they are rounded once, with the money.
+        """
+        records = self.to_records()
+        if places is not None:
+            return records
+        exponent = Decimal(1).scaleb(-UNIT_VALUE_PLACES)
+        carried = []
+        with calculation_context():
+            for record in records:
+                copy = dict(record)
+                for name, value in record.items():
+                    if isinstance(value, Decimal) and self._is_quotient(name):
+                        copy[name] = value.quantize(exponent, rounding=ROUND_HALF_EVEN)
+                carried.append(copy)
+        return carried
+
+    def _is_quotient(self, name: str) -> bool:
+        return name in self.RATIO_COLUMNS or name.startswith(self.COST_PER_OUTCOME)
 
     def exact_columns(self, records: Sequence[Record]) -> tuple[frozenset[str], frozenset[str]]:
         """The exact columns: money and ratios (rounded alike), and quantities.

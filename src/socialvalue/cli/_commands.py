@@ -726,7 +726,7 @@ def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework:
             "\n",
             ("possible overlaps", "bold"),
             " (the framework says these measures may count the same activity; delivered in "
-            "the same period but outside the methodology's overlap scope, so not "
+            "overlapping periods but outside the methodology's overlap scope, so not "
             "de-duplicated — do not add them up):",
         )
     )
