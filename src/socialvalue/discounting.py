@@ -38,7 +38,7 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
-from socialvalue._fields import code, not_blank as _not_blank
+from socialvalue._fields import as_tuple, code, not_blank as _not_blank
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -187,6 +187,12 @@ def _discount_factor(ratios: _Ratios, year: int) -> Decimal:
         return Decimal(numerator) / Decimal(denominator)
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _verification(value: object) -> Verification:
+    return Verification(value)
+
+
 @attrs.frozen(kw_only=True)
 class DiscountSchedule:
     """A schedule of yearly discount rates by years from the base year, with its provenance.
@@ -230,11 +236,11 @@ class DiscountSchedule:
     title: str = attrs.field(validator=_not_blank)
     edition: str = attrs.field(validator=_not_blank)
     source: Source
-    verification: Verification = attrs.field(converter=Verification)
+    verification: Verification = attrs.field(converter=_verification)
     bands: tuple[RateBand, ...] = attrs.field(converter=_bands)
     licence: str | None = None
     description: str = ""
-    deprecated_aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    deprecated_aliases: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     _ratios: _Ratios = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

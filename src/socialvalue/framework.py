@@ -147,6 +147,16 @@ class Crosswalk:
     code: str = attrs.field(validator=_not_blank)
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _valuation_kind(value: object) -> ValuationKind:
+    return ValuationKind(value)
+
+
+def _value_type(value: object) -> ValueType:
+    return ValueType(value)
+
+
 @attrs.frozen(kw_only=True)
 class Measure:
     """What is counted, in which unit, and how it is valued.
@@ -167,8 +177,8 @@ class Measure:
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     unit: str
-    valuation: ValuationKind = attrs.field(converter=ValuationKind)
-    value_type: ValueType = attrs.field(converter=ValueType)
+    valuation: ValuationKind = attrs.field(converter=_valuation_kind)
+    value_type: ValueType = attrs.field(converter=_value_type)
     guidance: str = ""
     counting_rules: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     overlaps_with: tuple[str, ...] = attrs.field(

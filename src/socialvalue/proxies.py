@@ -119,6 +119,12 @@ DEFAULT_GEOGRAPHIES: tuple[GeographyLink, ...] = (
 )
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _verification(value: object) -> Verification:
+    return Verification(value)
+
+
 @attrs.frozen(kw_only=True)
 class ProxyValue:
     """The £ value of one unit of a measure, for a span of dates, a place and a price base.
@@ -171,7 +177,7 @@ class ProxyValue:
     source: Source
     licence: str = attrs.field(validator=_not_blank)
     verification: Verification = attrs.field(
-        default=Verification.UNVERIFIED, converter=Verification
+        default=Verification.UNVERIFIED, converter=_verification
     )
     note: str = ""
     derivation: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)

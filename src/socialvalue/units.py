@@ -40,6 +40,12 @@ def _check_code(_instance: object, _attribute: object, value: str) -> None:
         )
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _unit_kind(value: object) -> UnitKind:
+    return UnitKind(value)
+
+
 @attrs.frozen
 class Unit:
     """A unit of count.
@@ -57,7 +63,7 @@ class Unit:
 
     code: str = attrs.field(validator=_check_code)
     label: str = attrs.field(validator=_not_blank)
-    kind: UnitKind = attrs.field(converter=UnitKind)
+    kind: UnitKind = attrs.field(converter=_unit_kind)
     description: str = ""
     currency: str | None = None
 
