@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pytest
 
 import socialvalue
 from socialvalue import _shipped_cache
+from socialvalue._sha256 import sha256_hex
 from socialvalue._shipped_cache import (
     CACHE_FORMAT,
     cache_path,
@@ -153,3 +157,17 @@ def test_the_classes_of_a_methodology_take_python_functions_as_converters() -> N
         if field.converter is not None and not isinstance(field.converter, types.FunctionType)
     ]
     assert slow == []
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", bytes(range(256)) * 300])
+def test_the_fast_path_hashes_as_hashlib_does(data: bytes) -> None:
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_the_fast_path_imports_neither_hashlib_nor_the_io_layer() -> None:
+    code = (
+        "import sys, socialvalue; socialvalue.default_methodology(); "
+        "print(sorted({'hashlib', '_hashlib', 'socialvalue.io', 'cattrs'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

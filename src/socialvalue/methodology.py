@@ -10,7 +10,6 @@ a result changes, so a published report can name exactly the methodology behind 
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -21,6 +20,7 @@ import attrs
 
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import as_tuple, not_blank as _not_blank, string_tuple
+from socialvalue._sha256 import sha256_hex
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
 from socialvalue.evidence import refused_values
@@ -661,4 +661,4 @@ def _content_hash(methodology: Methodology) -> str:
         # no central figure, but scenarios and simulations depend on them.
         data["uncertainty"] = _uncertainty_data(methodology.uncertainty)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return sha256_hex(text.encode("ascii"))
