@@ -39,6 +39,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._fields import as_tuple, code, not_blank as _not_blank
+from socialvalue._repr import model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -152,6 +153,8 @@ class RateBand:
     True
     """
 
+    __repr__ = model_repr
+
     first_year: int = attrs.field(validator=_check_first_year)
     last_year: int | None = attrs.field(default=None, validator=_check_last_year)
     rate: Decimal = attrs.field(converter=_rate, validator=_check_rate)
@@ -231,6 +234,8 @@ class DiscountSchedule:
     >>> round(schedule.discount_factor(2), 6)
     Decimal('0.933511')
     """
+
+    __repr__ = model_repr
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_not_blank)
@@ -375,6 +380,8 @@ class DiscountSchedules:
     Raises:
         ValidationError: when two schedules share an id.
     """
+
+    __repr__ = model_repr
 
     schedules: tuple[DiscountSchedule, ...] = attrs.field(converter=_schedules)
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from socialvalue._repr import model_repr
+
 __all__ = [
     "CalculationError",
     "CurrencyMismatchError",
@@ -45,6 +47,8 @@ class Problem:
     >>> str(Problem("themes[0].code", "must not be empty"))
     'themes[0].code: must not be empty'
     """
+
+    __repr__ = model_repr
 
     location: str
     message: str

@@ -25,6 +25,7 @@ from socialvalue._fields import (
     not_blank as _not_blank,
     string_tuple as _str_tuple,
 )
+from socialvalue._repr import model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.provenance import Source
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
@@ -143,6 +144,8 @@ class Crosswalk:
     'social.laborRightsPromotion'
     """
 
+    __repr__ = model_repr
+
     scheme: str = attrs.field(validator=_not_blank)
     code: str = attrs.field(validator=_not_blank)
 
@@ -174,6 +177,8 @@ class Measure:
         tags: ``"dimension:value"`` tags, e.g. ``"pillar:stronger"``.
     """
 
+    __repr__ = model_repr
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     unit: str
@@ -194,6 +199,8 @@ class Measure:
 class Outcome:
     """A change sought under a theme, and the measures that count it."""
 
+    __repr__ = model_repr
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
@@ -206,6 +213,8 @@ class Outcome:
 @attrs.frozen(kw_only=True)
 class Theme:
     """A strategic aim, and the outcomes that serve it."""
+
+    __repr__ = model_repr
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -220,6 +229,8 @@ class Theme:
 class DimensionValue:
     """One value of a dimension, e.g. the role ``investor`` (whose parent may be another value)."""
 
+    __repr__ = model_repr
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
@@ -229,6 +240,8 @@ class DimensionValue:
 @attrs.frozen(kw_only=True)
 class Dimension:
     """A way of slicing the framework other than the theme tree, such as roles or pillars."""
+
+    __repr__ = model_repr
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -244,6 +257,8 @@ class Dimension:
 
 @attrs.frozen
 class _Index:
+    __repr__ = model_repr
+
     measures: Mapping[str, Measure]
     measure_paths: Mapping[str, tuple[Theme, Outcome]]
     themes: Mapping[str, Theme]
@@ -272,6 +287,8 @@ class Framework:
     Raises:
         ValidationError: listing every problem, each with its key path.
     """
+
+    __repr__ = model_repr
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)

@@ -20,6 +20,7 @@ import attrs
 
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import as_tuple, not_blank as _not_blank, string_tuple
+from socialvalue._repr import model_repr
 from socialvalue._sha256 import sha256_hex
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
@@ -181,6 +182,8 @@ class RoundingPolicy:
     (2, <RoundingMode.HALF_UP: 'ROUND_HALF_UP'>)
     """
 
+    __repr__ = model_repr
+
     places: int = 2
     mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_rounding_mode)
 
@@ -199,6 +202,8 @@ class MeasureAssumption:
         note: Why these figures: the evidence or convention behind them.
     """
 
+    __repr__ = model_repr
+
     measure: str
     additionality: Additionality
     note: str = ""
@@ -213,6 +218,8 @@ class Memo:
     remembered value never goes stale. It is thread-safe in the sense that two threads computing
     the same key store equal values.
     """
+
+    __repr__ = model_repr
 
     _unit_values: dict[ValuationKey, UnitValue] = attrs.field(factory=dict, init=False)
 
@@ -232,6 +239,8 @@ class Memo:
 @attrs.frozen(kw_only=True)
 class MethodologyRef:
     """What a result names of the methodology behind it: id, version and content hash."""
+
+    __repr__ = model_repr
 
     id: str
     version: str
@@ -326,6 +335,8 @@ class Methodology:
             the price index or without one, values below ``minimum_verification`` (each named
             with its tag).
     """
+
+    __repr__ = model_repr
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)

@@ -25,6 +25,7 @@ from typing import TypeAlias
 import attrs
 
 from socialvalue._limits import MAX_YEAR, MIN_YEAR, check_day
+from socialvalue._repr import model_repr
 from socialvalue.exceptions import PeriodParseError
 
 __all__ = [
@@ -185,6 +186,8 @@ class Period(_Span):
     ['2022/23 Q1', '2022/23 Q2']
     """
 
+    __repr__ = model_repr
+
     start: dt.date = attrs.field(converter=_plain_date)
     end: dt.date = attrs.field(converter=_plain_date)
 
@@ -214,6 +217,8 @@ class FinancialYear(_Span):
     >>> FinancialYear.containing(dt.date(2023, 2, 14)).label
     '2022/23'
     """
+
+    __repr__ = model_repr
 
     start_year: int = attrs.field(validator=_check_year)
 
@@ -274,6 +279,8 @@ class FinancialQuarter(_Span):
     ('2022/23 Q4', datetime.date(2023, 1, 1), datetime.date(2023, 3, 31))
     """
 
+    __repr__ = model_repr
+
     start_year: int = attrs.field(validator=_check_year)
     number: int = attrs.field(validator=_check_quarter)
 
@@ -326,6 +333,8 @@ class CalendarYear(_Span):
     '2024'
     """
 
+    __repr__ = model_repr
+
     year: int = attrs.field(validator=_check_calendar_year)
 
     @property
@@ -351,6 +360,8 @@ class AcademicYear(_Span):
     >>> AcademicYear(2022).label
     'AY2022/23'
     """
+
+    __repr__ = model_repr
 
     start_year: int = attrs.field(validator=_check_academic_year)
 

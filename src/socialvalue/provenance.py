@@ -8,6 +8,7 @@ import enum
 import attrs
 
 from socialvalue._fields import not_blank as _not_blank
+from socialvalue._repr import model_repr
 
 __all__ = ["Source", "Verification"]
 
@@ -45,6 +46,8 @@ class Source:
     ...        publisher="Liverpool City Region Combined Authority").publisher
     'Liverpool City Region Combined Authority'
     """
+
+    __repr__ = model_repr
 
     title: str = attrs.field(validator=_not_blank)
     publisher: str = attrs.field(validator=_not_blank)

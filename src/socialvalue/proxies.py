@@ -26,6 +26,7 @@ import attrs
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
+from socialvalue._repr import model_repr
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -104,6 +105,8 @@ class GeographyLink:
     'North West'
     """
 
+    __repr__ = model_repr
+
     code: str = attrs.field(validator=_not_blank)
     parent: str | None = None
     title: str = ""
@@ -161,6 +164,8 @@ class ProxyValue:
     >>> value.covers(dt.date(2030, 1, 1))
     True
     """
+
+    __repr__ = model_repr
 
     measure: str = attrs.field(validator=_not_blank)
     unit: str = attrs.field(validator=_not_blank)
@@ -227,6 +232,8 @@ class ProxyLookup:
             carried forward (:attr:`LookupPolicy.CARRY_FORWARD`).
     """
 
+    __repr__ = model_repr
+
     value: ProxyValue
     on: dt.date
     requested_geography: str
@@ -271,6 +278,8 @@ def _values(value: Iterable[ProxyValue]) -> tuple[ProxyValue, ...]:
 
 @attrs.frozen
 class _RegistryIndex:
+    __repr__ = model_repr
+
     by_key: Mapping[tuple[str, str], tuple[ProxyValue, ...]]
     measures: frozenset[str]
     parents: Mapping[str, str]
@@ -322,6 +331,8 @@ class ProxyRegistry:
         ValidationError: listing every problem: two values for the same measure and geography
             whose validity overlaps (naming both), loops in the geography chain.
     """
+
+    __repr__ = model_repr
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
@@ -498,6 +509,8 @@ class RegistryStack:
     :attr:`LookupPolicy.CARRY_FORWARD`, only when no layer covers the date is the latest earlier
     value carried forward, again top layer first.
     """
+
+    __repr__ = model_repr
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
     _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)

@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import to_decimal
+from socialvalue._repr import model_repr
 
 __all__ = [
     "FACTORS",
@@ -113,6 +114,8 @@ class AssumptionRange:
     ValueError: low: 0.3 is above high 0.1
     """
 
+    __repr__ = model_repr
+
     factor: str = attrs.field(validator=_check_factor)
     low: Decimal = attrs.field(converter=_decimal)
     high: Decimal = attrs.field(converter=_decimal)
@@ -144,6 +147,8 @@ class DiscountRange:
     Decimal('-0.01')
     """
 
+    __repr__ = model_repr
+
     low: Decimal = attrs.field(converter=_decimal)
     high: Decimal = attrs.field(converter=_decimal)
     distribution: Distribution = attrs.field(
@@ -168,6 +173,8 @@ class ProxySpread:
         sd: For a normal distribution, the standard deviation *as a share of the central
             value* (``0.25`` is a quarter of it), since a measure's values differ by year.
     """
+
+    __repr__ = model_repr
 
     measure: str | None = None
     distribution: Distribution = attrs.field(
@@ -200,6 +207,8 @@ class Uncertainty:
     >>> Uncertainty().declared
     False
     """
+
+    __repr__ = model_repr
 
     ranges: tuple[AssumptionRange, ...] = attrs.field(default=(), converter=_ranges)
     discount: DiscountRange | None = None

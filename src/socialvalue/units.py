@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
+from socialvalue._repr import model_repr
 from socialvalue.exceptions import UnknownCodeError
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
@@ -60,6 +61,8 @@ class Unit:
     >>> standard_unit("fte_year").label
     'FTE-year'
     """
+
+    __repr__ = model_repr
 
     code: str = attrs.field(validator=_check_code)
     label: str = attrs.field(validator=_not_blank)
