@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.money import Money
 
@@ -188,6 +188,8 @@ class Adjustment(Generic[AmountT]):
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     name: str
     parameter: Decimal
@@ -228,6 +230,8 @@ class Additionality:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     deadweight: Decimal = attrs.field(
         default=_ZERO, converter=_deadweight, validator=_check_fraction
@@ -397,6 +401,8 @@ class ImpactChain:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     leakage: Decimal = attrs.field(default=_ZERO, converter=_leakage, validator=_check_fraction)
     displacement: Decimal = attrs.field(

@@ -39,7 +39,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._fields import as_tuple, code, not_blank as _not_blank
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -154,6 +154,8 @@ class RateBand:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     first_year: int = attrs.field(validator=_check_first_year)
     last_year: int | None = attrs.field(default=None, validator=_check_last_year)
@@ -236,6 +238,8 @@ class DiscountSchedule:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_not_blank)
@@ -382,6 +386,8 @@ class DiscountSchedules:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     schedules: tuple[DiscountSchedule, ...] = attrs.field(converter=_schedules)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 
 __all__ = [
     "CalculationError",
@@ -49,6 +49,8 @@ class Problem:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     location: str
     message: str

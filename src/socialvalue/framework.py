@@ -25,7 +25,7 @@ from socialvalue._fields import (
     not_blank as _not_blank,
     string_tuple as _str_tuple,
 )
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.provenance import Source
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
@@ -145,6 +145,8 @@ class Crosswalk:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     scheme: str = attrs.field(validator=_not_blank)
     code: str = attrs.field(validator=_not_blank)
@@ -178,6 +180,8 @@ class Measure:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -200,6 +204,8 @@ class Outcome:
     """A change sought under a theme, and the measures that count it."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -215,6 +221,8 @@ class Theme:
     """A strategic aim, and the outcomes that serve it."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -230,6 +238,8 @@ class DimensionValue:
     """One value of a dimension, e.g. the role ``investor`` (whose parent may be another value)."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -242,6 +252,8 @@ class Dimension:
     """A way of slicing the framework other than the theme tree, such as roles or pillars."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -258,6 +270,8 @@ class Dimension:
 @attrs.frozen
 class _Index:
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measures: Mapping[str, Measure]
     measure_paths: Mapping[str, tuple[Theme, Outcome]]
@@ -289,6 +303,8 @@ class Framework:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)

@@ -20,7 +20,7 @@ import attrs
 
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import as_tuple, not_blank as _not_blank, string_tuple
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue._sha256 import sha256_hex
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
@@ -183,6 +183,8 @@ class RoundingPolicy:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     places: int = 2
     mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_rounding_mode)
@@ -203,6 +205,8 @@ class MeasureAssumption:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measure: str
     additionality: Additionality
@@ -220,6 +224,8 @@ class Memo:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     _unit_values: dict[ValuationKey, UnitValue] = attrs.field(factory=dict, init=False)
 
@@ -241,6 +247,8 @@ class MethodologyRef:
     """What a result names of the methodology behind it: id, version and content hash."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str
     version: str
@@ -337,6 +345,8 @@ class Methodology:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)

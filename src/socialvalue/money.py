@@ -21,7 +21,7 @@ from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue._fields import CURRENCY
 from socialvalue._limits import MAX_MONEY_EXPONENT, MAX_MONEY_PLACES, MAX_QUANTIZE_PLACES
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_repr
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]

@@ -25,7 +25,7 @@ from typing import TypeAlias
 import attrs
 
 from socialvalue._limits import MAX_YEAR, MIN_YEAR, check_day
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_repr
 from socialvalue.exceptions import PeriodParseError
 
 __all__ = [

@@ -20,7 +20,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.money import Money
 from socialvalue.periods import CalendarYear, FinancialYear
@@ -58,6 +58,8 @@ class IndexPoint:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     year: FinancialYear | CalendarYear
     value: Decimal = attrs.field(converter=_positive)
@@ -73,6 +75,8 @@ class RebaseStep:
     """What a rebasing did, for an explanation: from which year's prices to which, and why."""
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     index: str
     from_year: str
@@ -115,6 +119,8 @@ class PriceIndex:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str
     title: str

@@ -26,7 +26,7 @@ import attrs
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -106,6 +106,8 @@ class GeographyLink:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_not_blank)
     parent: str | None = None
@@ -166,6 +168,8 @@ class ProxyValue:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measure: str = attrs.field(validator=_not_blank)
     unit: str = attrs.field(validator=_not_blank)
@@ -233,6 +237,8 @@ class ProxyLookup:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     value: ProxyValue
     on: dt.date
@@ -279,6 +285,8 @@ def _values(value: Iterable[ProxyValue]) -> tuple[ProxyValue, ...]:
 @attrs.frozen
 class _RegistryIndex:
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     by_key: Mapping[tuple[str, str], tuple[ProxyValue, ...]]
     measures: frozenset[str]
@@ -333,6 +341,8 @@ class ProxyRegistry:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
@@ -511,6 +521,8 @@ class RegistryStack:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
     _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)

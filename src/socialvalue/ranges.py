@@ -20,7 +20,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import to_decimal
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 
 __all__ = [
     "FACTORS",
@@ -115,6 +115,8 @@ class AssumptionRange:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     factor: str = attrs.field(validator=_check_factor)
     low: Decimal = attrs.field(converter=_decimal)
@@ -148,6 +150,8 @@ class DiscountRange:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     low: Decimal = attrs.field(converter=_decimal)
     high: Decimal = attrs.field(converter=_decimal)
@@ -175,6 +179,8 @@ class ProxySpread:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measure: str | None = None
     distribution: Distribution = attrs.field(
@@ -209,6 +215,8 @@ class Uncertainty:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     ranges: tuple[AssumptionRange, ...] = attrs.field(default=(), converter=_ranges)
     discount: DiscountRange | None = None

@@ -14,7 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import UnknownCodeError
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
@@ -63,6 +63,8 @@ class Unit:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_check_code)
     label: str = attrs.field(validator=_not_blank)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import not_blank as _not_blank, string_tuple as _str_tuple
-from socialvalue._repr import model_repr
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, ValidationError
 
 __all__ = ["UnvaluedReason", "UnvaluedReasons"]
@@ -31,6 +31,8 @@ class UnvaluedReason:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measure: str = attrs.field(validator=_not_blank)
     reason: str = attrs.field(validator=_not_blank)
@@ -58,6 +60,8 @@ class UnvaluedReasons:
     """
 
     __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
