@@ -15,9 +15,9 @@ keeps) and behaves as attrs' own would:
 * ``hash``: the hash of a tuple of a number for the class and the fields ``==`` compares (or
   those declared ``hash=True``), so equal objects hash alike.
 
-Tests compare each with attrs' own for every class that uses them. The periods keep attrs'
-(they cache their hash) and so does :class:`~socialvalue.money.Money` (its ``==`` is on every
-sum's path).
+Tests compare each with attrs' own for every class that uses them. The periods (which cache
+their hash) and :class:`~socialvalue.money.Money`, used in every valuation, keep attrs' own
+``==`` and ``hash``, and take only the ``repr``.
 """
 
 from __future__ import annotations
