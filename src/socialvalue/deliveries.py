@@ -16,7 +16,12 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
-from socialvalue._fields import not_blank as _not_blank, string_tuple as _strings, to_period
+from socialvalue._fields import (
+    as_tuple,
+    not_blank as _not_blank,
+    string_tuple as _strings,
+    to_period,
+)
 from socialvalue.framework import Framework
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
@@ -225,7 +230,7 @@ class DeliverySet:
     note: str = ""
     source: Source | None = None
     deliveries: tuple[Delivery, ...] = attrs.field(default=(), converter=_deliveries)
-    costs: tuple[Cost, ...] = attrs.field(default=(), converter=tuple)
+    costs: tuple[Cost, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __len__(self) -> int:
         return len(self.deliveries)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from socialvalue._methods import model_eq, model_hash, model_repr
+
 __all__ = [
     "CalculationError",
     "CurrencyMismatchError",
@@ -81,6 +83,10 @@ class Problem:
     >>> str(Problem("themes[0].code", "must not be empty"))
     'themes[0].code: must not be empty'
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     location: str
     message: str

@@ -26,6 +26,7 @@ import attrs
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -105,6 +106,10 @@ class GeographyLink:
     'North West'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_not_blank)
     parent: str | None = None
     title: str = ""
@@ -118,6 +123,12 @@ DEFAULT_GEOGRAPHIES: tuple[GeographyLink, ...] = (
     GeographyLink(code="Northern Ireland", parent="UK"),
     GeographyLink(code="UK", title="United Kingdom"),
 )
+
+
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _verification(value: object) -> Verification:
+    return Verification(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +168,10 @@ class ProxyValue:
     True
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     measure: str = attrs.field(validator=_not_blank)
     unit: str = attrs.field(converter=unit_code, validator=_not_blank)
     value: Decimal = attrs.field(converter=_decimal)
@@ -172,7 +187,7 @@ class ProxyValue:
     source: Source
     licence: str = attrs.field(validator=_not_blank)
     verification: Verification = attrs.field(
-        default=Verification.UNVERIFIED, converter=Verification
+        default=Verification.UNVERIFIED, converter=_verification
     )
     note: str = ""
     derivation: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
@@ -222,6 +237,10 @@ class ProxyLookup:
             carried forward (:attr:`LookupPolicy.CARRY_FORWARD`).
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     value: ProxyValue
     on: dt.date
     requested_geography: str
@@ -266,6 +285,10 @@ def _values(value: Iterable[ProxyValue]) -> tuple[ProxyValue, ...]:
 
 @attrs.frozen
 class _RegistryIndex:
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     by_key: Mapping[tuple[str, str], tuple[ProxyValue, ...]]
     measures: frozenset[str]
     parents: Mapping[str, str]
@@ -317,6 +340,10 @@ class ProxyRegistry:
         ValidationError: listing every problem: two values for the same measure and geography
             whose validity overlaps (naming both), loops in the geography chain.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
@@ -511,6 +538,10 @@ class RegistryStack:
     :attr:`LookupPolicy.CARRY_FORWARD`, only when no layer covers the date is the latest earlier
     value carried forward, again top layer first.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
     _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)

@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import UnknownCodeError
 
 __all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit", "unit_code"]
@@ -40,6 +41,12 @@ def _check_code(_instance: object, _attribute: object, value: str) -> None:
         )
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _unit_kind(value: object) -> UnitKind:
+    return UnitKind(value)
+
+
 @attrs.frozen
 class Unit:
     """A unit of count.
@@ -55,9 +62,13 @@ class Unit:
     'FTE-year'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_check_code)
     label: str = attrs.field(validator=_not_blank)
-    kind: UnitKind = attrs.field(converter=UnitKind)
+    kind: UnitKind = attrs.field(converter=_unit_kind)
     description: str = ""
     currency: str | None = None
 
