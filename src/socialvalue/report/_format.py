@@ -361,12 +361,12 @@ class Formatter:
     >>> from socialvalue import Money
     >>> from socialvalue.methodology import RoundingPolicy
     >>> en = Formatter(locale="en_GB", rounding=RoundingPolicy(places=2))
-    >>> en.money(Money("8484000.005"))
-    '£8,484,000.01'
-    >>> en.compact(Money("8484000"))
-    '£8.5 million'
-    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("8484000"))
-    '£8.5 miliwn'
+    >>> en.money(Money("2164000.005"))
+    '£2,164,000.01'
+    >>> en.compact(Money("2164000"))
+    '£2.2 million'
+    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("2164000"))
+    '£2.2 miliwn'
     """
 
     locale: str = "en_GB"
@@ -441,7 +441,7 @@ class Formatter:
         )
 
     def compact(self, amount: Money) -> str:
-        """A headline amount: ``£8.5 million``, rounded to one decimal of its scale."""
+        """A headline amount: ``£2.2 million``, rounded to one decimal of its scale."""
         return _display.compact_money(
             amount.amount,
             amount.currency,
