@@ -149,7 +149,8 @@ class ProxyValue:
 
     >>> value = ProxyValue(
     ...     measure="LCR-COM-1", unit="hour", value="12.34", price_base="2023",
-    ...     valid_from=dt.date(2023, 4, 1), source=Source(title="synthetic, for illustration; not a proxy value",
+    ...     valid_from=dt.date(2023, 4, 1),
+    ...     source=Source(title="synthetic, for illustration; not a proxy value",
     ...     publisher="Example Council"), licence="public domain")
     >>> value.money
     Money(amount=Decimal('12.34'), currency='GBP')
