@@ -466,6 +466,12 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     assert round(kindred.leverage, 10) == Decimal("10.5")
     assert kindred.npsv == kindred.pvb - kindred.pvc
     text = (folder / "report.md").read_text(encoding="utf-8")
+    # Its 77 jobs (LCR-INV-1) are counted, not valued: BCR 0.00 says so beside the ratio.
+    assert (kindred.bcr, kindred.benefits_unvalued) == (Decimal(0), ("LCR-INV-1",))
+    assert "| NPSV | BCR | Benefits not valued (not in PVB or the ratios) | Inputs |" in text
+    assert "| Kindred | £0.00 | £1,095,295.05 | -£1,095,295.05 | 0.00 | LCR-INV-1 |" in text
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "| BCR | Buddion heb eu prisio (nid ydynt yn PVB na'r cymarebau) |" in welsh
     assert "## Not in the social-value total, and why" in text
     assert "## Appraisal: benefits, costs and ratios by project" in text
     assert "## Costs and inputs, with their working" in text

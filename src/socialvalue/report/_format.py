@@ -222,6 +222,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "inputs": N_("Inputs"),
         "npsv": N_("NPSV"),
         "bcr": N_("BCR"),
+        "benefits_unvalued": N_("Benefits not valued (not in PVB or the ratios)"),
         "sroi": N_("SROI ratio"),
         "net_sroi": N_("Net SROI ratio"),
         "leverage": N_("Leverage ratio"),
