@@ -472,7 +472,9 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     assert "| Kindred | £0.00 | £1,095,295.05 | -£1,095,295.05 | 0.00 | LCR-INV-1 |" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "| BCR | Buddion heb eu prisio (nid ydynt yn PVB na'r cymarebau) |" in welsh
-    assert "## Not in the social-value total, and why" in text
+    # The table lists what is kept out and what stays in with a flag (possible overlaps).
+    assert "## Kept out of the social-value total, or kept in with a flag, and why" in text
+    assert "possible overlap" in text
     assert "## Appraisal: benefits, costs and ratios by project" in text
     assert "## Costs and inputs, with their working" in text
     assert "overlaps LCR-EMP-1" in text

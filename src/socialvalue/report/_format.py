@@ -210,7 +210,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "status_counts": N_("Commitments by status"),
         "untranslated": N_("Shown in English (no translation in the data): {items}."),
         "appraisal": N_("Appraisal: benefits, costs and ratios by project"),
-        "excluded": N_("Not in the social-value total, and why"),
+        "excluded": N_("Kept out of the social-value total, or kept in with a flag, and why"),
         "immaterial": N_("Outcomes below the materiality threshold"),
         "transfers_total": N_("Transfers (reported, not counted)"),
         "targets_total": N_("Targets and forecasts (not delivered)"),
