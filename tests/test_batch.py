@@ -113,7 +113,7 @@ def test_unvalued_deliveries_raise_together_or_are_reported():
         ("LCR-SKL-1", Decimal(11), 2),
         ("LCR-SKL-2", Decimal(3), 1),
     ]
-    assert report.total_gross() == Money("16.93")
+    assert report.total_gross() == Money("12.34")
     with pytest.raises(ValueError, match="unvalued: expected 'raise' or 'report'"):
         value_many(batch, PLAIN, unvalued="ignore")
 

@@ -108,7 +108,7 @@ def test_validate_registry_against_a_framework(tmp_path, capsys):
     path = tmp_path / "values.csv"
     path.write_text(
         "code,unit,value,price_year,valid_from,source_title,source_publisher,licence\n"
-        "LCR-EDI-1,hour,404,2022/23,2022-04-01,Report,Council,quoted\n"
+        "LCR-EDI-1,hour,100,2022/23,2022-04-01,Synthetic,Tests,public domain\n"
     )
     assert main(["validate", str(path)]) == 0
     assert "registry 'values' version csv, 1 values for 1 measures" in capsys.readouterr().out
@@ -163,13 +163,13 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
 def test_value_with_a_layered_registry_and_explanations(capsys):
     from pathlib import Path
 
-    csv = Path(__file__).parent.parent / "examples" / "lcrca-report-values.csv"
+    csv = Path(__file__).parent.parent / "examples" / "partner-values.csv"
     assert main(["value", "--registry", str(csv), "--by", "project", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "lcrca-default+lcrca-report-values 2026.2" in out
+    assert "lcrca-default+partner-values 2026.2" in out
     assert "EmbRACE" in out
     assert "how each figure was obtained:" in out
-    assert "layer lcrca-report-values from" in out
+    assert "layer partner-values from" in out
 
 
 def test_value_strict_fails_on_gaps(capsys):

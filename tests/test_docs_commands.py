@@ -115,7 +115,7 @@ def folder(tmp_path_factory):
     shutil.copytree(ROOT / "examples", here / "examples")
     shutil.copy(ROOT / "examples" / "hr3-returns.toml", here / "returns.toml")
     for name in ("ours.csv", "our-values.csv"):
-        shutil.copy(ROOT / "examples" / "lcrca-report-values.csv", here / name)
+        shutil.copy(ROOT / "examples" / "partner-values.csv", here / name)
     shutil.copy(ROOT / "tests" / "data" / "returns" / "good.csv", here / "returns.csv")
     make_template(here / "returns.xlsx", framework=shipped_framework(), periods=["2025/26 Q1"])
     (here / "my-council.toml").write_text(_MY_COUNCIL, encoding="utf-8")

@@ -255,9 +255,9 @@ def test_deliveries_from_frame():
 
 
 def test_deliveries_from_frame_refuses_floats_unless_told_the_places():
-    native = pd.DataFrame({"measure": ["LCR-COM-1"], "quantity": [16.93], "period": ["2022/23"]})
+    native = pd.DataFrame({"measure": ["LCR-COM-1"], "quantity": [12.34], "period": ["2022/23"]})
     assert deliveries_from_frame(native).accepted == ()
-    assert deliveries_from_frame(native, float_places=2).accepted[0].quantity == Decimal("16.93")
+    assert deliveries_from_frame(native, float_places=2).accepted[0].quantity == Decimal("12.34")
 
 
 MEASURES = ["LCR-COM-1", "LCR-EMP-1", "LCR-ENV-2", "LCR-SKL-7", "LCR-EMP-3", "LCR-DIG-1"]

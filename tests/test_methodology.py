@@ -59,7 +59,7 @@ def test_bundles_round_trip_self_contained(tmp_path):
 
 
 def test_bundle_references_resolve_next_to_the_file(tmp_path):
-    (tmp_path / "values.csv").write_text((EXAMPLES / "lcrca-report-values.csv").read_text())
+    (tmp_path / "values.csv").write_text((EXAMPLES / "partner-values.csv").read_text())
     bundle = tmp_path / "council.toml"
     bundle.write_text(
         'id = "council"\ntitle = "Council"\nversion = "1"\npublisher = "Council"\n'
@@ -78,7 +78,7 @@ def test_bundle_references_resolve_next_to_the_file(tmp_path):
         ),
         methodology,
     )
-    assert valuation.net == Money("1269.75")  # 100 h × £16.93 × (1 − 0.25)
+    assert valuation.net == Money("750.00")  # 100 h × £10.00 (synthetic) × (1 − 0.25)
     assert "25% (measure assumption)" in valuation.explain()
 
 

@@ -5,9 +5,12 @@ The checks read the raw TOML, not the loaded models, so a key left out of a file
 would fill with a default such as ``verification = "unverified"``) is caught.
 """
 
+import csv
+import io
 import re
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -258,3 +261,90 @@ def test_no_shipped_text_quotes_a_national_toms_figure():
     for folder in (*VALUE_FOLDERS, "unvalued", "methodologies", "frameworks", "examples"):
         for item in _files(folder):
             assert "£404" not in item.read_text(encoding="utf-8"), item.name
+
+
+# --- examples and docs ship values too ------------------------------------------------------------
+
+ROOT = Path(__file__).parent.parent
+#: ``licence="…"`` (Python) or ``licence = "…"`` (TOML) anywhere in an example or a page.
+LICENCE_SETTING = re.compile(r"""\blicence\s*=\s*(["'])(.*?)\1""")
+#: A fenced block in a page (possibly indented, inside a list item): its language and its body.
+FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.MULTILINE | re.DOTALL)
+#: A registry's own licence may defer to its values'; it then names no licence to check.
+DEFERS = "see each value"
+#: An import mapping names the licence a user holds for values the user supplies; it ships no
+#: value, so its licence (National TOMs, say) is the user's, and is not checked here.
+IMPORT_MAPPING = 'schema = "socialvalue/registry-import/1"'
+
+
+def _csv_licences(text):
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if rows and {"value", "licence"} <= set(rows[0]):
+        yield from ((f"row {i}", row["licence"]) for i, row in enumerate(rows, start=2))
+
+
+def _code_licences(text):
+    if IMPORT_MAPPING in text:
+        return
+    for found in LICENCE_SETTING.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        yield f"line {line}", found.group(2)
+
+
+def shipped_example_licences(path):
+    """Every licence a value (or a registry) is given in one example or documentation file, as
+    (where, licence) pairs."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        yield from _csv_licences(text)
+    elif path.suffix in (".py", ".toml"):
+        yield from _code_licences(text)
+    elif path.suffix == ".md":
+        for block in FENCE.finditer(text):
+            body = "\n".join(line.removeprefix(block.group(1)) for line in block[3].splitlines())
+            reader = _csv_licences if block.group(2) == "csv" else _code_licences
+            at = text.count("\n", 0, block.start()) + 1
+            yield from ((f"block at line {at}, {where}", item) for where, item in reader(body))
+
+
+def _example_files():
+    examples = sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())
+    return [*examples, *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_the_example_licence_check_catches_a_non_open_value(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Text.\n\n  ```pycon\n  >>> sv.ProxyValue(licence='CC BY-NC-ND 4.0', value='1')\n  ```\n"
+        '```toml\nlicence = "see each value"\n[[values]]\nlicence = "OGL-UK-3.0"\n```\n'
+        "```csv\ncode,value,licence\nX,1,quoted from a public report\n```\n",
+        encoding="utf-8",
+    )
+    found = [item for _, item in shipped_example_licences(page)]
+    assert found == [
+        "CC BY-NC-ND 4.0",
+        "see each value",
+        "OGL-UK-3.0",
+        "quoted from a public report",
+    ]
+    bad = [item for item in found if item != DEFERS and not _allowed(item)]
+    assert bad == ["CC BY-NC-ND 4.0", "quoted from a public report"]
+    table = tmp_path / "values.csv"
+    table.write_text("code,value,licence\nX,1,OGL-UK-3.0\nY,2,CC BY-NC-ND 4.0\n", encoding="utf-8")
+    assert list(shipped_example_licences(table)) == [
+        ("row 2", "OGL-UK-3.0"),
+        ("row 3", "CC BY-NC-ND 4.0"),
+    ]
+
+
+@pytest.mark.parametrize("path", _example_files(), ids=lambda path: path.name)
+def test_examples_and_docs_ship_only_openly_licensed_values(path):
+    """A value quoted from a public report keeps its licence: an example or a page may carry only
+    open values (OGL, CC BY, public domain — a synthetic value is the project's own, public
+    domain); a user's licensed set is loaded by the user, never shipped."""
+    problems = [
+        f"{path.name}, {where}: licence {item!r} is not OGL, CC BY or public domain"
+        for where, item in shipped_example_licences(path)
+        if item != DEFERS and not _allowed(item)
+    ]
+    assert problems == []

@@ -62,11 +62,11 @@ def test_formatted_amounts_parse_back_to_the_rounded_value_in_every_locale(amoun
 
 def test_compact_headline_amounts():
     en = Formatter()
-    assert en.compact(Money("8484000")) == "£8.5 million"
+    assert en.compact(Money("2164000")) == "£2.2 million"
     assert en.compact(Money("17000000")) == "£17 million"
-    assert en.compact(Money("225169")) == "£225.2 thousand"
+    assert en.compact(Money("164122")) == "£164.1 thousand"
     assert en.compact(Money("950")) == "£950.00"
-    assert Formatter(locale="cy_GB").compact(Money("8484000")) == "£8.5 miliwn"
+    assert Formatter(locale="cy_GB").compact(Money("2164000")) == "£2.2 miliwn"
     assert Formatter(locale="cy_GB").date(dt.date(2023, 6, 9)) == "9 Mehefin 2023"
 
 
@@ -433,12 +433,15 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     every excluded amount is listed with its reason."""
     report, folder = example_report
     headline = {h.key: h.amount for h in report.headlines if h.amount is not None}
-    # Volunteering (LCR-COM-1): 14,000 hours × £16.93 (2021/22 prices) in 2024/25 prices, and
+    # Volunteering (LCR-COM-1): 14,000 hours × £14.72 (the open ONS ASHE median hourly earnings
+    # for 2022/23, the middle of the delivery's period) in 2024/25 prices, and
     # 10 SWAP completers × £1,400 and 11 apprenticeship starts × £645.072 (2010/11 prices,
     # £10,305.25 in 2024/25 prices), at the report's own year 2022/23 (year 0). It was
     # £12,019,879.54 when the EmbRACE roll-out target and the transfers were counted as
     # delivered social value.
-    assert headline["total_present_value"].quantize(2) == Money("283912.08")
+    # No National TOMs value ships (CC BY-NC-ND), so the report's own volunteering value is not
+    # used and EDI training stays unvalued.
+    assert headline["total_present_value"].quantize(2) == Money("250023.65")
     kinds = {(e.measure, e.kind) for e in report.exclusions}
     assert ("LCR-INV-1", "overlap") in kinds  # overlaps LCR-EMP-1 in the investor role
     assert ("LCR-EDI-1", "target") in kinds  # EmbRACE: 21,000 is a roll-out target
@@ -448,8 +451,9 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     inv1 = next(e for e in report.exclusions if e.measure == "LCR-INV-1")
     assert inv1.overlaps == "LCR-EMP-1"
     target = next(e for e in report.exclusions if e.kind == "target")
-    assert target.present_value is not None
-    assert headline["targets_total"] == target.present_value
+    # EDI training has no open value: the target is listed with its count and reason, no £.
+    assert (target.measure, target.quantity, target.present_value) == ("LCR-EDI-1", 21000, None)
+    assert "targets_total" not in headline
     transfers = sum(
         (e.present_value for e in report.exclusions if e.kind == "transfer" and e.present_value),
         Money.zero(),
@@ -462,7 +466,15 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     assert round(kindred.leverage, 10) == Decimal("10.5")
     assert kindred.npsv == kindred.pvb - kindred.pvc
     text = (folder / "report.md").read_text(encoding="utf-8")
-    assert "## Not in the social-value total, and why" in text
+    # Its 77 jobs (LCR-INV-1) are counted, not valued: BCR 0.00 says so beside the ratio.
+    assert (kindred.bcr, kindred.benefits_unvalued) == (Decimal(0), ("LCR-INV-1",))
+    assert "| NPSV | BCR | Benefits not valued (not in PVB or the ratios) | Inputs |" in text
+    assert "| Kindred | £0.00 | £1,095,295.05 | -£1,095,295.05 | 0.00 | LCR-INV-1 |" in text
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "| BCR | Buddion heb eu prisio (nid ydynt yn PVB na'r cymarebau) |" in welsh
+    # The table lists what is kept out and what stays in with a flag (possible overlaps).
+    assert "## Kept out of the social-value total, or kept in with a flag, and why" in text
+    assert "possible overlap" in text
     assert "## Appraisal: benefits, costs and ratios by project" in text
     assert "## Costs and inputs, with their working" in text
     assert "overlaps LCR-EMP-1" in text

@@ -210,3 +210,23 @@ def test_pillars_and_value_types_come_from_the_framework():
     assert {key[1] for key in rolled.rows} <= {v.value for v in ValueType}
     by_project = Rollup.of(EXAMPLE, METHOD, by=("project",), unvalued="report")
     assert all(isinstance(key[0], str) for key in by_project.rows)
+
+
+def test_a_row_says_which_outcomes_it_counts_but_does_not_value():
+    """A ratio of 0.00 over costs means "not valued", not "no benefits", when the outcomes are
+    unvalued: the row and its record list them (Kindred: 77 jobs at investees, no open value)."""
+    example = example_deliveries()
+    rolled = Rollup.of(
+        example, default_methodology(), by=("project",), unvalued="report", costs=example.costs
+    )
+    records = {r["project"]: r for r in rolled.to_records()}
+    kindred = rolled.rows[("Kindred",)]
+    assert (kindred.bcr(), kindred.benefits_unvalued) == (Decimal(0), ("LCR-INV-1",))
+    assert records["Kindred"]["benefits_unvalued"] == "LCR-INV-1"
+    assert records["Adult Education Budget"]["benefits_unvalued"] is None  # all valued
+    # Adding rows unites what they leave unvalued; regrouping keeps it.
+    assert Totals(benefits_unvalued=("B",)) + Totals(benefits_unvalued=("A", "B")) == Totals(
+        benefits_unvalued=("A", "B")
+    )
+    everything = rolled.regroup(())
+    assert "LCR-INV-1" in everything.rows[()].benefits_unvalued

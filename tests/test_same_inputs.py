@@ -56,10 +56,10 @@ def test_a_registry_csv_takes_measure_for_code_and_other_aliases(tmp_path, headi
     registry = _registry(
         tmp_path,
         f"{heading},Unit,Value (£),Price base,Valid from,Source,Source publisher,License\n"
-        "LCR-EMP-1,FTE-year,16.93,2023,2023-04-01,ASHE,ONS,OGL-UK-3.0\n",
+        "LCR-EMP-1,FTE-year,12.34,2023,2023-04-01,ASHE,ONS,OGL-UK-3.0\n",
     )
     value = registry.values[0]
-    assert (value.measure, value.unit, value.value) == ("LCR-EMP-1", "fte_year", Decimal("16.93"))
+    assert (value.measure, value.unit, value.value) == ("LCR-EMP-1", "fte_year", Decimal("12.34"))
     assert value.price_base.label == "2023"
     assert value.source.title == "ASHE"
 

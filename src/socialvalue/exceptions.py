@@ -138,8 +138,8 @@ class DataFileError(ValidationError):
 class FloatNotAllowedError(SocialValueError, TypeError):
     """A ``float`` was given where an exact ``Decimal`` amount or quantity is required.
 
-    ``16.93`` as a float is really 16.929999999999999715782905696. Pass ``Decimal("16.93")``
-    or the string ``"16.93"`` instead.
+    ``12.34`` as a float is really 12.339999999999999857891452848. Pass ``Decimal("12.34")``
+    or the string ``"12.34"`` instead.
     """
 
 

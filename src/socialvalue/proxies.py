@@ -159,11 +159,12 @@ class ProxyValue:
             source; shown in every valuation's explanation.
 
     >>> value = ProxyValue(
-    ...     measure="LCR-COM-1", unit="hour", value="16.93", price_base="2023",
-    ...     valid_from=dt.date(2023, 4, 1), source=Source(title="Social Value Annual Report 2023",
-    ...     publisher="Liverpool City Region Combined Authority"), licence="quoted fact")
+    ...     measure="LCR-COM-1", unit="hour", value="12.34", price_base="2023",
+    ...     valid_from=dt.date(2023, 4, 1),
+    ...     source=Source(title="synthetic, for illustration; not a proxy value",
+    ...     publisher="Example Council"), licence="public domain")
     >>> value.money
-    Money(amount=Decimal('16.93'), currency='GBP')
+    Money(amount=Decimal('12.34'), currency='GBP')
     >>> value.covers(dt.date(2030, 1, 1))
     True
     """

@@ -92,6 +92,11 @@ class Totals:
             targets are not in it; deliveries not valued in money (no proxy value) are, since
             an outcome delivered is one whether or not it has a value. Kept in every grouping
             (quantities of different measures are never added together).
+        benefits_unvalued: The outcome measures in :attr:`outcomes` that were delivered but
+            not valued in money (no proxy value, or record-only), sorted: counted, but not in
+            :attr:`present_value`, so a ratio of the group (:meth:`bcr`, :meth:`sroi`) leaves
+            them out — a BCR of 0.00 with these listed means "benefits not valued", not "no
+            benefits".
     """
 
     gross: Decimal = Decimal(0)
@@ -109,6 +114,7 @@ class Totals:
     has_costs: bool = False
     attracted: Decimal = Decimal(0)
     outcomes: tuple[tuple[str, Decimal], ...] = ()
+    benefits_unvalued: tuple[str, ...] = ()
 
     def __add__(self, other: Totals) -> Totals:
         with calculation_context():
@@ -133,6 +139,7 @@ class Totals:
                 has_costs=self.has_costs or other.has_costs,
                 attracted=self.attracted + other.attracted,
                 outcomes=_add_outcomes(self.outcomes, other.outcomes),
+                benefits_unvalued=_union(self.benefits_unvalued, other.benefits_unvalued),
             )
 
     @property
@@ -209,6 +216,10 @@ def _add_outcomes(
         for measure, quantity in second:
             summed[measure] = summed.get(measure, Decimal(0)) + quantity
     return tuple(sorted(summed.items()))
+
+
+def _union(*measures: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({measure for group in measures for measure in group}))
 
 
 def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, ...], Totals]:
@@ -320,8 +331,10 @@ class Rollup(Tabular):
         what was kept out of them (``transfers``, ``overlaps``, ``targets``), and the appraisal
         columns: ``pvc``, ``inputs``, ``npsv``, ``bcr``, ``sroi``, ``net_sroi``,
         ``attracted`` and ``leverage`` (``None`` where a group has no costs, or a ratio no
-        meaning); a group with costs adds a ``cost_per_outcome:<measure>`` column for each
-        outcome measure it delivered (:meth:`Totals.cost_per_outcome`). ``quantity`` only
+        meaning); ``benefits_unvalued``, the outcome measures delivered but not valued in money
+        (comma-separated; ``None`` if none), which the ratios leave out; a group with costs
+        adds a ``cost_per_outcome:<measure>`` column for each outcome measure it delivered
+        (:meth:`Totals.cost_per_outcome`). ``quantity`` only
         when the rollup is by measure (quantities of different measures do not add up).
         ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows as a table
         (see :class:`socialvalue.tabular.Tabular`); ``places`` rounds money and ratios, and
@@ -348,6 +361,7 @@ class Rollup(Tabular):
                     "net_sroi": totals.net_sroi(),
                     "attracted": totals.attracted if totals.has_costs else None,
                     "leverage": totals.leverage(),
+                    "benefits_unvalued": ", ".join(totals.benefits_unvalued) or None,
                     "count": totals.count,
                     "valued": totals.valued,
                     "monetised": totals.monetised,
@@ -584,6 +598,11 @@ def _group_totals(
     outcomes = _outcomes(group, framework)
     monetised = group.unit.monetised and group.unit.currency == currency
     present = group.present_value.amount if monetised and group.present_value else Decimal(0)
+    # An outcome delivered without a £ value (record-only, or no present value) is counted
+    # and in no total: the group's ratios leave it out, and say so.
+    unvalued = (
+        tuple(measure for measure, _ in outcomes) if not (monetised and group.present_value) else ()
+    )
     delivered = group.status is DeliveryStatus.DELIVERED
     attracted = (
         group.gross.amount
@@ -603,6 +622,7 @@ def _group_totals(
             ),
             attracted=attracted,
             outcomes=outcomes,
+            benefits_unvalued=unvalued,
         )
     return Totals(
         gross=group.gross.amount if monetised and group.gross else Decimal(0),
@@ -614,6 +634,7 @@ def _group_totals(
         monetised=monetised,
         attracted=attracted,
         outcomes=outcomes,
+        benefits_unvalued=unvalued,
     )
 
 
@@ -636,6 +657,7 @@ def _summed(parts: Sequence[Totals]) -> Totals:
             monetised=any(p.monetised for p in parts),
             has_costs=any(p.has_costs for p in parts),
             outcomes=functools.reduce(_add_outcomes, (p.outcomes for p in parts), ()),
+            benefits_unvalued=_union(*(p.benefits_unvalued for p in parts)),
         )
 
 
@@ -671,7 +693,11 @@ def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
         if outcomes:
             key = tuple(_value_of(d, unvalued, batch.by, framework) for d in by)
             found.setdefault(key, []).append(
-                Totals(outcomes=outcomes, quantity=Decimal(0) if with_quantity else None)
+                Totals(
+                    outcomes=outcomes,
+                    quantity=Decimal(0) if with_quantity else None,
+                    benefits_unvalued=tuple(measure for measure, _ in outcomes),
+                )
             )
     rows = {key: _summed(parts) for key, parts in found.items()}
     for cost in costs:

@@ -91,7 +91,7 @@ _HEADINGS = {
     for column in CSV_COLUMNS
     for name in (column, *CSV_ALIASES.get(column, ()))
 }
-#: Cells read as numbers, as a returns file's quantities are (``12,000``, ``£16.93``).
+#: Cells read as numbers, as a returns file's quantities are (``12,000``, ``£12.34``).
 _NUMBERS = frozenset({"value", "low", "high"})
 
 _KEY_TO_COLUMN = {key: column for column, key in CSV_COLUMNS.items()}

@@ -164,6 +164,7 @@ def _appraisal(rolled: Rollup | None, currency: str) -> tuple[AppraisalLine, ...
                 attracted=Money(totals.attracted, currency),
                 leverage=totals.leverage(),
                 transfers=Money(totals.transfers, currency),
+                benefits_unvalued=totals.benefits_unvalued,
             )
         )
     return tuple(lines)
@@ -200,6 +201,7 @@ def _tables(
     valued: Sequence[CostValuation],
 ) -> tuple[Table, ...]:
     """The excluded, appraisal, costs and materiality tables (only those with rows)."""
+    unvalued = any(line.benefits_unvalued for line in lines)
     tables = (
         Table(
             name="excluded",
@@ -225,6 +227,9 @@ def _tables(
                 Column(key="pvc", kind="money"),
                 Column(key="npsv", kind="money"),
                 Column(key="bcr", kind="ratio"),
+                # Beside the ratio, where any project has benefits counted but not valued:
+                # a BCR of 0.00 then means "not valued", not "no benefits".
+                *((Column(key="benefits_unvalued", kind="code"),) if unvalued else ()),
                 Column(key="inputs", kind="money"),
                 Column(key="sroi", kind="ratio"),
                 Column(key="net_sroi", kind="ratio"),
@@ -237,6 +242,7 @@ def _tables(
                     line.pvc,
                     line.npsv,
                     line.bcr,
+                    *((", ".join(line.benefits_unvalued),) if unvalued else ()),
                     line.inputs,
                     line.sroi,
                     line.net_sroi,

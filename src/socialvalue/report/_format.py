@@ -210,7 +210,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "status_counts": N_("Commitments by status"),
         "untranslated": N_("Shown in English (no translation in the data): {items}."),
         "appraisal": N_("Appraisal: benefits, costs and ratios by project"),
-        "excluded": N_("Not in the social-value total, and why"),
+        "excluded": N_("Kept out of the social-value total, or kept in with a flag, and why"),
         "immaterial": N_("Outcomes below the materiality threshold"),
         "transfers_total": N_("Transfers (reported, not counted)"),
         "targets_total": N_("Targets and forecasts (not delivered)"),
@@ -222,6 +222,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "inputs": N_("Inputs"),
         "npsv": N_("NPSV"),
         "bcr": N_("BCR"),
+        "benefits_unvalued": N_("Benefits not valued (not in PVB or the ratios)"),
         "sroi": N_("SROI ratio"),
         "net_sroi": N_("Net SROI ratio"),
         "leverage": N_("Leverage ratio"),
@@ -361,12 +362,12 @@ class Formatter:
     >>> from socialvalue import Money
     >>> from socialvalue.methodology import RoundingPolicy
     >>> en = Formatter(locale="en_GB", rounding=RoundingPolicy(places=2))
-    >>> en.money(Money("8484000.005"))
-    '£8,484,000.01'
-    >>> en.compact(Money("8484000"))
-    '£8.5 million'
-    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("8484000"))
-    '£8.5 miliwn'
+    >>> en.money(Money("2164000.005"))
+    '£2,164,000.01'
+    >>> en.compact(Money("2164000"))
+    '£2.2 million'
+    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("2164000"))
+    '£2.2 miliwn'
     """
 
     locale: str = "en_GB"
@@ -441,7 +442,7 @@ class Formatter:
         )
 
     def compact(self, amount: Money) -> str:
-        """A headline amount: ``£8.5 million``, rounded to one decimal of its scale."""
+        """A headline amount: ``£2.2 million``, rounded to one decimal of its scale."""
         return _display.compact_money(
             amount.amount,
             amount.currency,

@@ -305,6 +305,9 @@ class AppraisalLine:
         attracted: Funding attracted (the methodology's leverage measures), if any.
         leverage: Funding attracted ÷ inputs.
         transfers: Present value of transfers kept out of PVB.
+        benefits_unvalued: Outcome measures the project delivered that are counted but not
+            valued in money (:attr:`socialvalue.rollup.Totals.benefits_unvalued`): PVB, NPSV
+            and the ratios leave them out, and the report says so beside the ratios.
     """
 
     project: str
@@ -318,6 +321,7 @@ class AppraisalLine:
     attracted: Money
     leverage: Decimal | None
     transfers: Money
+    benefits_unvalued: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
