@@ -302,7 +302,7 @@ def test_report_to_a_bad_path_is_an_error_not_a_traceback(tmp_path, capsys):
 def test_explain_period_selects_deliveries_within_it(capsys):
     assert main(["explain", "LCR-COM-2", "--period", "2022/23"]) == 0
     out = capsys.readouterr().out
-    assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
+    assert "LCR-COM-2: 10,000 in 2022/23" in out  # Housing Retrofit Programme
     assert "× 300 →" in out  # Headbolt Lane Station
     assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23
 

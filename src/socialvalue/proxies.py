@@ -26,6 +26,7 @@ import attrs
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
+from socialvalue._phrases import Phrase, english, phrase
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -238,22 +239,36 @@ class ProxyLookup:
         >>> print(hit.describe())  # doctest: +ELLIPSIS
         LCR-ENV-2 on 2024-06-01: 268.97 GBP per tco2e (2022 prices), UK, valid ...
         """
-        text = (
-            f"{self.value.measure} on {self.on.isoformat()}: {self.value.value} "
-            f"{self.value.currency} per {self.value.unit} ({self.value.price_base.label} prices), "
-            f"{self.geography}"
+        return english(self.phrase())
+
+    def phrase(self) -> Phrase:
+        """What :meth:`describe` says, as data: a catalogue message and its values."""
+        return phrase(
+            "proxy",
+            measure=self.value.measure,
+            date=self.on.isoformat(),
+            value=f"{self.value.value:f}",
+            currency=self.value.currency,
+            unit=self.value.unit,
+            price_year=self.value.price_base.label,
+            geography=self.geography,
+            requested=(
+                phrase("proxy_for", geography=self.requested_geography)
+                if self.geography != self.requested_geography
+                else ""
+            ),
+            validity=str(self.value.validity),
+            layer=self.layer,
+            origin=phrase("proxy_from", origin=self.origin) if self.origin else "",
+            source=self.value.source.cite(),
+            licence=str(self.value.licence),
+            verification=(
+                phrase("proxy_verification", verification=self.value.verification.value)
+                if self.value.verification is not Verification.PRIMARY
+                else ""
+            ),
+            extrapolated=phrase("proxy_extrapolated") if self.extrapolated else "",
         )
-        if self.geography != self.requested_geography:
-            text += f" (for {self.requested_geography})"
-        text += f", valid {self.value.validity}; layer {self.layer}"
-        if self.origin:
-            text += f" from {self.origin}"
-        text += f"; source: {self.value.source.cite()}; licence: {self.value.licence}"
-        if self.value.verification is not Verification.PRIMARY:
-            text += f"; verification: {self.value.verification.value}"
-        if self.extrapolated:
-            text += "; EXTRAPOLATED (carried forward past its validity)"
-        return text
 
 
 def _geographies(value: Iterable[GeographyLink]) -> tuple[GeographyLink, ...]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from socialvalue.batch import ValuationBatch
+    from socialvalue.batch import GroupValuation, ValuationBatch
     from socialvalue.commitments import CommitmentSet
     from socialvalue.deliveries import Cost, Delivery, DeliverySet
     from socialvalue.discounting import DiscountSchedules
@@ -204,6 +204,16 @@ def cli(context: click.Context, language: str) -> None:
 
 #: Where the chosen --language is kept for the subcommands.
 _LANGUAGE = "socialvalue.language"
+
+
+def _working(group: GroupValuation, methodology: Methodology) -> str:
+    """How a group's figures were obtained, in the language asked for (``--language``)."""
+    from socialvalue.report._format import Formatter
+    from socialvalue.report._text import group_working
+
+    return group_working(
+        group, methodology.ref, Formatter(locale=_language(), rounding=methodology.rounding)
+    )
 
 
 def _language() -> str:
@@ -527,9 +537,7 @@ def value(
         console.print("\nhow each figure was obtained:")
         for group in batch:
             console.print()
-            console.print(
-                group.explain(chosen.ref, places=policy.places), highlight=False, markup=False
-            )
+            console.print(_working(group, chosen), highlight=False, markup=False)
 
 
 def _print_uncertainty(
@@ -801,9 +809,7 @@ def explain(
         return
     console = _console()
     for group in batch:
-        console.print(
-            group.explain(chosen.ref, places=chosen.rounding.places), highlight=False, markup=False
-        )
+        console.print(_working(group, chosen), highlight=False, markup=False)
         console.print()
     for missing in batch.unvalued:
         console.print(

@@ -17,6 +17,7 @@ import attrs
 
 from socialvalue import _display
 from socialvalue._catalogue import N_, Np_, plural_sample, translations as translations_of
+from socialvalue._phrases import PHRASES, STEP_NAMES, Phrase
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
@@ -304,6 +305,9 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "assumption range together; {without_range} of the central {central} ({share}) "
             "is valued with no proxy range and moves only with the assumptions."
         ),
+        # The working's phrases and step names (socialvalue._phrases): one catalogue.
+        **{f"phrase_{key}": message for key, message in PHRASES.items()},
+        **{f"step_{name}": message for name, message in STEP_NAMES.items()},
     }
 )
 _CATEGORIES_BY_INDEX = ("zero", "one", "two", "few", "many", "other")
@@ -415,6 +419,19 @@ class Formatter:
         }
         filled = {name: self.value(v) for name, v in values.items()}
         return _display.plural(n, forms, locale=self.locale, values=filled)
+
+    def phrase(self, item: Phrase) -> str:
+        """A phrase of a valuation's working in this locale (numbers to six places, ``≈``)."""
+        return _display.phrase(
+            item,
+            template=lambda key: self.label(f"phrase_{key}"),
+            locale=self.locale,
+            rounding=self.rounding.mode.value,
+        )
+
+    def step_name(self, name: str) -> str:
+        """The name of a step of the working in this locale (as written if not a known one)."""
+        return self.label(f"step_{name}", name)
 
     def rounded(self, amount: Decimal, places: int | None = None) -> Decimal:
         """``amount`` rounded once with the policy (or to ``places`` with the policy's mode)."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from socialvalue import _display
 from socialvalue._decimal import calculation_context
+from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import (
@@ -26,6 +28,9 @@ from socialvalue.report._model import (
     TraceEntry,
 )
 from socialvalue.valuation import Step
+
+if TYPE_CHECKING:
+    from socialvalue.batch import GroupValuation
 
 __all__ = [
     "EVIDENCE_SHOWN",
@@ -51,8 +56,6 @@ EVIDENCE_SHOWN = 12
 
 #: Column kinds shown right-aligned.
 NUMERIC_KINDS = frozenset({"money", "quantity", "count", "ratio", "percent"})
-
-_PER_UNIT_PLACES = 6  # per-unit figures in the working: enough to follow the arithmetic
 
 
 def shown_evidence(evidence: tuple[str, ...], f: Formatter) -> str:
@@ -221,22 +224,33 @@ def trace_summary(entry: TraceEntry, f: Formatter) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _step_lines(
-    steps: tuple[Step, ...], currency: str, locale: str, rounding: str, per_unit: str
-) -> tuple[str, ...]:
-    """The numbered lines of a unit value's steps (cached: many groups share a unit value)."""
+def _lines_of_steps(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
+    """The numbered lines of a unit value's steps, in ``f``'s locale and words."""
+    per_unit = f.label("working_per_unit")
+    rounding = f.rounding.mode.value
     lines = []
     for number, step in enumerate(steps, start=1):
-        line = f"{number:>2}. {step.name}: {step.text}"
+        said = f.phrase(step.phrase) if step.phrase is not None else step.text
+        line = f"{number:>2}. {f.step_name(step.name)}: {said}"
         if step.result is not None:
-            shown = _display.rounded(step.result, _PER_UNIT_PLACES, rounding).normalize()
-            text = _display.number(shown, locale=locale)
-            line += "  → " + per_unit.format(
-                value=text if shown == step.result else f"≈{text}", currency=currency
-            )
+            value = _display.working_number(step.result, locale=f.locale, rounding=rounding)
+            line += "  → " + per_unit.format(value=value, currency=currency)
         lines.append(line)
     return tuple(lines)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_step_lines(
+    steps: tuple[Step, ...], currency: str, locale: str, rounding: RoundingPolicy
+) -> tuple[str, ...]:
+    """:func:`_lines_of_steps` with the catalogue's words (cached: groups share unit values)."""
+    return _lines_of_steps(steps, currency, Formatter(locale=locale, rounding=rounding))
+
+
+def _step_lines(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
+    if f.labels is None:
+        return _cached_step_lines(steps, currency, f.locale, f.rounding)
+    return _lines_of_steps(steps, currency, f)
 
 
 def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
@@ -245,33 +259,64 @@ def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
     Per-unit figures are shown to six decimal places (``≈`` marks a shortened one); totals to
     the report's rounding.
     """
-    lines = [
-        f.text(
-            "working_header",
-            measure=entry.measure,
-            quantity=entry.quantity,
-            period=entry.period,
-            geography=entry.geography,
-            deliveries=f.plural("deliveries_count", entry.deliveries),
-            methodology=report.methodology,
-        )
-    ]
-    lines += _step_lines(
-        entry.steps,
-        entry.currency,
-        f.locale,
-        f.rounding.mode.value,
-        f.label("working_per_unit"),
+    return _working_text(
+        f,
+        header={
+            "measure": entry.measure,
+            "quantity": entry.quantity,
+            "period": entry.period,
+            "geography": entry.geography,
+            "deliveries": f.plural("deliveries_count", entry.deliveries),
+            "methodology": report.methodology,
+        },
+        steps=entry.steps,
+        currency=entry.currency,
+        amounts=(entry.gross, entry.net, entry.present_value),
     )
-    if entry.gross is None or entry.net is None or entry.present_value is None:
-        last = f.text("working_counted", quantity=entry.quantity)
+
+
+def group_working(group: GroupValuation, methodology: object, f: Formatter) -> str:
+    """The working behind a valued group (``socialvalue explain``) in ``f``'s locale.
+
+    As :meth:`~socialvalue.batch.GroupValuation.explain` shows it in English; totals to
+    ``f``'s rounding.
+    """
+    return _working_text(
+        f,
+        header={
+            "measure": group.key.measure,
+            "quantity": group.quantity,
+            "period": group.key.period,
+            "geography": group.key.geography,
+            "deliveries": f.plural("deliveries_count", group.count),
+            "methodology": methodology,
+        },
+        steps=group.unit.steps,
+        currency=group.unit.currency,
+        amounts=(group.gross, group.net, group.present_value),
+    )
+
+
+def _working_text(
+    f: Formatter,
+    *,
+    header: dict[str, object],
+    steps: tuple[Step, ...],
+    currency: str,
+    amounts: tuple[Money | None, Money | None, Money | None],
+) -> str:
+    lines = [f.text("working_header", **header)]
+    lines += _step_lines(steps, currency, f)
+    gross, net, present = amounts
+    if gross is None or net is None or present is None:
+        last = f.text("working_counted", quantity=header["quantity"])
     else:
         last = f.text(
             "working_quantity",
-            quantity=entry.quantity,
-            gross=entry.gross,
-            net=entry.net,
-            present_value=entry.present_value,
+            quantity=header["quantity"],
+            gross=gross,
+            net=net,
+            present_value=present,
         )
     lines.append(f"{len(lines):>2}. {last}")
     return "\n".join(lines)

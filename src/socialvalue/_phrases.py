@@ -1,0 +1,162 @@
+"""The words of a valuation's working as data: a message key and its values, no locale.
+
+A :class:`Phrase` is what a step of the working says (how a figure was rebased, discounted,
+adjusted …), kept as the key of a catalogue message and the values that fill its named
+placeholders. The valuation stores phrases; whoever shows them picks the locale:
+:func:`english` gives the English text (``Step.text``, ``explain()``), and
+:func:`socialvalue._display.phrase` fills the template of any locale's catalogue. The English
+templates here are part of the library's message catalogue (marked ``N_`` for
+``pybabel extract``); the report's :data:`~socialvalue.report.LABELS` carry them as
+``phrase_<key>``, the step names as ``step_<name>``.
+
+This module imports nothing heavy: the valuation uses it on every unit value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from socialvalue._marks import N_
+
+__all__ = ["PHRASES", "STEP_NAMES", "Phrase", "PhraseValue", "english", "fill", "phrase"]
+
+
+@attrs.frozen
+class Phrase:
+    """A message of the working: the key of its template in :data:`PHRASES`, and its values.
+
+    Values are text from the data (shown as written), numbers (``Decimal``, shown to six
+    places at most, ``≈`` marking a shortened one), other phrases, or a tuple of phrases
+    (joined with ``"; "``).
+    """
+
+    key: str
+    values: tuple[tuple[str, PhraseValue], ...] = ()
+
+
+PhraseValue: TypeAlias = "str | int | Decimal | Phrase | tuple[Phrase, ...]"
+
+
+def phrase(key: str, **values: PhraseValue) -> Phrase:
+    """A phrase of the working (``key`` must be one of :data:`PHRASES`)."""
+    if key not in PHRASES:
+        raise KeyError(f"no phrase {key!r}; the phrases are {', '.join(sorted(PHRASES))}")
+    return Phrase(key, tuple(values.items()))
+
+
+#: The English templates of the working's phrases: part of the message catalogue's source.
+PHRASES: Mapping[str, str] = MappingProxyType(
+    {
+        "rebase_not": N_("none: the methodology keeps values in their own prices"),
+        "rebase_same": N_("none needed: already in {base} prices"),
+        "rebase": N_("{start} → {end} prices with {index}: {start_index} → {end_index}"),
+        "rebase_forecast": N_(
+            "{start} → {end} prices with {index}: {start_index} → {end_index} "
+            "(uses forecast index points)"
+        ),
+        "price_year": N_(
+            "{year} prices treated as {mapped} prices (the financial year holding 9 of the "
+            "calendar year's 12 months): an approximation{size}"
+        ),
+        "price_year_size": N_(
+            "; weighting {before} and {mapped} by months (3:9) puts {year} at index {level}, "
+            "which would make the value higher by {size}%"
+        ),
+        "price_year_size_lower": N_(
+            "; weighting {before} and {mapped} by months (3:9) puts {year} at index {level}, "
+            "which would make the value lower by {size}%"
+        ),
+        "price_year_no_size": N_(
+            " (its size cannot be estimated: the index does not cover both financial years)"
+        ),
+        "financial": N_("{measure} is reported in {currency}: each unit is worth 1 {currency}"),
+        "record_only": N_("{measure} is record-only: counted and reported, never monetised"),
+        "net_of_deadweight": N_("the proxy value is already net of deadweight: not applied again"),
+        "adjustment_percent_default": N_("{percent}% (default assumption)"),
+        "adjustment_percent_measure": N_("{percent}% (measure assumption)"),
+        "adjustment_times_default": N_("× {factor} (default assumption)"),
+        "adjustment_times_measure": N_("× {factor} (measure assumption)"),
+        "proxy": N_(
+            "{measure} on {date}: {value} {currency} per {unit} ({price_year} prices), "
+            "{geography}{requested}, valid {validity}; layer {layer}{origin}; source: {source}; "
+            "licence: {licence}{verification}{extrapolated}"
+        ),
+        "proxy_for": N_(" (for {geography})"),
+        "proxy_from": N_(" from {origin}"),
+        "proxy_verification": N_("; verification: {verification}"),
+        "proxy_extrapolated": N_("; EXTRAPOLATED (carried forward past its validity)"),
+        "discounting": N_(
+            "{years} year(s), drop-off {drop_off}% a year, discounted {to} with {schedule} "
+            "({edition}), {convention}{rule}{proxies}: {parts}"
+        ),
+        "discount_to_base": N_("to the appraisal base year {base}"),
+        "discount_no_base": N_("from the outcome's first year (no common base year)"),
+        "convention_year_0": N_("year 0 convention"),
+        "convention_year_1": N_("year 1 convention"),
+        "before_base_compound": N_("; years before the base year compound"),
+        "before_base_refuse": N_("; years before the base year refuse"),
+        "proxy_each_year": N_("; proxy looked up for each year"),
+        "proxy_first_year": N_("; first year's proxy value in every year"),
+        "discount_year": N_("{year} (year {offset}): {kept} kept × {factor}"),
+        "discount_year_proxy": N_(
+            "{year} (year {offset}): proxy {proxy} ({price_year} prices) → {gross}, "
+            "{kept} kept × {factor}"
+        ),
+    }
+)
+
+#: The names of the working's steps, in English: part of the message catalogue's source.
+STEP_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "proxy": N_("proxy"),
+        "derivation": N_("derivation"),
+        "financial": N_("financial"),
+        "record-only": N_("record-only"),
+        "rebase": N_("rebase"),
+        "price year": N_("price year"),
+        "deadweight": N_("deadweight"),
+        "leakage": N_("leakage"),
+        "displacement": N_("displacement"),
+        "substitution": N_("substitution"),
+        "attribution": N_("attribution"),
+        "multiplier": N_("multiplier"),
+        "persistence and discounting": N_("persistence and discounting"),
+    }
+)
+
+
+def _english_number(number: Decimal | int) -> str:
+    if isinstance(number, int):
+        return str(number)
+    shown = number.quantize(Decimal("0.000001")).normalize()
+    text = f"{shown:f}"
+    return text if shown == number else f"≈{text}"
+
+
+def fill(
+    item: Phrase,
+    template: Callable[[str], str],
+    number: Callable[[Decimal | int], str],
+) -> str:
+    """``item`` in words: its template (``template(key)``), each value filled in turn."""
+
+    def shown(value: PhraseValue) -> str:
+        if isinstance(value, Phrase):
+            return fill(value, template, number)
+        if isinstance(value, tuple):
+            return "; ".join(fill(part, template, number) for part in value)
+        if isinstance(value, str):
+            return value
+        return number(value)
+
+    return template(item.key).format(**{name: shown(value) for name, value in item.values})
+
+
+def english(item: Phrase) -> str:
+    """``item`` in English, numbers as written (six decimal places at most)."""
+    return fill(item, PHRASES.__getitem__, _english_number)
