@@ -302,14 +302,21 @@ def working_number(amount: Decimal | int, *, locale: str, rounding: str = _HALF_
 
 
 def phrase(
-    item: Phrase, *, template: Callable[[str], str], locale: str, rounding: str = _HALF_UP
+    item: Phrase,
+    *,
+    template: Callable[[str], str],
+    locale: str,
+    rounding: str = _HALF_UP,
+    data: Callable[[str], str] = str,
 ) -> str:
     """A phrase of a valuation's working in ``locale``: ``template(key)`` gives its message.
 
-    Numbers are shown by :func:`working_number`; text from the data as written.
+    Numbers are shown by :func:`working_number`; prose from the data by ``data`` (its
+    translation), other text from the data (codes, sources) as written.
     """
     return fill(
         item,
         template,
         lambda amount: working_number(amount, locale=locale, rounding=rounding),
+        data,
     )

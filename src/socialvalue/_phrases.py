@@ -23,7 +23,21 @@ import attrs
 
 from socialvalue._marks import N_
 
-__all__ = ["PHRASES", "STEP_NAMES", "Phrase", "PhraseValue", "english", "fill", "phrase"]
+__all__ = [
+    "DATA_TEXT",
+    "PHRASES",
+    "STEP_NAMES",
+    "Phrase",
+    "PhraseValue",
+    "data_text",
+    "english",
+    "fill",
+    "phrase",
+]
+
+#: The values of a phrase that are prose from the data (a methodology's words on why a measure
+#: is not valued), shown as written: a report lists them when it has no translation.
+DATA_TEXT = frozenset({"words"})
 
 
 @attrs.frozen
@@ -102,6 +116,51 @@ PHRASES: Mapping[str, str] = MappingProxyType(
         "before_base_refuse": N_("; years before the base year refuse"),
         "proxy_each_year": N_("; proxy looked up for each year"),
         "proxy_first_year": N_("; first year's proxy value in every year"),
+        "reason_target": N_("a target or forecast, not delivered: kept out of delivered totals"),
+        "reason_transfer": N_(
+            "a transfer (money or resources moved, not created; Green Book): reported, kept out "
+            "of NPSV and the social-value total"
+        ),
+        "reason_transfer_overlaps": N_(
+            "a transfer (money or resources moved, not created; Green Book): reported, kept out "
+            "of NPSV and the social-value total; it also overlaps {overlaps}"
+        ),
+        "reason_overlap_excluded": N_(
+            "overlaps {overlaps} delivered in the same {scope} (the framework says they may "
+            "count the same activity): excluded from the de-duplicated total"
+        ),
+        "reason_overlap_kept": N_(
+            "overlaps {overlaps} in the same {scope}: counted (policy 'warn')"
+        ),
+        "reason_target_unvalued": N_(
+            "a target or forecast, not delivered: kept out of delivered totals; not valued "
+            "either: {reason}"
+        ),
+        "reason_overlap_unvalued": N_(
+            "overlaps {overlaps} in the same {scope}; not valued (no £ to exclude), so its "
+            "quantity must not be added to {overlaps}'s"
+        ),
+        "reason_possible_overlap_valued": N_(
+            "may count the same activity as {first}, delivered in the same period but not in the "
+            "same {scope} (the framework says they overlap); not de-duplicated, so it stays in "
+            "the total: check the two are different activities"
+        ),
+        "reason_possible_overlap": N_(
+            "may count the same activity as {first}, delivered in the same period but not in the "
+            "same {scope} (the framework says they overlap); not de-duplicated, so its quantity "
+            "must not be added to {first}'s"
+        ),
+        "reason_unvalued_words": N_("{words} ({why})"),
+        "no_value_in_registry": N_("no value for {measure} in registry {layers}{hint}"),
+        "no_value_hint_values": N_(" (its values are for {measures})"),
+        "no_value_hint_more": N_(" (its values are for {measures} … ({n} in all))"),
+        "no_value_hint_empty": N_(" (it holds no values)"),
+        "no_value_elsewhere": N_(
+            "no value for {measure} in {where}; values exist only for {geographies}"
+        ),
+        "no_value_on": N_("no value for {measure} on {period} in {where}; values cover {covered}"),
+        "no_value_where_chain": N_("{geography} (or {chain})"),
+        "no_value_covered": N_("{geography} in {layer}: {spans}"),
         "discount_year": N_("{year} (year {offset}): {kept} kept × {factor}"),
         "discount_year_proxy": N_(
             "{year} (year {offset}): proxy {proxy} ({price_year} prices) → {gross}, "
@@ -142,21 +201,40 @@ def fill(
     item: Phrase,
     template: Callable[[str], str],
     number: Callable[[Decimal | int], str],
+    data: Callable[[str], str] = str,
 ) -> str:
-    """``item`` in words: its template (``template(key)``), each value filled in turn."""
+    """``item`` in words: its template (``template(key)``), each value filled in turn.
 
-    def shown(value: PhraseValue) -> str:
+    Numbers are shown by ``number``, the :data:`DATA_TEXT` values by ``data`` (a translation
+    of the data's text, where there is one), other text as written.
+    """
+
+    def shown(name: str, value: PhraseValue) -> str:
         if isinstance(value, Phrase):
-            return fill(value, template, number)
+            return fill(value, template, number, data)
         if isinstance(value, tuple):
-            return "; ".join(fill(part, template, number) for part in value)
+            return "; ".join(fill(part, template, number, data) for part in value)
         if isinstance(value, str):
-            return value
+            return data(value) if name in DATA_TEXT else value
         return number(value)
 
-    return template(item.key).format(**{name: shown(value) for name, value in item.values})
+    return template(item.key).format(**{name: shown(name, value) for name, value in item.values})
 
 
 def english(item: Phrase) -> str:
     """``item`` in English, numbers as written (six decimal places at most)."""
     return fill(item, PHRASES.__getitem__, _english_number)
+
+
+def data_text(item: Phrase) -> tuple[str, ...]:
+    """The prose from the data inside ``item`` (its :data:`DATA_TEXT` values, nested too)."""
+    found: list[str] = []
+    for name, value in item.values:
+        if isinstance(value, Phrase):
+            found.extend(data_text(value))
+        elif isinstance(value, tuple):
+            for part in value:
+                found.extend(data_text(part))
+        elif name in DATA_TEXT and isinstance(value, str):
+            found.append(value)
+    return tuple(found)

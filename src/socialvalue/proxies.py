@@ -60,7 +60,15 @@ class LookupPolicy(enum.Enum):
 
 
 class NoProxyValueError(SocialValueError, LookupError):
-    """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
+    """No proxy value answers a lookup; the message names the measure and the bounds it missed.
+
+    ``phrase``, when given, is the message as data (a catalogue message and its values), so a
+    report can say it in the reader's locale.
+    """
+
+    def __init__(self, message: str, *, phrase: Phrase | None = None) -> None:
+        super().__init__(message)
+        self.phrase = phrase
 
 
 def _amount(value: object, what: str) -> Decimal:
@@ -608,7 +616,8 @@ class RegistryStack:
             )
             if carried is not None:
                 return carried
-        raise NoProxyValueError(self._miss(measure, label, geography, chain))
+        said = self._miss(measure, label, geography, chain)
+        raise NoProxyValueError(english(said), phrase=said)
 
     def _carry_forward(  # noqa: PLR0913 - the lookup's own arguments
         self,
@@ -640,29 +649,48 @@ class RegistryStack:
                     )
         return None
 
-    def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> str:
+    def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> Phrase:
         ids = ", ".join(layer.id for layer in self.layers)
         if measure not in self.measures():
             # No "did you mean": a measure is checked against the framework before valuation,
             # so a miss here is a gap in the values, not a typo; say what the registry holds.
             known = sorted(self.measures())
-            more = f" … ({len(known)} in all)" if len(known) > 8 else ""
-            shown = ", ".join(known[:8]) + more
-            hint = f" (its values are for {shown})" if known else " (it holds no values)"
-            return f"no value for {measure} in registry {ids}{hint}"
+            hint: Phrase = (
+                phrase("no_value_hint_empty")
+                if not known
+                else phrase("no_value_hint_values", measures=", ".join(known))
+                if len(known) <= 8
+                else phrase("no_value_hint_more", measures=", ".join(known[:8]), n=len(known))
+            )
+            return phrase("no_value_in_registry", measure=measure, layers=ids, hint=hint)
         covered = []
         for layer in self.layers:
             for area in chain:
                 spans = [v.validity for v in layer.values_for(measure, area)]
                 if spans:
-                    covered.append(f"{area} in {layer.id}: {_merge_spans(spans)}")
-        where = geography if len(chain) == 1 else f"{geography} (or {', '.join(chain[1:])})"
+                    covered.append(
+                        phrase(
+                            "no_value_covered",
+                            geography=area,
+                            layer=layer.id,
+                            spans=_merge_spans(spans),
+                        )
+                    )
+        where: Phrase | str = (
+            geography
+            if len(chain) == 1
+            else phrase("no_value_where_chain", geography=geography, chain=", ".join(chain[1:]))
+        )
         if not covered:
             others = sorted(
                 {v.geography for layer in self.layers for v in layer.values_for(measure)}
             )
-            return f"no value for {measure} in {where}; values exist only for {', '.join(others)}"
-        return f"no value for {measure} on {label} in {where}; values cover " + "; ".join(covered)
+            return phrase(
+                "no_value_elsewhere", measure=measure, where=where, geographies=", ".join(others)
+            )
+        return phrase(
+            "no_value_on", measure=measure, period=label, where=where, covered=tuple(covered)
+        )
 
     def __iter__(self) -> Iterator[ProxyRegistry]:
         return iter(self.layers)

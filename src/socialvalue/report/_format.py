@@ -129,6 +129,12 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "kind_day_one": N_("day one"),
         "kind_future_aspiration": N_("future aspiration"),
         "kind_contractual": N_("contractual"),
+        # Why a group is left out of the total (an exclusion's kind).
+        "kind_target": N_("target"),
+        "kind_transfer": N_("transfer"),
+        "kind_overlap": N_("overlap"),
+        "kind_overlap_kept": N_("overlap kept"),
+        "kind_possible_overlap": N_("possible overlap"),
         "rag_green": N_("green"),
         "rag_amber": N_("amber"),
         "rag_red": N_("red"),
@@ -427,6 +433,7 @@ class Formatter:
             template=lambda key: self.label(f"phrase_{key}"),
             locale=self.locale,
             rounding=self.rounding.mode.value,
+            data=self.title,
         )
 
     def step_name(self, name: str) -> str:
@@ -477,7 +484,7 @@ class Formatter:
         """A date, long form (``9 June 2023``, ``9 Mehefin 2023``)."""
         return _display.date(day, locale=self.locale)
 
-    def value(self, value: object) -> str:
+    def value(self, value: object) -> str:  # noqa: PLR0911 - one per kind of value
         """Any figure of a report as text: money and dates for the locale, numbers grouped.
 
         Periods show their label (``2022/23``), methodology references their id, version and
@@ -490,6 +497,8 @@ class Formatter:
         """
         if value is None:
             return "—"
+        if isinstance(value, Phrase):
+            return self.phrase(value)
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from socialvalue import _display
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import Phrase, data_text
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
@@ -78,6 +79,10 @@ def table_title(table: Table, f: Formatter) -> str:
 
 def cell_text(value: object, kind: str, f: Formatter) -> str:  # noqa: PLR0911 - one per kind
     """One table cell as text, formatted for its kind and the formatter's locale."""
+    if isinstance(value, Phrase):
+        return f.phrase(value)
+    if kind == "label" and isinstance(value, str):
+        return f.label(f"kind_{value.replace(' ', '_')}", value)
     if kind == "name" and value is None:
         return f.label("none")
     if value is None:
@@ -334,7 +339,12 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
     for table in report.tables:
         for index, column in enumerate(table.columns):
             if column.kind in ("name", "text"):
-                shown.update(str(row[index]) for row in table.rows if row[index] is not None)
+                for row in table.rows:
+                    cell = row[index]
+                    if isinstance(cell, Phrase):
+                        shown.update(data_text(cell))  # the catalogue says the rest
+                    elif cell is not None:
+                        shown.add(str(cell))
     shown.update(h.title for h in report.headlines if h.title)
     shown.update(h.unit for h in report.headlines if h.unit)
     for role in report.roles:
