@@ -331,7 +331,19 @@ def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
     out = capsys.readouterr().out
     assert "possible overlaps" in out
     assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
-    assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
+    assert "LCR-EDI-1  21,000 person (1 delivery, a target):" in out
+
+
+def test_value_lists_what_was_not_valued_once_per_measure_and_reason(capsys):
+    """The example has LCR-EMP-1 not valued in two groups (two projects): one line, summed."""
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("not valued (", 1)[1].split("\n\n", 1)[0]
+    assert section.startswith("12 deliveries, in no total):")
+    lines = [line.strip() for line in section.splitlines()[1:]]
+    assert [line.split()[0] for line in lines].count("LCR-EMP-1") == 1
+    (jobs,) = [line for line in lines if line.startswith("LCR-EMP-1")]
+    assert jobs.startswith("LCR-EMP-1  55 FTE-year (3 deliveries):")
 
 
 #: What ``--help`` must not load: the models, the io layer, rich's console, Babel (they load
