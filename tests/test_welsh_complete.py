@@ -99,7 +99,12 @@ def documents():
         commitments=commitments,
         spotlights=example_spotlights().spotlights,
     )
-    titles = titles_for(methodology.framework, "cy_GB", commitments=commitments)
+    titles = titles_for(
+        methodology.framework,
+        "cy_GB",
+        commitments=commitments,
+        registries=methodology.registry.layers,
+    )
     welsh = Formatter(locale="cy_GB", rounding=report.rounding, titles=titles)
     english_ = Formatter(locale="en_GB", rounding=report.rounding)
     return {
@@ -167,3 +172,16 @@ def test_a_phrase_is_said_in_english_and_in_welsh():
     nested = phrase("reason_target_unvalued", reason=phrase("no_value_hint_empty"))
     assert isinstance(nested.values[0][1], Phrase)
     assert english(nested).endswith("not valued either:  (it holds no values)")
+
+
+def test_a_registrys_derivation_is_data_text_translated_by_the_titles_or_listed(documents):
+    cy, _en = documents["annex"]
+    assert "derivation: LCR-SKL-1 fesul dechreuwr" not in cy  # the step's name is Welsh too
+    assert "deilliad: LCR-SKL-1 fesul dechreuwr = budd economaidd blynyddol" in cy
+    report = documents["report"]
+    derivations = {step.text for e in report.trace for step in e.steps if step.name == "derivation"}
+    assert derivations
+    # Without the registry's Welsh, the derivation is shown in English, and listed.
+    bare = Formatter(locale="cy_GB", rounding=report.rounding)
+    assert derivations <= set(untranslated(report, bare))
+    assert not derivations & set(untranslated(report, documents["welsh"]))

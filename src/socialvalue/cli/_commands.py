@@ -345,7 +345,13 @@ def report(
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
-        titles=titles_for(chosen.framework, locale, translations_file, promised.commitments),
+        titles=titles_for(
+            chosen.framework,
+            locale,
+            translations_file,
+            promised.commitments,
+            chosen.registry.layers,
+        ),
     )
     ends = [d.period.end for d in items]
     built = build_report(
@@ -669,7 +675,9 @@ def _formatter(chosen: Methodology) -> Formatter:
 
     language = _language()
     return Formatter(
-        locale=language, rounding=chosen.rounding, titles=titles_for(chosen.framework, language)
+        locale=language,
+        rounding=chosen.rounding,
+        titles=titles_for(chosen.framework, language, registries=chosen.registry.layers),
     )
 
 

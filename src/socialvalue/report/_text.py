@@ -235,7 +235,13 @@ def _lines_of_steps(steps: tuple[Step, ...], currency: str, f: Formatter) -> tup
     rounding = f.rounding.mode.value
     lines = []
     for number, step in enumerate(steps, start=1):
-        said = f.phrase(step.phrase) if step.phrase is not None else step.text
+        said = (
+            f.phrase(step.phrase)
+            if step.phrase is not None
+            else f.title(step.text)
+            if step.name in DATA_STEPS
+            else step.text
+        )
         line = f"{number:>2}. {f.step_name(step.name)}: {said}"
         if step.result is not None:
             value = _display.working_number(step.result, locale=f.locale, rounding=rounding)
@@ -252,8 +258,14 @@ def _cached_step_lines(
     return _lines_of_steps(steps, currency, Formatter(locale=locale, rounding=rounding))
 
 
+#: Steps whose text is the data's own prose (a registry's derivation of its value): shown in
+#: the locale where the titles translate it, else as written (and listed as untranslated).
+DATA_STEPS = frozenset({"derivation"})
+
+
 def _step_lines(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
-    if f.labels is None:
+    translated = any(s.name in DATA_STEPS and s.text in f.titles for s in steps)
+    if f.labels is None and not translated:
         return _cached_step_lines(steps, currency, f.locale, f.rounding)
     return _lines_of_steps(steps, currency, f)
 
@@ -356,4 +368,5 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
     shown.update(c.title for c in report.commitments)
     shown.update(c.role for c in report.commitments if c.role)
     shown.update(e.title for e in report.trace)
+    shown.update(step.text for e in report.trace for step in e.steps if step.name in DATA_STEPS)
     return tuple(sorted(text for text in shown if text and text not in f.titles))
