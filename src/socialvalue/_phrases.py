@@ -35,9 +35,10 @@ __all__ = [
     "phrase",
 ]
 
-#: The values of a phrase that are prose from the data (a methodology's words on why a measure
-#: is not valued), shown as written: a report lists them when it has no translation.
-DATA_TEXT = frozenset({"words"})
+#: The values of a phrase that are text from the data (a methodology's words on why a measure
+#: is not valued, a proxy value's unit), shown in the data's translation where there is one,
+#: else as written: a report lists them when it has no translation.
+DATA_TEXT = frozenset({"words", "unit"})
 
 
 @attrs.frozen

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from socialvalue.money import Money
     from socialvalue.prices import PriceIndex
     from socialvalue.proxies import ProxyRegistry
-    from socialvalue.report._format import Formatter
+    from socialvalue.report import Formatter
     from socialvalue.spotlights import SpotlightText
 
     from ._progress import Progress
@@ -209,12 +209,9 @@ _LANGUAGE = "socialvalue.language"
 
 def _working(group: GroupValuation, methodology: Methodology) -> str:
     """How a group's figures were obtained, in the language asked for (``--language``)."""
-    from socialvalue.report._format import Formatter
-    from socialvalue.report._text import group_working
+    from socialvalue.report import group_working
 
-    return group_working(
-        group, methodology.ref, Formatter(locale=_language(), rounding=methodology.rounding)
-    )
+    return group_working(group, methodology.ref, _formatter(methodology))
 
 
 def _language() -> str:
@@ -669,7 +666,7 @@ def _print_evidence(console: Console, batch: ValuationBatch, f: Formatter) -> No
 
 def _formatter(chosen: Methodology) -> Formatter:
     """The report formatter for the --language given, with the framework's titles in it."""
-    from socialvalue.report._format import Formatter
+    from socialvalue.report import Formatter
 
     from ._context import titles_for
 

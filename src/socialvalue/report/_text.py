@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from socialvalue import _display
 from socialvalue._decimal import calculation_context
 from socialvalue._phrases import Phrase, data_text
-from socialvalue.methodology import RoundingPolicy
+from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import (
@@ -252,10 +252,15 @@ def _lines_of_steps(steps: tuple[Step, ...], currency: str, f: Formatter) -> tup
 
 @functools.lru_cache(maxsize=4096)
 def _cached_step_lines(
-    steps: tuple[Step, ...], currency: str, locale: str, rounding: RoundingPolicy
+    steps: tuple[Step, ...],
+    currency: str,
+    locale: str,
+    rounding: RoundingPolicy,
+    titles: tuple[tuple[str, str], ...],
 ) -> tuple[str, ...]:
     """:func:`_lines_of_steps` with the catalogue's words (cached: groups share unit values)."""
-    return _lines_of_steps(steps, currency, Formatter(locale=locale, rounding=rounding))
+    f = Formatter(locale=locale, rounding=rounding, titles=dict(titles))
+    return _lines_of_steps(steps, currency, f)
 
 
 #: Steps whose text is the data's own prose (a registry's derivation of its value): shown in
@@ -263,11 +268,22 @@ def _cached_step_lines(
 DATA_STEPS = frozenset({"derivation"})
 
 
+def _data_of_steps(steps: tuple[Step, ...]) -> tuple[str, ...]:
+    """The data's text the steps show: derivations, and data values of their phrases."""
+    found: list[str] = []
+    for step in steps:
+        if step.phrase is not None:
+            found.extend(data_text(step.phrase))
+        elif step.name in DATA_STEPS:
+            found.append(step.text)
+    return tuple(found)
+
+
 def _step_lines(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
-    translated = any(s.name in DATA_STEPS and s.text in f.titles for s in steps)
-    if f.labels is None and not translated:
-        return _cached_step_lines(steps, currency, f.locale, f.rounding)
-    return _lines_of_steps(steps, currency, f)
+    if f.labels is not None:
+        return _lines_of_steps(steps, currency, f)
+    titles = tuple((text, f.titles[text]) for text in _data_of_steps(steps) if text in f.titles)
+    return _cached_step_lines(steps, currency, f.locale, f.rounding, titles)
 
 
 def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
@@ -292,11 +308,20 @@ def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
     )
 
 
-def group_working(group: GroupValuation, methodology: object, f: Formatter) -> str:
+def group_working(group: GroupValuation, methodology: MethodologyRef, f: Formatter) -> str:
     """The working behind a valued group (``socialvalue explain``) in ``f``'s locale.
 
-    As :meth:`~socialvalue.batch.GroupValuation.explain` shows it in English; totals to
-    ``f``'s rounding.
+    What :meth:`~socialvalue.batch.GroupValuation.explain` says in English, each step in
+    ``f``'s words; totals to ``f``'s rounding.
+
+    >>> import socialvalue as sv
+    >>> methodology = sv.default_methodology()
+    >>> hours = [d for d in sv.io.example_deliveries().deliveries if d.measure == "LCR-COM-1"]
+    >>> batch = sv.value_many(hours, methodology)
+    >>> welsh = Formatter(locale="cy_GB", rounding=methodology.rounding)
+    >>> print(group_working(batch.groups[0], methodology.ref, welsh))  # doctest: +ELLIPSIS
+    LCR-COM-1: 14,000 yn ...
+     1. procsi: LCR-COM-1 ar 2022-07-31: 14.72 GBP fesul hour (prisiau 2022/23), ...
     """
     return _working_text(
         f,
@@ -349,14 +374,7 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
         return ()
     shown: set[str] = set()
     for table in report.tables:
-        for index, column in enumerate(table.columns):
-            if column.kind in ("name", "text"):
-                for row in table.rows:
-                    cell = row[index]
-                    if isinstance(cell, Phrase):
-                        shown.update(data_text(cell))  # the catalogue says the rest
-                    elif cell is not None:
-                        shown.add(str(cell))
+        shown.update(_table_data_text(table))
     shown.update(h.title for h in report.headlines if h.title)
     shown.update(h.unit for h in report.headlines if h.unit)
     for role in report.roles:
@@ -368,5 +386,20 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
     shown.update(c.title for c in report.commitments)
     shown.update(c.role for c in report.commitments if c.role)
     shown.update(e.title for e in report.trace)
-    shown.update(step.text for e in report.trace for step in e.steps if step.name in DATA_STEPS)
+    for entry in report.trace:
+        shown.update(_data_of_steps(entry.steps))
     return tuple(sorted(text for text in shown if text and text not in f.titles))
+
+
+def _table_data_text(table: Table) -> set[str]:
+    """The data's text in a table's name and text columns (of a phrase: its data values)."""
+    shown: set[str] = set()
+    for index, column in enumerate(table.columns):
+        if column.kind in ("name", "text"):
+            for row in table.rows:
+                cell = row[index]
+                if isinstance(cell, Phrase):
+                    shown.update(data_text(cell))  # the catalogue says the rest
+                elif cell is not None:
+                    shown.add(str(cell))
+    return shown
