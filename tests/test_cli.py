@@ -302,7 +302,7 @@ def test_report_to_a_bad_path_is_an_error_not_a_traceback(tmp_path, capsys):
 def test_explain_period_selects_deliveries_within_it(capsys):
     assert main(["explain", "LCR-COM-2", "--period", "2022/23"]) == 0
     out = capsys.readouterr().out
-    assert "LCR-COM-2: 10000 in 2022/23" in out  # Housing Retrofit Programme
+    assert "LCR-COM-2: 10,000 in 2022/23" in out  # Housing Retrofit Programme
     assert "× 300 →" in out  # Headbolt Lane Station
     assert "2021-08-01..2023-07-31" not in out  # AEB's two years are not within 2022/23
 
@@ -331,7 +331,19 @@ def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
     out = capsys.readouterr().out
     assert "possible overlaps" in out
     assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
-    assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
+    assert "LCR-EDI-1  21,000 person (1 delivery, a target):" in out
+
+
+def test_value_lists_what_was_not_valued_once_per_measure_and_reason(capsys):
+    """The example has LCR-EMP-1 not valued in two groups (two projects): one line, summed."""
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("not valued (", 1)[1].split("\n\n", 1)[0]
+    assert section.startswith("12 deliveries, in no total):")
+    lines = [line.strip() for line in section.splitlines()[1:]]
+    assert [line.split()[0] for line in lines].count("LCR-EMP-1") == 1
+    (jobs,) = [line for line in lines if line.startswith("LCR-EMP-1")]
+    assert jobs.startswith("LCR-EMP-1  55 FTE-year (3 deliveries):")
 
 
 #: What ``--help`` must not load: the models, the io layer, rich's console, Babel (they load

@@ -605,6 +605,11 @@ def test_valuations_export_flattened_and_reimport_as_their_deliveries(tmp_path):
     assert [step["name"] for step in record["explanation"]] == [
         step.name for step in valuations[0].working()
     ]
+    # Each step's English words, never a phrase's key and values (those are for a locale).
+    assert [step["text"] for step in record["explanation"]] == [
+        step.text for step in valuations[0].working()
+    ]
+    assert all("phrase" not in step for step in record["explanation"])
     assert list(read_returns(jsonl, framework=LCRCA).accepted) == batch
 
 

@@ -10,6 +10,7 @@ from socialvalue.io import (
     shipped_framework,
     shipped_translations,
 )
+from socialvalue.io._shipped import SHIPPED_REGISTRIES
 from socialvalue.report import Formatter, build_report, render_html, render_members_html
 from socialvalue.report._text import untranslated
 from socialvalue.translations import TitleTranslations
@@ -27,7 +28,24 @@ def test_the_shipped_welsh_titles_cover_the_whole_lcrca_framework():
     codes |= {f"commitment:{c.id}" for c in shipped_commitments().commitments}
     assert codes <= set(welsh.titles)
     unknown = set(welsh.titles) - codes - {"unit:day", "unit:week"}
-    assert unknown == set()
+    registries = set(SHIPPED_REGISTRIES)
+    assert {f"registry:{name}" for name in registries} <= unknown  # every shipped registry
+    assert {key for key in unknown if not key.startswith("registry:")} == set()
+
+
+def test_registry_titles_and_derivations_are_translated_by_the_frameworks_table():
+    methodology = sv.default_methodology()
+    welsh = shipped_translations("lcrca", "cy_GB")
+    titles = welsh.by_english(shipped_framework(), registries=methodology.registry.layers)
+    for layer in methodology.registry.layers:
+        assert titles[layer.title] == welsh.titles[f"registry:{layer.id}"]
+    (derivation,) = [
+        " ".join(v.derivation)
+        for layer in methodology.registry.layers
+        for v in layer.values
+        if v.derivation
+    ]
+    assert titles[derivation].startswith("LCR-SKL-1 fesul dechreuwr")
 
 
 def test_translations_round_trip_through_toml(tmp_path):

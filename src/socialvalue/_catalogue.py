@@ -15,17 +15,9 @@ from pathlib import Path
 from babel import Locale
 from babel.support import NullTranslations, Translations
 
+from socialvalue._marks import N_, Np_
+
 __all__ = ["DOMAIN", "LOCALE_DIR", "N_", "Np_", "plural_sample", "translations"]
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention, found by pybabel extract
-    """Mark a message for extraction (``pybabel extract -k N_``); return it unchanged."""
-    return text
-
-
-def Np_(one: str, other: str) -> tuple[str, str]:  # noqa: N802 - ditto, ``-k Np_:1,2``
-    """Mark a message with a plural form for extraction; return both forms."""
-    return (one, other)
 
 
 #: The gettext domain of the library's own text.

@@ -31,13 +31,14 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
 from typing import Any
 
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import Phrase, fill
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -48,6 +49,7 @@ __all__ = [
     "money",
     "number",
     "percent",
+    "phrase",
     "plural",
     "rounded",
 ]
@@ -281,3 +283,40 @@ def count(n: int, singular: str, plural_form: str | None = None, *, locale: str)
     """
     forms = {"one": f"{{n}} {singular}", "other": f"{{n}} {plural_form or singular + 's'}"}
     return plural(n, forms, locale=locale)
+
+
+#: Per-unit figures of a working are shown to this many places; ``≈`` marks a shortened one.
+WORKING_PLACES = 6
+
+
+def working_number(amount: Decimal | int, *, locale: str, rounding: str = _HALF_UP) -> str:
+    """A figure of a valuation's working: exact up to six places, else ``≈`` and six places.
+
+    >>> working_number(Decimal("1.0712250001"), locale="cy_GB"), working_number(3, locale="en_GB")
+    ('≈1.071225', '3')
+    """
+    exact = Decimal(amount)
+    shown = rounded(exact, WORKING_PLACES, rounding).normalize()
+    text = number(shown, locale=locale)
+    return text if shown == exact else f"≈{text}"
+
+
+def phrase(
+    item: Phrase,
+    *,
+    template: Callable[[str], str],
+    locale: str,
+    rounding: str = _HALF_UP,
+    data: Callable[[str], str] = str,
+) -> str:
+    """A phrase of a valuation's working in ``locale``: ``template(key)`` gives its message.
+
+    Numbers are shown by :func:`working_number`; prose from the data by ``data`` (its
+    translation), other text from the data (codes, sources) as written.
+    """
+    return fill(
+        item,
+        template,
+        lambda amount: working_number(amount, locale=locale, rounding=rounding),
+        data,
+    )

@@ -25,6 +25,7 @@ import attrs
 
 from socialvalue import _dimensions
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import Phrase, english, phrase
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
 from socialvalue.evidence import total_by_verification
@@ -63,12 +64,10 @@ class OverlapWarning(UserWarning):
     """Overlapping deliveries were found and kept in the totals (``overlap_policy = "warn"``)."""
 
 
-#: Why a group is not in the social-value total (besides being record-only).
-TARGET_REASON = "a target or forecast, not delivered: kept out of delivered totals"
-TRANSFER_REASON = (
-    "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
-    "NPSV and the social-value total"
-)
+#: Why a group is not in the social-value total (besides being record-only), in English; the
+#: groups carry them as phrases too (``reason_phrase``), for the reader's locale.
+TARGET_REASON = english(phrase("reason_target"))
+TRANSFER_REASON = english(phrase("reason_transfer"))
 
 #: How many deliveries :func:`value_many` sums between two calls of its ``progress``.
 _PROGRESS_EVERY = 10_000
@@ -98,8 +97,11 @@ class GroupValuation:
             pair), or ``""``.
         counted: Whether the group is in the social-value totals: delivered, not a transfer
             (unless the methodology counts transfers) and not excluded as an overlap.
-        reason: Why it is not counted (or, for an overlap kept under ``warn``, the flag).
+        reason: Why it is not counted (or, for an overlap kept under ``warn``, the flag), in
+            English.
         value_type: The kind of value (the proxy's classification, else the measure's).
+        reason_phrase: ``reason`` as data (a catalogue message and its values), for the
+            reader's locale.
     """
 
     key: ValuationKey
@@ -116,6 +118,7 @@ class GroupValuation:
     counted: bool = True
     reason: str = ""
     value_type: ValueType = ValueType.SOCIAL
+    reason_phrase: Phrase | None = None
 
     @property
     def first(self) -> int | None:
@@ -152,6 +155,7 @@ class UnvaluedGroup:
     reason: str
     status: DeliveryStatus = DeliveryStatus.DELIVERED
     overlaps: str = ""
+    reason_phrase: Phrase | None = None
 
     @property
     def first(self) -> int | None:
@@ -436,7 +440,8 @@ def value_many(
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(unit) if words is None else f"{words} ({unit})",
+                    reason=unvalued_reason(unit, words),
+                    reason_phrase=unvalued_phrase(unit, words),
                     status=group.sample.status,
                     overlaps=str(group_key[6]),
                 )
@@ -460,8 +465,9 @@ def value_many(
                 status=status,
                 overlaps=overlaps,
                 counted=counted,
-                reason=reason,
+                reason=english(reason) if reason is not None else "",
                 value_type=value_type,
+                reason_phrase=reason,
             )
         )
     if progress is not None:
@@ -508,7 +514,7 @@ def _group_keys(by: Sequence[str] = ()) -> Callable[[Delivery, str], tuple[objec
 
 def classify(
     unit: UnitValue, status: DeliveryStatus, overlaps: str, methodology: Methodology
-) -> tuple[ValueType, bool, str]:
+) -> tuple[ValueType, bool, Phrase | None]:
     """A group's value type, whether it counts in the totals, and why not (or its flag).
 
     The one rule for every batch, however built: a target never counts; a transfer counts only
@@ -517,6 +523,19 @@ def classify(
     value_type = value_type_of(unit, methodology.framework)
     counted, reason = _treatment(status, value_type, overlaps, methodology)
     return value_type, counted, reason
+
+
+def unvalued_reason(error: Exception, words: str | None) -> str:
+    """Why a group could not be valued, in English: the methodology's words, and the error."""
+    return str(error) if words is None else f"{words} ({error})"
+
+
+def unvalued_phrase(error: Exception, words: str | None) -> Phrase | None:
+    """:func:`unvalued_reason` as data, where the error says it as a phrase (else ``None``)."""
+    said = getattr(error, "phrase", None)
+    if not isinstance(said, Phrase):
+        return None
+    return said if words is None else phrase("reason_unvalued_words", words=words, why=said)
 
 
 def value_type_of(unit: UnitValue, framework: Framework) -> ValueType:
@@ -533,21 +552,20 @@ def counts_in_total(value_type: ValueType, methodology: Methodology) -> bool:
 
 def _treatment(
     status: DeliveryStatus, value_type: ValueType, overlaps: str, methodology: Methodology
-) -> tuple[bool, str]:
+) -> tuple[bool, Phrase | None]:
     """Whether a group counts in the social-value totals, and why not (or its flag)."""
     if status is not DeliveryStatus.DELIVERED:
-        return False, TARGET_REASON
+        return False, phrase("reason_target")
     if not counts_in_total(value_type, methodology):
-        return False, TRANSFER_REASON + (f"; it also overlaps {overlaps}" if overlaps else "")
+        if overlaps:
+            return False, phrase("reason_transfer_overlaps", overlaps=overlaps)
+        return False, phrase("reason_transfer")
     if overlaps:
         scope = ", ".join(methodology.overlap_scope)
         if methodology.overlap_policy is OverlapPolicy.EXCLUDE_SECOND:
-            return False, (
-                f"overlaps {overlaps} delivered in the same {scope} (the framework says they "
-                "may count the same activity): excluded from the de-duplicated total"
-            )
-        return True, f"overlaps {overlaps} in the same {scope}: counted (policy 'warn')"
-    return True, ""
+            return False, phrase("reason_overlap_excluded", overlaps=overlaps, scope=scope)
+        return True, phrase("reason_overlap_kept", overlaps=overlaps, scope=scope)
+    return True, None
 
 
 def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:

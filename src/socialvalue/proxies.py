@@ -27,6 +27,7 @@ from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
 from socialvalue._methods import model_eq, model_hash, model_repr
+from socialvalue._phrases import Phrase, english, phrase
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
@@ -60,7 +61,15 @@ class LookupPolicy(enum.Enum):
 
 
 class NoProxyValueError(SocialValueError, LookupError):
-    """No proxy value answers a lookup; the message names the measure and the bounds it missed."""
+    """No proxy value answers a lookup; the message names the measure and the bounds it missed.
+
+    ``phrase``, when given, is the message as data (a catalogue message and its values), so a
+    report can say it in the reader's locale.
+    """
+
+    def __init__(self, message: str, *, phrase: Phrase | None = None) -> None:
+        super().__init__(message)
+        self.phrase = phrase
 
 
 def _amount(value: object, what: str) -> Decimal:
@@ -258,22 +267,36 @@ class ProxyLookup:
         >>> print(hit.describe())  # doctest: +ELLIPSIS
         LCR-ENV-2 on 2024-06-01: 268.97 GBP per tco2e (2022 prices), UK, valid ...
         """
-        text = (
-            f"{self.value.measure} on {self.on.isoformat()}: {self.value.value} "
-            f"{self.value.currency} per {self.value.unit} ({self.value.price_base.label} prices), "
-            f"{self.geography}"
+        return english(self.phrase())
+
+    def phrase(self) -> Phrase:
+        """What :meth:`describe` says, as data: a catalogue message and its values."""
+        return phrase(
+            "proxy",
+            measure=self.value.measure,
+            date=self.on.isoformat(),
+            value=f"{self.value.value:f}",
+            currency=self.value.currency,
+            unit=self.value.unit,
+            price_year=self.value.price_base.label,
+            geography=self.geography,
+            requested=(
+                phrase("proxy_for", geography=self.requested_geography)
+                if self.geography != self.requested_geography
+                else ""
+            ),
+            validity=str(self.value.validity),
+            layer=self.layer,
+            origin=phrase("proxy_from", origin=self.origin) if self.origin else "",
+            source=self.value.source.cite(),
+            licence=str(self.value.licence),
+            verification=(
+                phrase("proxy_verification", verification=self.value.verification.value)
+                if self.value.verification is not Verification.PRIMARY
+                else ""
+            ),
+            extrapolated=phrase("proxy_extrapolated") if self.extrapolated else "",
         )
-        if self.geography != self.requested_geography:
-            text += f" (for {self.requested_geography})"
-        text += f", valid {self.value.validity}; layer {self.layer}"
-        if self.origin:
-            text += f" from {self.origin}"
-        text += f"; source: {self.value.source.cite()}; licence: {self.value.licence}"
-        if self.value.verification is not Verification.PRIMARY:
-            text += f"; verification: {self.value.verification.value}"
-        if self.extrapolated:
-            text += "; EXTRAPOLATED (carried forward past its validity)"
-        return text
 
 
 def _geographies(value: Iterable[GeographyLink]) -> tuple[GeographyLink, ...]:
@@ -625,7 +648,8 @@ class RegistryStack:
             )
             if carried is not None:
                 return carried
-        raise NoProxyValueError(self._miss(measure, label, geography, chain))
+        said = self._miss(measure, label, geography, chain)
+        raise NoProxyValueError(english(said), phrase=said)
 
     def _carry_forward(  # noqa: PLR0913 - the lookup's own arguments
         self,
@@ -657,29 +681,48 @@ class RegistryStack:
                     )
         return None
 
-    def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> str:
+    def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> Phrase:
         ids = ", ".join(layer.id for layer in self.layers)
         if measure not in self.measures():
             # No "did you mean": a measure is checked against the framework before valuation,
             # so a miss here is a gap in the values, not a typo; say what the registry holds.
             known = sorted(self.measures())
-            more = f" … ({len(known)} in all)" if len(known) > 8 else ""
-            shown = ", ".join(known[:8]) + more
-            hint = f" (its values are for {shown})" if known else " (it holds no values)"
-            return f"no value for {measure} in registry {ids}{hint}"
+            hint: Phrase = (
+                phrase("no_value_hint_empty")
+                if not known
+                else phrase("no_value_hint_values", measures=", ".join(known))
+                if len(known) <= 8
+                else phrase("no_value_hint_more", measures=", ".join(known[:8]), n=len(known))
+            )
+            return phrase("no_value_in_registry", measure=measure, layers=ids, hint=hint)
         covered = []
         for layer in self.layers:
             for area in chain:
                 spans = [v.validity for v in layer.values_for(measure, area)]
                 if spans:
-                    covered.append(f"{area} in {layer.id}: {_merge_spans(spans)}")
-        where = geography if len(chain) == 1 else f"{geography} (or {', '.join(chain[1:])})"
+                    covered.append(
+                        phrase(
+                            "no_value_covered",
+                            geography=area,
+                            layer=layer.id,
+                            spans=_merge_spans(spans),
+                        )
+                    )
+        where: Phrase | str = (
+            geography
+            if len(chain) == 1
+            else phrase("no_value_where_chain", geography=geography, chain=", ".join(chain[1:]))
+        )
         if not covered:
             others = sorted(
                 {v.geography for layer in self.layers for v in layer.values_for(measure)}
             )
-            return f"no value for {measure} in {where}; values exist only for {', '.join(others)}"
-        return f"no value for {measure} on {label} in {where}; values cover " + "; ".join(covered)
+            return phrase(
+                "no_value_elsewhere", measure=measure, where=where, geographies=", ".join(others)
+            )
+        return phrase(
+            "no_value_on", measure=measure, period=label, where=where, covered=tuple(covered)
+        )
 
     def __iter__(self) -> Iterator[ProxyRegistry]:
         return iter(self.layers)

@@ -37,6 +37,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._deprecated import moved_names
+from socialvalue._phrases import Phrase, english, phrase
 from socialvalue._working import render_working, show
 from socialvalue.additionality import Additionality
 from socialvalue.deliveries import Cost, Delivery, check_deliveries
@@ -113,13 +114,21 @@ class Step:
     Attributes:
         name: ``proxy``, ``financial``, ``record-only``, ``rebase``, an additionality factor
             (``deadweight`` …), ``persistence and discounting``.
-        text: What was done, in words, with its source where there is one.
+        phrase: What was done, as data: a catalogue message and its values, formatted in the
+            reader's locale where it is shown (the report, ``socialvalue --language``).
+        text: What was done, in English words, with its source where there is one (by default
+            the English of ``phrase``).
         factor: What the running value was multiplied by, when the step multiplies.
         result: The running £ per unit after the step (unrounded).
     """
 
     name: str
-    text: str
+    phrase: Phrase | None = None
+    text: str = attrs.field(
+        default=attrs.Factory(
+            lambda self: english(self.phrase) if self.phrase is not None else "", takes_self=True
+        )
+    )
     factor: Decimal | None = None
     result: Decimal | None = None
 
@@ -309,17 +318,20 @@ def _price_year(
     steps.append(
         Step(
             name="price year",
-            text=(
-                f"{year.label} prices treated as {mapped.label} prices (the financial year "
-                "holding 9 of the calendar year's 12 months): an approximation"
-                + _approximation_size(year, mapped, methodology)
+            phrase=phrase(
+                "price_year",
+                year=year.label,
+                mapped=mapped.label,
+                size=_approximation_size(year, mapped, methodology),
             ),
         )
     )
     return mapped
 
 
-def _approximation_size(year: CalendarYear, mapped: FinancialYear, methodology: Methodology) -> str:
+def _approximation_size(
+    year: CalendarYear, mapped: FinancialYear, methodology: Methodology
+) -> Phrase | str:
     """The size of the calendar-to-financial-year approximation, estimated from the index.
 
     The calendar year's price level is estimated as the months-weighted mean of the two
@@ -333,14 +345,17 @@ def _approximation_size(year: CalendarYear, mapped: FinancialYear, methodology: 
         before = index.point(FinancialYear(year.year - 1)).value
         after = index.point(mapped).value
     except PriceYearError:
-        return " (its size cannot be estimated: the index does not cover both financial years)"
+        return phrase("price_year_no_size")
     with calculation_context():
         level = (3 * before + 9 * after) / 12
         size = (after / level - 1) * 100
-    return (
-        f"; weighting {FinancialYear(year.year - 1).label} and {mapped.label} by months "
-        f"(3:9) puts {year.label} at index {show(level)}, which would make the value "
-        f"{size.quantize(Decimal('0.01'))}% {'higher' if size >= 0 else 'lower'}"
+    return phrase(
+        "price_year_size" if size >= 0 else "price_year_size_lower",
+        before=FinancialYear(year.year - 1).label,
+        mapped=mapped.label,
+        year=year.label,
+        level=level,
+        size=abs(size).quantize(Decimal("0.01")),
     )
 
 
@@ -349,13 +364,11 @@ def _rebase(
 ) -> Decimal:
     index, base = methodology.price_index, methodology.price_base
     if index is None or base is None:
-        steps.append(
-            Step(name="rebase", text="none: the methodology keeps values in their own prices")
-        )
+        steps.append(Step(name="rebase", phrase=phrase("rebase_not")))
         return gross
     from_year = _price_year(year, methodology, steps)
     if from_year == base:
-        steps.append(Step(name="rebase", text=f"none needed: already in {base.label} prices"))
+        steps.append(Step(name="rebase", phrase=phrase("rebase_same", base=base.label)))
         return gross
     try:
         step = index.working(from_year, base)
@@ -366,7 +379,14 @@ def _rebase(
     steps.append(
         Step(
             name="rebase",
-            text=step.text,
+            phrase=phrase(
+                "rebase_forecast" if step.forecast else "rebase",
+                start=step.from_year,
+                end=step.to_year,
+                index=step.index,
+                start_index=f"{step.from_index:f}",
+                end_index=f"{step.to_index:f}",
+            ),
             factor=step.factor,
             result=result,
         )
@@ -403,7 +423,7 @@ def _gross_per_unit(
         steps.append(
             Step(
                 name="financial",
-                text=f"{measure.code} is reported in {currency}: each unit is worth 1 {currency}",
+                phrase=phrase("financial", measure=measure.code, currency=currency),
                 result=Decimal(1),
             )
         )
@@ -416,7 +436,7 @@ def _gross_per_unit(
         policy=methodology.lookup_policy_for(key.measure),
     )
     proxy = lookup.value
-    steps.append(Step(name="proxy", text=lookup.describe(), result=proxy.value))
+    steps.append(Step(name="proxy", phrase=lookup.phrase(), result=proxy.value))
     if proxy.derivation:
         steps.append(Step(name="derivation", text=" ".join(proxy.derivation)))
     gross = _rebase(proxy.value, proxy.price_base, methodology, steps)
@@ -429,15 +449,15 @@ def _additionality_steps(
     net = gross
     for adjustment in adjustments.steps(gross):
         parameter = adjustment.parameter
-        shown = (
-            f"× {parameter.normalize()}"
+        said = (
+            phrase(f"adjustment_times_{origin}", factor=parameter.normalize())
             if adjustment.name == "multiplier"
-            else f"{(parameter * 100).normalize():f}%"
+            else phrase(f"adjustment_percent_{origin}", percent=(parameter * 100).normalize())
         )
         steps.append(
             Step(
                 name=adjustment.name,
-                text=f"{shown} ({origin} assumption)",
+                phrase=said,
                 factor=adjustment.factor,
                 result=adjustment.after,
             )
@@ -496,7 +516,7 @@ def _shift(day: dt.date, years: int) -> dt.date:
 
 def _later_gross(
     key: ValuationKey, measure: Measure, methodology: Methodology, years: int
-) -> tuple[Decimal, str]:
+) -> tuple[Decimal, tuple[Decimal, str]]:
     """The real gross value per unit ``years`` after the first year, by the proxy-years rule."""
     day = _lookup_date(key.period, methodology.proxy_date)
     if not isinstance(day, dt.date):
@@ -506,7 +526,7 @@ def _later_gross(
     )
     scratch: list[Step] = []
     gross = _rebase(lookup.value.value, lookup.value.price_base, methodology, scratch)
-    return gross, f"{lookup.value.value} ({lookup.value.price_base.label} prices)"
+    return gross, (lookup.value.value, lookup.value.price_base.label)
 
 
 def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
@@ -516,7 +536,7 @@ def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
     adjustments: Additionality,
     gross: Decimal,
     net: Decimal,
-) -> tuple[tuple[YearValue, ...], str]:
+) -> tuple[tuple[YearValue, ...], Phrase]:
     persistence = adjustments.persistence()
     start = first_year(key.period, methodology)
     by_year = (
@@ -525,11 +545,11 @@ def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
     with calculation_context():
         net_share = net / gross if gross else adjustments.net_factor()
     years: list[YearValue] = []
-    parts: list[str] = []
+    parts: list[Phrase] = []
     for i, kept in enumerate(persistence):
         year = FinancialYear(start.start_year + i)
         year_gross, looked_up = (
-            _later_gross(key, measure, methodology, i) if by_year and i else (gross, "")
+            _later_gross(key, measure, methodology, i) if by_year and i else (gross, None)
         )
         offset, factor = discount_to_base(year, i, methodology)
         with calculation_context():
@@ -545,34 +565,53 @@ def _stream(  # noqa: PLR0913, PLR0917 - the parts of one unit value
                 present_value=present,
             )
         )
-        proxy = f" proxy {looked_up} → {show(year_gross)}," if looked_up else ""
-        parts.append(f"{year.label} (year {offset}):{proxy} {show(kept)} kept × {show(factor)}")
+        if looked_up is None:
+            parts.append(
+                phrase("discount_year", year=year.label, offset=offset, kept=kept, factor=factor)
+            )
+        else:
+            parts.append(
+                phrase(
+                    "discount_year_proxy",
+                    year=year.label,
+                    offset=offset,
+                    proxy=looked_up[0],
+                    price_year=looked_up[1],
+                    gross=year_gross,
+                    kept=kept,
+                    factor=factor,
+                )
+            )
     schedule = methodology.discount_schedule
     base = methodology.appraisal_base_year
     to = (
-        f"to the appraisal base year {base.label}"
+        phrase("discount_to_base", base=base.label)
         if base is not None
-        else "from the outcome's first year (no common base year)"
+        else phrase("discount_no_base")
     )
-    rule = (
-        f"; years before the base year {methodology.before_base_year.value}"
-        if base is not None
-        else ""
+    rule: Phrase | str = (
+        phrase(f"before_base_{methodology.before_base_year.value}") if base is not None else ""
     )
-    proxies = (
-        "; proxy looked up for each year"
+    proxies: Phrase | str = (
+        phrase("proxy_each_year")
         if by_year and len(persistence) > 1
-        else "; first year's proxy value in every year"
+        else phrase("proxy_first_year")
         if len(persistence) > 1
         else ""
     )
-    text = (
-        f"{len(persistence)} year(s), drop-off {(adjustments.drop_off * 100).normalize():f}% "
-        f"a year, discounted {to} with {schedule.id} ({schedule.edition}), "
-        f"{methodology.year_convention.value.replace('_', ' ')} convention{rule}{proxies}: "
-        + "; ".join(parts)
+    said = phrase(
+        "discounting",
+        years=len(persistence),
+        drop_off=(adjustments.drop_off * 100).normalize(),
+        to=to,
+        schedule=schedule.id,
+        edition=schedule.edition,
+        convention=phrase(f"convention_{methodology.year_convention.value}"),
+        rule=rule,
+        proxies=proxies,
+        parts=tuple(parts),
     )
-    return tuple(years), text
+    return tuple(years), said
 
 
 def unit_value(key: ValuationKey, methodology: Methodology) -> UnitValue:
@@ -604,7 +643,7 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
         steps.append(
             Step(
                 name="record-only",
-                text=f"{measure.code} is record-only: counted and reported, never monetised",
+                phrase=phrase("record_only", measure=measure.code),
             )
         )
         return UnitValue(
@@ -623,16 +662,21 @@ def _compute_unit_value(key: ValuationKey, methodology: Methodology) -> UnitValu
         steps.append(
             Step(
                 name="deadweight",
-                text="the proxy value is already net of deadweight: not applied again",
+                phrase=phrase("net_of_deadweight"),
             )
         )
     net = _additionality_steps(gross, adjustments, origin, steps)
-    stream, text = _stream(key, measure, methodology, adjustments, gross, net)
+    stream, said = _stream(key, measure, methodology, adjustments, gross, net)
     with calculation_context():
         present = sum((year.present_value for year in stream), start=Decimal(0))
         present_factor = present / net if net else None
     steps.append(
-        Step(name="persistence and discounting", text=text, factor=present_factor, result=present)
+        Step(
+            name="persistence and discounting",
+            phrase=said,
+            factor=present_factor,
+            result=present,
+        )
     )
     with calculation_context():
         gross, net, present = (

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from socialvalue.batch import ValuationBatch
+    from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch
     from socialvalue.commitments import CommitmentSet
     from socialvalue.deliveries import Cost, Delivery, DeliverySet
     from socialvalue.discounting import DiscountSchedules
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from socialvalue.money import Money
     from socialvalue.prices import PriceIndex
     from socialvalue.proxies import ProxyRegistry
+    from socialvalue.report import Formatter
     from socialvalue.spotlights import SpotlightText
 
     from ._progress import Progress
@@ -206,6 +207,13 @@ def cli(context: click.Context, language: str) -> None:
 _LANGUAGE = "socialvalue.language"
 
 
+def _working(group: GroupValuation, methodology: Methodology) -> str:
+    """How a group's figures were obtained, in the language asked for (``--language``)."""
+    from socialvalue.report import group_working
+
+    return group_working(group, methodology.ref, _formatter(methodology))
+
+
 def _language() -> str:
     """The --language given before the command (English by default)."""
     context = click.get_current_context(silent=True)
@@ -334,7 +342,13 @@ def report(
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
-        titles=titles_for(chosen.framework, locale, translations_file, promised.commitments),
+        titles=titles_for(
+            chosen.framework,
+            locale,
+            translations_file,
+            promised.commitments,
+            chosen.registry.layers,
+        ),
     )
     ends = [d.period.end for d in items]
     built = build_report(
@@ -507,29 +521,40 @@ def value(
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
         return
-    from socialvalue import _display
+    from ._words import say, say_count
 
     console = _console()
-    english = _display.DEFAULT_LOCALE
-    delivered = _display.count(batch.count, "delivery", "deliveries", locale=english)
-    console.print(Text.assemble((batch_file.title, "bold"), f": {delivered}"))
-    console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
-    price_base = chosen.price_base.label if chosen.price_base else "each value's own"
+    language = _language()
+    f = _formatter(chosen)
     console.print(
-        f"prices: {price_base}; rounded {policy.mode.name.lower()} to {policy.places} places",
+        Text(say_count(language, "value_deliveries", batch.count, title=batch_file.title)),
+        style="bold",
+    )
+    console.print(
+        say(language, "value_methodology", title=chosen.title, ref=chosen.ref),
+        highlight=False,
+        markup=False,
+    )
+    price_base = chosen.price_base.label if chosen.price_base else say(language, "value_prices_own")
+    console.print(
+        say(
+            language,
+            "value_prices",
+            base=price_base,
+            mode=policy.mode.name.lower(),
+            places=policy.places,
+        ),
         highlight=False,
     )
-    _print_batch(console, batch, framework, by, policy)
-    _print_evidence(console, batch, chosen)
+    _print_batch(console, batch, framework, by, f)
+    _print_evidence(console, batch, f)
     if scenarios:
         _print_uncertainty(console, batch, chosen, goal, batch_file.costs)
     if explain:
-        console.print("\nhow each figure was obtained:")
+        console.print("\n" + say(language, "how_obtained"))
         for group in batch:
             console.print()
-            console.print(
-                group.explain(chosen.ref, places=policy.places), highlight=False, markup=False
-            )
+            console.print(_working(group, chosen), highlight=False, markup=False)
 
 
 def _print_uncertainty(
@@ -596,46 +621,71 @@ def _print_uncertainty(
             console.print(f"  {found.input.label}: {found.note}", highlight=False)
 
 
-def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
+def _print_left_out(console: Console, batch: ValuationBatch, f: Formatter) -> None:
     """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
     from rich.text import Text
+
+    from ._words import say_count
 
     left_out = batch.excluded()
     if not left_out:
         return
-    amount = _money(batch.total_raw_present_value() - batch.total_present_value(), policy)
-    console.print(
-        Text.assemble(
-            "\n",
-            ("† not in the total", "bold"),
-            f" ({len(left_out)} groups, {amount} present value):",
-        )
-    )
+    amount = _money(batch.total_raw_present_value() - batch.total_present_value(), f.rounding)
+    heading = say_count(f.locale, "not_in_total", len(left_out), amount=amount)
+    console.print(Text.assemble("\n", (heading, "bold")))
     for group in left_out:
         console.print(
-            f"  {group.key.measure}  {group.key.period.label}: {group.reason}", highlight=False
+            f"  {group.key.measure}  {group.key.period.label}: {_reason(group, f)}",
+            highlight=False,
+            markup=False,
         )
 
 
-def _print_evidence(console: Console, batch: ValuationBatch, chosen: Methodology) -> None:
+def _reason(group: GroupValuation | UnvaluedGroup, f: Formatter) -> str:
+    """Why a group is left out, in ``f``'s locale (its English where it has no phrase)."""
+    return f.phrase(group.reason_phrase) if group.reason_phrase is not None else group.reason
+
+
+def _print_evidence(console: Console, batch: ValuationBatch, f: Formatter) -> None:
     """How much of the present value rests on each verification level."""
+    from ._words import CLI_MESSAGES, say
+
     parts = batch.total_by_verification()
     if parts:
-        console.print(
-            "evidence behind the present value: "
-            + "; ".join(
-                f"{level} {_money(amount, chosen.rounding)}" for level, amount in parts.items()
-            ),
-            highlight=False,
+        levels = {
+            level: say(f.locale, f"evidence_{level}")
+            for level in parts
+            if f"evidence_{level}" in CLI_MESSAGES
+        }
+        said = "; ".join(
+            f"{levels.get(level, level)} {_money(amount, f.rounding)}"
+            for level, amount in parts.items()
         )
+        console.print(say(f.locale, "evidence", parts=said), highlight=False, markup=False)
 
 
-def _by_text(item: object) -> str:
+def _formatter(chosen: Methodology) -> Formatter:
+    """The report formatter for the --language given, with the framework's titles in it."""
+    from socialvalue.report import Formatter
+
+    from ._context import titles_for
+
+    language = _language()
+    return Formatter(
+        locale=language,
+        rounding=chosen.rounding,
+        titles=titles_for(chosen.framework, language, registries=chosen.registry.layers),
+    )
+
+
+def _by_text(item: object, language: str = _ENGLISH) -> str:
     """A breakdown's value as a reader writes it: "(none)", "yes", "no", else its label."""
+    from ._words import say
+
     if item is None or item == "":
-        return "(none)"
+        return say(language, "none")
     if isinstance(item, bool):
-        return "yes" if item else "no"
+        return say(language, "yes" if item else "no")
     label = getattr(item, "label", None)
     return label if isinstance(label, str) else str(item)
 
@@ -645,26 +695,37 @@ def _print_batch(
     batch: ValuationBatch,
     framework: Framework,
     by: tuple[str, ...],
-    policy: RoundingPolicy,
+    f: Formatter,
 ) -> None:
+    from decimal import Decimal
+
     from rich.table import Table
     from rich.text import Text
 
-    from socialvalue import _display
     from socialvalue.deliveries import DeliveryStatus
 
+    from ._words import say, say_count
+
+    policy, language = f.rounding, f.locale
     table = Table(show_footer=True)
-    table.add_column("measure", footer="total", no_wrap=True)
+    table.add_column(say(language, "column_measure"), footer=say(language, "column_total"))
     for name in by:
         table.add_column(name)
-    table.add_column("period", no_wrap=True)
-    table.add_column("quantity", justify="right")
-    table.add_column("unit")
-    table.add_column("gross £", justify="right", footer=_money(batch.total_gross(), policy))
-    table.add_column("net £", justify="right", footer=_money(batch.total_net(), policy))
+    table.add_column(say(language, "column_period"), no_wrap=True)
+    table.add_column(say(language, "column_quantity"), justify="right")
+    table.add_column(say(language, "column_unit"))
     table.add_column(
-        "present value £", justify="right", footer=_money(batch.total_present_value(), policy)
+        say(language, "column_gross"), justify="right", footer=_money(batch.total_gross(), policy)
     )
+    table.add_column(
+        say(language, "column_net"), justify="right", footer=_money(batch.total_net(), policy)
+    )
+    table.add_column(
+        say(language, "column_present_value"),
+        justify="right",
+        footer=_money(batch.total_present_value(), policy),
+    )
+    table.columns[0].no_wrap = True
     for group in sorted(batch, key=lambda g: (g.key.measure, str(g.by), g.key.period)):
         if not group.unit.monetised:
             continue
@@ -672,69 +733,92 @@ def _print_batch(
         flag += "" if group.counted else " †"
         table.add_row(
             group.key.measure + flag,
-            *[_by_text(item) for item in group.by],
+            *[_by_text(item, language) for item in group.by],
             group.key.period.label,
             _quantity(group.quantity),
-            framework.unit_of(group.key.measure).label,
+            _unit(framework, group.key.measure, f),
             _money(group.gross, policy),
             _money(group.net, policy),
             _money(group.present_value, policy),
         )
     console.print(table)
-    console.print(
-        "totals are summed before rounding; rounded rows may not add to the rounded total "
-        "by a penny or so",
-        style="dim",
-    )
+    console.print(say(language, "rounding_note"), style="dim")
     if batch.extrapolated():
-        console.print("* valued with a proxy carried forward past its validity")
-    _print_left_out(console, batch, policy)
+        console.print(say(language, "extrapolated_note"))
+    _print_left_out(console, batch, f)
     counted = batch.record_only()
     if counted:
-        console.print("\nrecorded, never monetised:")
+        console.print("\n" + say(language, "record_only"))
         for code, quantity in sorted(counted.items()):
-            unit = framework.unit_of(code).label
             console.print(
-                f"  {code}  {_quantity(quantity)} {unit}  {framework.measure(code).title}",
+                f"  {code}  {_quantity(quantity)} {_unit(framework, code, f)}  "
+                f"{f.title(framework.measure(code).title)}",
                 markup=False,
                 highlight=False,
             )
     if batch.unvalued:
-        groups = _display.count(len(batch.unvalued), "group", locale=_display.DEFAULT_LOCALE)
-        console.print(Text.assemble("\n", ("not valued", "bold"), f" ({groups}, in no total):"))
+        # By measure and reason (as the report's table): the periods and breakdowns it spans
+        # are summed, with the count of deliveries.
+        grouped: dict[tuple[str, str, bool], list[Any]] = {}
         for missing in batch.unvalued:
-            unit = framework.unit_of(missing.key.measure).label
-            target = "" if missing.status is DeliveryStatus.DELIVERED else " (a target)"
+            target = missing.status is not DeliveryStatus.DELIVERED
+            entry = grouped.setdefault(
+                (missing.key.measure, missing.reason, target), [Decimal(0), 0, missing]
+            )
+            entry[0] += missing.quantity
+            entry[1] += missing.count
+        deliveries = sum(missing.count for missing in batch.unvalued)
+        heading = say_count(language, "not_valued", deliveries)
+        console.print(Text.assemble("\n", (heading, "bold")))
+        rows = sorted(grouped.items(), key=lambda item: (-item[1][1], item[0]))
+        for (code, _reason_text, target), (quantity, count, sample) in rows:
             console.print(
-                f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
-                f"{missing.key.period.label}{target}: {missing.reason}",
+                "  "
+                + say_count(
+                    language,
+                    "not_valued_line",
+                    count,
+                    measure=code,
+                    quantity=_quantity(quantity),
+                    unit=_unit(framework, code, f),
+                    target=say(language, "a_target") if target else "",
+                    reason=_reason(sample, f),
+                ),
                 highlight=False,
                 markup=False,
             )
-    _print_possible_overlaps(console, batch, framework)
+    _print_possible_overlaps(console, batch, framework, f)
 
 
-def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework: Framework) -> None:
+def _unit(framework: Framework, code: str, f: Formatter) -> str:
+    """A measure's unit by its display name, in ``f``'s locale where the titles have it."""
+    return f.title(framework.unit_of(code).label)
+
+
+def _print_possible_overlaps(
+    console: Console, batch: ValuationBatch, framework: Framework, f: Formatter
+) -> None:
     """Overlapping measures delivered in one period outside the methodology's overlap scope."""
     from rich.text import Text
+
+    from ._words import say
 
     possible = batch.possible_overlaps(framework)
     if not possible:
         return
-    console.print(
-        Text.assemble(
-            "\n",
-            ("possible overlaps", "bold"),
-            " (the framework says these measures may count the same activity; delivered in "
-            "overlapping periods but outside the methodology's overlap scope, so not "
-            "de-duplicated — do not add them up):",
-        )
-    )
+    console.print(Text.assemble("\n", (say(f.locale, "possible_overlaps"), "bold")))
     for group, first in possible:
         console.print(
-            f"  {group.key.measure}  {_quantity(group.quantity)} "
-            f"{framework.unit_of(group.key.measure).label} in {group.key.period.label}: "
-            f"may overlap {first}",
+            "  "
+            + say(
+                f.locale,
+                "may_overlap",
+                measure=group.key.measure,
+                quantity=_quantity(group.quantity),
+                unit=_unit(framework, group.key.measure, f),
+                period=group.key.period.label,
+                first=first,
+            ),
             highlight=False,
             markup=False,
         )
@@ -801,9 +885,7 @@ def explain(
         return
     console = _console()
     for group in batch:
-        console.print(
-            group.explain(chosen.ref, places=chosen.rounding.places), highlight=False, markup=False
-        )
+        console.print(_working(group, chosen), highlight=False, markup=False)
         console.print()
     for missing in batch.unvalued:
         console.print(

@@ -8,6 +8,7 @@ publisher and carries only the commitments it is given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from socialvalue.commitments import Commitment, CommitmentSet
 from socialvalue.framework import Framework
@@ -20,6 +21,9 @@ from socialvalue.io import (
 )
 
 __all__ = ["authority_of", "commitments_for", "titles_for"]
+
+if TYPE_CHECKING:
+    from socialvalue.proxies import ProxyRegistry
 
 
 def authority_of(framework: Framework) -> str:
@@ -64,6 +68,7 @@ def titles_for(
     locale: str,
     path: str | None = None,
     commitments: Iterable[Commitment] = (),
+    registries: Iterable[ProxyRegistry] = (),
 ) -> dict[str, str]:
     """The framework's titles in ``locale``, keyed by their English: a file, else shipped ones.
 
@@ -78,4 +83,4 @@ def titles_for(
         chosen = shipped_translations(framework.id, locale)
     if chosen is None or chosen.locale != locale:
         return {}
-    return chosen.by_english(framework, commitments)
+    return chosen.by_english(framework, commitments, registries)

@@ -40,6 +40,51 @@ CLI_MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "{file}: OK — {n} delivery, every row accepted",
             "{file}: OK — {n} deliveries, every row accepted",
         ),
+        # socialvalue value: its tables and notes.
+        "value_deliveries": Np_("{title}: {n} delivery", "{title}: {n} deliveries"),
+        "value_methodology": N_("methodology: {title} — {ref}"),
+        "value_prices": N_("prices: {base}; rounded {mode} to {places} places"),
+        "value_prices_own": N_("each value's own"),
+        "column_measure": N_("measure"),
+        "column_period": N_("period"),
+        "column_quantity": N_("quantity"),
+        "column_unit": N_("unit"),
+        "column_gross": N_("gross £"),
+        "column_net": N_("net £"),
+        "column_present_value": N_("present value £"),
+        "column_total": N_("total"),
+        "rounding_note": N_(
+            "totals are summed before rounding; rounded rows may not add to the rounded total "
+            "by a penny or so"
+        ),
+        "extrapolated_note": N_("* valued with a proxy carried forward past its validity"),
+        "not_in_total": Np_(
+            "† not in the total ({n} group, {amount} present value):",
+            "† not in the total ({n} groups, {amount} present value):",
+        ),
+        "record_only": N_("recorded, never monetised:"),
+        "not_valued": Np_(
+            "not valued ({n} delivery, in no total):", "not valued ({n} deliveries, in no total):"
+        ),
+        "not_valued_line": Np_(
+            "{measure}  {quantity} {unit} ({n} delivery{target}): {reason}",
+            "{measure}  {quantity} {unit} ({n} deliveries{target}): {reason}",
+        ),
+        "a_target": N_(", a target"),
+        "possible_overlaps": N_(
+            "possible overlaps (the framework says these measures may count the same activity; "
+            "delivered in overlapping periods but outside the methodology's overlap scope, so not "
+            "de-duplicated — do not add them up):"
+        ),
+        "may_overlap": N_("{measure}  {quantity} {unit} in {period}: may overlap {first}"),
+        "evidence": N_("evidence behind the present value: {parts}"),
+        "how_obtained": N_("how each figure was obtained:"),
+        "evidence_primary": N_("primary"),
+        "evidence_secondary": N_("secondary"),
+        "evidence_unverified": N_("unverified"),
+        "none": N_("(none)"),
+        "yes": N_("yes"),
+        "no": N_("no"),
         "ok_deliveries": Np_(
             "{file}: OK — {n} delivery, checked against {framework}",
             "{file}: OK — {n} deliveries, checked against {framework}",

@@ -10,12 +10,15 @@ import attrs
 
 from socialvalue import tabular
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import english
 from socialvalue.batch import (
     DELIVERY_DIMENSIONS,
     GroupValuation,
     UnvaluedGroup,
     ValuationBatch,
     classify,
+    unvalued_phrase,
+    unvalued_reason,
 )
 from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
@@ -392,7 +395,8 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                         quantity=quantity,
                         count=members,
                         members=(),
-                        reason=str(error) if words is None else f"{words} ({error})",
+                        reason=unvalued_reason(error, words),
+                        reason_phrase=unvalued_phrase(error, words),
                         status=part.sample.status,
                     ),
                 )
@@ -417,7 +421,8 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                     members=(),
                     status=part.sample.status,
                     counted=counted,
-                    reason=why,
+                    reason=english(why) if why is not None else "",
+                    reason_phrase=why,
                     value_type=value_type,
                 ),
             )

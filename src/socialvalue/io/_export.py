@@ -232,5 +232,14 @@ def _valuation_record(valuation: Valuation) -> dict[str, Any]:
         record["gross"] = str(valuation.gross.amount)
         record["net"] = str(_amount(valuation.net))
         record["present_value"] = str(_amount(valuation.present_value))
-    record["explanation"] = [unstructure(step) for step in valuation.working()]
+    # Each step's English words, as before the steps carried phrases (the phrase is for a
+    # reader's locale; an export is the data in English).
+    record["explanation"] = [
+        {
+            "name": step.name,
+            "text": step.text,
+            **{k: v for k, v in unstructure(step).items() if k in ("factor", "result")},
+        }
+        for step in valuation.working()
+    ]
     return record

@@ -34,7 +34,7 @@ from socialvalue.report._model import (
     TraceEntry,
 )
 from socialvalue.report._pdf import html_to_pdf
-from socialvalue.report._text import reconciliation
+from socialvalue.report._text import group_working, reconciliation
 
 __all__ = [
     "LABELS",
@@ -56,6 +56,7 @@ __all__ = [
     "TraceEntry",
     "bridge_tables",
     "build_report",
+    "group_working",
     "html_to_pdf",
     "reconciliation",
     "render_bridge_csv",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from socialvalue._phrases import phrase
 from socialvalue.batch import TARGET_REASON, GroupValuation, UnvaluedGroup, ValuationBatch
 from socialvalue.deliveries import Cost, DeliveryStatus
 from socialvalue.methodology import Methodology
@@ -56,7 +57,7 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                 present_value=group.present_value,
                 kind=_kind(group.reason, group.counted),
                 overlaps=group.overlaps,
-                reason=group.reason,
+                reason_phrase=group.reason_phrase,
             )
         )
     scope = ", ".join(methodology.overlap_scope)
@@ -72,7 +73,10 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                     quantity=unvalued.quantity,
                     present_value=None,
                     kind="target",
-                    reason=f"{TARGET_REASON}; not valued either: {unvalued.reason}",
+                    reason_phrase=phrase(
+                        "reason_target_unvalued",
+                        reason=unvalued.reason_phrase or unvalued.reason,
+                    ),
                 )
             )
             continue
@@ -89,10 +93,8 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                 present_value=None,
                 kind="overlap",
                 overlaps=unvalued.overlaps,
-                reason=(
-                    f"overlaps {unvalued.overlaps} in the same {scope}; not valued "
-                    "(no £ to exclude), so its quantity must not be added to "
-                    f"{unvalued.overlaps}'s"
+                reason_phrase=phrase(
+                    "reason_overlap_unvalued", overlaps=unvalued.overlaps, scope=scope
                 ),
             )
         )
@@ -113,16 +115,12 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                 present_value=amount,
                 kind="possible overlap",
                 overlaps=first,
-                reason=(
-                    # No claim about the scope: a frame's batch detects no overlaps at all,
-                    # so there the pair may well share the project.
-                    f"may count the same activity as {first} (the framework says they may "
-                    "overlap), delivered in an overlapping period; not de-duplicated, so "
-                    + (
-                        "it stays in the total: check the two are different activities"
-                        if amount is not None
-                        else f"its quantity must not be added to {first}'s"
-                    )
+                reason_phrase=phrase(
+                    "reason_possible_overlap_valued"
+                    if amount is not None
+                    else "reason_possible_overlap",
+                    first=first,
+                    scope=scope,
                 ),
             )
         )
@@ -211,11 +209,19 @@ def _tables(
                 Column(key="period", kind="period"),
                 Column(key="quantity", kind="quantity"),
                 Column(key="present_value", kind="money"),
-                Column(key="kind"),
+                Column(key="kind", kind="label"),
                 Column(key="reason"),
             ),
             rows=tuple(
-                (e.measure, e.project, e.period, e.quantity, e.present_value, e.kind, e.reason)
+                (
+                    e.measure,
+                    e.project,
+                    e.period,
+                    e.quantity,
+                    e.present_value,
+                    e.kind,
+                    e.reason_phrase,
+                )
                 for e in exclusions
             ),
         ),

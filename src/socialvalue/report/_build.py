@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import Phrase, english
 from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch, value_many
 from socialvalue.commitments import Commitment, ProgressUpdate
 from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
@@ -260,11 +261,14 @@ def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
     the most deliveries first.
     """
     grouped: dict[tuple[str, str], list[Decimal | int]] = {}
+    said: dict[tuple[str, str], Phrase | str] = {}
     with calculation_context():
         for missing in batch.unvalued:
             if missing.status is not DeliveryStatus.DELIVERED:
                 continue  # a target: listed with the exclusions, never as counted
-            entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
+            key = (missing.key.measure, missing.reason)
+            said.setdefault(key, missing.reason_phrase or missing.reason)
+            entry = grouped.setdefault(key, [Decimal(0), 0, 0])
             entry[0] = Decimal(entry[0]) + missing.quantity
             entry[1] = int(entry[1]) + missing.count
             entry[2] = int(entry[2]) + 1
@@ -275,11 +279,17 @@ def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
             Decimal(quantity),
             framework.unit_of(code).label,
             int(count),
-            reason,
+            said[code, reason],
         )
         for (code, reason), (quantity, count, _groups) in grouped.items()
     ]
-    rows.sort(key=lambda row: (-row[4], row[0], row[5]))
+    rows.sort(
+        key=lambda row: (
+            -row[4],
+            row[0],
+            english(row[5]) if isinstance(row[5], Phrase) else row[5],
+        )
+    )
     return Table(
         name="not_valued",
         columns=(

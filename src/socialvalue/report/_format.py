@@ -17,6 +17,7 @@ import attrs
 
 from socialvalue import _display
 from socialvalue._catalogue import N_, Np_, plural_sample, translations as translations_of
+from socialvalue._phrases import PHRASES, STEP_NAMES, Phrase
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
@@ -128,6 +129,12 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "kind_day_one": N_("day one"),
         "kind_future_aspiration": N_("future aspiration"),
         "kind_contractual": N_("contractual"),
+        # Why a group is left out of the total (an exclusion's kind).
+        "kind_target": N_("target"),
+        "kind_transfer": N_("transfer"),
+        "kind_overlap": N_("overlap"),
+        "kind_overlap_kept": N_("overlap kept"),
+        "kind_possible_overlap": N_("possible overlap"),
         "rag_green": N_("green"),
         "rag_amber": N_("amber"),
         "rag_red": N_("red"),
@@ -305,6 +312,9 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "assumption range together; {without_range} of the central {central} ({share}) "
             "is valued with no proxy range and moves only with the assumptions."
         ),
+        # The working's phrases and step names (socialvalue._phrases): one catalogue.
+        **{f"phrase_{key}": message for key, message in PHRASES.items()},
+        **{f"step_{name}": message for name, message in STEP_NAMES.items()},
     }
 )
 _CATEGORIES_BY_INDEX = ("zero", "one", "two", "few", "many", "other")
@@ -417,6 +427,20 @@ class Formatter:
         filled = {name: self.value(v) for name, v in values.items()}
         return _display.plural(n, forms, locale=self.locale, values=filled)
 
+    def phrase(self, item: Phrase) -> str:
+        """A phrase of a valuation's working in this locale (numbers to six places, ``≈``)."""
+        return _display.phrase(
+            item,
+            template=lambda key: self.label(f"phrase_{key}"),
+            locale=self.locale,
+            rounding=self.rounding.mode.value,
+            data=self.title,
+        )
+
+    def step_name(self, name: str) -> str:
+        """The name of a step of the working in this locale (as written if not a known one)."""
+        return self.label(f"step_{name}", name)
+
     def rounded(self, amount: Decimal, places: int | None = None) -> Decimal:
         """``amount`` rounded once with the policy (or to ``places`` with the policy's mode)."""
         return _display.rounded(
@@ -461,7 +485,7 @@ class Formatter:
         """A date, long form (``9 June 2023``, ``9 Mehefin 2023``)."""
         return _display.date(day, locale=self.locale)
 
-    def value(self, value: object) -> str:
+    def value(self, value: object) -> str:  # noqa: PLR0911 - one per kind of value
         """Any figure of a report as text: money and dates for the locale, numbers grouped.
 
         Periods show their label (``2022/23``), methodology references their id, version and
@@ -474,6 +498,8 @@ class Formatter:
         """
         if value is None:
             return "—"
+        if isinstance(value, Phrase):
+            return self.phrase(value)
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):

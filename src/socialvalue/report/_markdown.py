@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from socialvalue._phrases import Phrase
 from socialvalue._text import guard_formula, markdown_code, markdown_fence, markdown_text
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
@@ -184,6 +185,8 @@ def _csv_cell(value: object, kind: str, f: Formatter, *, total: bool = False) ->
         return f.label("none")
     if value is None:
         return ""
+    if isinstance(value, Phrase):
+        return guard_formula(f.phrase(value))
     label = getattr(value, "label", None)
     if isinstance(label, str):
         return guard_formula(label)

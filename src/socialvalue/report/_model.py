@@ -17,6 +17,7 @@ from typing import TypeAlias
 
 import attrs
 
+from socialvalue._phrases import Phrase, english
 from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
@@ -43,6 +44,7 @@ Pair: TypeAlias = tuple[str, object]
 #: The kinds of value a table column holds; renderers format each kind its own way.
 COLUMN_KINDS = (
     "code",
+    "label",
     "name",
     "text",
     "money",
@@ -61,7 +63,10 @@ class Column:
     ``kind`` is one of ``code`` (a measure code), ``name`` (a title from the data; ``None``
     when the data has none, shown as "(none)"), ``text`` (other text from the data), ``money``
     (:class:`~socialvalue.Money`), ``quantity`` (an exact ``Decimal``), ``count`` (an ``int``),
-    ``period``, ``ratio`` (a ``Decimal`` shown to two places) or ``percent`` (a share).
+    ``period``, ``ratio`` (a ``Decimal`` shown to two places), ``percent`` (a share) or
+    ``label`` (a code of the library's, such as an exclusion's kind, shown by its label
+    ``kind_<code>`` in the locale). A cell may hold a phrase (text of the library's with values,
+    :class:`socialvalue._phrases.Phrase`), shown in the locale too.
     """
 
     key: str
@@ -272,7 +277,8 @@ class Exclusion:
             delivered in the same period outside the methodology's ``overlap_scope``: listed,
             not de-duplicated; see :meth:`~socialvalue.ValuationBatch.possible_overlaps`).
         overlaps: The measure it overlaps, if any.
-        reason: Why, in words.
+        reason_phrase: Why, as data (a catalogue message and its values), shown in the
+            report's locale; :attr:`reason` is its English.
     """
 
     measure: str
@@ -284,7 +290,12 @@ class Exclusion:
     present_value: Money | None
     kind: str
     overlaps: str = ""
-    reason: str = ""
+    reason_phrase: Phrase | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why, in English words (the report shows :attr:`reason_phrase` in its locale)."""
+        return "" if self.reason_phrase is None else english(self.reason_phrase)
 
 
 @attrs.frozen(kw_only=True)

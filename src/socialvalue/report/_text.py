@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from socialvalue import _display
 from socialvalue._decimal import calculation_context
+from socialvalue._phrases import Phrase, data_text
+from socialvalue.methodology import MethodologyRef, RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import (
@@ -26,6 +29,9 @@ from socialvalue.report._model import (
     TraceEntry,
 )
 from socialvalue.valuation import Step
+
+if TYPE_CHECKING:
+    from socialvalue.batch import GroupValuation
 
 __all__ = [
     "EVIDENCE_SHOWN",
@@ -52,8 +58,6 @@ EVIDENCE_SHOWN = 12
 #: Column kinds shown right-aligned.
 NUMERIC_KINDS = frozenset({"money", "quantity", "count", "ratio", "percent"})
 
-_PER_UNIT_PLACES = 6  # per-unit figures in the working: enough to follow the arithmetic
-
 
 def shown_evidence(evidence: tuple[str, ...], f: Formatter) -> str:
     """Evidence references for the appendix: the first few, and how many more there are."""
@@ -75,6 +79,10 @@ def table_title(table: Table, f: Formatter) -> str:
 
 def cell_text(value: object, kind: str, f: Formatter) -> str:  # noqa: PLR0911 - one per kind
     """One table cell as text, formatted for its kind and the formatter's locale."""
+    if isinstance(value, Phrase):
+        return f.phrase(value)
+    if kind == "label" and isinstance(value, str):
+        return f.label(f"kind_{value.replace(' ', '_')}", value)
     if kind == "name" and value is None:
         return f.label("none")
     if value is None:
@@ -221,22 +229,61 @@ def trace_summary(entry: TraceEntry, f: Formatter) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _step_lines(
-    steps: tuple[Step, ...], currency: str, locale: str, rounding: str, per_unit: str
-) -> tuple[str, ...]:
-    """The numbered lines of a unit value's steps (cached: many groups share a unit value)."""
+def _lines_of_steps(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
+    """The numbered lines of a unit value's steps, in ``f``'s locale and words."""
+    per_unit = f.label("working_per_unit")
+    rounding = f.rounding.mode.value
     lines = []
     for number, step in enumerate(steps, start=1):
-        line = f"{number:>2}. {step.name}: {step.text}"
+        said = (
+            f.phrase(step.phrase)
+            if step.phrase is not None
+            else f.title(step.text)
+            if step.name in DATA_STEPS
+            else step.text
+        )
+        line = f"{number:>2}. {f.step_name(step.name)}: {said}"
         if step.result is not None:
-            shown = _display.rounded(step.result, _PER_UNIT_PLACES, rounding).normalize()
-            text = _display.number(shown, locale=locale)
-            line += "  → " + per_unit.format(
-                value=text if shown == step.result else f"≈{text}", currency=currency
-            )
+            value = _display.working_number(step.result, locale=f.locale, rounding=rounding)
+            line += "  → " + per_unit.format(value=value, currency=currency)
         lines.append(line)
     return tuple(lines)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_step_lines(
+    steps: tuple[Step, ...],
+    currency: str,
+    locale: str,
+    rounding: RoundingPolicy,
+    titles: tuple[tuple[str, str], ...],
+) -> tuple[str, ...]:
+    """:func:`_lines_of_steps` with the catalogue's words (cached: groups share unit values)."""
+    f = Formatter(locale=locale, rounding=rounding, titles=dict(titles))
+    return _lines_of_steps(steps, currency, f)
+
+
+#: Steps whose text is the data's own prose (a registry's derivation of its value): shown in
+#: the locale where the titles translate it, else as written (and listed as untranslated).
+DATA_STEPS = frozenset({"derivation"})
+
+
+def _data_of_steps(steps: tuple[Step, ...]) -> tuple[str, ...]:
+    """The data's text the steps show: derivations, and data values of their phrases."""
+    found: list[str] = []
+    for step in steps:
+        if step.phrase is not None:
+            found.extend(data_text(step.phrase))
+        elif step.name in DATA_STEPS:
+            found.append(step.text)
+    return tuple(found)
+
+
+def _step_lines(steps: tuple[Step, ...], currency: str, f: Formatter) -> tuple[str, ...]:
+    if f.labels is not None:
+        return _lines_of_steps(steps, currency, f)
+    titles = tuple((text, f.titles[text]) for text in _data_of_steps(steps) if text in f.titles)
+    return _cached_step_lines(steps, currency, f.locale, f.rounding, titles)
 
 
 def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
@@ -245,33 +292,73 @@ def working(entry: TraceEntry, report: Report, f: Formatter) -> str:
     Per-unit figures are shown to six decimal places (``≈`` marks a shortened one); totals to
     the report's rounding.
     """
-    lines = [
-        f.text(
-            "working_header",
-            measure=entry.measure,
-            quantity=entry.quantity,
-            period=entry.period,
-            geography=entry.geography,
-            deliveries=f.plural("deliveries_count", entry.deliveries),
-            methodology=report.methodology,
-        )
-    ]
-    lines += _step_lines(
-        entry.steps,
-        entry.currency,
-        f.locale,
-        f.rounding.mode.value,
-        f.label("working_per_unit"),
+    return _working_text(
+        f,
+        header={
+            "measure": entry.measure,
+            "quantity": entry.quantity,
+            "period": entry.period,
+            "geography": entry.geography,
+            "deliveries": f.plural("deliveries_count", entry.deliveries),
+            "methodology": report.methodology,
+        },
+        steps=entry.steps,
+        currency=entry.currency,
+        amounts=(entry.gross, entry.net, entry.present_value),
     )
-    if entry.gross is None or entry.net is None or entry.present_value is None:
-        last = f.text("working_counted", quantity=entry.quantity)
+
+
+def group_working(group: GroupValuation, methodology: MethodologyRef, f: Formatter) -> str:
+    """The working behind a valued group (``socialvalue explain``) in ``f``'s locale.
+
+    What :meth:`~socialvalue.batch.GroupValuation.explain` says in English, each step in
+    ``f``'s words; totals to ``f``'s rounding.
+
+    >>> import socialvalue as sv
+    >>> methodology = sv.default_methodology()
+    >>> hours = [d for d in sv.io.example_deliveries().deliveries if d.measure == "LCR-COM-1"]
+    >>> batch = sv.value_many(hours, methodology)
+    >>> welsh = Formatter(locale="cy_GB", rounding=methodology.rounding)
+    >>> print(group_working(batch.groups[0], methodology.ref, welsh))  # doctest: +ELLIPSIS
+    LCR-COM-1: 14,000 yn ...
+     1. procsi: LCR-COM-1 ar 2022-07-31: 14.72 GBP fesul hour (prisiau 2022/23), ...
+    """
+    return _working_text(
+        f,
+        header={
+            "measure": group.key.measure,
+            "quantity": group.quantity,
+            "period": group.key.period,
+            "geography": group.key.geography,
+            "deliveries": f.plural("deliveries_count", group.count),
+            "methodology": methodology,
+        },
+        steps=group.unit.steps,
+        currency=group.unit.currency,
+        amounts=(group.gross, group.net, group.present_value),
+    )
+
+
+def _working_text(
+    f: Formatter,
+    *,
+    header: dict[str, object],
+    steps: tuple[Step, ...],
+    currency: str,
+    amounts: tuple[Money | None, Money | None, Money | None],
+) -> str:
+    lines = [f.text("working_header", **header)]
+    lines += _step_lines(steps, currency, f)
+    gross, net, present = amounts
+    if gross is None or net is None or present is None:
+        last = f.text("working_counted", quantity=header["quantity"])
     else:
         last = f.text(
             "working_quantity",
-            quantity=entry.quantity,
-            gross=entry.gross,
-            net=entry.net,
-            present_value=entry.present_value,
+            quantity=header["quantity"],
+            gross=gross,
+            net=net,
+            present_value=present,
         )
     lines.append(f"{len(lines):>2}. {last}")
     return "\n".join(lines)
@@ -287,9 +374,7 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
         return ()
     shown: set[str] = set()
     for table in report.tables:
-        for index, column in enumerate(table.columns):
-            if column.kind in ("name", "text"):
-                shown.update(str(row[index]) for row in table.rows if row[index] is not None)
+        shown.update(_table_data_text(table))
     shown.update(h.title for h in report.headlines if h.title)
     shown.update(h.unit for h in report.headlines if h.unit)
     for role in report.roles:
@@ -301,4 +386,20 @@ def untranslated(report: Report, f: Formatter) -> tuple[str, ...]:
     shown.update(c.title for c in report.commitments)
     shown.update(c.role for c in report.commitments if c.role)
     shown.update(e.title for e in report.trace)
+    for entry in report.trace:
+        shown.update(_data_of_steps(entry.steps))
     return tuple(sorted(text for text in shown if text and text not in f.titles))
+
+
+def _table_data_text(table: Table) -> set[str]:
+    """The data's text in a table's name and text columns (of a phrase: its data values)."""
+    shown: set[str] = set()
+    for index, column in enumerate(table.columns):
+        if column.kind in ("name", "text"):
+            for row in table.rows:
+                cell = row[index]
+                if isinstance(cell, Phrase):
+                    shown.update(data_text(cell))  # the catalogue says the rest
+                elif cell is not None:
+                    shown.add(str(cell))
+    return shown
