@@ -1,0 +1,136 @@
+"""The fast readers give what the row readers give: the same rows accepted, the same rejected.
+
+The columnar CSV reader (``socialvalue.frames._returns``) against ``read_returns``' row
+reader, and the calamine XLSX reader against openpyxl, on every returns file in tests/data
+and on files made here that mix plain rows with every kind of awkward one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from socialvalue.exceptions import DataFileError
+from socialvalue.io import ImportLimits, read_returns, shipped_framework
+
+pytest.importorskip("polars")
+
+from socialvalue.frames._returns import _plain_csv, read_returns_frame
+
+DATA = Path(__file__).parent / "data"
+CSV_FILES = sorted(
+    [*(DATA / "returns").glob("*.csv"), *(DATA / "bad_inputs").glob("returns-*.csv")]
+)
+
+
+def _both(path: Path, **options):
+    """(row reader's result or error, columnar reader's result or error), comparable."""
+    framework = shipped_framework()
+    try:
+        old = read_returns(path, framework=framework, **options)
+    except DataFileError as error:
+        old = ("error", str(error))
+    try:
+        new = read_returns_frame(path, framework=framework, **options).to_import_result()
+    except DataFileError as error:
+        new = ("error", str(error))
+    return old, new
+
+
+def _same(old, new) -> None:
+    if isinstance(old, tuple) or isinstance(new, tuple):
+        assert old == new
+        return
+    assert new.accepted == old.accepted
+    assert [d.quantity.as_tuple() for d in new.accepted] == [
+        d.quantity.as_tuple() for d in old.accepted
+    ]
+    assert new.accepted_rows == old.accepted_rows
+    assert new.rejected == old.rejected
+    assert [r.problems for r in new.rejected] == [r.problems for r in old.rejected]
+    assert (new.blank_rows, new.trailing_blank_rows) == (old.blank_rows, old.trailing_blank_rows)
+    assert new.columns == old.columns
+    assert new.ignored_columns == old.ignored_columns
+    assert new.summary() == old.summary()
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_every_csv_in_tests_data_reads_the_same(path):
+    _same(*_both(path))
+
+
+#: Plain rows (read in polars) among every kind of row the row reader must explain.
+MIXED = (
+    "Measure code,Qty,Unit,Financial year,Supplier,Project,Contract,Role,Geography,Evidence,"
+    "Tags,Correction,ID,Notes,problems\n"
+    "LCR-COM-1,1250,hour,2022/23 Q3,Acme Ltd,Parks,K-1,,,timesheets,,no,a1,,\n"
+    "LCR-COM-1,1250.50,HOUR,2022-23 Q3,Acme Ltd,Parks,K-1,,UK,,,,a2,fine,old note\n"
+    "LCR-COM-1,\u00a31250,hour,2022/23 Q3,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,1,250,hour,2022/23,Acme,,,,,,,,,\n"
+    "lcr-com-1,3,,2022/23,Acme,,,,,,,,,,\n"
+    " LCR-COM-1 ,3,,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,-3,,2022/23,Acme,,,,,,,yes,,,\n"
+    "LCR-COM-1,-3,,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23,Acme,,,,,,,maybe,,,\n"
+    "LCR-COM-1,3,kg,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23 Q5,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23,Acme,,,,,,,,,,\n"
+    ",,,,,,,,,,,,,,\n"
+    "\n"
+    "LCR-COM-1,1e3,,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,0012.50,,2022/23,  ,,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23,'=SUM(A1),,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23,Acme,,,,, UK,,,,,\n"
+    "LCR-COM-1,3,,2022/23,Acme,,,,,,,,,,,extra\n"
+    "LCR-COM-1,3,,2022/23\n"
+    "LCR-COM-1,1000000000000000,,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,0.000000000000000000001,,2022/23,Acme,,,,,,,,,,\n"
+    "LCR-COM-1,3,,2022/23,Acme,,,,,a\nb,,,,,\n"
+    "LCR-ENV-2,7,,2024/25 Q2,Acme,,,,,,,,,,\n"
+    ",,,,,,,,,,,,,,\n"
+)
+
+
+def test_plain_rows_and_awkward_ones_read_the_same(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text(MIXED, encoding="utf-8")
+    framework = shipped_framework()
+    import polars as pl
+
+    # the columnar path, not the fallback
+    assert _plain_csv(pl, path, framework, "en_GB", ImportLimits(), ",", "utf-8") is not None
+    old, new = _both(path)
+    _same(old, new)
+    assert len(old.accepted) >= 5
+    assert len(old.rejected) >= 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeffmeasure,quantity,period\r\nLCR-COM-1,2,2022/23\r\nLCR-COM-1,x,2022/23\r\n",
+        "measure,quantity,period\nLCR-COM-1,2,2022/23",
+        "measure;quantity;period\nLCR-COM-1;2,5;2022/23\nLCR-COM-1;2.5;2022/23\n",
+        "measure,quantity\nLCR-COM-1,2\n",
+        "measure,quantity,period,role\nLCR-COM-1,2,2022/23,commissioner\nLCR-COM-1,2,2022/23,nobody\n",
+        "measure,quantity,period\n\n\n",
+        "measure,quantity,period\nLCR-COM-1,2,2022/23\n\n\n",
+        "measure,quantity,period\nLCR-COM-1,2,2022/23\rLCR-COM-1,2,2022/23\n",
+    ],
+)
+def test_small_files_read_the_same(tmp_path, text):
+    path = tmp_path / "small.csv"
+    path.write_bytes(text.encode("utf-8"))
+    delimiter = ";" if ";" in text.splitlines()[0] else ","
+    _same(*_both(path, delimiter=delimiter))
+
+
+def test_limits_are_the_row_readers(tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "measure,quantity,period\n" + "LCR-COM-1,2,2022/23\n" * 5 + "LCR-COM-1,x,2022/23\n",
+        encoding="utf-8",
+    )
+    for limits in (ImportLimits(max_rows=3), ImportLimits(max_cell_chars=3)):
+        _same(*_both(path, limits=limits))
