@@ -56,7 +56,7 @@ from socialvalue.tracking import quarterly_summary
 from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
 from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries
+from ._inputs import RETURNS_SUFFIXES, read_deliveries, value_rows
 from ._output import batch_json, explain_json, summary_json
 from ._paths import resolve_output, write_documents
 from ._tree import format_framework_tree
@@ -397,9 +397,13 @@ def value(
     framework = chosen.framework
     read = read_deliveries(deliveries, framework, rejected_to=rejected)
     _print_notes(read.notes)
-    batch_file = read.deliveries
-    items = _with_progress(batch_file.deliveries, "valuing")
-    batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
+    columnar = read.frame is not None and not (strict or explain or scenarios or fmt == "json")
+    batch_file = read.deliveries if not columnar else DeliverySet(title=read.title)
+    if columnar:
+        batch = value_rows(read.frame, chosen, by)
+    else:
+        items = _with_progress(batch_file.deliveries, "valuing")
+        batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
@@ -720,7 +724,7 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
         if read.rejected:
             _print_notes(read.notes)
             raise click.exceptions.Exit(1)
-        click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+        click.echo(f"{file}: OK — {read.count} deliveries, every row accepted")
         return
     document = load_any(file)
     if isinstance(document, Framework):

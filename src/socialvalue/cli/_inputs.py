@@ -1,43 +1,90 @@
 """Reading the deliveries a command is given, whatever file they come in.
 
 ``report``, ``value``, ``explain`` and ``validate`` take the files people have: a delivery set
-(``.toml``, ``.json``) or the returns suppliers send back (``.csv``, ``.xlsx``, ``.jsonl``). A
-returns file goes through the import rules; its rejected rows are summarised in one line (and
-written with ``--rejected``), and the accepted ones are what the command works on.
+(``.toml``, ``.json``), the returns suppliers send back (``.csv``, ``.xlsx``, ``.jsonl``) or a
+table of deliveries (``.parquet``, with the ``frames`` extra). A returns file goes through the
+import rules; its rejected rows are summarised in one line (and written with ``--rejected``),
+and the accepted ones are what the command works on.
+
+With the ``frames`` extra, a CSV file is read through the columnar path
+(:func:`socialvalue.frames._returns.read_returns_frame`: the same rows accepted and rejected,
+with the same reasons), and its accepted rows are kept as a frame, so ``value`` values them
+with :func:`~socialvalue.frames.value_frame` without building an object per row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
-
-import attrs
+from typing import Any
 
 from socialvalue._display import DEFAULT_LOCALE, count
+from socialvalue.batch import ValuationBatch
 from socialvalue.deliveries import DeliverySet
+from socialvalue.exceptions import MissingExtraError
 from socialvalue.framework import Framework
-from socialvalue.io import example_deliveries, load_deliveries, read_returns, write_rejected
+from socialvalue.io import (
+    ImportResult,
+    RejectedRow,
+    example_deliveries,
+    load_deliveries,
+    read_returns,
+    write_rejected,
+)
+from socialvalue.methodology import Methodology
 
-__all__ = ["DELIVERY_SUFFIXES", "RETURNS_SUFFIXES", "Deliveries", "read_deliveries"]
+__all__ = [
+    "DELIVERY_SUFFIXES",
+    "RETURNS_SUFFIXES",
+    "Deliveries",
+    "read_any_returns",
+    "read_deliveries",
+    "read_frame",
+]
 
 #: Delivery sets, as the library writes them.
 DELIVERY_SUFFIXES = (".toml", ".json")
 #: Returns as suppliers send them, read with the import rules.
-RETURNS_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
+RETURNS_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".parquet")
 
 
-@attrs.frozen(kw_only=True)
 class Deliveries:
     """What a command read: the deliveries, and what to say about rows left out.
 
     Attributes:
-        deliveries: The accepted deliveries (all of a delivery set's).
         notes: Lines to print before the command's own output (rejected rows, where written).
         rejected: How many rows of a returns file were rejected.
+        title: The deliveries' title.
+        count: How many deliveries were accepted.
+        frame: For a CSV file read through the columnar path, the accepted rows as a polars
+            frame (``row`` numbers them), ready for :func:`~socialvalue.frames.value_frame`
+            with ``index="row"``; else ``None``.
     """
 
-    deliveries: DeliverySet
-    notes: tuple[str, ...] = ()
-    rejected: int = 0
+    def __init__(  # noqa: PLR0913 - keyword-only parts of one read
+        self,
+        deliveries: DeliverySet | Callable[[], DeliverySet],
+        *,
+        notes: Sequence[str] = (),
+        rejected: int = 0,
+        count: int | None = None,
+        frame: Any = None,  # noqa: ANN401 - a polars DataFrame
+        title: str | None = None,
+    ) -> None:
+        self._deliveries = deliveries
+        self.title = title if title is not None else getattr(deliveries, "title", "")
+        self.notes = tuple(notes)
+        self.rejected = rejected
+        self.frame = frame
+        self.count = len(deliveries) if isinstance(deliveries, DeliverySet) else count or 0
+
+    @cached_property
+    def deliveries(self) -> DeliverySet:
+        """The accepted deliveries (all of a delivery set's), built when first asked for."""
+        if isinstance(self._deliveries, DeliverySet):
+            return self._deliveries
+        return self._deliveries()
 
 
 def read_deliveries(
@@ -70,21 +117,100 @@ def read_deliveries(
             f"{path}: expected deliveries as {', '.join(DELIVERY_SUFFIXES)} or returns as "
             f"{', '.join(RETURNS_SUFFIXES)}; got {suffix or 'no suffix'}"
         )
-    result = read_returns(path, framework=framework, locale=locale)
-    notes: list[str] = []
-    if result.rejected:
-        problems = count(len(result.problems()), "problem", locale=DEFAULT_LOCALE)
-        rows = count(len(result.rejected), "row", locale=DEFAULT_LOCALE)
-        first = result.problems()[0]
-        if rejected_to is not None:
-            write_rejected(result, rejected_to, framework=framework)
-            where = f"written to {rejected_to} to correct"
-        else:
-            where = "give --rejected FILE to write them to correct"
-        notes.append(f"{path}: {rows} rejected ({problems}; first: {first}) and left out; {where}")
     title = f"Returns from {Path(path).name}"
+    fast = read_frame(path, framework, locale=locale)
+    if fast is not None:
+        notes = _rejected_notes(path, fast.rejected, framework, rejected_to)
+        return Deliveries(
+            lambda: DeliverySet(title=title, deliveries=fast.deliveries()),
+            notes=notes,
+            rejected=len(fast.rejected),
+            count=fast.accepted,
+            frame=fast.frame,
+            title=title,
+        )
+    result = read_any_returns(path, framework, locale=locale)
+    notes = _rejected_notes(path, result, framework, rejected_to)
     return Deliveries(
-        deliveries=DeliverySet(title=title, deliveries=result.accepted),
-        notes=tuple(notes),
+        DeliverySet(title=title, deliveries=result.accepted),
+        notes=notes,
         rejected=len(result.rejected),
     )
+
+
+def read_frame(path: str, framework: Framework, *, locale: str = "en_GB") -> Any:  # noqa: ANN401 - a ReturnsFrame
+    """A CSV file read through the columnar path; ``None`` for any other file, or without polars."""
+    if Path(path).suffix.lower() != ".csv":
+        return None
+    try:
+        from socialvalue.frames._returns import read_returns_frame  # noqa: PLC0415 - optional
+    except MissingExtraError:  # pragma: no cover - the frames extra is in the test extra
+        return None
+    try:
+        return read_returns_frame(path, framework=framework, locale=locale)
+    except MissingExtraError:
+        return None
+
+
+def read_any_returns(
+    path: str,
+    framework: Framework,
+    *,
+    locale: str = "en_GB",
+    **options: Any,  # noqa: ANN401 - read_returns' options
+) -> ImportResult:
+    """Read a returns file with the import rules: ``.parquet`` too (the ``frames`` extra).
+
+    A Parquet file is read with :func:`~socialvalue.frames.read_deliveries` (headings matched
+    as for CSV) and checked row by row with :func:`~socialvalue.frames.deliveries_from_frame`.
+
+    Raises:
+        MissingExtraError: a ``.parquet`` file without the ``frames`` extra (it says which).
+    """
+    if Path(path).suffix.lower() != ".parquet":
+        return read_returns(path, framework=framework, locale=locale, **options)
+    from socialvalue._extras import require  # noqa: PLC0415 - beside its one use
+
+    require("pyarrow", "frames")
+    require("polars", "frames")
+    from socialvalue.frames import deliveries_from_frame, read_deliveries  # noqa: PLC0415
+
+    return deliveries_from_frame(
+        read_deliveries(path), framework=framework, index="row", source=path
+    )
+
+
+def _rejected_notes(
+    path: str,
+    read: ImportResult | Sequence[RejectedRow],
+    framework: Framework,
+    rejected_to: str | None,
+) -> list[str]:
+    """The one line about rejected rows (and write them, with ``--rejected``)."""
+    rejected = read.rejected if isinstance(read, ImportResult) else read
+    if not rejected:
+        return []
+    problems = [problem for row in rejected for problem in row.problems]
+    counted = count(len(problems), "problem", locale=DEFAULT_LOCALE)
+    rows = count(len(rejected), "row", locale=DEFAULT_LOCALE)
+    if rejected_to is not None:
+        write_rejected(read, rejected_to, framework=framework)
+        where = f"written to {rejected_to} to correct"
+    else:
+        where = "give --rejected FILE to write them to correct"
+    return [f"{path}: {rows} rejected ({counted}; first: {problems[0]}) and left out; {where}"]
+
+
+def value_rows(frame: Any, methodology: Methodology, by: Sequence[str]) -> ValuationBatch:  # noqa: ANN401 - a polars DataFrame
+    """Value the accepted rows of a columnar read (unvalued groups reported, as ``value`` does).
+
+    The rows were checked with the import rules, so :func:`~socialvalue.frames.value_frame`
+    rejects none of them; if it did, that would be a fault here, and it is raised.
+    """
+    from socialvalue.frames import value_frame  # noqa: PLC0415 - the frames extra
+
+    result = value_frame(frame, methodology, by=by, index="row", unvalued="report")
+    if result.rejected:  # pragma: no cover - the import rules accepted every row
+        problems = [problem for row in result.rejected for problem in row.problems]
+        raise AssertionError(f"rows accepted on import were rejected when valued: {problems[0]}")
+    return result.batch
