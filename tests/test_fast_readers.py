@@ -134,3 +134,77 @@ def test_limits_are_the_row_readers(tmp_path):
     )
     for limits in (ImportLimits(max_rows=3), ImportLimits(max_cell_chars=3)):
         _same(*_both(path, limits=limits))
+
+
+def _run(capsys, *arguments):
+    from socialvalue.cli import main
+
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["value", "mixed.csv", "--rejected", "fix.csv"],
+        ["value", "mixed.csv", "--by", "project"],
+        ["import", "mixed.csv", "--rejected", "fix.csv", "--accepted", "ok.csv"],
+        ["validate", "mixed.csv", "--rejected", "fix.csv"],
+        ["import", "good.csv", "--accepted", "ok.toml"],
+        ["value", "good.csv"],
+    ],
+)
+def test_the_commands_say_and_write_the_same_through_either_reader(
+    tmp_path, monkeypatch, capsys, command
+):
+    """The columnar path (the default for CSV) against the row reader, command by command."""
+    import socialvalue.cli._inputs as inputs
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mixed.csv").write_text(MIXED, encoding="utf-8")
+    (tmp_path / "good.csv").write_bytes((DATA / "returns" / "good.csv").read_bytes())
+    written = [name for name in ("fix.csv", "ok.csv", "ok.toml") if name in command]
+    fast = _run(capsys, *command)
+    fast_files = {name: (tmp_path / name).read_bytes() for name in written}
+    for name in written:
+        (tmp_path / name).unlink()
+    monkeypatch.setattr(inputs, "read_frame", lambda *_args, **_options: None)
+    slow = _run(capsys, *command)
+    assert fast == slow
+    assert fast_files == {name: (tmp_path / name).read_bytes() for name in written}
+
+
+def test_parquet_in_every_command(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mixed.csv").write_text(MIXED, encoding="utf-8")
+    code, out, _ = _run(capsys, "import", "mixed.csv", "--accepted", "ok.parquet")
+    assert code == 1
+    assert out.splitlines()[-1] == "wrote 11 accepted deliveries to ok.parquet"
+    csv_value = _run(capsys, "value", "mixed.csv")[1]
+    parquet_value = _run(capsys, "value", "ok.parquet")[1]
+    # the same figures; only the title (the file's name) differs
+    assert parquet_value.partition("methodology:")[2] == csv_value.partition("methodology:")[2]
+    assert _run(capsys, "validate", "ok.parquet")[1] == (
+        "ok.parquet: OK — 11 deliveries, every row accepted\n"
+    )
+    code, out, _ = _run(capsys, "import", "ok.parquet")
+    assert (code, out) == (0, "ok.parquet: 11 rows — 11 accepted, 0 rejected\n")
+    code, _, _ = _run(capsys, "report", "ok.parquet", "-o", "report.html")
+    assert code == 0
+    assert (tmp_path / "report.html").stat().st_size > 0
+
+
+def test_parquet_without_the_frames_extra_names_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mixed.csv").write_text(MIXED, encoding="utf-8")
+    assert _run(capsys, "import", "mixed.csv", "--accepted", "ok.parquet")[0] == 1
+    monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
+    monkeypatch.setitem(__import__("sys").modules, "polars", None)
+    code, _, err = _run(capsys, "value", "ok.parquet")
+    assert code == 1
+    assert 'pip install "socialvalue[frames]"' in err
+    # CSV still reads, through the row reader
+    code, out, _ = _run(capsys, "import", "mixed.csv")
+    assert code == 1
+    assert "23 rows — 11 accepted, 12 rejected" in out

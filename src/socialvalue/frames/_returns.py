@@ -48,7 +48,7 @@ from socialvalue.io._import import (
 )
 from socialvalue.io._returns import _check_delimiter, _header, read_returns
 
-__all__ = ["ReturnsFrame", "read_returns_frame"]
+__all__ = ["ReturnsFrame", "frame_of_deliveries", "read_returns_frame"]
 
 _BOM = codecs.BOM_UTF8
 #: Fields kept in the frame, in this order (those the file has).
@@ -225,6 +225,12 @@ def _schema(pl: Any) -> dict[str, Any]:  # noqa: ANN401 - the polars module
         **{name: pl.String for name in _FIELDS if name != "correction"},
         "correction": pl.Boolean,
     }
+
+
+def frame_of_deliveries(deliveries: Sequence[Delivery]) -> Any:  # noqa: ANN401 - a polars DataFrame
+    """Deliveries as a frame of the columnar path's columns (numbered from 1, as Parquet rows)."""
+    pl = require("polars", "frames")
+    return _frame_of(pl, list(enumerate(deliveries, start=1)))
 
 
 def _frame_of(pl: Any, accepted: Sequence[tuple[int, Delivery]]) -> Any:  # noqa: ANN401
