@@ -16,6 +16,8 @@ from socialvalue.io import ImportLimits, read_returns, shipped_framework
 
 pytest.importorskip("polars")
 
+from test_import_xlsx import _HEADER, _handmade, _row, _text
+
 from socialvalue.frames._returns import _plain_csv, read_returns_frame
 
 DATA = Path(__file__).parent / "data"
@@ -208,3 +210,234 @@ def test_parquet_without_the_frames_extra_names_it(tmp_path, monkeypatch, capsys
     code, out, _ = _run(capsys, "import", "mixed.csv")
     assert code == 1
     assert "23 rows — 11 accepted, 12 rejected" in out
+
+
+# --- XLSX: calamine against openpyxl -----------------------------------------------------------
+
+XLSX_FILES = sorted([*DATA.rglob("*.xlsx")])
+
+
+def _xlsx_both(path, monkeypatch, framework=None, **options):
+    """(openpyxl's result or error, calamine's result or error, the engine calamine's run used)."""
+    import socialvalue.io._xlsx as xlsx
+
+    framework = framework or shipped_framework()
+
+    def read():
+        try:
+            return read_returns(path, framework=framework, **options)
+        except DataFileError as error:
+            return ("error", str(error))
+
+    monkeypatch.setattr(xlsx, "FAST_READER", False)
+    old = read()
+    monkeypatch.setattr(xlsx, "FAST_READER", True)
+    new = read()
+    try:
+        source = xlsx.XlsxSource(path, limits=ImportLimits(), sheet=options.get("sheet"))
+    except DataFileError:
+        engine = None
+    else:
+        engine = source.engine
+        source.close()
+    return old, new, engine
+
+
+def _same_xlsx(old, new):
+    _same(old, new)
+    if not isinstance(old, tuple):
+        assert new.sheet == old.sheet
+
+
+@pytest.mark.parametrize("path", XLSX_FILES, ids=lambda p: p.name)
+def test_every_xlsx_in_tests_data_reads_the_same(path, monkeypatch):
+    pytest.importorskip("python_calamine")
+    old, new, _ = _xlsx_both(path, monkeypatch)
+    _same_xlsx(old, new)
+
+
+def _filled(tmp_path, rows, edit=None):
+    import openpyxl
+
+    from socialvalue.io import make_template
+
+    template = tmp_path / "template.xlsx"
+    make_template(template, framework=shipped_framework(), periods=["2025/26 Q1"], rows=20)
+    book = openpyxl.load_workbook(template)
+    sheet = book["Returns"]
+    for r, row in enumerate(rows, start=2):
+        for c, cell in enumerate(row, start=1):
+            if cell is not None:
+                sheet.cell(row=r, column=c, value=cell)
+    if edit is not None:
+        edit(sheet)
+    target = tmp_path / "filled.xlsx"
+    book.save(target)
+    return target
+
+
+#: Rows typed into a template: plain ones and every kind the import rules explain.
+TYPED = [
+    ["LCR-COM-1", 1250, None, "2025/26 Q1", "Acme", "K-1"],
+    ["LCR-COM-1", 12.5, "hour", "2025/26 Q1", "Acme"],
+    ["LCR-COM-1", 0.1 + 0.2, None, "2025/26 Q1"],
+    ["LCR-COM-1", "1,250", None, "2025/26 Q1"],
+    ["LCR-COM-1", "£3,000", None, "2025/26 Q1"],
+    ["LCR-COM-1", -3, None, "2025/26 Q1"],
+    ["LCR-COM-1", -3, None, "2025/26 Q1", None, None, None, None, None, None, "yes"],
+    ["LCR-COM-1", True, None, "2025/26 Q1"],
+    ["lcr-com-1", 3, None, "2025/26 Q1"],
+    ["LCR-COM-1", 3, None, "2025/26 Q9"],
+    ["LCR-COM-1", 3, "kg", 2025],
+    [None, None, None, None, None, "K-1"],
+    [],
+    ["LCR-ENV-2", 7.25, None, "2025/26 Q1", None, None, None, None, None, None, 1],
+    ["LCR-ENV-2", 7, None, "2025/26 Q1", None, None, None, "  UK ", "a\nb", "note"],
+    ["LCR-ENV-2", 123456789012345, None, "2025/26 Q1"],
+    ["LCR-ENV-2", 3, None, "2025/26 Q1", None, None, None, None, None, None, None, "stray"],
+]
+
+
+def test_a_typed_template_reads_the_same_and_through_calamine(tmp_path, monkeypatch):
+    pytest.importorskip("python_calamine")
+    path = _filled(tmp_path, TYPED)
+    old, new, engine = _xlsx_both(path, monkeypatch)
+    assert engine == "calamine"
+    _same_xlsx(old, new)
+    assert len(old.accepted) >= 5
+    assert len(old.rejected) >= 6
+
+
+def _percent(sheet):
+    sheet["B3"].number_format = "0%"
+
+
+def _date(sheet):
+    import datetime as dt
+
+    sheet["D3"] = dt.datetime(2025, 5, 1, tzinfo=None)  # noqa: DTZ001 - a spreadsheet's date
+
+
+def _formula(sheet):
+    sheet["B3"] = "=1+2"
+
+
+def _merge(sheet):
+    sheet.merge_cells("E2:E3")
+
+
+def _styled_empty(sheet):
+    from openpyxl.styles import Font
+
+    sheet["P4"].font = Font(bold=True)  # an empty cell that widens its row
+
+
+@pytest.mark.parametrize(
+    ("edit", "engine"),
+    [
+        (_percent, "openpyxl"),
+        (_date, "openpyxl"),
+        (_formula, "openpyxl"),
+        (_merge, "openpyxl"),
+        (_styled_empty, "calamine"),
+    ],
+)
+def test_sheets_calamine_cannot_read_exactly_go_to_openpyxl(tmp_path, monkeypatch, edit, engine):
+    pytest.importorskip("python_calamine")
+    path = _filled(tmp_path, TYPED, edit=edit)
+    old, new, used = _xlsx_both(path, monkeypatch)
+    assert used == engine
+    _same_xlsx(old, new)
+
+
+def _sheet(tmp_path, rows):
+    cells = "".join(_row(n, *row) for n, row in rows)
+    return _handmade(tmp_path / "hand.xlsx", _HEADER + cells)
+
+
+def _number(ref, text, extra=""):
+    return f'<c r="{ref}"{extra}><v>{text}</v></c>'
+
+
+@pytest.mark.parametrize(
+    ("rows", "engine"),
+    [
+        (
+            [(2, [_text("A2", "LCR-COM-1"), _number("B2", "12.5"), _text("C2", "2025/26")])],
+            "calamine",
+        ),
+        (
+            [(2, [_text("A2", "LCR-COM-1"), _number("B2", "1250.0"), _text("C2", "2025/26")])],
+            "openpyxl",
+        ),
+        (
+            [(2, [_text("A2", "LCR-COM-1"), _number("B2", "1E3"), _text("C2", "2025/26")])],
+            "openpyxl",
+        ),
+        (
+            [
+                (
+                    2,
+                    [
+                        _text("A2", "LCR-COM-1"),
+                        _number("B2", "12345678901234567890"),
+                        _text("C2", "2025/26"),
+                    ],
+                )
+            ],
+            "openpyxl",
+        ),
+        (
+            [
+                (
+                    2,
+                    [
+                        _text("A2", "LCR-COM-1"),
+                        _number("B2", "0.30000000000000004"),
+                        _text("C2", "2025/26"),
+                    ],
+                )
+            ],
+            "calamine",
+        ),
+        (
+            [
+                (
+                    2,
+                    [
+                        _text("A2", "LCR-COM-1"),
+                        _number("B2", "#DIV/0!", ' t="e"'),
+                        _text("C2", "2025/26"),
+                    ],
+                )
+            ],
+            "openpyxl",
+        ),
+        ([(2, [_text("A2", "a_x000D_b"), _number("B2", "1"), _text("C2", "2025/26")])], "openpyxl"),
+        ([(2, ['<c t="inlineStr"><is><t>LCR-COM-1</t></is></c>', _number("B2", "1")])], "openpyxl"),
+        (
+            [(5, [_text("A5", "LCR-COM-1"), _number("B5", "2"), _text("C5", "2025/26")]), (9, [])],
+            "calamine",
+        ),
+        ([(3, [_text("A2", "LCR-COM-1")])], "openpyxl"),
+        ([(2, [_text("A2", "LCR-COM-1"), _number("XFD2", "1")])], "openpyxl"),
+    ],
+)
+def test_hand_written_sheets_read_the_same(tmp_path, monkeypatch, rows, engine):
+    pytest.importorskip("python_calamine")
+    path = _sheet(tmp_path, rows)
+    old, new, used = _xlsx_both(path, monkeypatch)
+    assert used == engine
+    _same_xlsx(old, new)
+
+
+def test_a_sheet_whose_grid_would_be_huge_goes_to_openpyxl(tmp_path, monkeypatch):
+    """A cell far down and one far right: calamine would allocate the grid between them."""
+    pytest.importorskip("python_calamine")
+    path = _sheet(
+        tmp_path,
+        [(2, [_text("A2", "LCR-COM-1"), _number("ALL2", "1")]), (900000, [_text("A900000", "x")])],
+    )
+    old, new, used = _xlsx_both(path, monkeypatch)
+    assert used == "openpyxl"
+    _same_xlsx(old, new)

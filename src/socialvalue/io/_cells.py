@@ -156,6 +156,10 @@ _SPACES = frozenset(" \u00a0\u202f\u2009")
 _WORDS = re.compile(r"[0-9]\s*[^\W\d_]{2,}")
 
 
+#: How many rendered numbers a reader remembers.
+_RENDERED = 100_000
+
+
 class NumberReader:
     """Reads quantities written as a locale writes them, and renders spreadsheet numbers as text.
 
@@ -172,6 +176,7 @@ class NumberReader:
         except (UnknownLocaleError, ValueError, TypeError):
             raise ValidationError([_locale_problem(locale)], subject="options") from None
         self.name = str(self.locale)
+        self._rendered: dict[tuple[object, bool], str] = {}
         self.decimal = get_decimal_symbol(self.locale)
         self.group = get_group_symbol(self.locale)
         # A space-like grouping symbol is typed as whatever space the keyboard gives.
@@ -196,12 +201,20 @@ class NumberReader:
         if isinstance(value, bool):
             return "TRUE" if value else "FALSE"
         if isinstance(value, Number):
-            with decimal.localcontext(exact_context(value.value)):
-                shown = value.value * 100 if value.percent else value.value
-                text = format_decimal(
-                    shown, locale=self.locale, decimal_quantization=False, group_separator=False
-                )
-            return f"{text}%" if value.percent else text
+            # Spreadsheets repeat their numbers; Babel is slow. Keyed by the exact digits
+            # (1.0 and 1 are equal decimals but are written differently).
+            key = (value.value.as_tuple(), value.percent)
+            text = self._rendered.get(key)
+            if text is None:
+                with decimal.localcontext(exact_context(value.value)):
+                    shown = value.value * 100 if value.percent else value.value
+                    text = format_decimal(
+                        shown, locale=self.locale, decimal_quantization=False, group_separator=False
+                    )
+                text = f"{text}%" if value.percent else text
+                if len(self._rendered) < _RENDERED:
+                    self._rendered[key] = text
+            return text
         if isinstance(value, dt.date):
             return value.isoformat()
         return value.text

@@ -245,7 +245,8 @@ def _scan(path: str | os.PathLike[str], member: str) -> tuple[bool, bool]:
     return formulas, merges
 
 
-def _number(value: float, ref: str, *, percent: bool) -> CellValue:
+def number_cell(value: float, ref: str, *, percent: bool) -> CellValue:
+    """A float a sheet stores, as a cell: the shortest decimal that is it (15 digits at most)."""
     if not math.isfinite(value):
         return BadCell(repr(value), f"cell {ref} holds {value!r}, which is not a number")
     text = repr(value)
@@ -271,7 +272,7 @@ def _plain(cell: Any, ref: str) -> CellValue:  # noqa: ANN401 - an openpyxl cell
         percent = "%" in (getattr(cell, "number_format", "") or "")
         if isinstance(value, int):
             return Number(Decimal(value), percent)
-        return _number(value, ref, percent=percent)
+        return number_cell(value, ref, percent=percent)
     return _temporal(value, ref)
 
 
@@ -304,6 +305,32 @@ def _cell(stored: Any, formula: Any, ref: str) -> CellValue:  # noqa: ANN401 - o
     return _plain(stored, ref)
 
 
+#: Read plain sheets with calamine when it is installed (tests switch it off to compare).
+FAST_READER = True
+
+
+def _calamine_rows(
+    name: str, limits: ImportLimits, sheet: str | None
+) -> tuple[str, list[tuple[int, tuple[CellValue, ...]]]] | None:
+    """A plain sheet's rows read by calamine, or ``None``: openpyxl reads it (see _xlsx_fast)."""
+    if not FAST_READER:
+        return None
+    try:
+        import python_calamine  # noqa: F401, PLC0415 - optional: openpyxl reads without it
+    except ImportError:
+        return None
+    from socialvalue.io._xlsx_fast import plain_sheet, read_plain  # noqa: PLC0415
+
+    try:
+        plain = plain_sheet(name, limits, sheet)
+    except Exception:  # noqa: BLE001 - a malformed workbook: openpyxl says what is wrong with it
+        return None
+    if plain is None:
+        return None
+    rows = read_plain(name, plain)
+    return None if rows is None else (plain.title, rows)
+
+
 class XlsxSource:
     """The rows of one sheet of a workbook, read safely (see the module's notes).
 
@@ -317,6 +344,8 @@ class XlsxSource:
         MissingExtraError: the ``xlsx`` extra is not installed.
         DataFileError: the file is not a workbook, is over a limit, or has no such sheet.
     """
+
+    header: tuple[CellValue, ...]
 
     def __init__(
         self,
@@ -333,6 +362,26 @@ class XlsxSource:
         check_archive(path, limits)
         self._books: list[Any] = []
         self._handles: list[BinaryIO] = []
+        #: Which library read the rows: ``"calamine"`` (a plain sheet) or ``"openpyxl"``.
+        self.engine = "openpyxl"
+        fast = _calamine_rows(self.name, limits, sheet)
+        if fast is not None:
+            self.engine = "calamine"
+            self.sheet, rows = fast
+            self._merges = []
+            self._rows = iter(rows)
+            first = next(self._rows, None)
+            if first is None or all(is_blank(cell) for cell in first[1]):
+                raise DataFileError(
+                    self.name,
+                    [
+                        Problem(
+                            "row 1", f"sheet {self.sheet!r} has no header row naming the columns"
+                        )
+                    ],
+                )
+            self.header = first[1]
+            return
         try:
             stored = self._open(openpyxl, path, sheet, data_only=True)
             member = getattr(stored, "_worksheet_path", None)
@@ -356,7 +405,7 @@ class XlsxSource:
                 self.name,
                 [Problem("row 1", f"sheet {self.sheet!r} has no header row naming the columns")],
             )
-        self.header: tuple[CellValue, ...] = first[1]
+        self.header = first[1]
 
     def _fail(self, location: str, message: str) -> NoReturn:
         raise DataFileError(self.name, [Problem(location, message)])
