@@ -441,3 +441,33 @@ def test_a_sheet_whose_grid_would_be_huge_goes_to_openpyxl(tmp_path, monkeypatch
     old, new, used = _xlsx_both(path, monkeypatch)
     assert used == "openpyxl"
     _same_xlsx(old, new)
+
+
+def test_quoted_cells_on_one_line_stay_on_the_columnar_path(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text(
+        'measure,quantity,period,project\nLCR-COM-1,"1,250",2022/23,"Parks, north"\n'
+        'LCR-COM-1,3,2022/23,Parks\nLCR-COM-1,"2",2022/23,"a ""b"""\n',
+        encoding="utf-8",
+    )
+    import polars as pl
+
+    assert _plain_csv(pl, path, shipped_framework(), "en_GB", ImportLimits(), ",", "utf-8")
+    _same(*_both(path))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'measure,quantity,period,note\nLCR-COM-1,3,2022/23,"two\nlines"\n',
+        'measure,quantity,period,note\nLCR-COM-1,3,2022/23,ab"c,"d\ne"\n',
+        'measure,quantity,period\nLCR-COM-1,"3"x,2022/23\n',
+    ],
+)
+def test_quotes_the_columnar_path_cannot_split_go_to_the_row_reader(tmp_path, text):
+    path = tmp_path / "quoted.csv"
+    path.write_text(text, encoding="utf-8")
+    import polars as pl
+
+    assert _plain_csv(pl, path, shipped_framework(), "en_GB", ImportLimits(), ",", "utf-8") is None
+    _same(*_both(path))

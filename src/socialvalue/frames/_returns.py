@@ -7,15 +7,15 @@ a polars frame (for :func:`~socialvalue.frames.value_frame`) instead of building
 
 How a CSV file stays exactly as :func:`~socialvalue.read_returns` reads it:
 
-* the file must be plain: UTF-8, no quote characters (so a line is a record and a cell is
-  the text between delimiters), no NUL bytes, no lone carriage returns, and every line
-  within the line and cell limits; any other file is read by the row reader
+* the file must be plain: UTF-8, no quoted cell spanning lines (each line has an even number
+  of quote characters, so a line is a record), no NUL bytes, no lone carriage returns, and
+  every line within the line and cell limits; any other file is read by the row reader
   (:func:`~socialvalue.read_returns`), whose results are converted;
 * a row is taken in the engine only when every cell is in its plainest form: a measure code
   of the framework, a quantity of digits with an optional fraction (``1250``, ``12.5``), a
   period, unit, role or correction flag from the distinct values the row reader itself
   accepted, codes without surrounding spaces, no cell over the length limit, no formula
-  guard, as many cells as headings. Every other row — ``1,250``, ``£3,000``, a typo, a
+  guard, no quotes, as many cells as headings. Every other row — ``1,250``, ``£3,000``, a typo, a
   blank row — goes through the row reader's own :class:`~socialvalue.io.RowChecker`, so its
   reasons are the row reader's, word for word.
 """
@@ -23,6 +23,7 @@ How a CSV file stays exactly as :func:`~socialvalue.read_returns` reads it:
 from __future__ import annotations
 
 import codecs
+import csv
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -240,7 +241,7 @@ def _frame_of(pl: Any, accepted: Sequence[tuple[int, Delivery]]) -> Any:  # noqa
     return frame.select(list(schema))
 
 
-def _plain_csv(  # noqa: C901, PLR0911, PLR0913, PLR0917 - each check that makes a file plain
+def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check that makes a file plain
     pl: Any,  # noqa: ANN401 - the polars module
     path: str | os.PathLike[str],
     framework: Framework,
@@ -262,7 +263,7 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0913, PLR0917 - each check that makes
         return None
     with open_limited(path, limits) as handle:
         data = handle.read(limits.max_bytes + 1)
-    if len(data) > limits.max_bytes or b'"' in data or b"\x00" in data:
+    if len(data) > limits.max_bytes or b"\x00" in data:
         return None
     try:
         text = data.decode("utf-8")
@@ -279,8 +280,13 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0913, PLR0917 - each check that makes
     lines = raw.str.strip_suffix("\r")
     if lines.str.contains("\r", literal=True).any():
         return None  # a lone carriage return: the row reader says what the csv module says
+    if (lines.str.count_matches('"', literal=True) % 2 != 0).any():
+        return None  # a quoted cell spans lines: the row reader reads records, not lines
     name = os.fspath(path)
-    header = tuple(_cells(lines[0], delimiter))
+    try:
+        header = tuple(_cells(lines[0], delimiter))
+    except _NotPlainError:
+        return None
     # The header is checked exactly as the row reader checks it (its errors are raised).
     _check_delimiter(name, header, delimiter)
     columns = _header(name, header, limits)
@@ -289,14 +295,29 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0913, PLR0917 - each check that makes
     counts = body["line"].str.count_matches(delimiter, literal=True)
     if len(body) and int(counts.max()) + 1 > limits.max_cells_per_row:
         return None  # the row reader names the row
-    return _checked(pl, name, columns, checker, body, counts, delimiter, limits)
+    try:
+        return _checked(pl, name, columns, checker, body, counts, delimiter, limits)
+    except _NotPlainError:
+        return None
+
+
+class _NotPlainError(Exception):
+    """A line the csv module refuses: the row reader reads the file, and says so."""
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
-    """A line's cells, as the csv module reads a line with no quotes."""
+    """A line's cells, as the row reader's csv module reads it (every record is one line)."""
     from socialvalue._text import unguard_formula  # noqa: PLC0415 - beside its one use
 
-    return [] if line == "" else [unguard_formula(cell) for cell in line.split(delimiter)]
+    if line == "":
+        return []
+    if '"' not in line:
+        return [unguard_formula(cell) for cell in line.split(delimiter)]
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error:
+        raise _NotPlainError(line) from None
+    return [unguard_formula(cell) for cell in cells]
 
 
 #: A cell whose first and last characters are visible: nothing ``str.strip`` would remove.
@@ -348,7 +369,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over 
         )
         .unnest("line")
     )
-    regular = counts == width - 1
+    regular = (counts == width - 1) & ~body["line"].str.contains('"', literal=True)
     framework = checker.framework
     chosen: dict[str, Any] = {}
     for index, field in enumerate(columns.fields):
