@@ -1,6 +1,6 @@
 """The fast readers give what the row readers give: the same rows accepted, the same rejected.
 
-The columnar CSV reader (``socialvalue.frames._returns``) against ``read_returns``' row
+The columnar CSV reader (``socialvalue.io.read_returns_frame``) against ``read_returns``' row
 reader, and the calamine XLSX reader against openpyxl, on every returns file in tests/data
 and on files made here that mix plain rows with every kind of awkward one.
 """
@@ -16,9 +16,15 @@ from socialvalue.io import ImportLimits, read_returns, shipped_framework
 
 pytest.importorskip("polars")
 
-from test_import_xlsx import _HEADER, _handmade, _row, _text
+from helpers import (
+    HEADER_ROW as _HEADER,
+    handmade_workbook as _handmade,
+    sheet_row as _row,
+    text_cell as _text,
+)
 
-from socialvalue.frames._returns import _plain_csv, read_returns_frame
+from socialvalue.io import read_returns_frame
+from socialvalue.io._columnar import _plain_csv
 
 DATA = Path(__file__).parent / "data"
 CSV_FILES = sorted(
@@ -151,6 +157,8 @@ def _run(capsys, *arguments):
     [
         ["value", "mixed.csv", "--rejected", "fix.csv"],
         ["value", "mixed.csv", "--by", "project"],
+        ["value", "mixed.csv", "--by", "reporter", "--by", "correction", "--by", "geography"],
+        ["value", "mixed.csv", "--by", "role", "--by", "contract"],
         ["import", "mixed.csv", "--rejected", "fix.csv", "--accepted", "ok.csv"],
         ["validate", "mixed.csv", "--rejected", "fix.csv"],
         ["import", "good.csv", "--accepted", "ok.toml"],

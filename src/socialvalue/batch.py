@@ -526,7 +526,8 @@ def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
 
 
-def _scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
+def scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
+    """What two deliveries must share to overlap: their status and the scope's attributes."""
     return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
 
 
@@ -550,13 +551,13 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
     buckets: dict[tuple[object, ...], list[Delivery]] = {}
     for delivery in deliveries:
         if delivery.measure in firsts:
-            buckets.setdefault(_scope_key(delivery, scope), []).append(delivery)
+            buckets.setdefault(scope_key(delivery, scope), []).append(delivery)
     found: dict[int, str] = {}
     for index, delivery in enumerate(deliveries):
         partners = seconds.get(delivery.measure)
         if partners is None:
             continue
-        for other in buckets.get(_scope_key(delivery, scope), ()):
+        for other in buckets.get(scope_key(delivery, scope), ()):
             if other.measure in partners and (
                 not by_period
                 or (

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -21,6 +20,7 @@ from socialvalue.exceptions import DataFileError
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportLimits,
+    ReturnsFrame,
     make_template,
     save_deliveries,
     write_rejected,
@@ -138,14 +138,21 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
             _wrote_rejected(write_rejected(result, rejected, framework=framework), rejected)
         )
     if accepted is not None:
-        lines.append(_write_accepted(lambda: result.accepted, None, path, accepted))
+        lines.append(
+            _write_accepted(
+                lambda: result.accepted,
+                lambda: ReturnsFrame.from_import_result(result),
+                path,
+                accepted,
+            )
+        )
     if strict:
         result.raise_for_rejected()
     return (0 if result.ok else 1), "\n".join(lines)
 
 
 def _import_frame(  # noqa: PLR0913 - the options of import_command
-    fast: Any,  # noqa: ANN401 - a ReturnsFrame
+    fast: ReturnsFrame,
     path: str | os.PathLike[str],
     framework: Framework,
     *,
@@ -159,7 +166,7 @@ def _import_frame(  # noqa: PLR0913 - the options of import_command
         written = write_rejected(fast.rejected, rejected, framework=framework)
         lines.append(_wrote_rejected(written, rejected))
     if accepted is not None:
-        lines.append(_write_accepted(fast.deliveries, fast.frame, path, accepted))
+        lines.append(_write_accepted(fast.deliveries, lambda: fast, path, accepted))
     if strict and fast.rejected:
         raise DataFileError(
             fast.source, [problem for row in fast.rejected for problem in row.problems]
@@ -176,14 +183,14 @@ def _wrote_rejected(count: int, rejected: str | os.PathLike[str]) -> str:
 
 def _write_accepted(
     deliveries: Callable[[], Sequence[Delivery]],
-    frame: Any,  # noqa: ANN401 - a polars DataFrame, or None
+    frame: Callable[[], ReturnsFrame],
     path: str | os.PathLike[str],
     accepted: str | os.PathLike[str],
 ) -> str:
     """Write the accepted deliveries; a ``.parquet`` file straight from the frame."""
     suffix = Path(accepted).suffix.lower()
     if suffix == ".parquet":
-        count = write_parquet(deliveries if frame is None else frame, accepted)
+        count = frame().write_parquet(accepted)
     elif suffix in (".toml", ".json"):
         items = deliveries()
         save_deliveries(
@@ -194,28 +201,3 @@ def _write_accepted(
         count = write_returns(deliveries(), accepted)
     written = _count(count, "accepted delivery", "accepted deliveries", locale=DEFAULT_LOCALE)
     return f"wrote {written} to {os.fspath(accepted)}"
-
-
-def write_parquet(
-    rows: Any,  # noqa: ANN401 - a polars frame of accepted rows, or a callable giving deliveries
-    path: str | os.PathLike[str],
-) -> int:
-    """Write accepted deliveries as a Parquet file (the ``frames`` extra), atomically.
-
-    Columns are the delivery fields the rows have (``quantity`` as exact decimal text,
-    ``evidence`` and ``tags`` one item per line); ``socialvalue value`` and
-    :func:`~socialvalue.frames.read_deliveries` read it back.
-    """
-    from socialvalue._extras import require  # noqa: PLC0415 - the frames extra
-    from socialvalue.io._atomic import atomic_path  # noqa: PLC0415
-
-    require("pyarrow", "frames")
-    require("polars", "frames")
-    if callable(rows):
-        from socialvalue.frames._returns import frame_of_deliveries  # noqa: PLC0415
-
-        rows = frame_of_deliveries(rows())
-    table = rows.drop("row") if "row" in rows.columns else rows
-    with atomic_path(path) as temp:
-        table.write_parquet(temp)
-    return int(table.height)

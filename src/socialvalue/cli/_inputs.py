@@ -7,7 +7,7 @@ import rules; its rejected rows are summarised in one line (and written with ``-
 and the accepted ones are what the command works on.
 
 With the ``frames`` extra, a CSV file is read through the columnar path
-(:func:`socialvalue.frames._returns.read_returns_frame`: the same rows accepted and rejected,
+(:func:`socialvalue.io.read_returns_frame`: the same rows accepted and rejected,
 with the same reasons), and its accepted rows are kept as a frame, so ``value`` values them
 with :func:`~socialvalue.frames.value_frame` without building an object per row.
 """
@@ -27,6 +27,7 @@ from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportResult,
     RejectedRow,
+    ReturnsFrame,
     example_deliveries,
     load_deliveries,
     read_returns,
@@ -138,12 +139,12 @@ def read_deliveries(
     )
 
 
-def read_frame(path: str, framework: Framework, *, locale: str = "en_GB") -> Any:  # noqa: ANN401 - a ReturnsFrame
+def read_frame(path: str, framework: Framework, *, locale: str = "en_GB") -> ReturnsFrame | None:
     """A CSV file read through the columnar path; ``None`` for any other file, or without polars."""
     if Path(path).suffix.lower() != ".csv":
         return None
     try:
-        from socialvalue.frames._returns import read_returns_frame  # noqa: PLC0415 - optional
+        from socialvalue.io import read_returns_frame  # noqa: PLC0415 - beside its one use
     except MissingExtraError:  # pragma: no cover - the frames extra is in the test extra
         return None
     try:

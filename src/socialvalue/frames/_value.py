@@ -17,9 +17,9 @@ from socialvalue.batch import (
     OverlapWarning,
     UnvaluedGroup,
     ValuationBatch,
-    _scope_key,
     classify,
     overlap_pairs,
+    scope_key,
 )
 from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
@@ -282,12 +282,12 @@ def _frame_overlaps(
         (item for item in parts if item[1].measure in firsts), key=lambda item: item[0].first
     )
     for _, sample in ordered:
-        buckets.setdefault(_scope_key(sample, scope), []).append(sample)
+        buckets.setdefault(scope_key(sample, scope), []).append(sample)
     found: list[str] = []
     for _, sample in parts:
         partners = seconds.get(sample.measure) or ()
         named = ""
-        for other in buckets.get(_scope_key(sample, scope), ()) if partners else ():
+        for other in buckets.get(scope_key(sample, scope), ()) if partners else ():
             if other.measure in partners and (
                 not by_period
                 or (

@@ -153,14 +153,16 @@ class ReturnRows:
         )
 
 
-def _header(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:
+def header_columns(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:
+    """A file's header matched to columns, or the error naming every problem with it."""
     columns, problems = match_columns(headings, max_columns=limits.max_columns)
     if problems:
         raise DataFileError(source, problems)
     return columns
 
 
-def _check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None:
+def check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None:
+    """Refuse a header of one heading that holds another delimiter (the wrong one was given)."""
     if len(header) != 1:
         return
     for other in (",", ";", "\t"):
@@ -212,8 +214,8 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
         return ReturnRows(name, columns, iter(items), sheet=title, limits=limits)
     source = CsvSource(path, limits=limits, delimiter=delimiter, encoding=encoding)
     try:
-        _check_delimiter(name, source.header, delimiter)
-        columns = _header(name, source.header, limits)
+        check_delimiter(name, source.header, delimiter)
+        columns = header_columns(name, source.header, limits)
     except BaseException:
         source.close()
         raise
@@ -248,7 +250,7 @@ def _read_xlsx(
             if bad:
                 raise DataFileError(name, bad)
             headings = tuple(numbers.render(cell) for cell in source.header)
-            columns = _header(name, headings, limits)
+            columns = header_columns(name, headings, limits)
             checker = RowChecker(columns, framework, numbers, limits)
             items: list[AcceptedRow | RejectedRow | None] = []
             count = 0

@@ -18,7 +18,6 @@ significant digits (``0.30000000000000004``, from arithmetic) is a rejected cell
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
 import zipfile
@@ -35,6 +34,7 @@ from socialvalue.io._columns import column_letter
 from socialvalue.io._files import open_regular
 from socialvalue.io._import import ImportLimits
 from socialvalue.io._optional import require_openpyxl
+from socialvalue.io._xlsx_fast import DIGITS, number_cell
 
 __all__ = [
     "EXCEL_MAX_CELL_CHARS",
@@ -49,8 +49,6 @@ __all__ = [
 EXCEL_MAX_ROWS = 1_048_576
 #: Characters in an Excel cell.
 EXCEL_MAX_CELL_CHARS = 32_767
-#: Significant digits a spreadsheet number keeps.
-_DIGITS = 15
 #: The sheet read when none is named, if the workbook has it (templates do).
 DEFAULT_SHEET = "Returns"
 
@@ -243,21 +241,6 @@ def _scan(path: str | os.PathLike[str], member: str) -> tuple[bool, bool]:
                 break
             tail = data[-64:]
     return formulas, merges
-
-
-def number_cell(value: float, ref: str, *, percent: bool) -> CellValue:
-    """A float a sheet stores, as a cell: the shortest decimal that is it (15 digits at most)."""
-    if not math.isfinite(value):
-        return BadCell(repr(value), f"cell {ref} holds {value!r}, which is not a number")
-    text = repr(value)
-    number = Decimal(text)
-    if significant_digits(number) > _DIGITS:
-        return BadCell(
-            text,
-            f"cell {ref} holds {text}, with more digits than a spreadsheet keeps ({_DIGITS}); "
-            "round it, or type the number as text",
-        )
-    return Number(number, percent)
 
 
 def _plain(cell: Any, ref: str) -> CellValue:  # noqa: ANN401 - an openpyxl cell
@@ -520,7 +503,7 @@ def as_number(value: Decimal) -> Decimal | None:
     """``value`` if a spreadsheet number holds it exactly (15 significant digits), else ``None``."""
     if not value.is_finite():
         return None
-    if significant_digits(value) > _DIGITS or not -300 < value.adjusted() < 300:
+    if significant_digits(value) > DIGITS or not -300 < value.adjusted() < 300:
         return None
     return value
 

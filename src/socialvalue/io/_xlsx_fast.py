@@ -33,16 +33,18 @@ from typing import Any
 
 import attrs
 
-from socialvalue.io._cells import CellValue, Number
+from socialvalue.io._cells import BadCell, CellValue, Number, significant_digits
 from socialvalue.io._import import ImportLimits
 
-__all__ = ["PlainSheet", "plain_sheet", "read_plain"]
+__all__ = ["DIGITS", "PlainSheet", "number_cell", "plain_sheet", "read_plain"]
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DEFAULT_SHEET = "Returns"
+#: Significant digits a spreadsheet number keeps.
+DIGITS = 15
 _EXCEL_MAX_ROWS = 1_048_576
 _EXCEL_MAX_COLUMNS = 16_384
 
@@ -247,9 +249,22 @@ def plain_sheet(path: str, limits: ImportLimits, sheet: str | None) -> PlainShee
     return PlainSheet(title=title, widths=widths, last_row=last_row, risky=risky)
 
 
-def _cell(value: object, ref: str, risky: frozenset[float]) -> CellValue:
-    from socialvalue.io._xlsx import number_cell  # noqa: PLC0415 - the two readers share it
+def number_cell(value: float, ref: str, *, percent: bool) -> CellValue:
+    """A float a sheet stores, as a cell: the shortest decimal that is it (15 digits at most)."""
+    if not math.isfinite(value):
+        return BadCell(repr(value), f"cell {ref} holds {value!r}, which is not a number")
+    text = repr(value)
+    number = Decimal(text)
+    if significant_digits(number) > DIGITS:
+        return BadCell(
+            text,
+            f"cell {ref} holds {text}, with more digits than a spreadsheet keeps ({DIGITS}); "
+            "round it, or type the number as text",
+        )
+    return Number(number, percent)
 
+
+def _cell(value: object, ref: str, risky: frozenset[float]) -> CellValue:
     if isinstance(value, str | bool):
         return value
     if isinstance(value, int):

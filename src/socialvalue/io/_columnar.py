@@ -36,6 +36,7 @@ from socialvalue._limits import MAX_INPUT_PLACES
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.framework import Framework
+from socialvalue.io._atomic import atomic_path
 from socialvalue.io._cells import CellProblem, NumberReader, read_flag, read_period
 from socialvalue.io._columns import IGNORED, Columns
 from socialvalue.io._csv_returns import open_limited
@@ -47,9 +48,9 @@ from socialvalue.io._import import (
     RowChecker,
     summarise,
 )
-from socialvalue.io._returns import _check_delimiter, _header, read_returns
+from socialvalue.io._returns import check_delimiter, header_columns, read_returns
 
-__all__ = ["ReturnsFrame", "frame_of_deliveries", "read_returns_frame"]
+__all__ = ["ReturnsFrame", "read_returns_frame"]
 
 _BOM = codecs.BOM_UTF8
 #: Fields kept in the frame, in this order (those the file has).
@@ -125,6 +126,40 @@ class ReturnsFrame:
         """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row)."""
         return tuple(_delivery(record) for record in self.frame.iter_rows(named=True))
 
+    @classmethod
+    def from_import_result(cls, result: ImportResult) -> ReturnsFrame:
+        """The rows the row reader read (an :class:`~socialvalue.io.ImportResult`), as a frame.
+
+        Raises:
+            MissingExtraError: without the ``frames`` extra.
+        """
+        pl = require("polars", "frames")
+        return cls(
+            source=result.source,
+            columns=result.columns,
+            ignored_columns=result.ignored_columns,
+            frame=_frame_of(pl, list(zip(result.accepted_rows, result.accepted, strict=True))),
+            rejected=result.rejected,
+            blank_rows=result.blank_rows,
+            trailing_blank_rows=result.trailing_blank_rows,
+        )
+
+    def write_parquet(self, path: str | os.PathLike[str]) -> int:
+        """Write the accepted rows as a Parquet file of deliveries, atomically; return how many.
+
+        The columns are the delivery fields the rows have (``quantity`` as exact decimal text,
+        ``evidence`` and ``tags`` one item per line), without ``row``;
+        :func:`~socialvalue.frames.read_deliveries` and the command line read it back.
+
+        Raises:
+            MissingExtraError: without the ``frames`` extra (pyarrow writes the file).
+        """
+        require("pyarrow", "frames")
+        table = self.frame.drop("row")
+        with atomic_path(path) as temp:
+            table.write_parquet(temp)
+        return int(table.height)
+
     def to_import_result(self) -> ImportResult:
         """The same rows as the :class:`~socialvalue.io.ImportResult` the row reader gives."""
         return ImportResult(
@@ -189,15 +224,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
         delimiter=delimiter,
         encoding=encoding,
     )
-    return ReturnsFrame(
-        source=result.source,
-        columns=result.columns,
-        ignored_columns=result.ignored_columns,
-        frame=_frame_of(pl, list(zip(result.accepted_rows, result.accepted, strict=True))),
-        rejected=result.rejected,
-        blank_rows=result.blank_rows,
-        trailing_blank_rows=result.trailing_blank_rows,
-    )
+    return ReturnsFrame.from_import_result(result)
 
 
 def _record(row: int, delivery: Delivery) -> dict[str, Any]:
@@ -226,12 +253,6 @@ def _schema(pl: Any) -> dict[str, Any]:  # noqa: ANN401 - the polars module
         **{name: pl.String for name in _FIELDS if name != "correction"},
         "correction": pl.Boolean,
     }
-
-
-def frame_of_deliveries(deliveries: Sequence[Delivery]) -> Any:  # noqa: ANN401 - a polars DataFrame
-    """Deliveries as a frame of the columnar path's columns (numbered from 1, as Parquet rows)."""
-    pl = require("polars", "frames")
-    return _frame_of(pl, list(enumerate(deliveries, start=1)))
 
 
 def _frame_of(pl: Any, accepted: Sequence[tuple[int, Delivery]]) -> Any:  # noqa: ANN401
@@ -288,8 +309,8 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check t
     except _NotPlainError:
         return None
     # The header is checked exactly as the row reader checks it (its errors are raised).
-    _check_delimiter(name, header, delimiter)
-    columns = _header(name, header, limits)
+    check_delimiter(name, header, delimiter)
+    columns = header_columns(name, header, limits)
     checker = RowChecker(columns, framework, numbers, limits)
     body = lines.slice(1).to_frame("line")
     counts = body["line"].str.count_matches(delimiter, literal=True)
