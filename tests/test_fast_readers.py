@@ -479,3 +479,35 @@ def test_quotes_the_columnar_path_cannot_split_go_to_the_row_reader(tmp_path, te
 
     assert _plain_csv(pl, path, shipped_framework(), "en_GB", ImportLimits(), ",", "utf-8") is None
     _same(*_both(path))
+
+
+def test_value_on_parquet_says_and_writes_the_same_as_the_object_path(
+    tmp_path, monkeypatch, capsys
+):
+    """value_frame checks a Parquet file's rows as it values them: the same rows left out."""
+    import polars as pl
+
+    import socialvalue.cli._commands as commands
+
+    monkeypatch.chdir(tmp_path)
+    pl.DataFrame(
+        {
+            "Measure code": ["LCR-COM-1", "NOPE", "LCR-COM-1", "LCR-ENV-2", "LCR-COM-1"],
+            "Qty": ["3", "4", "-2", "x", "5"],
+            "Financial year": ["2022/23", "2022/23", "2022/23", "2024/25 Q2", "2022/23 Q9"],
+        }
+    ).write_parquet(tmp_path / "bad.parquet")
+    fast = _run(capsys, "value", "bad.parquet", "--rejected", "fix.csv")
+    written = (tmp_path / "fix.csv").read_bytes()
+    (tmp_path / "fix.csv").unlink()
+    read = commands.read_deliveries
+
+    def objects(*arguments, **options):
+        options["frame"] = False
+        return read(*arguments, **options)
+
+    monkeypatch.setattr(commands, "read_deliveries", objects)
+    slow = _run(capsys, "value", "bad.parquet", "--rejected", "fix.csv")
+    assert fast == slow
+    assert "4 rows rejected" in fast[2]
+    assert written == (tmp_path / "fix.csv").read_bytes()

@@ -395,13 +395,15 @@ def value(
         raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
-    read = read_deliveries(deliveries, framework, rejected_to=rejected)
-    _print_notes(read.notes)
-    columnar = read.frame is not None and not (strict or explain or scenarios or fmt == "json")
-    batch_file = read.deliveries if not columnar else DeliverySet(title=read.title)
-    if columnar:
-        batch = value_rows(read.frame, chosen, by)
+    columnar = not (strict or explain or scenarios or fmt == "json")
+    read = read_deliveries(deliveries, framework, rejected_to=rejected, frame=columnar)
+    if read.frame is not None and columnar and deliveries is not None:
+        batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
+        _print_notes(notes)
+        batch_file = DeliverySet(title=read.title)
     else:
+        _print_notes(read.notes)
+        batch_file = read.deliveries
         items = _with_progress(batch_file.deliveries, "valuing")
         batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
     policy = chosen.rounding

@@ -60,7 +60,10 @@ class Deliveries:
         count: How many deliveries were accepted.
         frame: For a CSV file read through the columnar path, the accepted rows as a polars
             frame (``row`` numbers them), ready for :func:`~socialvalue.frames.value_frame`
-            with ``index="row"``; else ``None``.
+            with ``index="row"``; for a Parquet file read with ``frame=True``, all its rows;
+            else ``None``.
+        checked: Whether the frame's rows were checked with the import rules (a CSV file's
+            were; a Parquet file's are checked by ``value_frame`` as they are valued).
     """
 
     def __init__(  # noqa: PLR0913 - keyword-only parts of one read
@@ -72,8 +75,10 @@ class Deliveries:
         count: int | None = None,
         frame: Any = None,  # noqa: ANN401 - a polars DataFrame
         title: str | None = None,
+        checked: bool = True,
     ) -> None:
         self._deliveries = deliveries
+        self.checked = checked
         self.title = title if title is not None else getattr(deliveries, "title", "")
         self.notes = tuple(notes)
         self.rejected = rejected
@@ -94,6 +99,7 @@ def read_deliveries(
     *,
     rejected_to: str | None = None,
     locale: str = "en_GB",
+    frame: bool = False,
 ) -> Deliveries:
     """Read deliveries from ``path`` (the shipped example when ``None``).
 
@@ -119,6 +125,17 @@ def read_deliveries(
             f"{', '.join(RETURNS_SUFFIXES)}; got {suffix or 'no suffix'}"
         )
     title = f"Returns from {Path(path).name}"
+    if frame and suffix == ".parquet":
+        # Checked and valued in one pass by value_frame, which gives the rejected rows.
+        table = _parquet_frame(path)
+        return Deliveries(
+            lambda: DeliverySet(
+                title=title, deliveries=read_any_returns(path, framework, locale=locale).accepted
+            ),
+            frame=table,
+            title=title,
+            checked=False,
+        )
     fast = read_frame(path, framework, locale=locale)
     if fast is not None:
         notes = _rejected_notes(path, fast.rejected, framework, rejected_to)
@@ -170,15 +187,22 @@ def read_any_returns(
     """
     if Path(path).suffix.lower() != ".parquet":
         return read_returns(path, framework=framework, locale=locale, **options)
+    from socialvalue.frames import deliveries_from_frame  # noqa: PLC0415 - the frames extra
+
+    return deliveries_from_frame(
+        _parquet_frame(path), framework=framework, index="row", source=path
+    )
+
+
+def _parquet_frame(path: str) -> Any:  # noqa: ANN401 - a polars DataFrame
+    """A Parquet file of deliveries as a polars frame (``row`` numbers its rows)."""
     from socialvalue._extras import require  # noqa: PLC0415 - beside its one use
 
     require("pyarrow", "frames")
     require("polars", "frames")
-    from socialvalue.frames import deliveries_from_frame, read_deliveries  # noqa: PLC0415
+    from socialvalue.frames import read_deliveries  # noqa: PLC0415 - the frames extra
 
-    return deliveries_from_frame(
-        read_deliveries(path), framework=framework, index="row", source=path
-    )
+    return read_deliveries(path)
 
 
 def _rejected_notes(
@@ -202,16 +226,28 @@ def _rejected_notes(
     return [f"{path}: {rows} rejected ({counted}; first: {problems[0]}) and left out; {where}"]
 
 
-def value_rows(frame: Any, methodology: Methodology, by: Sequence[str]) -> ValuationBatch:  # noqa: ANN401 - a polars DataFrame
-    """Value the accepted rows of a columnar read (unvalued groups reported, as ``value`` does).
+def value_rows(
+    read: Deliveries,
+    methodology: Methodology,
+    by: Sequence[str],
+    *,
+    path: str,
+    rejected_to: str | None,
+) -> tuple[ValuationBatch, list[str]]:
+    """Value a frame read (unvalued groups reported, as ``value`` does); the notes to print.
 
-    The rows were checked with the import rules, so :func:`~socialvalue.frames.value_frame`
-    rejects none of them; if it did, that would be a fault here, and it is raised.
+    A CSV file's rows were checked with the import rules, so
+    :func:`~socialvalue.frames.value_frame` rejects none of them (if it did, that would be a
+    fault here, and it is raised); a Parquet file's rows are checked as they are valued, and
+    its rejected rows summarised (and written with ``--rejected``).
     """
     from socialvalue.frames import value_frame  # noqa: PLC0415 - the frames extra
 
-    result = value_frame(frame, methodology, by=by, index="row", unvalued="report")
-    if result.rejected:  # pragma: no cover - the import rules accepted every row
-        problems = [problem for row in result.rejected for problem in row.problems]
-        raise AssertionError(f"rows accepted on import were rejected when valued: {problems[0]}")
-    return result.batch
+    result = value_frame(read.frame, methodology, by=by, index="row", unvalued="report")
+    if read.checked:
+        if result.rejected:  # pragma: no cover - the import rules accepted every row
+            problem = result.rejected[0].problems[0]
+            raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
+        return result.batch, list(read.notes)
+    notes = _rejected_notes(path, result.rejected, methodology.framework, rejected_to)
+    return result.batch, notes
