@@ -419,6 +419,7 @@ def columns_of(deliveries: Sequence[Delivery]) -> dict[str, list[object]]:
         "role": [d.role for d in deliveries],
         "geography": [d.geography for d in deliveries],
         "correction": [d.correction for d in deliveries],
+        "status": [d.status.value for d in deliveries],
     }
 
 

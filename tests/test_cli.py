@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -238,7 +239,17 @@ def test_commitments_quarter_must_be_a_quarter(capsys):
 
 def test_commitments_default_quarter_runs(capsys):
     assert main(["commitments", "--no-values"]) == 0
-    assert "By role and kind:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "By role and kind:" in out
+    # The commitment met on the evidence of its record shows green, with that evidence cited
+    # (as words: the terminal colour is dropped when the output is not a terminal).
+    assert "1 complete (green)" in out
+    assert "[GREEN: MET] D1-PRC-01 " in out
+    assert "met: evidence on its record: Annual Report 2023, Commissioner" in out
+    assert "\x1b[" not in out
+    assert main(["commitments", "--no-values", "--format", "json"]) == 0
+    listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)["commitments"]}
+    assert (listed["D1-PRC-01"]["rag"], listed["D1-PRC-01"]["colour"]) == ("complete", "green")
 
 
 def test_template_and_import_commands(tmp_path, capsys):
@@ -310,3 +321,55 @@ def test_value_by_an_empty_attribute_or_correction_shows_words_not_python(tmp_pa
     row = next(line for line in capsys.readouterr().out.splitlines() if "LCR-COM-1" in line)
     cells = [cell.strip() for cell in row.split("│")[1:-1]]
     assert cells[:4] == ["LCR-COM-1", "(none)", "(none)", "no"]
+
+
+def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
+    """`socialvalue value` on the shipped example: Kindred's LCR-INV-1 jobs may be the LCR-EMP-1
+    jobs on other projects (outside the default overlap scope), and the EmbRACE roll-out is a
+    target, not 21,000 completions."""
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    assert "possible overlaps" in out
+    assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
+    assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
+
+
+#: What ``--help`` must not load: the models, the io layer, rich's console, Babel (they load
+#: when a command runs; ``import rich`` alone, which checks the extra is installed, is small).
+#: Checked in a fresh interpreter, by module name, not by time.
+_NOT_FOR_HELP = (
+    "attrs",
+    "cattrs",
+    "rich.console",
+    "rich.progress",
+    "babel",
+    "socialvalue.io",
+    "socialvalue.methodology",
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["value", "--help"], ["registry", "import", "-h"]])
+def test_help_loads_neither_the_models_nor_rich(argv):
+    import subprocess
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from socialvalue.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main({argv!r})\n"
+        "assert code == 0 and 'Usage:' in out.getvalue(), (code, out.getvalue())\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {_NOT_FOR_HELP!r}"
+        f" or m.startswith({_NOT_FOR_HELP!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_commands_module_still_offers_format_framework_tree():
+    import socialvalue.cli
+
+    assert socialvalue.cli.format_framework_tree.__module__ == "socialvalue.cli._tree"
+    with pytest.raises(AttributeError, match="nothing"):
+        socialvalue.cli.nothing  # noqa: B018

@@ -487,7 +487,7 @@ def test_value_on_parquet_says_and_writes_the_same_as_the_object_path(
     """value_frame checks a Parquet file's rows as it values them: the same rows left out."""
     import polars as pl
 
-    import socialvalue.cli._commands as commands
+    import socialvalue.cli._inputs as inputs
 
     monkeypatch.chdir(tmp_path)
     pl.DataFrame(
@@ -500,13 +500,13 @@ def test_value_on_parquet_says_and_writes_the_same_as_the_object_path(
     fast = _run(capsys, "value", "bad.parquet", "--rejected", "fix.csv")
     written = (tmp_path / "fix.csv").read_bytes()
     (tmp_path / "fix.csv").unlink()
-    read = commands.read_deliveries
+    read = inputs.read_deliveries
 
     def objects(*arguments, **options):
         options["frame"] = False
         return read(*arguments, **options)
 
-    monkeypatch.setattr(commands, "read_deliveries", objects)
+    monkeypatch.setattr(inputs, "read_deliveries", objects)
     slow = _run(capsys, "value", "bad.parquet", "--rejected", "fix.csv")
     assert fast == slow
     assert "4 rows rejected" in fast[2]

@@ -333,7 +333,7 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
     from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
     assert from_frame.headlines == from_objects.headlines
     # Overlaps are found from the per-key sums (grouped by the overlap scope too), so every
-    # table is equal, the excluded groups included.
+    # table is equal, the excluded groups and the possible overlaps included.
     assert from_frame.tables == from_objects.tables
     assert from_frame.notes == from_objects.notes
     assert len(from_frame.trace) == len(from_objects.trace)

@@ -163,12 +163,14 @@ def test_not_valued_is_grouped_by_measure_and_reason(report):
     assert len(keys) == len(set(keys))
     counts = [row[4] for row in table.rows]
     assert counts == sorted(counts, reverse=True)
-    assert sum(counts) == sum(
-        u.count
-        for u in sv.value_many(
-            sv.io.example_deliveries(),
-            sv.default_methodology(),
-            by=("role", "project"),
-            unvalued="report",
-        ).unvalued
-    )
+    unvalued = sv.value_many(
+        sv.io.example_deliveries(),
+        sv.default_methodology(),
+        by=("role", "project"),
+        unvalued="report",
+    ).unvalued
+    # Delivered only: the EmbRACE target (not valued either) is listed with the exclusions.
+    assert sum(counts) == sum(u.count for u in unvalued if u.status.value == "delivered")
+    (target,) = [u for u in unvalued if u.status.value == "target"]
+    (row,) = [r for r in report.table("excluded").rows if r[0] == target.key.measure]
+    assert (row[3], row[4], row[5]) == (target.quantity, None, "target")

@@ -33,7 +33,12 @@ def test_default_methodology_is_open_and_pinned():
     methodology = default_methodology()
     assert methodology is default_methodology()
     assert methodology.framework.id == "lcrca"
-    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert [r.id for r in methodology.registries] == [
+        "desnz-carbon",
+        "ons-ashe",
+        "dwp-swap",
+        "gmca-ucd-skills",
+    ]
     assert methodology.price_base.label == "2024/25"
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
@@ -199,7 +204,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
+        == ("270f768053e99471cc4cd65020e0e9c8e600f4c6288e4d181f3112d706b2728f")
     )
     assert isinstance(again, Methodology)
 

@@ -128,23 +128,56 @@ def test_no_licensed_framework_values_ship():
 
 def test_default_methodology_layers_one_registry_per_family_without_gross_wages():
     methodology = default_methodology()
-    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert [r.id for r in methodology.registries] == [
+        "desnz-carbon",
+        "ons-ashe",
+        "dwp-swap",
+        "gmca-ucd-skills",
+    ]
     assert "ons-ashe-earnings" not in {r.id for r in methodology.registries}
     for measure in ("LCR-EMP-1", "LCR-EMP-2", "LCR-INV-1"):
         assert measure not in methodology.registry.measures()
 
 
+#: Employment and local spend: no open benchmark nets them down, and the Green Book 2026 says to
+#: assume full displacement of jobs and not to count multipliers (research findings-3.md).
+_JOBS_AND_SPEND = {
+    "LCR-EMP-1": "8.41",
+    "LCR-EMP-2": "8.41",
+    "LCR-INV-1": "8.41",
+    "LCR-SPD-1": "6.43",
+    "LCR-SPD-2": "6.43",
+}
+
+
+def test_jobs_and_local_spend_stay_unvalued_by_default_and_the_main_job_says_why():
+    methodology = default_methodology()
+    reasons = {r.measure: r for r in methodology.unvalued_reasons.reasons}
+    for measure, paragraph in _JOBS_AND_SPEND.items():
+        assert measure not in methodology.registry.measures()
+        # No additionality is invented for them: the default states none, per measure or overall.
+        assert methodology.additionality_for(measure) == (methodology.additionality, "default")
+        assert paragraph in reasons[measure].evidence, measure
+    batch = value_many(example_deliveries(), methodology, unvalued="report")
+    said = {g.key.measure: g.reason for g in batch.unvalued}
+    for measure in ("LCR-EMP-1", "LCR-EMP-2", "LCR-INV-1"):  # the ones in the example
+        assert said[measure].startswith(reasons[measure].reason), measure
+        assert "Green Book" in said[measure]
+
+
 def test_the_main_job_total_and_what_it_values():
     batch = value_many(example_deliveries(), default_methodology(), unvalued="report")
-    # Volunteering (£241,795.20) and 10 SWAP completers × £1,400 (DWP, net of deadweight, 2022/23),
-    # both compounded forward from 2022/23 to the 2024/25 appraisal base year (× 1.071225);
-    # the donations, in-kind gifts, training and funding attracted are transfers (#13). It was
-    # £2,693,507.91 before #13 (transfers counted, no common base year).
-    assert str(batch.total_present_value().quantize(2).amount) == "256792.35"
+    # Volunteering (£241,795.20), 10 SWAP completers × £1,400 (DWP, net of deadweight, 2022/23)
+    # and 11 apprenticeship starts × £645.072 (2010/11 prices, gmca-ucd-skills: £11,039.24 once
+    # rebased and compounded), all compounded forward from 2022/23 to the 2024/25 appraisal base
+    # year (× 1.071225); the donations, in-kind gifts, training and funding attracted are
+    # transfers (#13). It was £2,693,507.91 before #13 (transfers counted, no common base year)
+    # and £256,792.35 before LCR-SKL-1 was valued (#15).
+    assert str(batch.total_present_value().quantize(2).amount) == "267831.59"
     proxied = {
         g.key.measure for g in batch.groups if g.unit.lookup is not None and g.unit.monetised
     }
-    assert proxied == {"LCR-COM-1", "LCR-SKL-6"}
+    assert proxied == {"LCR-COM-1", "LCR-SKL-1", "LCR-SKL-6"}
 
 
 @pytest.mark.parametrize(

@@ -215,6 +215,28 @@ def test_evidence_on_the_record_counts_a_commitment_as_met():
     no_evidence = attrs.evolve(weighting, evidence=())
     (late,), _ = track([no_evidence], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
     assert (late.rag, late.overdue) == (Rag.RED, True)
+    # Met shows green, with the evidence cited: in the progress, its records and the summary.
+    assert (progress.rag.colour, late.rag.colour) == ("green", "red")
+    (record,) = progress.to_records()
+    assert (record["rag"], record["colour"]) == ("complete", "green")
+    summary = quarterly_summary([weighting], [], [], quarter=FinancialQuarter(2023, 1))
+    text = summary.render()
+    assert "commissioner / day one: 1 complete (green)" in text
+    assert f"[GREEN: MET] D1-PRC-01 {weighting.title}: met: evidence on its record: {evidence}" in (
+        text
+    )
+    assert summary.escalations == ()
+
+
+def test_every_status_has_a_colour_and_only_met_and_green_are_green():
+    assert {rag: rag.colour for rag in Rag} == {
+        Rag.GREEN: "green",
+        Rag.COMPLETE: "green",
+        Rag.AMBER: "amber",
+        Rag.RED: "red",
+        Rag.WITHDRAWN: "grey",
+        Rag.NOT_STARTED: "grey",
+    }
 
 
 def test_overdue_commitments_are_red_and_escalated_with_their_officer():

@@ -15,13 +15,14 @@ row numbers). The totals are *exactly* the sums of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import attrs
 
+from socialvalue import _dimensions
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
@@ -51,25 +52,9 @@ __all__ = [
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
 #: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
-#: of them; :func:`value_many` by those from the delivery.
-DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
-    {
-        "theme": "framework",
-        "outcome": "framework",
-        "measure": "framework",
-        "pillar": "framework",
-        "role": "delivery",
-        "project": "delivery",
-        "reporter": "delivery",
-        "contract": "delivery",
-        "period": "period",
-        "financial_year": "period",
-        "geography": "delivery",
-        "value_type": "framework",
-        "correction": "delivery",
-        "status": "status",
-    }
-)
+#: of them; :func:`value_many` by those from the delivery. (Written in
+#: ``socialvalue._dimensions``, which the command line's help reads without this module.)
+DIMENSIONS = _dimensions.DIMENSIONS
 
 
 class OverlapWarning(UserWarning):
@@ -83,10 +68,11 @@ TRANSFER_REASON = (
     "NPSV and the social-value total"
 )
 
+#: How many deliveries :func:`value_many` sums between two calls of its ``progress``.
+_PROGRESS_EVERY = 10_000
+
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
-DELIVERY_DIMENSIONS: tuple[str, ...] = tuple(
-    name for name, source in DIMENSIONS.items() if source == "delivery"
-)
+DELIVERY_DIMENSIONS = _dimensions.DELIVERY_DIMENSIONS
 
 
 @attrs.frozen(kw_only=True)
@@ -264,6 +250,39 @@ class ValuationBatch(Tabular):
         """Groups of overlapping measures (counted under ``warn`` or excluded)."""
         return tuple(group for group in self.groups if group.overlaps)
 
+    def possible_overlaps(
+        self, framework: Framework
+    ) -> tuple[tuple[GroupValuation | UnvaluedGroup, str], ...]:
+        """Overlaps outside the methodology's ``overlap_scope``: listed, never de-duplicated.
+
+        Each delivered group (valued or not) of a measure the framework says overlaps another
+        (the second of the pair, :func:`overlap_pairs`), when the other measure is delivered
+        in an overlapping period somewhere in the batch but not within the scope — another
+        project, say — so the group was neither flagged nor excluded (a group already out of the
+        total, a transfer say, is not listed again). The pair may count the
+        same activity (jobs on a project and jobs at an investee may be the same posts): a
+        reader must not add their quantities, and nothing here says they are the same.
+        ``(group, the measure it may overlap)`` pairs, in the batch's order.
+        """
+        seconds = overlap_pairs(framework)
+        groups: list[GroupValuation | UnvaluedGroup] = [*self.groups, *self.unvalued]
+        delivered = [g for g in groups if g.status is DeliveryStatus.DELIVERED]
+        found: list[tuple[GroupValuation | UnvaluedGroup, str]] = []
+        for group in delivered:
+            partners = seconds.get(group.key.measure, ())
+            if group.overlaps or not partners:
+                continue
+            if isinstance(group, GroupValuation) and not group.counted:
+                continue  # already out of the total, with its reason
+            for other in delivered:
+                if other.key.measure in partners and (
+                    other.key.period.start <= group.key.period.end
+                    and group.key.period.start <= other.key.period.end
+                ):
+                    found.append((group, other.key.measure))
+                    break
+        return tuple(found)
+
     def total_raw_present_value(self, currency: str = "GBP") -> Money:
         """Sum of every group's present value, counted or not (targets, transfers, overlaps)."""
         return self._total("present_value", currency, counted=None)
@@ -316,6 +335,7 @@ def value_many(
     *,
     by: Sequence[str] = (),
     unvalued: Literal["raise", "report"] = "raise",
+    progress: Callable[[int], None] | None = None,
 ) -> ValuationBatch:
     """Value a batch: sum quantities per key, multiply once per key.
 
@@ -333,6 +353,9 @@ def value_many(
     not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
 
     Each group knows its members: the indices, in the order given, of its deliveries.
+
+    ``progress``, if given, is called with the number of deliveries summed so far, every
+    10,000 deliveries, and with their number once all groups are valued (for a progress bar).
 
     Examples:
         >>> from socialvalue import Delivery, default_methodology, value_many
@@ -376,6 +399,8 @@ def value_many(
                 group.quantity += delivery.quantity
                 group.members.append(index)
             count += 1
+            if progress is not None and not count % _PROGRESS_EVERY:
+                progress(count)
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
@@ -419,6 +444,8 @@ def value_many(
                 value_type=value_type,
             )
         )
+    if progress is not None:
+        progress(count)
     if missing and unvalued == "raise":
         raise ValidationError(
             [

@@ -58,7 +58,12 @@ _TAG = "commitment:"
 
 
 class Rag(enum.Enum):
-    """Red / amber / green, plus the states that are not a judgement of progress."""
+    """Red / amber / green, plus the states that are not a judgement of progress.
+
+    ``COMPLETE`` is a commitment met — its target reached, its milestones done, or the evidence
+    that it was done on its record — and shows green (:attr:`colour`), with that evidence among
+    its reasons.
+    """
 
     GREEN = "green"
     AMBER = "amber"
@@ -66,6 +71,24 @@ class Rag(enum.Enum):
     COMPLETE = "complete"
     WITHDRAWN = "withdrawn"
     NOT_STARTED = "not_started"
+
+    @property
+    def colour(self) -> str:
+        """The colour shown: green for green and complete (met), amber, red, else grey.
+
+        Withdrawn and not started are grey: no judgement of progress.
+        """
+        return _COLOURS[self]
+
+
+_COLOURS = {
+    Rag.GREEN: "green",
+    Rag.COMPLETE: "green",
+    Rag.AMBER: "amber",
+    Rag.RED: "red",
+    Rag.WITHDRAWN: "grey",
+    Rag.NOT_STARTED: "grey",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -247,6 +270,7 @@ class CommitmentProgress(Tabular):
                 "measure": commitment.measure,
                 "on": self.on,
                 "rag": self.rag.value,
+                "colour": self.rag.colour,
                 "target": commitment.target,
                 "delivered": self.delivered,
                 "delivered_from": self.delivered_from,
@@ -627,10 +651,16 @@ class QuarterlySummary(Tabular):
         ]
         order = list(Rag)
         for (role, kind), counts in sorted(self.counts.items()):
-            shown = ", ".join(
-                f"{counts[r]} {r.value.replace('_', ' ')}" for r in order if r in counts
-            )
+            shown = ", ".join(f"{counts[r]} {_word(r)}" for r in order if r in counts)
             lines.append(f"  {role} / {kind.replace('_', ' ')}: {shown}")
+        met = [item for item in self.progress if item.rag is Rag.COMPLETE]
+        if met:
+            lines += ["", f"Met — green ({len(met)}):"]
+            lines += [
+                f"  [GREEN: MET] {item.commitment.id} {item.commitment.title}: "
+                f"{'; '.join(item.reasons)}"
+                for item in met
+            ]
         lines += ["", f"At risk or overdue ({len(self.escalations)}):"]
         for item in self.escalations:
             officer = item.commitment.responsible_officer or "(no Responsible Officer named)"
@@ -684,6 +714,12 @@ class QuarterlySummary(Tabular):
 
 
 _SEVERITY = {Rag.RED: 0, Rag.AMBER: 1}
+
+
+def _word(rag: Rag) -> str:
+    """A status in words, with its colour where the word is not one: ``complete (green)``."""
+    word = rag.value.replace("_", " ")
+    return word if rag.colour in (word, "grey") else f"{word} ({rag.colour})"
 
 
 def quarterly_summary(  # noqa: PLR0913 - the inputs of one summary

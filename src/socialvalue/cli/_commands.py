@@ -1,6 +1,8 @@
 """The ``socialvalue`` commands (click; tables and progress with rich).
 
 Each command is a thin shell over the library: read files, call the pure functions, print.
+Only click and the help text are imported with this module, so that ``--help`` is quick: each
+command imports rich, the ``io`` layer and the rest when it runs.
 """
 
 from __future__ import annotations
@@ -8,69 +10,38 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
-from rich.console import Console
-from rich.progress import track as progress
-from rich.table import Table
-from rich.text import Text
 
-from socialvalue import _display, uncertainty
-from socialvalue._decimal import bounded_decimal
-from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
-from socialvalue.commitments import CommitmentSet, check_commitments
-from socialvalue.compare import compare
-from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
-from socialvalue.discounting import DiscountSchedules
-from socialvalue.framework import Framework
-from socialvalue.io import (
-    SHIPPED_FRAMEWORKS,
-    SHIPPED_METHODOLOGIES,
-    atomic_write_text,
-    default_methodology,
-    example_spotlights,
-    import_registry,
-    load_any,
-    load_commitments,
-    load_framework,
-    load_methodology,
-    load_registry,
-    load_spotlights,
-    methodology_diff,
-    save_registry,
-    save_registry_csv,
-    shipped_framework,
-)
-from socialvalue.methodology import Methodology, RoundingPolicy
-from socialvalue.money import Money
-from socialvalue.periods import FinancialQuarter, parse_period
-from socialvalue.prices import PriceIndex
-from socialvalue.proxies import ProxyRegistry
-from socialvalue.spotlights import SpotlightText
-from socialvalue.tracking import quarterly_summary
+from socialvalue._dimensions import DELIVERY_DIMENSIONS
+from socialvalue._shipped_names import SHIPPED_FRAMEWORKS, SHIPPED_METHODOLOGIES
 
-from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
-from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries, value_rows
-from ._output import batch_json, explain_json, summary_json
-from ._paths import resolve_output, write_documents
-from ._tree import format_framework_tree
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from rich.console import Console
+
+    from socialvalue.batch import ValuationBatch
+    from socialvalue.deliveries import Cost, Delivery
+    from socialvalue.framework import Framework
+    from socialvalue.methodology import Methodology, RoundingPolicy
+    from socialvalue.money import Money
+    from socialvalue.spotlights import SpotlightText
+
+    from ._progress import Progress
 
 __all__ = ["cli"]
-
-#: Above this many deliveries, long steps show a progress bar (on a terminal).
-_PROGRESS_FROM = 20_000
 
 
 def _console() -> Console:
     # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
     # Text from data (titles, project names, reasons) is printed as text: rich markup such as
     # "[/bold]" or "[link=…]", and ":emoji:" codes, in a supplier's text are never interpreted.
+    from rich.console import Console
+
     return Console(
         width=None if sys.stdout.isatty() else 200,
         soft_wrap=True,
@@ -81,6 +52,8 @@ def _console() -> Console:
 
 
 def _framework_from(argument: str | None) -> Framework:
+    from socialvalue.io import load_framework, shipped_framework
+
     if argument is None:
         return shipped_framework()
     if argument in SHIPPED_FRAMEWORKS:
@@ -89,6 +62,10 @@ def _framework_from(argument: str | None) -> Framework:
 
 
 def _methodology_for(methodology: str | None, registries: Sequence[str]) -> Methodology:
+    import attrs
+
+    from socialvalue.io import default_methodology, load_methodology, load_registry
+
     if methodology is None or methodology in SHIPPED_METHODOLOGIES:
         chosen = default_methodology(methodology or "lcrca-default")
     else:
@@ -114,6 +91,8 @@ def _print_notes(notes: Sequence[str]) -> None:
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
     """An amount for a column headed in £: the number, rounded once with the policy."""
+    from socialvalue import _display
+
     if amount is None:
         return "—"
     return _display.number(
@@ -126,13 +105,16 @@ def _money(amount: Money | None, policy: RoundingPolicy) -> str:
 
 def _quantity(quantity: Decimal) -> str:
     """A quantity, exact, grouped."""
+    from socialvalue import _display
+
     return _display.number(quantity, locale=_display.DEFAULT_LOCALE)
 
 
-def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
-    if len(items) < _PROGRESS_FROM or not sys.stderr.isatty():
-        return items
-    return list(progress(items, description=description, console=Console(stderr=True)))
+def _progress(no_progress: bool) -> Progress:
+    """Progress for a step of a command: drawn on standard error when it is a terminal."""
+    from ._progress import Progress, progress_shown
+
+    return Progress(shown=progress_shown(quiet=no_progress))
 
 
 _methodology_option = click.option(
@@ -152,6 +134,11 @@ _json_option = click.option(
     default="text",
     show_default=True,
     help="text for people, json for other tools.",
+)
+_progress_option = click.option(
+    "--no-progress",
+    is_flag=True,
+    help="Draw no progress bar (none is drawn when standard error is not a terminal).",
 )
 _registry_option = click.option(
     "--registry",
@@ -223,6 +210,7 @@ def cli() -> None:
     "(Welsh for the LCRCA framework, a draft).",
 )
 @_rejected_option
+@_progress_option
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -238,6 +226,7 @@ def report(
     spotlights_file: str | None,
     translations_file: str | None,
     rejected: str | None,
+    no_progress: bool,
 ) -> None:
     """Produce the members' report and the technical annex from deliveries or returns.
 
@@ -248,7 +237,9 @@ def report(
     with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
     Annual Report 2023, valued with the shipped open methodology.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from socialvalue import _display
+    from socialvalue.io import atomic_write_text
+    from socialvalue.report import (
         Formatter,
         ReportOptions,
         build_report,
@@ -256,13 +247,20 @@ def report(
         render_markdown,
     )
 
+    from ._context import authority_of, commitments_for, titles_for
+    from ._inputs import read_deliveries
+    from ._paths import resolve_output, write_documents
+
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected)
+    with _progress(no_progress) as progress:
+        read = read_deliveries(
+            deliveries, chosen.framework, rejected_to=rejected, progress=progress
+        )
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
-    items = _with_progress(batch.deliveries, "valuing")
+    items = batch.deliveries
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
@@ -326,12 +324,16 @@ def report(
 
 
 def _spotlights_for(path: str | None, *, example: bool) -> tuple[SpotlightText, ...]:
+    from socialvalue.io import example_spotlights, load_spotlights
+
     if path is not None:
         return load_spotlights(path).spotlights
     return example_spotlights().spotlights if example else ()
 
 
 def _period_of(items: Sequence[Delivery]) -> str:
+    from socialvalue.periods import FinancialQuarter
+
     if not items:
         return "—"
     start = min(d.period.start for d in items)
@@ -370,6 +372,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
     metavar="AMOUNT",
     help="With --scenarios: the present value each input's switching value would reach.",
 )
+@_progress_option
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -381,12 +384,23 @@ def value(
     fmt: str,
     scenarios: bool,
     target: str | None,
+    no_progress: bool,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
     DELIVERIES: a delivery set (.toml, .json) or a returns file (.csv, .xlsx, .jsonl). Without
     it: the shipped LCRCA 2023 example deliveries.
     """
+    from rich.text import Text
+
+    from socialvalue._decimal import bounded_decimal
+    from socialvalue.batch import value_many
+    from socialvalue.deliveries import DeliverySet
+    from socialvalue.money import Money
+
+    from ._inputs import read_deliveries, value_rows
+    from ._output import batch_json
+
     if target is not None and not scenarios:
         raise click.UsageError("--target needs --scenarios")
     try:
@@ -396,16 +410,29 @@ def value(
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
     columnar = not (strict or explain or scenarios or fmt == "json")
-    read = read_deliveries(deliveries, framework, rejected_to=rejected, frame=columnar)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(
+            deliveries, framework, rejected_to=rejected, frame=columnar, progress=shown
+        )
     if read.frame is not None and columnar and deliveries is not None:
+        # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
         batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
         _print_notes(notes)
         batch_file = DeliverySet(title=read.title)
     else:
         _print_notes(read.notes)
         batch_file = read.deliveries
-        items = _with_progress(batch_file.deliveries, "valuing")
-        batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
+        items = batch_file.deliveries
+        with _progress(no_progress) as shown:
+            batch = value_many(
+                items,
+                chosen,
+                unvalued="raise" if strict else "report",
+                by=by,
+                progress=shown.counter(
+                    "valuing", total=len(items), unit="deliveries", show_from=10_000
+                ),
+            )
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
@@ -439,6 +466,13 @@ def _print_uncertainty(
     costs: Sequence[Cost],
 ) -> None:
     """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    from decimal import Decimal
+
+    from rich.table import Table
+
+    from socialvalue import _display, uncertainty
+    from socialvalue.money import Money
+
     policy = chosen.rounding
     result = uncertainty.scenarios(batch, chosen, costs=costs)
     table = Table(title="scenarios")
@@ -490,6 +524,8 @@ def _print_uncertainty(
 
 def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
     """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    from rich.text import Text
+
     left_out = batch.excluded()
     if not left_out:
         return
@@ -537,6 +573,12 @@ def _print_batch(
     by: tuple[str, ...],
     policy: RoundingPolicy,
 ) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from socialvalue import _display
+    from socialvalue.deliveries import DeliveryStatus
+
     table = Table(show_footer=True)
     table.add_column("measure", footer="total", no_wrap=True)
     for name in by:
@@ -588,12 +630,40 @@ def _print_batch(
         console.print(Text.assemble("\n", ("not valued", "bold"), f" ({groups}, in no total):"))
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
+            target = "" if missing.status is DeliveryStatus.DELIVERED else " (a target)"
             console.print(
                 f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
-                f"{missing.key.period.label}: {missing.reason}",
+                f"{missing.key.period.label}{target}: {missing.reason}",
                 highlight=False,
                 markup=False,
             )
+    _print_possible_overlaps(console, batch, framework)
+
+
+def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework: Framework) -> None:
+    """Overlapping measures delivered in one period outside the methodology's overlap scope."""
+    from rich.text import Text
+
+    possible = batch.possible_overlaps(framework)
+    if not possible:
+        return
+    console.print(
+        Text.assemble(
+            "\n",
+            ("possible overlaps", "bold"),
+            " (the framework says these measures may count the same activity; delivered in "
+            "the same period but outside the methodology's overlap scope, so not "
+            "de-duplicated — do not add them up):",
+        )
+    )
+    for group, first in possible:
+        console.print(
+            f"  {group.key.measure}  {_quantity(group.quantity)} "
+            f"{framework.unit_of(group.key.measure).label} in {group.key.period.label}: "
+            f"may overlap {first}",
+            highlight=False,
+            markup=False,
+        )
 
 
 @cli.command(epilog=examples("explain"))
@@ -609,6 +679,7 @@ def _print_batch(
 @_methodology_option
 @_registry_option
 @_json_option
+@_progress_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -618,16 +689,24 @@ def explain(
     methodology: str | None,
     registries: tuple[str, ...],
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """Show how the figures of one measure were obtained, step by step.
 
     MEASURE: a measure code, in any case (lcr-com-2 is LCR-COM-2). Without --deliveries: the
     shipped LCRCA 2023 example deliveries.
     """
+    from socialvalue.batch import value_many
+    from socialvalue.periods import parse_period
+
+    from ._inputs import read_deliveries
+    from ._output import explain_json
+
     chosen = _methodology_for(methodology, registries)
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
-    read = read_deliveries(deliveries_file, chosen.framework)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(deliveries_file, chosen.framework, progress=shown)
     _print_notes(read.notes)
     of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
@@ -699,6 +778,8 @@ def _no_match(
 @click.argument("file", required=False, metavar="[FILE]")
 def framework(file: str | None) -> None:
     """Print a framework as a tree (without FILE, the shipped LCRCA framework)."""
+    from ._tree import format_framework_tree
+
     click.echo(format_framework_tree(_framework_from(file)))
 
 
@@ -712,17 +793,36 @@ def framework(file: str | None) -> None:
     f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
 )
 @_rejected_option
-def validate(file: str, framework_name: str | None, rejected: str | None) -> None:
+@_progress_option
+def validate(
+    file: str, framework_name: str | None, rejected: str | None, no_progress: bool
+) -> None:
     """Check a file and list every problem in it.
 
     Frameworks, proxy registries (.toml, .json, .csv), price indices, discount schedules,
     methodologies, deliveries and commitments; returns (.csv, .xlsx, .jsonl) with the import
     rules (every row's problems, with file, 1-based row and column).
     """
+    from pathlib import Path
+
+    from socialvalue.commitments import CommitmentSet, check_commitments
+    from socialvalue.deliveries import DeliverySet, check_deliveries
+    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.framework import Framework
+    from socialvalue.io import load_any
+    from socialvalue.prices import PriceIndex
+    from socialvalue.proxies import ProxyRegistry
+
+    from ._inputs import RETURNS_SUFFIXES, read_deliveries
+
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
-        read = read_deliveries(
-            file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
-        )
+        with _progress(no_progress) as shown:
+            read = read_deliveries(
+                file,
+                _framework_from(framework_name or "lcrca"),
+                rejected_to=rejected,
+                progress=shown,
+            )
         if read.rejected:
             _print_notes(read.notes)
             raise click.exceptions.Exit(1)
@@ -765,6 +865,8 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
 
 def _looks_like_registry(path: str) -> bool:
     """Whether a CSV file is a proxy registry (a `value` column, no `quantity`): not returns."""
+    from pathlib import Path
+
     if Path(path).suffix.lower() != ".csv":
         return False
     try:
@@ -793,6 +895,7 @@ def _looks_like_registry(path: str) -> bool:
     "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
 )
 @_json_option
+@_progress_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -802,18 +905,28 @@ def commitments(
     framework_name: str | None,
     no_values: bool,
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """The quarterly commitments summary for an Executive Leadership Team.
 
     The framework's shipped commitments (the LCRCA's, for the LCRCA framework), plus any
     commitments and updates in FILEs, assessed against delivery returns at the end of a quarter.
     """
+    from socialvalue.commitments import check_commitments
+    from socialvalue.periods import FinancialQuarter, parse_period
+    from socialvalue.tracking import quarterly_summary
+
+    from ._context import commitments_for
+    from ._inputs import read_deliveries
+    from ._output import summary_json
+
     framework_ = _framework_from(framework_name or "lcrca")
     promised = commitments_for(framework_, files)
     check_commitments(promised, framework_)
     returns: list[Delivery] = []
     for path in deliveries_files:
-        read = read_deliveries(path, framework_)
+        with _progress(no_progress) as shown:
+            read = read_deliveries(path, framework_, progress=shown)
         _print_notes(read.notes)
         returns.extend(read.deliveries)
     if quarter is None:
@@ -832,7 +945,23 @@ def commitments(
         quarter=chosen,
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
-    click.echo(summary_json(summary) if fmt.lower() == "json" else summary.render())
+    if fmt.lower() == "json":
+        click.echo(summary_json(summary))
+        return
+    for line in summary.render().splitlines():
+        click.echo(_coloured(line))
+
+
+#: A summary line's status tag → its colour on a terminal (the tag itself says it in words).
+_TAG_COLOURS = {"[GREEN": "green", "[AMBER": "yellow", "[RED": "red"}
+
+
+def _coloured(line: str) -> str:
+    """A summary line in its RAG colour (click drops the colour when not writing to a terminal)."""
+    for tag, colour in _TAG_COLOURS.items():
+        if line.lstrip().startswith(tag):
+            return click.style(line, fg=colour)
+    return line
 
 
 @cli.command(epilog=examples("template"))
@@ -874,6 +1003,10 @@ def template(
 
     Needs the xlsx extra.
     """
+    from socialvalue.io import load_commitments
+
+    from ._import import template_command
+
     promised = [c for path in commitment_files for c in load_commitments(path)]
     click.echo(
         template_command(
@@ -902,6 +1035,7 @@ def template(
 @click.option(
     "--accepted", metavar="FILE", help="Write the accepted deliveries here (.toml, .json, .csv…)."
 )
+@_progress_option
 def import_(
     path: str,
     framework_name: str | None,
@@ -912,22 +1046,29 @@ def import_(
     encoding: str,
     rejected: str | None,
     accepted: str | None,
+    no_progress: bool,
 ) -> None:
     """Read a returns file (CSV, XLSX, JSON Lines): accepted and rejected rows, with reasons.
 
     Exits with status 1 when any row is rejected.
     """
-    code, text = import_command(
-        path,
-        framework=_framework_from(framework_name),
-        locale=locale,
-        strict=strict,
-        sheet=sheet,
-        delimiter=delimiter,
-        encoding=encoding,
-        rejected=rejected,
-        accepted=accepted,
-    )
+    from pathlib import Path
+
+    from ._import import import_command
+
+    with _progress(no_progress) as shown:
+        code, text = import_command(
+            path,
+            framework=_framework_from(framework_name),
+            locale=locale,
+            strict=strict,
+            sheet=sheet,
+            delimiter=delimiter,
+            encoding=encoding,
+            rejected=rejected,
+            accepted=accepted,
+            progress=shown.counter(f"reading and checking {Path(path).name}"),
+        )
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
@@ -946,7 +1087,10 @@ def import_(
     help="text: the data diff and the bridge; the others: the bridge only.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
-def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+@_progress_option
+def diff(
+    old: str, new: str, deliveries: str | None, fmt: str, output: str | None, no_progress: bool
+) -> None:
     """What moved between two methodologies (files or shipped names), by cause.
 
     Shows what changed in the data (a diff of the two self-contained bundles, with their
@@ -954,16 +1098,23 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
     exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
     discounting. The parts add up to the change to the penny.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from pathlib import Path
+
+    from socialvalue.compare import compare
+    from socialvalue.io import atomic_write_text, methodology_diff
+    from socialvalue.report import (
         Formatter,
         render_bridge_csv,
         render_bridge_html,
         render_bridge_markdown,
     )
 
+    from ._inputs import read_deliveries
+
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
-    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    with _progress(no_progress) as shown:
+        items = read_deliveries(deliveries, after.framework, progress=shown).deliveries.deliveries
     bridge = compare(items, before, after)
     if fmt == "markdown":
         text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
@@ -1006,6 +1157,9 @@ def registry_import(
 
     The licence named in the mapping travels with every value into valuations and reports.
     """
+    from socialvalue import _display
+    from socialvalue.io import import_registry, save_registry, save_registry_csv
+
     result = import_registry(
         path, mapping=mapping, framework=_framework_from(framework_name), strict=not lenient
     )

@@ -99,14 +99,15 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     rejected: str | os.PathLike[str] | None = None,
     accepted: str | os.PathLike[str] | None = None,
     limits: ImportLimits | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int, str]:
     """Import a returns file; return the exit code and the summary to print.
 
     The exit code is 0 when every row was accepted and 1 when any was rejected. ``rejected``
     writes the rejected rows (``.csv`` or ``.xlsx``) to correct and import again; ``accepted``
-    writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, or ``.csv``,
-    ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then one error
-    lists every problem.
+    writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, ``.parquet``, or
+    ``.csv``, ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then
+    one error lists every problem. ``progress`` is given to the reader (the rows checked so far).
 
     Raises:
         DataFileError: the file cannot be read or its header is wrong; in strict mode, any
@@ -116,7 +117,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     if limits is None and delimiter == "," and encoding == "utf-8" and sheet is None:
         from socialvalue.cli._inputs import read_frame  # noqa: PLC0415 - beside its one use
 
-        fast = read_frame(os.fspath(path), framework, locale=locale)
+        fast = read_frame(os.fspath(path), framework, locale=locale, progress=progress)
     if fast is not None:
         return _import_frame(
             fast, path, framework, strict=strict, rejected=rejected, accepted=accepted
@@ -131,6 +132,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
         delimiter=delimiter,
         encoding=encoding,
         limits=limits or ImportLimits(),
+        progress=progress,
     )
     lines = [result.summary()]
     if rejected is not None and result.rejected:

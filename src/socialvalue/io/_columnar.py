@@ -25,7 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +196,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
     limits: ImportLimits | None = None,
     delimiter: str = ",",
     encoding: str = "utf-8",
+    progress: Callable[[int], None] | None = None,
 ) -> ReturnsFrame:
     """Read a returns file as :func:`~socialvalue.read_returns` does, the accepted rows as a frame.
 
@@ -205,6 +206,9 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
     :func:`~socialvalue.read_returns` and converted. Accepted and rejected rows, and every
     reason, are the same either way.
 
+    ``progress``, as for :func:`~socialvalue.read_returns`, is called with the rows checked so
+    far (on the columnar path, after each tenth of the file).
+
     Raises:
         DataFileError: as :func:`~socialvalue.read_returns`.
         MissingExtraError: without the ``frames`` extra.
@@ -213,7 +217,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
     chosen = limits or ImportLimits()
     fast = None
     if Path(path).suffix.lower() == ".csv":
-        fast = _plain_csv(pl, path, framework, locale, chosen, delimiter, encoding)
+        fast = _plain_csv(pl, path, framework, locale, chosen, delimiter, encoding, progress)
     if fast is not None:
         return fast
     result = read_returns(
@@ -223,6 +227,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
         limits=chosen,
         delimiter=delimiter,
         encoding=encoding,
+        progress=progress,
     )
     return ReturnsFrame.from_import_result(result)
 
@@ -270,6 +275,7 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check t
     limits: ImportLimits,
     delimiter: str,
     encoding: str,
+    progress: Callable[[int], None] | None = None,
 ) -> ReturnsFrame | None:
     """The columnar read of a plain CSV file, or ``None`` when the file is not plain."""
     try:
@@ -317,7 +323,7 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check t
     if len(body) and int(counts.max()) + 1 > limits.max_cells_per_row:
         return None  # the row reader names the row
     try:
-        return _checked(pl, name, columns, checker, body, counts, delimiter, limits)
+        return _checked(pl, name, columns, checker, body, counts, delimiter, limits, progress)
     except _NotPlainError:
         return None
 
@@ -370,7 +376,12 @@ def _distinct(
     return ok, values
 
 
-def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over the columns
+#: Lines checked at a time: the engine's work is done in steps, so progress is reported.
+_CHUNK_FROM = 1_000
+_CHUNKS = 10
+
+
+def _checked(  # noqa: PLR0913, PLR0917 - the parts of one read
     pl: Any,  # noqa: ANN401 - the polars module
     name: str,
     columns: Columns,
@@ -379,11 +390,80 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over 
     counts: Any,  # noqa: ANN401 - delimiters per line
     delimiter: str,
     limits: ImportLimits,
+    progress: Callable[[int], None] | None,
 ) -> ReturnsFrame:
+    """Every line checked, in steps of about a tenth of the file (progress after each)."""
+    size = max(_CHUNK_FROM, -(-body.height // _CHUNKS))
+    frames: list[Any] = []
+    accepted: list[tuple[int, Delivery]] = []
+    rejected: list[RejectedRow] = []
+    blank: list[int] = []
+    for start in range(0, max(body.height, 1), size):
+        taken, more_accepted, more_rejected, more_blank = _check_chunk(
+            pl,
+            columns,
+            checker,
+            body.slice(start, size),
+            counts.slice(start, size),
+            delimiter,
+            limits,
+            start + 2,
+        )
+        frames.append(taken)
+        accepted.extend(more_accepted)
+        rejected.extend(more_rejected)
+        blank.extend(more_blank)
+        if progress is not None and body.height:
+            progress(min(start + size, body.height))
+    data_rows = sorted(
+        [*(r for f in frames for r in f["row"].to_list()), *(r for r, _ in accepted)]
+        + [r.row for r in rejected]
+    )
+    if len(data_rows) > limits.max_rows:
+        raise DataFileError(
+            name,
+            [
+                Problem(
+                    f"row {data_rows[limits.max_rows]}",
+                    f"more than {limits.max_rows:,} rows; that is the limit",
+                )
+            ],
+        )
+    last = data_rows[-1] if data_rows else 0
+    whole = pl.concat([*frames, _frame_of(pl, accepted)]).sort("row")
+    present = {field for field in columns.fields if field not in (None, IGNORED)}
+    kept = ["row", *(field for field in _FIELDS if field in present)]
+    return ReturnsFrame(
+        source=name,
+        columns=columns.headings,
+        ignored_columns=columns.ignored,
+        frame=whole.select(kept),
+        rejected=tuple(rejected),
+        blank_rows=len(blank),
+        trailing_blank_rows=sum(1 for number in blank if number > last),
+    )
+
+
+def _check_chunk(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the columns
+    pl: Any,  # noqa: ANN401 - the polars module
+    columns: Columns,
+    checker: RowChecker,
+    body: Any,  # noqa: ANN401 - a polars DataFrame of lines
+    counts: Any,  # noqa: ANN401 - delimiters per line
+    delimiter: str,
+    limits: ImportLimits,
+    first_row: int,
+) -> tuple[Any, list[tuple[int, Delivery]], list[RejectedRow], list[int]]:
+    """Check some lines: the plain rows taken (a frame), and the row reader's verdict on the rest.
+
+    Returns:
+        The plain rows as a frame of every column of the path, then the rows the row reader
+        accepted, those it rejected, and the numbers of blank rows.
+    """
     width = len(columns.fields)
     names = [f"c{i}" for i in range(width)]
     cells = (
-        body.with_row_index("row", offset=2)
+        body.with_row_index("row", offset=first_row)
         .with_columns(pl.col("row").cast(pl.Int64))
         .with_columns(
             pl.col("line").str.split_exact(delimiter, width - 1).struct.rename_fields(names)
@@ -427,7 +507,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over 
                 chosen[field] = cell.replace("", "UK")
     frame = pl.DataFrame({"row": cells["row"], **chosen})
     taken = frame.filter(regular)
-    others = body.with_row_index("row", offset=2).filter(~regular)
+    others = body.with_row_index("row", offset=first_row).filter(~regular)
     accepted: list[tuple[int, Delivery]] = []
     rejected: list[RejectedRow] = []
     blank: list[int] = []
@@ -439,20 +519,6 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over 
             accepted.append((item.row, item.delivery))
         else:
             rejected.append(item)
-    data_rows = sorted(
-        [*taken["row"].to_list(), *(row for row, _ in accepted), *(r.row for r in rejected)]
-    )
-    if len(data_rows) > limits.max_rows:
-        raise DataFileError(
-            name,
-            [
-                Problem(
-                    f"row {data_rows[limits.max_rows]}",
-                    f"more than {limits.max_rows:,} rows; that is the limit",
-                )
-            ],
-        )
-    last = data_rows[-1] if data_rows else 0
     schema = _schema(pl)
     complete = taken.with_columns(
         [
@@ -464,17 +530,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over 
     for field in ("unit", "role"):
         if field in chosen:
             complete = complete.with_columns(pl.col(field).replace("", None))
-    whole = pl.concat([complete, _frame_of(pl, accepted)]).sort("row")
-    kept = ["row", *(field for field in _FIELDS if field in chosen)]
-    return ReturnsFrame(
-        source=name,
-        columns=columns.headings,
-        ignored_columns=columns.ignored,
-        frame=whole.select(kept),
-        rejected=tuple(rejected),
-        blank_rows=len(blank),
-        trailing_blank_rows=sum(1 for number in blank if number > last),
-    )
+    return complete, accepted, rejected, blank
 
 
 def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader

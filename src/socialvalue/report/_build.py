@@ -254,12 +254,16 @@ def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
 def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
     """What could not be valued, by measure and reason, with counts and quantities; in no total.
 
+    Delivered groups only: a target that could not be valued is listed with the exclusions.
+
     One row per measure and reason (the periods and roles it spans are summed), the rows with
     the most deliveries first.
     """
     grouped: dict[tuple[str, str], list[Decimal | int]] = {}
     with calculation_context():
         for missing in batch.unvalued:
+            if missing.status is not DeliveryStatus.DELIVERED:
+                continue  # a target: listed with the exclusions, never as counted
             entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
             entry[0] = Decimal(entry[0]) + missing.quantity
             entry[1] = int(entry[1]) + missing.count
@@ -597,6 +601,7 @@ def _commitments(  # noqa: PLR0913 - the inputs tracking needs
             role=_role_title(framework, p.commitment.role or "") or "",
             kind=p.commitment.kind,
             rag=p.rag.value,
+            colour=p.rag.colour,
             reasons=tuple(p.reasons),
         )
         for p in progress
@@ -718,17 +723,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('256792.347350262213635109025669328000'))
+        ('total_present_value', Decimal('267831.586844221354510064185778599360'))
         >>> report.table("by_role").rows[0][:2]  # delivered, once, no transfers
         ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£256.8 thousand** (£256,792.35) — see T5, T11
+        - Total social value (present value): **£267.8 thousand** (£267,831.59) — see T2, T4, ...
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£256.8 mil** (£256,792.35) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£267.8 mil** (£267,831.59) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework

@@ -20,6 +20,7 @@ from socialvalue.report._charts import bar_chart_svg
 from socialvalue.report._format import Formatter
 from socialvalue.report._model import Headline, Outcome, Report
 from socialvalue.report._render import render_template
+from socialvalue.tracking import Rag
 
 __all__ = [
     "RAG_SHAPES",
@@ -238,8 +239,13 @@ def commitments_view(report: Report, f: Formatter) -> dict[str, Any] | None:
 
 
 def _rag_word(rag: str, f: Formatter) -> str:
-    word = f.label(f"rag_{rag}", rag.replace("_", " "))
+    """A status in words, with its colour where the word is not one (``Complete (green)``)."""
+    colour = Rag(rag).colour if rag in _RAG_VALUES else ""
+    word = _text.rag_word(rag, colour, f)
     return word[:1].upper() + word[1:]
+
+
+_RAG_VALUES = frozenset(rag.value for rag in Rag)
 
 
 def _about(report: Report, f: Formatter) -> list[str]:
@@ -277,7 +283,7 @@ def render_members_html(
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_members_html(report, annex_href="annex.html", charts=False)
-        >>> "In 2022/23, LCRCA created £256.8 thousand of social value" in html
+        >>> "In 2022/23, LCRCA created £267.8 thousand of social value" in html
         True
     """
     f = f if f is not None else Formatter(rounding=report.rounding)

@@ -172,8 +172,10 @@ class CommitmentLine:
     """One commitment's status for the report.
 
     ``kind`` and ``rag`` are codes (``day_one``, ``not_started`` …) that renderers label;
-    ``role`` is the role's title in the framework (or its code); ``reasons`` are the tracking's
-    reasons for the status, as it wrote them.
+    ``colour`` is the colour it shows (``green`` for a commitment met, ``complete``, as for
+    ``green``; see :attr:`socialvalue.tracking.Rag.colour`); ``role`` is the role's title in the
+    framework (or its code); ``reasons`` are the tracking's reasons for the status, as it wrote
+    them (a met commitment's cite the evidence that it was met).
     """
 
     id: str
@@ -182,6 +184,7 @@ class CommitmentLine:
     kind: str
     rag: str
     reasons: tuple[str, ...] = ()
+    colour: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -264,8 +267,10 @@ class Exclusion:
         period: Its period.
         quantity: How much.
         present_value: What it would have added (``None`` if it has no £ value).
-        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
-            the ``warn`` policy, still counted).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded), ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted) or ``possible overlap`` (overlapping measures
+            delivered in the same period outside the methodology's ``overlap_scope``: listed,
+            not de-duplicated; see :meth:`~socialvalue.ValuationBatch.possible_overlaps`).
         overlaps: The measure it overlaps, if any.
         reason: Why, in words.
     """
