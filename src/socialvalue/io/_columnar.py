@@ -317,6 +317,8 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check t
     # The header is checked exactly as the row reader checks it (its errors are raised).
     check_delimiter(name, header, delimiter)
     columns = header_columns(name, header, limits)
+    if any(field not in (None, IGNORED, *_FIELDS) for field in columns.fields):
+        return None  # a column this path does not carry: the row reader reads the file
     checker = RowChecker(columns, framework, numbers, limits)
     body = lines.slice(1).to_frame("line")
     counts = body["line"].str.count_matches(delimiter, literal=True)
