@@ -290,10 +290,11 @@ def toml_note(path: str, size: int) -> str:
 
     >>> print(toml_note("deliveries.toml", 29_000_000))  # doctest: +NORMALIZE_WHITESPACE
     deliveries.toml: 29 MB of TOML is slow to read (TOML is for small files written by hand);
-    use CSV returns (socialvalue value returns.csv) or Parquet with socialvalue.frames
+    use CSV returns (socialvalue value returns.csv) or Parquet (socialvalue import returns.csv
+    --accepted returns.parquet)
     """
     return (
         f"{path}: {size / 1_000_000:,.0f} MB of TOML is slow to read (TOML is for small files "
-        "written by hand); use CSV returns (socialvalue value returns.csv) or Parquet with "
-        "socialvalue.frames"
+        "written by hand); use CSV returns (socialvalue value returns.csv) or Parquet "
+        "(socialvalue import returns.csv --accepted returns.parquet)"
     )
