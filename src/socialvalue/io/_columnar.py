@@ -25,19 +25,18 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from socialvalue._extras import require
-from socialvalue._limits import MAX_INPUT_PLACES
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.framework import Framework
 from socialvalue.io._atomic import atomic_path
-from socialvalue.io._cells import CellProblem, NumberReader, read_flag, read_period
+from socialvalue.io._cells import NumberReader
 from socialvalue.io._columns import IGNORED, Columns
 from socialvalue.io._csv_returns import open_limited
 from socialvalue.io._import import (
@@ -48,32 +47,12 @@ from socialvalue.io._import import (
     RowChecker,
     summarise,
 )
+from socialvalue.io._plain import FIELDS, delivery_of, frame_of, take_plain
 from socialvalue.io._returns import check_delimiter, header_columns, read_returns
 
 __all__ = ["ReturnsFrame", "read_returns_frame"]
 
 _BOM = codecs.BOM_UTF8
-#: Fields kept in the frame, in this order (those the file has).
-_FIELDS = (
-    "measure",
-    "quantity",
-    "unit",
-    "period",
-    "reporter",
-    "project",
-    "contract",
-    "role",
-    "geography",
-    "evidence",
-    "tags",
-    "correction",
-    "id",
-    "note",
-)
-_CODES = ("contract", "geography", "id")
-#: A quantity the row reader reads as exactly these digits, in every locale whose decimal
-#: sign is a point: at most 15 digits before the point (the input limit) and 20 after.
-_PLAIN_QUANTITY = rf"^[0-9]{{1,15}}(?:\.[0-9]{{1,{MAX_INPUT_PLACES}}})?$"
 
 
 @attrs.frozen(kw_only=True)
@@ -124,7 +103,7 @@ class ReturnsFrame:
 
     def deliveries(self) -> tuple[Delivery, ...]:
         """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row)."""
-        return tuple(_delivery(record) for record in self.frame.iter_rows(named=True))
+        return tuple(delivery_of(record) for record in self.frame.iter_rows(named=True))
 
     @classmethod
     def from_import_result(cls, result: ImportResult) -> ReturnsFrame:
@@ -138,7 +117,7 @@ class ReturnsFrame:
             source=result.source,
             columns=result.columns,
             ignored_columns=result.ignored_columns,
-            frame=_frame_of(pl, list(zip(result.accepted_rows, result.accepted, strict=True))),
+            frame=frame_of(pl, list(zip(result.accepted_rows, result.accepted, strict=True))),
             rejected=result.rejected,
             blank_rows=result.blank_rows,
             trailing_blank_rows=result.trailing_blank_rows,
@@ -172,20 +151,6 @@ class ReturnsFrame:
             blank_rows=self.blank_rows,
             trailing_blank_rows=self.trailing_blank_rows,
         )
-
-
-def _delivery(record: dict[str, Any]) -> Delivery:
-    from socialvalue.io._cells import split_lines  # noqa: PLC0415 - beside its one use
-
-    fields: dict[str, Any] = {}
-    for name, value in record.items():
-        if name == "row" or value is None or value == "":
-            continue
-        if name in ("evidence", "tags"):
-            fields[name] = split_lines(value)
-        else:
-            fields[name] = value
-    return Delivery(**fields)
 
 
 def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
@@ -230,41 +195,6 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
         progress=progress,
     )
     return ReturnsFrame.from_import_result(result)
-
-
-def _record(row: int, delivery: Delivery) -> dict[str, Any]:
-    return {
-        "row": row,
-        "measure": delivery.measure,
-        "quantity": f"{delivery.quantity:f}",
-        "unit": delivery.unit,
-        "period": delivery.period.label,
-        "reporter": delivery.reporter,
-        "project": delivery.project,
-        "contract": delivery.contract,
-        "role": delivery.role,
-        "geography": delivery.geography,
-        "evidence": "\n".join(delivery.evidence),
-        "tags": "\n".join(delivery.tags),
-        "correction": delivery.correction,
-        "id": delivery.id,
-        "note": delivery.note,
-    }
-
-
-def _schema(pl: Any) -> dict[str, Any]:  # noqa: ANN401 - the polars module
-    return {
-        "row": pl.Int64,
-        **{name: pl.String for name in _FIELDS if name != "correction"},
-        "correction": pl.Boolean,
-    }
-
-
-def _frame_of(pl: Any, accepted: Sequence[tuple[int, Delivery]]) -> Any:  # noqa: ANN401
-    """Accepted deliveries (with their row numbers) as a frame of the columnar path's columns."""
-    schema = _schema(pl)
-    frame = pl.DataFrame([_record(row, d) for row, d in accepted], schema=schema, orient="row")
-    return frame.select(list(schema))
 
 
 def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check that makes a file plain
@@ -317,7 +247,7 @@ def _plain_csv(  # noqa: C901, PLR0911, PLR0912, PLR0913, PLR0917 - each check t
     # The header is checked exactly as the row reader checks it (its errors are raised).
     check_delimiter(name, header, delimiter)
     columns = header_columns(name, header, limits)
-    if any(field not in (None, IGNORED, *_FIELDS) for field in columns.fields):
+    if any(field not in (None, IGNORED, *FIELDS) for field in columns.fields):
         return None  # a column this path does not carry: the row reader reads the file
     checker = RowChecker(columns, framework, numbers, limits)
     body = lines.slice(1).to_frame("line")
@@ -347,35 +277,6 @@ def _cells(line: str, delimiter: str) -> list[str]:
     except csv.Error:
         raise _NotPlainError(line) from None
     return [unguard_formula(cell) for cell in cells]
-
-
-#: A cell whose first and last characters are visible: nothing ``str.strip`` would remove.
-_VISIBLE = r"^[\p{L}\p{N}\p{P}\p{S}](?:.*[\p{L}\p{N}\p{P}\p{S}])?$"
-
-
-def _period_label(value: str) -> str:
-    return read_period(value).label
-
-
-def _flag(value: str) -> bool:
-    return read_flag(value)
-
-
-def _distinct(
-    cells: Any,  # noqa: ANN401 - a polars Series of text
-    read: Any,  # noqa: ANN401 - a cell reader: value -> normalised value, or raises
-    dtype: Any,  # noqa: ANN401 - the dtype of the normalised values
-) -> tuple[Any, Any]:
-    """Read each distinct cell once: which cells read, and what each reads as."""
-    good: dict[str, Any] = {}
-    for value in cells.unique().to_list():
-        try:
-            good[value] = read(value)
-        except (CellProblem, ValueError):
-            continue
-    ok = cells.is_in(list(good))
-    values = cells.replace_strict(list(good), list(good.values()), default=None, return_dtype=dtype)
-    return ok, values
 
 
 #: Lines checked at a time: the engine's work is done in steps, so progress is reported.
@@ -432,9 +333,9 @@ def _checked(  # noqa: PLR0913, PLR0917 - the parts of one read
             ],
         )
     last = data_rows[-1] if data_rows else 0
-    whole = pl.concat([*frames, _frame_of(pl, accepted)]).sort("row")
+    whole = pl.concat([*frames, frame_of(pl, accepted)]).sort("row")
     present = {field for field in columns.fields if field not in (None, IGNORED)}
-    kept = ["row", *(field for field in _FIELDS if field in present)]
+    kept = ["row", *(field for field in FIELDS if field in present)]
     return ReturnsFrame(
         source=name,
         columns=columns.headings,
@@ -446,7 +347,7 @@ def _checked(  # noqa: PLR0913, PLR0917 - the parts of one read
     )
 
 
-def _check_chunk(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the columns
+def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step
     pl: Any,  # noqa: ANN401 - the polars module
     columns: Columns,
     checker: RowChecker,
@@ -473,42 +374,7 @@ def _check_chunk(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the c
         .unnest("line")
     )
     regular = (counts == width - 1) & ~body["line"].str.contains('"', literal=True)
-    framework = checker.framework
-    chosen: dict[str, Any] = {}
-    for index, field in enumerate(columns.fields):
-        cell = cells[f"c{index}"].fill_null("")
-        regular &= cell.str.len_chars() <= limits.max_cell_chars
-        regular &= ~cell.str.starts_with("'")
-        if field == IGNORED:
-            continue
-        if field is None:
-            regular &= cell == ""
-            continue
-        if field == "measure":
-            regular &= cell.is_in(list(framework.measure_codes()))
-        elif field == "quantity":
-            regular &= cell.str.contains(_PLAIN_QUANTITY)
-        chosen[field] = cell
-    if "unit" in chosen:
-        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"])
-        regular &= ok
-    readers: dict[str, tuple[Any, Any]] = {
-        "period": (_period_label, pl.String),
-        "correction": (_flag, pl.Boolean),
-        "role": (_role_reader(checker), pl.String),
-    }
-    for field, (read, dtype) in readers.items():
-        if field in chosen:
-            ok, chosen[field] = _distinct(chosen[field], read, dtype)
-            regular &= ok
-    for field in _CODES:
-        if field in chosen:
-            cell = chosen[field]
-            regular &= (cell == "") | cell.str.contains(_VISIBLE)
-            if field == "geography":
-                chosen[field] = cell.replace("", "UK")
-    frame = pl.DataFrame({"row": cells["row"], **chosen})
-    taken = frame.filter(regular)
+    complete, regular = take_plain(pl, columns, checker, cells, regular, limits)
     others = body.with_row_index("row", offset=first_row).filter(~regular)
     accepted: list[tuple[int, Delivery]] = []
     rejected: list[RejectedRow] = []
@@ -521,56 +387,4 @@ def _check_chunk(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the c
             accepted.append((item.row, item.delivery))
         else:
             rejected.append(item)
-    schema = _schema(pl)
-    complete = taken.with_columns(
-        [
-            pl.lit(None, dtype).alias(field)
-            for field, dtype in schema.items()
-            if field not in taken.columns
-        ]
-    ).select(list(schema))
-    for field in ("unit", "role"):
-        if field in chosen:
-            complete = complete.with_columns(pl.col(field).replace("", None))
     return complete, accepted, rejected, blank
-
-
-def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader
-    def read(value: str) -> str:
-        role = value.strip()
-        if role and checker.framework.role_problem(role) is not None:
-            raise CellProblem(role)
-        return role
-
-    return read
-
-
-def _units(
-    pl: Any,  # noqa: ANN401 - the polars module
-    checker: RowChecker,
-    measures: Any,  # noqa: ANN401 - a polars Series
-    units: Any,  # noqa: ANN401 - a polars Series
-) -> tuple[Any, Any]:
-    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as."""
-    pairs = pl.DataFrame({"m": measures, "u": units})
-    good: list[tuple[str, str, str]] = []
-    framework = checker.framework
-    for measure, unit in pairs.unique().iter_rows():
-        given = unit.strip()
-        if not given:
-            good.append((measure, unit, ""))
-            continue
-        if measure not in framework:
-            continue
-        code = RowChecker._unit(measure, framework.unit_of(measure), given, _refuse)  # noqa: SLF001 - the row reader's own rule
-        if code is not None:
-            good.append((measure, unit, code))
-    table = pl.DataFrame(
-        good, schema={"m": pl.String, "u": pl.String, "code": pl.String}, orient="row"
-    ).with_columns(pl.lit(value=True).alias("ok"))
-    joined = pairs.join(table, on=["m", "u"], how="left", maintain_order="left")
-    return joined["ok"].fill_null(value=False), joined["code"]
-
-
-def _refuse(_field: str, _message: str) -> None:
-    """A problem reporter for :meth:`RowChecker._unit` that only notes there was one."""

@@ -21,7 +21,7 @@ import attrs
 
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.framework import Framework
-from socialvalue.io._cells import BadCell, NumberReader
+from socialvalue.io._cells import BadCell, CellValue, NumberReader
 from socialvalue.io._columns import Columns, column_letter, match_columns, normalise_heading
 from socialvalue.io._csv_returns import CsvSource, write_csv
 from socialvalue.io._import import (
@@ -33,6 +33,7 @@ from socialvalue.io._import import (
     collect,
 )
 from socialvalue.io._jsonl import JSON_COLUMN, read_jsonl
+from socialvalue.io._plain import check_sheet_rows
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -257,6 +258,30 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
     return ReturnRows(name, columns, rows, limits=limits, progress=progress)
 
 
+def _checked_rows(
+    rows: Iterator[tuple[int, tuple[CellValue, ...]]],
+    checker: RowChecker,
+    limits: ImportLimits,
+    *,
+    whole: str,
+) -> Iterator[tuple[int, AcceptedRow | RejectedRow | None]]:
+    """Each row with its verdict, in order.
+
+    A sheet calamine read (``whole="calamine"``) is in memory already: its plain rows are
+    checked in polars, the rest by ``checker`` (the same verdicts, see
+    ``socialvalue.io._plain.check_sheet_rows``); an openpyxl sheet streams, row by row.
+    """
+    if whole == "calamine":
+        listed = list(rows)
+        verdicts = check_sheet_rows(listed, checker, limits)
+        if verdicts is not None:
+            yield from zip((number for number, _ in listed), verdicts, strict=True)
+            return
+        rows = iter(listed)
+    for number, cells in rows:
+        yield number, checker.check(number, cells)
+
+
 def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
     path: str | os.PathLike[str],
     *,
@@ -288,8 +313,7 @@ def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
             checker = RowChecker(columns, framework, numbers, limits)
             items: list[AcceptedRow | RejectedRow | None] = []
             count = 0
-            for number, cells in rows:
-                item = checker.check(number, cells)
+            for number, item in _checked_rows(rows, checker, limits, whole=source.engine):
                 if item is not None:
                     count += 1
                     if count > limits.max_rows:
