@@ -511,3 +511,26 @@ def test_value_on_parquet_says_and_writes_the_same_as_the_object_path(
     assert fast == slow
     assert "4 rows rejected" in fast[2]
     assert written == (tmp_path / "fix.csv").read_bytes()
+
+
+def test_plain_sheet_rows_are_checked_in_polars_and_the_rest_by_the_row_checker(
+    tmp_path, monkeypatch
+):
+    pytest.importorskip("python_calamine")
+    from socialvalue.io._import import RowChecker
+
+    path = _filled(tmp_path, TYPED)
+    checked = []
+    check = RowChecker.check
+
+    def counted(self, number, cells):
+        checked.append(number)
+        return check(self, number, cells)
+
+    monkeypatch.setattr(RowChecker, "check", counted)
+    result = read_returns(path, framework=shipped_framework())
+    # rows 2 and 3 (plain) and the trailing plain row are taken in polars
+    assert 2 not in checked
+    assert 3 not in checked
+    assert 5 in checked  # "1,250": the row checker's own reading
+    assert len(checked) < result.rows + result.blank_rows
