@@ -534,3 +534,29 @@ def test_plain_sheet_rows_are_checked_in_polars_and_the_rest_by_the_row_checker(
     assert 3 not in checked
     assert 5 in checked  # "1,250": the row checker's own reading
     assert len(checked) < result.rows + result.blank_rows
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy_GB", "de_DE"])
+def test_numbers_are_written_as_babel_writes_them(locale):
+    """render's shortcut for plain numbers writes exactly what Babel writes."""
+    import decimal
+    import random
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from socialvalue.io._cells import Number, NumberReader, exact_context
+
+    reader = NumberReader(locale)
+    rng = random.Random(16)  # noqa: S311 - sample numbers, not secrets
+    values = [Decimal(repr(rng.random() * 10 ** rng.randint(0, 14))) for _ in range(2000)]
+    values += [
+        Decimal(rng.randint(0, 10**6)) / Decimal(10 ** rng.randint(0, 8)) for _ in range(2000)
+    ]
+    values += [Decimal(t) for t in ("12.50", "0.0", "0E-5", "1E+3", "-3", "-0.5", "100", "0.1000")]
+    for value in values:
+        with decimal.localcontext(exact_context(value)):
+            expected = format_decimal(
+                value, locale=reader.locale, decimal_quantization=False, group_separator=False
+            )
+        assert reader.render(Number(value)) == expected, value
