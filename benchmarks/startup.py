@@ -16,6 +16,8 @@ baseline, timed the same way in the same run:
   shown too); baseline the slow path forced, timed the same way: importing the io layer and
   reading the same methodology from the shipped TOML with cattrs
   (``methodology_from_shipped_toml``), as every first call did before the cache;
+* of the first call, importing attrs (timed the same way, after ``import socialvalue``): the
+  part no change in socialvalue can lower;
 * ``socialvalue --help`` and ``socialvalue value --help`` — target 150 ms; baseline the same
   help after importing what the command line imported eagerly before it imported lazily (rich's
   console, progress and tables, the io layer, the models, every command's module).
@@ -44,6 +46,8 @@ _TIMED = (
 )
 _IMPORT = _TIMED.format(setup="", call="import socialvalue")
 _FAST = _TIMED.format(setup=", socialvalue", call="socialvalue.default_methodology()")
+#: The part of the first call no change in socialvalue can lower: importing attrs itself.
+_ATTRS = _TIMED.format(setup=", socialvalue", call="import attrs")
 _SLOW = _TIMED.format(
     setup=", socialvalue",
     call="from socialvalue.io._methodology import methodology_from_shipped_toml as slow; "
@@ -62,6 +66,13 @@ _CLI = "from socialvalue.cli import main; raise SystemExit(main({argv}))"
 ROWS: tuple[tuple[str, str, str, str, float | None], ...] = (
     ("import socialvalue", _IMPORT, "python -c pass", _TIMED.format(setup="", call="pass"), 0.050),
     ("default_methodology() first call", _FAST, "the TOML path, forced", _SLOW, 0.050),
+    (
+        "  of it: importing attrs",
+        _ATTRS,
+        "python -c pass",
+        _TIMED.format(setup="", call="pass"),
+        None,
+    ),
     (
         "socialvalue --help",
         _CLI.format(argv=["--help"]),

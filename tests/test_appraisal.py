@@ -3,7 +3,7 @@
 import datetime as dt
 import tomllib
 import warnings
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
 import attrs
@@ -397,6 +397,110 @@ def test_leverage_ratio_of_the_kindred_investment():
         _round(per_job, "0.01"),
         Decimal("-1.00"),
     )
+
+
+def _carried(amount: Decimal) -> Decimal:
+    with localcontext(prec=100):
+        return amount.quantize(Decimal(1).scaleb(-30), rounding=ROUND_HALF_EVEN)
+
+
+def test_a_rollup_with_costs_goes_to_a_table_without_places():
+    """A newcomer's ``to_arrow()`` / ``to_polars()`` / ``to_pandas()`` of a rollup with costs.
+
+    Costs were carried to 100 significant digits (a rebasing factor is a quotient) and so were
+    the ratios, so every table of a rollup with costs failed unless ``places`` was given.
+    """
+    pytest.importorskip("pyarrow")
+    deliveries = example_deliveries()
+    rolled = Rollup.of(
+        deliveries,
+        default_methodology(),
+        ("project",),
+        unvalued="report",
+        costs=deliveries.costs,
+    )
+    totals = rolled.rows[("Kindred",)]
+    (row,) = [r for r in rolled.to_arrow().to_pylist() if r["project"] == "Kindred"]
+    for name, exact in (
+        ("pvc", totals.costs),
+        ("inputs", totals.inputs),
+        ("npsv", totals.npsv()),
+        ("bcr", totals.bcr()),
+        ("sroi", totals.sroi()),
+        ("net_sroi", totals.net_sroi()),
+        ("leverage", totals.leverage()),
+    ):
+        assert exact is not None
+        assert row[name] == _carried(exact), name
+    ((_, per_job),) = totals.cost_per_outcome()
+    assert row["cost_per_outcome:LCR-INV-1"] == _carried(per_job)
+    assert _round(row["leverage"], "0.01") == Decimal("10.50")
+    # Costs are carried to 30 places, like a benefit's unit value.
+    assert totals.costs == _carried(totals.costs)
+    assert totals.costs.as_tuple().exponent == -30
+    pytest.importorskip("polars")
+    assert rolled.to_polars().height == len(rolled.rows)
+    pytest.importorskip("pandas")
+    assert len(rolled.to_pandas()) == len(rolled.rows)
+
+
+def test_zero_ratios_and_zero_costs_read_as_zero():
+    """A project whose benefits are all transfers has a BCR of 0 — not ``0E+97``."""
+    rolled = Rollup.of(
+        [Delivery(measure="LCR-COM-2", quantity="1000", period="2022/23", project="T")],
+        default_methodology(),
+        ("project",),
+        costs=[
+            Cost(amount="500", period="2022/23", project="T"),
+            Cost(amount="0", period="2022/23", project="Z"),
+        ],
+    )
+    transfers_only = rolled.rows[("T",)]
+    assert transfers_only.present_value == 0
+    assert transfers_only.transfers > 0
+    assert str(transfers_only.bcr()) == str(transfers_only.sroi()) == "0"
+    assert transfers_only.net_sroi() == -1
+    assert transfers_only.cost_per_outcome() == ()  # money given is no outcome
+    free = rolled.rows[("Z",)]
+    assert free.costs == 0
+    assert (free.bcr(), free.sroi(), free.leverage()) == (None, None, None)  # no division by zero
+    assert free.npsv() == 0
+    assert str(leverage_ratio(Decimal(0), Decimal("3.000"))) == "0"
+
+
+COSTS_FILE = """
+title = "Costs written as a newcomer would"
+
+[[costs]]
+amount = "1000"
+period = "2022/23"
+project = "P"
+
+[[costs]]
+period = "2022/23"
+project = "Q"
+amount = { amount = "250", currency = "GBP" }
+"""
+
+
+def test_a_cost_in_a_file_takes_its_amount_alone_as_the_api_does():
+    """``amount = "1000"`` (as ``Cost(amount="1000")``) failed with "'str' object has no
+    attribute 'keys'"; only a ``[costs.amount]`` table was read."""
+    read = loads(COSTS_FILE, DeliverySet, format="toml")
+    assert [cost.amount for cost in read.costs] == [Money("1000"), Money("250")]
+    with pytest.raises(ValidationError) as bad:
+        loads(COSTS_FILE.replace('amount = "1000"', "amount = true"), DeliverySet, format="toml")
+    assert (
+        'costs[0].amount: expected an amount such as "1000" (pounds) or a table such as '
+        '{ amount = "1000", currency = "GBP" }, got bool True'
+    ) in str(bad.value)
+
+
+def test_a_cost_that_cannot_be_valued_is_named():
+    """A cost outside the price index stopped a report with no word of which cost it was."""
+    cost = Cost(amount="1000", period="2031/32", project="Depot")
+    with pytest.raises(ValuationError, match=r"^cost of 1000 GBP in 2031/32 \(Depot\): cannot"):
+        value_cost(cost, default_methodology())
 
 
 # --- transfers, targets, overlaps ----------------------------------------------------------------

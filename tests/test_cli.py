@@ -114,7 +114,7 @@ def test_validate_registry_against_a_framework(tmp_path, capsys):
     assert "registry 'values' version csv, 1 values for 1 measures" in capsys.readouterr().out
     assert main(["validate", str(path), "--framework", "lcrca"]) == 1
     assert (
-        "values[0].unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
+        "values.csv: row 2, column unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
         in capsys.readouterr().err
     )
 
@@ -193,7 +193,7 @@ def test_value_a_deliveries_file(tmp_path, capsys):
     )
     assert main(["value", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Q3 returns: 1 deliveries" in out
+    assert "Q3 returns: 1 delivery" in out
     assert "250.50" in out
 
 
@@ -203,7 +203,7 @@ def test_value_bad_deliveries_file(tmp_path, capsys):
         'title = "x"\n[[deliveries]]\nmeasure = "LCR-COM-2"\nquantity = "-5"\nperiod = "2022/23"\n'
     )
     assert main(["value", str(path)]) == 1
-    assert "deliveries[0].quantity: -5 is negative" in capsys.readouterr().err
+    assert "deliveries entry 1, key quantity: -5 is negative" in capsys.readouterr().err
 
 
 def test_commitments_summary_for_the_executive_leadership_team(capsys):
@@ -373,3 +373,12 @@ def test_the_commands_module_still_offers_format_framework_tree():
     assert socialvalue.cli.format_framework_tree.__module__ == "socialvalue.cli._tree"
     with pytest.raises(AttributeError, match="nothing"):
         socialvalue.cli.nothing  # noqa: B018
+
+
+def test_the_command_lines_default_language_is_the_displays():
+    # Written twice so that --help need not import _display (and attrs); kept equal here.
+    from socialvalue import _display
+    from socialvalue.cli import _commands
+
+    assert _commands._ENGLISH == _display.DEFAULT_LOCALE
+    assert _display.DEFAULT_LOCALE in _commands.SUPPORTED_LANGUAGES

@@ -27,8 +27,8 @@ EXPECTED_STATUS = {"socialvalue validate my-council.toml": 1}
 EXPECTED_OUTPUT = {
     "socialvalue validate my-council.toml": (
         "my-council.toml: 2 problems:",
-        "themes[0].outcomes[1].measures[0].unit: unknown unit 'hrs'; did you mean 'hour'?",
-        "themes[1].code: duplicate code 'ENV' (first used at themes[0].code)",
+        "measures entry 1, key unit: unknown unit 'hrs'; did you mean 'hour'?",
+        "themes entry 2, key code: duplicate code 'ENV' (first used at themes entry 1, key code)",
     )
 }
 

@@ -42,12 +42,29 @@ def _shipped_files():
     return [item for folder in VALUE_FOLDERS for item in _files(folder)]
 
 
+def _licences(text):
+    """The licences a licence string names: its parts split at ``;`` outside brackets
+    (``"CC-BY-4.0 (the workbook); OGL-UK-3.0 (the rate; line not seen)"`` names two)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [part.strip() for part in [*parts, text[start:]]]
+
+
+def _allowed(item):
+    return isinstance(item, str) and all(ALLOWED_LICENCE.match(part) for part in _licences(item))
+
+
 def licence_problems(data, where=""):
-    """Every ``licence`` key anywhere in a parsed file that is outside the allow-list."""
+    """Every ``licence`` key anywhere in a parsed file that is outside the allow-list (each
+    licence of a string naming several)."""
     if isinstance(data, dict):
         for key, item in data.items():
             path = f"{where}.{key}" if where else key
-            if key == "licence" and not (isinstance(item, str) and ALLOWED_LICENCE.match(item)):
+            if key == "licence" and not _allowed(item):
                 yield f"{path}: licence {item!r} is not OGL, CC BY or public domain"
             else:
                 yield from licence_problems(item, path)
@@ -91,6 +108,14 @@ def test_the_checks_catch_a_value_without_provenance():
     assert list(licence_problems({"values": bad})) == [
         "values[0].licence: licence 'CC BY-NC-ND 4.0' is not OGL, CC BY or public domain"
     ]
+    # A string naming several licences is checked licence by licence (the first only, before).
+    second = {"licence": "CC-BY-4.0 (a workbook); CC BY-NC-ND 4.0 (a bank; terms seen)"}
+    (problem,) = licence_problems(second)
+    assert problem.endswith(
+        "CC BY-NC-ND 4.0 (a bank; terms seen)' is not OGL, CC BY or public domain"
+    )
+    both = "CC-BY-4.0 (GMCA, line seen); OGL-UK-3.0 (DfE, as normally published; line not seen)"
+    assert list(licence_problems({"licence": both})) == []
     assert list(value_problems([{**bad[0], "verification": "unverified"}]))[-1] == (
         "values[0] (X-1): verification 'unverified' must not ship"
     )
@@ -225,3 +250,11 @@ def test_gaps_say_why_in_plain_words_and_only_for_measures_without_any_value():
         .unvalued[0]
         .reason.startswith("no value for LCR-SPD-1")
     )
+
+
+def test_no_shipped_text_quotes_a_national_toms_figure():
+    """The LCR-EDI-1 evidence quoted the LCRCA report's National TOMs figure (£404 an employee):
+    a licensed (CC BY-NC-ND) value, in shipped data, though no calculation used it."""
+    for folder in (*VALUE_FOLDERS, "unvalued", "methodologies", "frameworks", "examples"):
+        for item in _files(folder):
+            assert "£404" not in item.read_text(encoding="utf-8"), item.name

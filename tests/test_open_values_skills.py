@@ -78,3 +78,14 @@ def test_the_main_job_values_both_apprenticeship_deliveries():
     expected = 11 * Decimal("645.072") * 100 / DEFLATOR_2010_11 * TWO_YEARS_FORWARD
     assert round(total, 2) == round(expected, 2) == Decimal("11039.24")
     assert "LCR-SKL-1" not in {item.key.measure for item in batch.unvalued}
+
+
+def test_the_device_figure_in_the_evidence_says_its_weight_is_assumed():
+    """The LCR-DIG-1 evidence says no open source gives a device's weight, then quoted "a 0.17 kg
+    phone ... about £1.12" as if it were one: the weight is an assumption, and must say so."""
+    from socialvalue.io import shipped_unvalued_reasons
+
+    (item,) = [r for r in shipped_unvalued_reasons().reasons if r.measure == "LCR-DIG-1"]
+    assert "neither has an open published figure" in item.evidence
+    before, _, _ = item.evidence.partition("0.17 kg")
+    assert "assumed weight that no source gives" in before[-80:]

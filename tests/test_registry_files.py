@@ -110,7 +110,7 @@ CSV_EXPECTED = {
     ],
     "duplicate_column": ["row 1, column code: column appears twice"],
     "row_errors": [
-        "row 3, column value: 'ten' is not a decimal number",
+        "row 3, column value: 'ten' is not a number",
         "row 3, column valid_to: '2024-02-30' is not an ISO date (YYYY-MM-DD)",
         "row 4, column licence: a value is required",
     ],

@@ -296,8 +296,9 @@ def test_report_command_writes_each_format(tmp_path, capsys):
 
 
 def test_report_command_error_paths(tmp_path, capsys):
-    assert main(["report", "--locale", "xx_XX", "-o", str(tmp_path / "r.html")]) == 1
-    assert "unknown report locale 'xx_XX'" in capsys.readouterr().err
+    # A usage error listing the locales there are (the documents' and the messages' languages).
+    assert main(["report", "--locale", "xx_XX", "-o", str(tmp_path / "r.html")]) == 2
+    assert "'xx_XX' is not one of 'en_GB', 'cy_GB'" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
     assert main(["report", "--format", "pdf", "-o", str(tmp_path / "r.html")]) == 2

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
+import sys
+import types
 from pathlib import Path
 
+import attrs
 import pytest
 
 import socialvalue
 from socialvalue import _shipped_cache
+from socialvalue._sha256 import sha256_hex
 from socialvalue._shipped_cache import (
     CACHE_FORMAT,
     cache_path,
@@ -138,3 +144,33 @@ def test_a_stale_cache_is_refused_naming_the_changed_file_and_the_fix(
         _shipped_cache.default_methodology.__wrapped__("lcrca-default")
     with pytest.raises(UnknownCodeError, match="lcrca-default"):
         _shipped_cache.default_methodology.__wrapped__("nothing")
+
+
+def test_the_classes_of_a_methodology_take_python_functions_as_converters() -> None:
+    # attrs reads every converter's signature when it creates a class: a class (an enum) or a
+    # built-in (tuple, Decimal) costs 0.1 to 2 ms there, on every first call. Keep them out of
+    # the classes the shipped methodology is built from.
+    slow = [
+        f"{cls.__qualname__}.{field.name}: {field.converter!r}"
+        for cls in _shipped_cache._CLASSES.values()
+        for field in attrs.fields(cls)
+        if field.converter is not None and not isinstance(field.converter, types.FunctionType)
+    ]
+    assert slow == []
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", bytes(range(256)) * 300])
+def test_the_fast_path_hashes_as_hashlib_does(data: bytes) -> None:
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_the_fast_path_imports_neither_hashlib_nor_the_io_layer() -> None:
+    # What the call itself imports (a coverage tool may have imported hashlib before it).
+    code = (
+        "import sys, socialvalue; before = set(sys.modules); socialvalue.default_methodology(); "
+        "loaded = set(sys.modules) - before; "
+        "print(sorted({'hashlib', '_hashlib', 'socialvalue.io', 'cattrs'} & loaded), "
+        "'socialvalue.methodology' in loaded)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] True"

@@ -228,6 +228,20 @@ def test_evidence_on_the_record_counts_a_commitment_as_met():
     assert summary.escalations == ()
 
 
+def test_evidence_on_the_record_does_not_meet_a_commitment_before_it_starts():
+    """D1-PRC-01 starts on 2022-04-01; in 2021/22 Q1 it showed "complete (green)", met by a
+    2023 report, while every other commitment was "not started"."""
+    weighting = shipped_commitments().commitment("D1-PRC-01")
+    assert weighting.start == dt.date(2022, 4, 1)
+    (early,), _ = track([weighting], [], [], on=dt.date(2021, 6, 30))
+    assert early.rag is Rag.NOT_STARTED
+    assert early.reasons == ("starts 2022-04-01",)
+    (started,), _ = track([weighting], [], [], on=dt.date(2022, 4, 1))
+    assert started.rag is Rag.COMPLETE
+    summary = quarterly_summary([weighting], [], [], quarter=FinancialQuarter(2021, 1))
+    assert "Met — green" not in summary.render()
+
+
 def test_every_status_has_a_colour_and_only_met_and_green_are_green():
     assert {rag: rag.colour for rag in Rag} == {
         Rag.GREEN: "green",
@@ -397,3 +411,32 @@ def test_the_summary_lists_commitments_started_this_quarter():
     summary = quarterly_summary([JOBS], [], [], quarter=FinancialQuarter(2024, 1))
     assert [c.id for c in summary.new] == ["K1/JOBS"]
     assert "Started this quarter:\n  K1/JOBS Local jobs" in summary.render()
+
+
+def test_a_target_never_counts_towards_a_commitment():
+    """A forecast of the whole target is not delivery: it must not make a commitment met."""
+    jobs = Commitment(
+        id="K1/JOBS",
+        kind="contractual",
+        title="Local jobs",
+        contract="K1",
+        measure="LCR-EMP-1",
+        target="24",
+        start="2024-04-01",
+        due="2025-03-31",
+    )
+    returns = [
+        Delivery(measure="LCR-EMP-1", quantity="3", period="2024/25 Q1", contract="K1"),
+        Delivery(
+            measure="LCR-EMP-1", quantity="24", period="2024/25 Q1", contract="K1", status="target"
+        ),
+    ]
+    (progress,), match = track([jobs], [], returns, on=dt.date(2024, 10, 31))
+    assert progress.delivered == Decimal(3)
+    assert progress.rag is not Rag.COMPLETE
+    assert match.matched == {"K1/JOBS": (0,)}
+    assert (match.targets, match.unmatched) == ((1,), ())
+    assert match_deliveries([jobs], returns).targets == (1,)
+    summary = quarterly_summary([jobs], [], returns, quarter=FinancialQuarter(2024, 2))
+    assert summary.progress[0].delivered == Decimal(3)
+    assert summary.unmatched == ()

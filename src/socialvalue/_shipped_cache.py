@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from socialvalue._sha256 import sha256_hex
 from socialvalue._shipped_names import SHIPPED_METHODOLOGIES
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, RateBand, YearConvention
@@ -233,8 +234,6 @@ def source_digests(folder: str | None = None) -> dict[str, str]:
     Every file of the data folder but the caches themselves: a change to any of them makes every
     cache stale, whichever files a methodology reads. Paths use ``/`` on every system.
     """
-    import hashlib  # noqa: PLC0415 - already imported by socialvalue.methodology; keeps this light
-
     root = _data_folder() if folder is None else folder
     digests: dict[str, str] = {}
     for here, folders, files in os.walk(root):
@@ -244,7 +243,7 @@ def source_digests(folder: str | None = None) -> dict[str, str]:
                 continue
             path = os.path.join(here, file_name)  # noqa: PTH118
             with open(path, "rb") as data_file:  # noqa: PTH123
-                digest = hashlib.sha256(data_file.read()).hexdigest()
+                digest = sha256_hex(data_file.read())
             digests[os.path.relpath(path, root).replace(os.sep, "/")] = digest
     return digests
 

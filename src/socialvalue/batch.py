@@ -17,6 +17,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
@@ -31,6 +32,7 @@ from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework, ValueType
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import Money
+from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
@@ -329,6 +331,30 @@ class ValuationBatch(Tabular):
         return totals
 
 
+def _summed_groups(
+    items: Sequence[Delivery],
+    methodology: Methodology,
+    by: Sequence[str],
+    progress: Callable[[int], None] | None,
+) -> dict[tuple[object, ...], _Group]:
+    """Step one of :func:`value_many`: exact sums of quantities per group key, with members."""
+    sums: dict[tuple[object, ...], _Group] = {}
+    overlapping = _overlaps(items, methodology)
+    key_of = _group_keys(by)
+    with calculation_context():
+        for index, delivery in enumerate(items):
+            group_key = key_of(delivery, overlapping.get(index, ""))
+            group = sums.get(group_key)
+            if group is None:
+                sums[group_key] = _Group(delivery, index)
+            else:
+                group.quantity += delivery.quantity
+                group.members.append(index)
+            if progress is not None and not (index + 1) % _PROGRESS_EVERY:
+                progress(index + 1)
+    return sums
+
+
 def value_many(
     deliveries: Iterable[Delivery],
     methodology: Methodology,
@@ -385,38 +411,32 @@ def value_many(
         raise ValueError(
             f"by: cannot group by {', '.join(unknown)}; choose from {DELIVERY_DIMENSIONS}"
         )
-    sums: dict[tuple[object, ...], _Group] = {}
-    count = 0
     items = deliveries if isinstance(deliveries, Sequence) else list(deliveries)
-    overlapping = _overlaps(items, methodology)
-    with calculation_context():
-        for index, delivery in enumerate(items):
-            group_key = _group_key(delivery, by, overlapping.get(index, ""))
-            group = sums.get(group_key)
-            if group is None:
-                sums[group_key] = _Group(delivery, index)
-            else:
-                group.quantity += delivery.quantity
-                group.members.append(index)
-            count += 1
-            if progress is not None and not count % _PROGRESS_EVERY:
-                progress(count)
+    sums = _summed_groups(items, methodology, by, progress)
+    count = len(items)
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
+    # A unit value depends on the valuation key alone: many groups (by role, project…) share it.
+    units: dict[ValuationKey, UnitValue | NoProxyValueError | ValuationError] = {}
     for group_key, group in sums.items():
-        try:
-            unit = unit_value(ValuationKey.of(group.sample), methodology)
-        except (NoProxyValueError, ValuationError) as error:
+        key = ValuationKey.of(group.sample)
+        if key not in units:
+            try:
+                units[key] = unit_value(key, methodology)
+            except (NoProxyValueError, ValuationError) as failed:
+                units[key] = failed
+        unit = units[key]
+        if not isinstance(unit, UnitValue):
             words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
-                    key=ValuationKey.of(group.sample),
+                    key=key,
                     by=tuple(group_key[_BY_AT:]),
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(error) if words is None else f"{words} ({error})",
+                    reason=str(unit) if words is None else f"{words} ({unit})",
                     status=group.sample.status,
                     overlaps=str(group_key[6]),
                 )
@@ -470,24 +490,20 @@ def value_many(
 _BY_AT = 7
 
 
-def _group_key(
-    delivery: Delivery, by: Sequence[str] = (), overlaps: str = ""
-) -> tuple[object, ...]:
-    """The key :func:`value_many` groups a delivery under.
+def _group_keys(by: Sequence[str] = ()) -> Callable[[Delivery, str], tuple[object, ...]]:
+    """How :func:`value_many` keys a delivery: a function of the delivery and what it overlaps.
 
-    The valuation key, the stated unit and the role (checked against the framework), the
-    status, the measure it overlaps (if any), then the ``by`` attributes in order.
+    The key is the valuation key, the stated unit and the role (checked against the
+    framework), the status, the measure it overlaps (if any), then the ``by`` attributes in
+    order (read with one ``attrgetter``: this runs once per delivery).
     """
-    key = (
-        delivery.measure,
-        delivery.period,
-        delivery.geography,
-        delivery.unit,
-        delivery.role,
-        delivery.status,
-        overlaps,
-    )
-    return key + tuple(getattr(delivery, name) for name in by) if by else key
+    head = attrgetter("measure", "period", "geography", "unit", "role", "status")
+    if not by:
+        return lambda delivery, overlaps: (*head(delivery), overlaps)
+    tail = attrgetter(*by)
+    if len(by) == 1:
+        return lambda delivery, overlaps: (*head(delivery), overlaps, tail(delivery))
+    return lambda delivery, overlaps: (*head(delivery), overlaps, *tail(delivery))
 
 
 def classify(
@@ -553,9 +569,28 @@ def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
 
 
-def scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
+def scope_key(delivery: Delivery, scope: Sequence[str]) -> object:
     """What two deliveries must share to overlap: their status and the scope's attributes."""
-    return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
+    return _scope_keys(scope)(delivery)
+
+
+def _scope_keys(scope: Sequence[str]) -> Callable[[Delivery], object]:
+    """The key of a delivery's overlap scope: its status and the scope's dimensions but period."""
+    return attrgetter("status", *(dim for dim in scope if dim != "period"))
+
+
+def _first_overlapping(
+    bucket: Iterable[tuple[str, AnyPeriod]],
+    partners: Sequence[str],
+    delivery: Delivery,
+    by_period: bool,
+) -> str:
+    """The first (measure, period) in ``bucket`` the delivery overlaps: its measure, or ""."""
+    start, end = delivery.period.start, delivery.period.end
+    for measure, period in bucket:
+        if measure in partners and (not by_period or (period.start <= end and start <= period.end)):
+            return measure
+    return ""
 
 
 def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[int, str]:
@@ -575,25 +610,28 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
     firsts = {first for found in seconds.values() for first in found}
     scope = methodology.overlap_scope
     by_period = "period" in scope
-    buckets: dict[tuple[object, ...], list[Delivery]] = {}
+    # Each scope's distinct (measure, period) of the firsts, in the order first delivered: the
+    # first that overlaps is the same as the first delivery that does, at a fraction of the cost.
+    scope_of = _scope_keys(scope)
+    buckets: dict[object, dict[tuple[str, AnyPeriod], None]] = {}
     for delivery in deliveries:
         if delivery.measure in firsts:
-            buckets.setdefault(scope_key(delivery, scope), []).append(delivery)
+            bucket = buckets.setdefault(scope_of(delivery), {})
+            bucket[delivery.measure, delivery.period] = None
     found: dict[int, str] = {}
+    answers: dict[tuple[object, str, AnyPeriod], str] = {}  # (scope, measure, period) → first
     for index, delivery in enumerate(deliveries):
         partners = seconds.get(delivery.measure)
         if partners is None:
             continue
-        for other in buckets.get(scope_key(delivery, scope), ()):
-            if other.measure in partners and (
-                not by_period
-                or (
-                    other.period.start <= delivery.period.end
-                    and delivery.period.start <= other.period.end
-                )
-            ):
-                found[index] = other.measure
-                break
+        where = scope_of(delivery)
+        asked = (where, delivery.measure, delivery.period)
+        answer = answers.get(asked)
+        if answer is None:
+            answer = _first_overlapping(buckets.get(where, {}), partners, delivery, by_period)
+            answers[asked] = answer
+        if answer:
+            found[index] = answer
     if found and methodology.overlap_policy is OverlapPolicy.RAISE:
         raise ValidationError(
             [

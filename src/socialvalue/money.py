@@ -21,6 +21,7 @@ from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue._fields import CURRENCY
 from socialvalue._limits import MAX_MONEY_EXPONENT, MAX_MONEY_PLACES, MAX_QUANTIZE_PLACES
+from socialvalue._methods import model_repr
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
@@ -88,6 +89,8 @@ class Money:
     ...
     socialvalue.exceptions.CurrencyMismatchError: cannot add GBP and EUR amounts
     """
+
+    __repr__ = model_repr
 
     amount: Decimal = attrs.field(converter=_amount)
     currency: str = attrs.field(default="GBP", validator=_check_currency)

@@ -197,8 +197,17 @@ class Tabular:
         del records
         return self.MONEY_COLUMNS, self.DECIMAL_COLUMNS
 
-    def _table_arguments(self) -> dict[str, Any]:
-        records = self.to_records()
+    def table_records(self, places: int | None) -> list[Record]:
+        """The records a table is built from (``to_arrow``, ``to_polars``, ``to_pandas``).
+
+        By default :meth:`to_records`; a result holding quotients (a rollup's ratios) carries
+        them to a fixed number of places here when no ``places`` is asked for.
+        """
+        del places
+        return self.to_records()
+
+    def _table_arguments(self, places: int | None) -> dict[str, Any]:
+        records = self.table_records(places)
         money, decimals = self.exact_columns(records)
         return {"records": records, "money": money, "decimals": decimals}
 
@@ -211,7 +220,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a pyarrow.Table
         """As :meth:`to_records`, a ``pyarrow.Table`` (see :func:`socialvalue.tabular.to_arrow`)."""
         return to_arrow(
-            **self._table_arguments(),
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,
@@ -226,7 +235,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a polars.DataFrame
         """As :meth:`to_records`, a ``polars.DataFrame`` with exact ``Decimal`` columns."""
         return to_polars(
-            **self._table_arguments(),
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,
@@ -241,7 +250,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a pandas.DataFrame
         """As :meth:`to_records`, a pandas DataFrame of Arrow-backed (exact decimal) columns."""
         return to_pandas(
-            **self._table_arguments(),
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,

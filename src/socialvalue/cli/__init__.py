@@ -40,8 +40,12 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - a module attribute
 def _failure(error: Exception) -> int:
     """The exit code for an error the commands raised (after click's own); re-raise the rest."""
     # Imported here, not at the top: the models are not loaded for --help.
-    from socialvalue.exceptions import SocialValueError  # noqa: PLC0415
+    from socialvalue.exceptions import SocialValueError, ValidationError  # noqa: PLC0415
 
+    if isinstance(error, ValidationError):
+        # Positions one way: file, row and column as a spreadsheet counts, entries from 1.
+        print(f"error: {error.readable()}", file=sys.stderr)  # noqa: T201 - its own message
+        return 1
     if isinstance(error, SocialValueError):
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - the command line's own message
         return 1

@@ -8,6 +8,7 @@ command imports rich, the ``io`` layer and the rest when it runs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -25,13 +26,23 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from socialvalue.batch import ValuationBatch
-    from socialvalue.deliveries import Cost, Delivery
+    from socialvalue.commitments import CommitmentSet
+    from socialvalue.deliveries import Cost, Delivery, DeliverySet
+    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.exceptions import Problem
     from socialvalue.framework import Framework
     from socialvalue.methodology import Methodology, RoundingPolicy
     from socialvalue.money import Money
+    from socialvalue.prices import PriceIndex
+    from socialvalue.proxies import ProxyRegistry
     from socialvalue.spotlights import SpotlightText
 
     from ._progress import Progress
+
+#: The languages of the command's messages and of reports.
+SUPPORTED_LANGUAGES = ("en_GB", "cy_GB")
+#: English, the default (``_display.DEFAULT_LOCALE``; not imported here, so --help stays quick).
+_ENGLISH = "en_GB"
 
 __all__ = ["cli"]
 
@@ -122,6 +133,31 @@ _methodology_option = click.option(
     metavar="FILE",
     help=f"A methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}.",
 )
+#: Where a command's --delimiter is kept (it is not passed to the command: read_deliveries
+#: takes it from here).
+_DELIMITER = "socialvalue.delimiter"
+
+
+def _keep_delimiter(context: click.Context, _param: click.Parameter, value: str) -> str:
+    context.meta[_DELIMITER] = value
+    return value
+
+
+def _delimiter() -> str:
+    """The --delimiter of the command running (``,`` by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_DELIMITER)
+    return found if isinstance(found, str) else ","
+
+
+_delimiter_option = click.option(
+    "--delimiter",
+    default=",",
+    show_default=True,
+    expose_value=False,
+    callback=_keep_delimiter,
+    help="For a CSV returns file: the character between cells (';' or a tab, say).",
+)
 _rejected_option = click.option(
     "--rejected",
     metavar="FILE",
@@ -152,8 +188,29 @@ _registry_option = click.option(
 
 @click.group(epilog=examples(), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="socialvalue", prog_name="socialvalue")
-def cli() -> None:
+@click.option(
+    "--language",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    default=_ENGLISH,
+    show_default=True,
+    help="The language of the command's messages and summaries (and of reports, unless "
+    "report --locale says otherwise): en_GB or cy_GB.",
+)
+@click.pass_context
+def cli(context: click.Context, language: str) -> None:
     """Measure social value consistently and transparently."""
+    context.meta[_LANGUAGE] = language
+
+
+#: Where the chosen --language is kept for the subcommands.
+_LANGUAGE = "socialvalue.language"
+
+
+def _language() -> str:
+    """The --language given before the command (English by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_LANGUAGE)
+    return found if isinstance(found, str) else _ENGLISH
 
 
 @cli.command(epilog=examples("report"))
@@ -176,7 +233,12 @@ def cli() -> None:
     help="html (self-contained, with charts), pdf (needs the pdf extra), md, or csv (a folder "
     "of tables). Default: from the -o extension, else html.",
 )
-@click.option("--locale", default="en_GB", show_default=True, help="en_GB or cy_GB.")
+@click.option(
+    "--locale",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    help="The documents' language, en_GB or cy_GB. Default: the --language given before the "
+    "command, else en_GB.",
+)
 @click.option(
     "-o",
     "--output",
@@ -211,6 +273,7 @@ def cli() -> None:
 )
 @_rejected_option
 @_progress_option
+@_delimiter_option
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -218,7 +281,7 @@ def report(
     commitment_files: tuple[str, ...],
     no_commitments: bool,
     fmt: str | None,
-    locale: str,
+    locale: str | None,
     output: str | None,
     title: str | None,
     authority: str | None,
@@ -237,7 +300,6 @@ def report(
     with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
     Annual Report 2023, valued with the shipped open methodology.
     """
-    from socialvalue import _display
     from socialvalue.io import atomic_write_text
     from socialvalue.report import (
         Formatter,
@@ -250,12 +312,20 @@ def report(
     from ._context import authority_of, commitments_for, titles_for
     from ._inputs import read_deliveries
     from ._paths import resolve_output, write_documents
+    from ._words import say, say_count
 
+    locale = locale or _language()
+    language = locale  # the summary in the documents' language
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
     with _progress(no_progress) as progress:
         read = read_deliveries(
-            deliveries, chosen.framework, rejected_to=rejected, progress=progress
+            deliveries,
+            chosen.framework,
+            rejected_to=rejected,
+            language=language,
+            delimiter=_delimiter(),
+            progress=progress,
         )
     _print_notes(read.notes)
     batch = read.deliveries
@@ -264,7 +334,7 @@ def report(
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
-        titles=titles_for(chosen.framework, locale, translations_file),
+        titles=titles_for(chosen.framework, locale, translations_file, promised.commitments),
     )
     ends = [d.period.end for d in items]
     built = build_report(
@@ -295,7 +365,9 @@ def report(
         for name, text in tables.items():
             atomic_write_text(target.path / f"{name}.csv", text)
         console.print(
-            f"wrote {len(tables)} CSV tables into the folder {target.path}/", highlight=False
+            say_count(language, "wrote_tables", len(tables), folder=target.path),
+            highlight=False,
+            markup=False,
         )
         return
     written = [target.path]
@@ -304,20 +376,25 @@ def report(
     else:
         written = write_documents(built, formatter, target)
     headline = built.headlines[0]
-    shown = formatter.compact(headline.amount) if headline.amount is not None else ""
-    missing = _display.count(
-        len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
-    )
+    missing = say_count(language, "groups", len(built.table("not_valued").rows))
     console.print(
-        f"wrote {target.path} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{missing} not valued (listed in the report)",
+        say(
+            language,
+            "wrote_report",
+            path=target.path,
+            title=built.title,
+            label=Formatter(locale=language).label(headline.key),
+            amount=Formatter(locale=language, rounding=chosen.rounding).compact(headline.amount)
+            if headline.amount is not None
+            else "",
+            missing=missing,
+        ),
         highlight=False,
         markup=False,
     )
     if len(written) > 1:
         console.print(
-            f"the technical annex is {written[1]}, every table and working as CSV in the "
-            f"folder {written[2]}/",
+            say(language, "wrote_annex", annex=written[1], folder=written[2]),
             highlight=False,
             markup=False,
         )
@@ -373,6 +450,7 @@ def _period_of(items: Sequence[Delivery]) -> str:
     help="With --scenarios: the present value each input's switching value would reach.",
 )
 @_progress_option
+@_delimiter_option
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -412,7 +490,12 @@ def value(
     columnar = not (strict or explain or scenarios or fmt == "json")
     with _progress(no_progress) as shown:
         read = read_deliveries(
-            deliveries, framework, rejected_to=rejected, frame=columnar, progress=shown
+            deliveries,
+            framework,
+            rejected_to=rejected,
+            delimiter=_delimiter(),
+            frame=columnar,
+            progress=shown,
         )
     if read.frame is not None and columnar and deliveries is not None:
         # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
@@ -437,8 +520,12 @@ def value(
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
         return
+    from socialvalue import _display
+
     console = _console()
-    console.print(Text.assemble((batch_file.title, "bold"), f": {batch.count} deliveries"))
+    english = _display.DEFAULT_LOCALE
+    delivered = _display.count(batch.count, "delivery", "deliveries", locale=english)
+    console.print(Text.assemble((batch_file.title, "bold"), f": {delivered}"))
     console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
     price_base = chosen.price_base.label if chosen.price_base else "each value's own"
     console.print(
@@ -652,7 +739,7 @@ def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework:
             "\n",
             ("possible overlaps", "bold"),
             " (the framework says these measures may count the same activity; delivered in "
-            "the same period but outside the methodology's overlap scope, so not "
+            "overlapping periods but outside the methodology's overlap scope, so not "
             "de-duplicated — do not add them up):",
         )
     )
@@ -680,6 +767,7 @@ def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework:
 @_registry_option
 @_json_option
 @_progress_option
+@_delimiter_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -706,7 +794,9 @@ def explain(
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
     with _progress(no_progress) as shown:
-        read = read_deliveries(deliveries_file, chosen.framework, progress=shown)
+        read = read_deliveries(
+            deliveries_file, chosen.framework, delimiter=_delimiter(), progress=shown
+        )
     _print_notes(read.notes)
     of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
@@ -794,6 +884,7 @@ def framework(file: str | None) -> None:
 )
 @_rejected_option
 @_progress_option
+@_delimiter_option
 def validate(
     file: str, framework_name: str | None, rejected: str | None, no_progress: bool
 ) -> None:
@@ -809,26 +900,32 @@ def validate(
     from socialvalue.deliveries import DeliverySet, check_deliveries
     from socialvalue.discounting import DiscountSchedules
     from socialvalue.framework import Framework
-    from socialvalue.io import load_any
+    from socialvalue.io import check_deliveries_file, holds_deliveries, load_registry_csv
     from socialvalue.prices import PriceIndex
     from socialvalue.proxies import ProxyRegistry
 
-    from ._inputs import RETURNS_SUFFIXES, read_deliveries
+    from ._inputs import RETURNS_SUFFIXES
+    from ._words import say_count
 
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
-        with _progress(no_progress) as shown:
-            read = read_deliveries(
-                file,
-                _framework_from(framework_name or "lcrca"),
-                rejected_to=rejected,
-                progress=shown,
-            )
-        if read.rejected:
-            _print_notes(read.notes)
-            raise click.exceptions.Exit(1)
-        click.echo(f"{file}: OK — {read.count} deliveries, every row accepted")
+        _validate_returns(file, framework_name, rejected, no_progress)
         return
-    document = load_any(file)
+    if holds_deliveries(file):
+        # Every problem at once: each entry's, and the framework's on the entries that built.
+        chosen = framework_name or "lcrca"
+        delivery_set = check_deliveries_file(file, _framework_from(chosen))
+        click.echo(
+            say_count(
+                _language(), "ok_deliveries", len(delivery_set), file=file, framework=repr(chosen)
+            )
+        )
+        return
+    document = (
+        # A registry CSV's header, rows and framework check in one pass, by row and column.
+        load_registry_csv(file, framework=_framework_from(framework_name))
+        if framework_name is not None and Path(file).suffix.lower() == ".csv"
+        else _load_checked(file, framework_name)
+    )
     if isinstance(document, Framework):
         summary = (
             f"framework {document.id!r} version {document.version}, "
@@ -861,6 +958,76 @@ def validate(
             f"sha256:{document.content_hash[:12]}"
         )
     click.echo(f"{file}: OK — {summary}")
+
+
+def _validate_returns(
+    file: str, framework_name: str | None, rejected: str | None, no_progress: bool
+) -> None:
+    """Every problem of every row, one a line, as ``FILE, row N, column C: …``."""
+    from ._inputs import read_deliveries
+    from ._words import say_count
+
+    framework = _framework_from(framework_name or "lcrca")
+    language = _language()
+    with _progress(no_progress) as shown:
+        read = read_deliveries(
+            file,
+            framework,
+            rejected_to=rejected,
+            language=language,
+            delimiter=_delimiter(),
+            progress=shown,
+        )
+    if read.rejected:
+        _print_notes(read.notes)
+        for problem in read.problems:
+            click.echo(f"  {file}, {problem.readable()}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(say_count(language, "ok_returns", read.count, file=file))
+
+
+def _load_checked(
+    file: str, framework_name: str | None
+) -> (
+    Framework
+    | ProxyRegistry
+    | PriceIndex
+    | DiscountSchedules
+    | DeliverySet
+    | CommitmentSet
+    | Methodology
+):
+    """Load any document; a registry's or commitments' framework problems come with the rest.
+
+    A file that cannot be loaded is still checked against the framework (the registry's only
+    with --framework, as when it loads), so every problem of every stage is in one error.
+    """
+    from pathlib import Path
+
+    from socialvalue.exceptions import DataFileError
+    from socialvalue.io import fit_problems_in_file, load_any
+
+    from ._inputs import DELIVERY_SUFFIXES
+
+    try:
+        return load_any(file)
+    except DataFileError as error:
+        if Path(file).suffix.lower() not in DELIVERY_SUFFIXES:
+            raise
+        framework = _framework_from(framework_name or "lcrca")
+        extra = fit_problems_in_file(file, framework, reported=error.problems)
+        if framework_name is None:  # a registry is checked against a framework when asked
+            extra = [p for p in extra if p.location.startswith("commitments")]
+        if not extra:
+            raise
+        merged = sorted([*error.problems, *extra], key=_entry_order)
+        raise DataFileError(error.file, merged) from None
+
+
+def _entry_order(problem: Problem) -> tuple[str, int]:
+    """Problems of the document first, then by list and entry (``values[2]…``)."""
+    found = re.match(r"^(\w+)\[(\d+)\]", problem.location)
+    return ("", -1) if found is None else (found[1], int(found[2]))
 
 
 def _looks_like_registry(path: str) -> bool:
@@ -896,6 +1063,7 @@ def _looks_like_registry(path: str) -> bool:
 )
 @_json_option
 @_progress_option
+@_delimiter_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -926,7 +1094,7 @@ def commitments(
     returns: list[Delivery] = []
     for path in deliveries_files:
         with _progress(no_progress) as shown:
-            read = read_deliveries(path, framework_, progress=shown)
+            read = read_deliveries(path, framework_, delimiter=_delimiter(), progress=shown)
         _print_notes(read.notes)
         returns.extend(read.deliveries)
     if quarter is None:
@@ -1088,6 +1256,7 @@ def import_(
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
 @_progress_option
+@_delimiter_option
 def diff(
     old: str, new: str, deliveries: str | None, fmt: str, output: str | None, no_progress: bool
 ) -> None:
@@ -1114,7 +1283,8 @@ def diff(
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
     with _progress(no_progress) as shown:
-        items = read_deliveries(deliveries, after.framework, progress=shown).deliveries.deliveries
+        read = read_deliveries(deliveries, after.framework, delimiter=_delimiter(), progress=shown)
+    items = read.deliveries.deliveries
     bridge = compare(items, before, after)
     if fmt == "markdown":
         text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))

@@ -19,23 +19,24 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from socialvalue._display import DEFAULT_LOCALE, count
+from socialvalue._display import DEFAULT_LOCALE
 from socialvalue.batch import ValuationBatch
 from socialvalue.deliveries import DeliverySet
-from socialvalue.exceptions import MissingExtraError
+from socialvalue.exceptions import MissingExtraError, Problem
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportResult,
     RejectedRow,
     ReturnsFrame,
+    check_deliveries_file,
     example_deliveries,
-    load_deliveries,
     read_returns,
     write_rejected,
 )
 from socialvalue.methodology import Methodology
 
 from ._progress import Progress
+from ._words import say, say_count
 
 __all__ = [
     "DELIVERY_SUFFIXES",
@@ -46,6 +47,7 @@ __all__ = [
     "read_deliveries",
     "read_frame",
     "toml_note",
+    "value_rows",
 ]
 
 #: Delivery sets, as the library writes them.
@@ -65,6 +67,7 @@ class Deliveries:
     Attributes:
         notes: Lines to print before the command's own output (rejected rows, where written).
         rejected: How many rows of a returns file were rejected.
+        problems: Every problem of the rejected rows, in file order.
         title: The deliveries' title.
         count: How many deliveries were accepted.
         frame: For a CSV file read through the columnar path, the accepted rows as a polars
@@ -81,6 +84,7 @@ class Deliveries:
         *,
         notes: Sequence[str] = (),
         rejected: int = 0,
+        problems: Sequence[Problem] = (),
         count: int | None = None,
         frame: Any = None,  # noqa: ANN401 - a polars DataFrame
         title: str | None = None,
@@ -91,6 +95,7 @@ class Deliveries:
         self.title = title if title is not None else getattr(deliveries, "title", "")
         self.notes = tuple(notes)
         self.rejected = rejected
+        self.problems = tuple(problems)
         self.frame = frame
         self.count = len(deliveries) if isinstance(deliveries, DeliverySet) else count or 0
 
@@ -102,19 +107,25 @@ class Deliveries:
         return self._deliveries()
 
 
-def read_deliveries(  # noqa: PLR0913 - keyword-only options of one reader
+def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to read it
     path: str | None,
     framework: Framework,
     *,
     rejected_to: str | None = None,
     locale: str = "en_GB",
+    language: str = DEFAULT_LOCALE,
+    delimiter: str = ",",
     frame: bool = False,
     progress: Progress | None = None,
 ) -> Deliveries:
     """Read deliveries from ``path`` (the shipped example when ``None``).
 
-    ``progress`` draws the rows read and checked (for returns) or a spinner (for a large
-    delivery set), if it is shown.
+    ``locale`` is how a returns file writes numbers, ``delimiter`` what separates its cells (CSV);
+    ``language`` is the language of the notes. ``progress`` draws the rows read and checked (for
+    returns) or a spinner (for a large delivery set), if it is shown. With the ``frames``
+    extra a CSV file is read through the columnar path (the same rows, the same reasons; the
+    accepted rows kept as a frame), and, with ``frame=True``, a Parquet file is kept as a frame
+    for ``value_frame`` to check and value in one pass.
 
     Raises:
         click.UsageError: a suffix that is neither a delivery set nor a returns file.
@@ -134,7 +145,8 @@ def read_deliveries(  # noqa: PLR0913 - keyword-only options of one reader
             )
         size = _size(path)
         with shown.spinner(f"reading {Path(path).name}", size=size):
-            loaded = load_deliveries(path)
+            # Every problem at once: each entry's, and the framework's on the entries that built.
+            loaded = check_deliveries_file(path, framework)
         large = suffix == ".toml" and size >= TOML_NOTE_FROM
         return Deliveries(deliveries=loaded, notes=(toml_note(path, size),) if large else ())
     if suffix not in RETURNS_SUFFIXES:
@@ -142,7 +154,7 @@ def read_deliveries(  # noqa: PLR0913 - keyword-only options of one reader
             f"{path}: expected deliveries as {', '.join(DELIVERY_SUFFIXES)} or returns as "
             f"{', '.join(RETURNS_SUFFIXES)}; got {suffix or 'no suffix'}"
         )
-    title = f"Returns from {Path(path).name}"
+    title = say(language, "returns_title", name=Path(path).name)
     if frame and suffix == ".parquet":
         # Checked and valued in one pass by value_frame, which gives the rejected rows.
         table = _parquet_frame(path)
@@ -155,23 +167,23 @@ def read_deliveries(  # noqa: PLR0913 - keyword-only options of one reader
             checked=False,
         )
     counter = shown.counter(f"reading and checking {Path(path).name}")
-    fast = read_frame(path, framework, locale=locale, progress=counter)
+    fast = read_frame(path, framework, locale=locale, delimiter=delimiter, progress=counter)
     if fast is not None:
-        notes = _rejected_notes(path, fast.rejected, framework, rejected_to)
         return Deliveries(
             lambda: DeliverySet(title=title, deliveries=fast.deliveries()),
-            notes=notes,
+            notes=_rejected_notes(path, fast.rejected, framework, rejected_to, language),
             rejected=len(fast.rejected),
+            problems=[problem for row in fast.rejected for problem in row.problems],
             count=fast.accepted,
             frame=fast.frame,
             title=title,
         )
-    result = read_any_returns(path, framework, locale=locale, progress=counter)
-    notes = _rejected_notes(path, result, framework, rejected_to)
+    result = read_any_returns(path, framework, locale=locale, delimiter=delimiter, progress=counter)
     return Deliveries(
         DeliverySet(title=title, deliveries=result.accepted),
-        notes=notes,
+        notes=_rejected_notes(path, result, framework, rejected_to, language),
         rejected=len(result.rejected),
+        problems=result.problems(),
     )
 
 
@@ -180,6 +192,7 @@ def read_frame(
     framework: Framework,
     *,
     locale: str = "en_GB",
+    delimiter: str = ",",
     progress: Callable[[int], None] | None = None,
 ) -> ReturnsFrame | None:
     """A CSV file read through the columnar path; ``None`` for any other file, or without polars."""
@@ -190,7 +203,9 @@ def read_frame(
     except MissingExtraError:  # pragma: no cover - the frames extra is in the test extra
         return None
     try:
-        return read_returns_frame(path, framework=framework, locale=locale, progress=progress)
+        return read_returns_frame(
+            path, framework=framework, locale=locale, delimiter=delimiter, progress=progress
+        )
     except MissingExtraError:
         return None
 
@@ -235,29 +250,39 @@ def _rejected_notes(
     read: ImportResult | Sequence[RejectedRow],
     framework: Framework,
     rejected_to: str | None,
+    language: str = DEFAULT_LOCALE,
 ) -> list[str]:
     """The one line about rejected rows (and write them, with ``--rejected``)."""
     rejected = read.rejected if isinstance(read, ImportResult) else read
     if not rejected:
         return []
     problems = [problem for row in rejected for problem in row.problems]
-    counted = count(len(problems), "problem", locale=DEFAULT_LOCALE)
-    rows = count(len(rejected), "row", locale=DEFAULT_LOCALE)
     if rejected_to is not None:
         write_rejected(read, rejected_to, framework=framework)
-        where = f"written to {rejected_to} to correct"
+        where = say(language, "rejected_written", path=rejected_to)
     else:
-        where = "give --rejected FILE to write them to correct"
-    return [f"{path}: {rows} rejected ({counted}; first: {problems[0]}) and left out; {where}"]
+        where = say(language, "rejected_hint")
+    return [
+        say(
+            language,
+            "rejected_note",
+            path=path,
+            rows=say_count(language, "rows_rejected", len(rejected)),
+            problems=say_count(language, "problems", len(problems)),
+            first=problems[0].readable(),
+            where=where,
+        )
+    ]
 
 
-def value_rows(
+def value_rows(  # noqa: PLR0913 - the read, and keyword-only options to value it
     read: Deliveries,
     methodology: Methodology,
     by: Sequence[str],
     *,
     path: str,
     rejected_to: str | None,
+    language: str = DEFAULT_LOCALE,
 ) -> tuple[ValuationBatch, list[str]]:
     """Value a frame read (unvalued groups reported, as ``value`` does); the notes to print.
 
@@ -274,7 +299,7 @@ def value_rows(
             problem = result.rejected[0].problems[0]
             raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
         return result.batch, list(read.notes)
-    notes = _rejected_notes(path, result.rejected, methodology.framework, rejected_to)
+    notes = _rejected_notes(path, result.rejected, methodology.framework, rejected_to, language)
     return result.batch, notes
 
 

@@ -279,7 +279,7 @@ def _frame_overlaps(
     firsts = {first for found in seconds.values() for first in found}
     scope = methodology.overlap_scope
     by_period = "period" in scope
-    buckets: dict[tuple[object, ...], list[Delivery]] = {}
+    buckets: dict[object, list[Delivery]] = {}
     ordered = sorted(
         (item for item in parts if item[1].measure in firsts), key=lambda item: item[0].first
     )

@@ -114,9 +114,10 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                 kind="possible overlap",
                 overlaps=first,
                 reason=(
-                    f"may count the same activity as {first}, delivered in the same period but "
-                    f"not in the same {scope} (the framework says they overlap); not "
-                    "de-duplicated, so "
+                    # No claim about the scope: a frame's batch detects no overlaps at all,
+                    # so there the pair may well share the project.
+                    f"may count the same activity as {first} (the framework says they may "
+                    "overlap), delivered in an overlapping period; not de-duplicated, so "
                     + (
                         "it stays in the total: check the two are different activities"
                         if amount is not None

@@ -16,22 +16,12 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue import _display
+from socialvalue._catalogue import N_, Np_, plural_sample, translations as translations_of
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
-from socialvalue.report._catalogue import plural_sample, translations as translations_of
 
 __all__ = ["LABELS", "SUPPORTED_LOCALES", "Formatter"]
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention, found by pybabel extract
-    """Mark a message for extraction (``pybabel extract -k N_``); return it unchanged."""
-    return text
-
-
-def Np_(one: str, other: str) -> tuple[str, str]:  # noqa: N802 - ditto, ``-k Np_:1,2``
-    """Mark a message with a plural form for extraction; return both forms."""
-    return (one, other)
 
 
 #: The report's own words, in English: the message catalogue's source. A pair has a plural
@@ -88,6 +78,12 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "{n} delivery",
             "{n} deliveries",
         ),
+        # Quantities in the standard units, by the unit's code: plurals by the catalogue.
+        "quantity_fte_year": Np_("{n} FTE-year", "{n} FTE-years"),
+        "quantity_hour": Np_("{n} hour", "{n} hours"),
+        "quantity_day": Np_("{n} day", "{n} days"),
+        "quantity_week": Np_("{n} week", "{n} weeks"),
+        "quantity_tco2e": Np_("{n} tonne CO2e", "{n} tonnes CO2e"),
         "indicator_contracts_with_social_value": N_("Contracts in scope that include social value"),
         "basis_contracts_with_social_value": N_(
             "{numerator_measures} ÷ {denominator_measure}: {numerator} of {denominator}"
@@ -403,7 +399,7 @@ class Formatter:
         """A label with its ``{placeholders}`` filled, each value formatted by :meth:`value`."""
         return self.label(key).format(**{name: self.value(v) for name, v in values.items()})
 
-    def plural(self, key: str, n: int, **values: object) -> str:
+    def plural(self, key: str, n: int | Decimal, **values: object) -> str:
         """The plural form of label ``key`` for ``n`` (``key.one``, ``key.other`` …).
 
         >>> Formatter().plural("deliveries_count", 1), Formatter().plural("deliveries_count", 3)

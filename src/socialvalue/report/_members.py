@@ -17,10 +17,11 @@ from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report import _text
 from socialvalue.report._charts import bar_chart_svg
-from socialvalue.report._format import Formatter
+from socialvalue.report._format import LABELS, Formatter
 from socialvalue.report._model import Headline, Outcome, Report
 from socialvalue.report._render import render_template
 from socialvalue.tracking import Rag
+from socialvalue.units import STANDARD_UNITS
 
 __all__ = [
     "RAG_SHAPES",
@@ -56,17 +57,33 @@ _COUNTED_KINDS = frozenset({"count", "people"})
 def outcome_line(outcome: Outcome, f: Formatter) -> str:
     """``14,000 hour — Volunteering hours given … (£225.7 thousand)``: one outcome in words."""
     value = f" ({f.compact(outcome.present_value)})" if outcome.present_value is not None else ""
-    amount = quantity_text(outcome.quantity, f.title(outcome.unit), outcome.unit_kind, f)
+    amount = quantity_text(outcome.quantity, outcome.unit, outcome.unit_kind, f)
     return f"{amount} — {f.title(outcome.title)}{value}"
 
 
 def quantity_text(quantity: Decimal, unit: str, kind: str, f: Formatter) -> str:
-    """A quantity as a reader says it: £ amounts as money, counts bare, others with the unit."""
+    """A quantity as a reader says it: £ amounts as money, counts bare, others with the unit.
+
+    ``unit`` is the unit's English label; a standard unit's is said with its plural form in
+    the locale (``14,000 hours``), any other's with its title translated.
+
+    >>> quantity_text(Decimal(14000), "hour", "time", Formatter())
+    '14,000 hours'
+    >>> quantity_text(Decimal(1), "FTE-year", "employment", Formatter())
+    '1 FTE-year'
+    """
     if kind == "money":
         return f.money(Money(quantity, "GBP"))
     if kind in _COUNTED_KINDS:
         return f.number(quantity)
-    return f"{f.number(quantity)} {unit}"
+    standard = _STANDARD_LABELS.get(unit)
+    if standard is not None and f"quantity_{standard}.other" in LABELS["en_GB"]:
+        return f.plural(f"quantity_{standard}", quantity)
+    return f"{f.number(quantity)} {f.title(unit)}"
+
+
+#: The standard units' codes by their English labels.
+_STANDARD_LABELS = {unit.label: unit.code for unit in STANDARD_UNITS.values()}
 
 
 def amount_cards(report: Report, f: Formatter) -> tuple[list[dict[str, str]], str]:
