@@ -8,6 +8,13 @@ Run from the repository root, with socialvalue installed::
                                                # run for CI (its figures are too noisy to compare)
     python benchmarks/valuation.py --n 200000  # another count
     python benchmarks/valuation.py --per-item 100000  # value only the first 100,000 one by one
+    python benchmarks/valuation.py --no-files  # without the end-to-end rows from files
+    python benchmarks/valuation.py --dask-10m  # also 10,000,000 rows from Parquet on Dask
+
+After its own tables it runs ``benchmarks/frames.py`` for the same count: the end-to-end rows
+from CSV and Parquet files to exact totals by theme x period, through ``value_frame`` on polars,
+pandas (Arrow-backed), DuckDB and Dask, beside the pandas float pipeline *including its read*,
+each way in a fresh process, with each figure beside its target and the pandas baseline.
 
 Inputs (seeded, built outside every timed part): a synthetic framework of 40 proxy measures
 (units ``hour`` and ``person``), an in-memory registry with one open-ended value per measure in
@@ -530,6 +537,14 @@ def main(argv: Sequence[str] | None = None) -> None:  # noqa: PLR0915 - one run,
     parser.add_argument("--n", type=int, help="how many deliveries (default 1,000,000)")
     parser.add_argument("--per-item", type=int, help="value only the first N one by one")
     parser.add_argument("--seed", type=int, default=2024, help="seed for the synthetic inputs")
+    parser.add_argument(
+        "--no-files",
+        action="store_true",
+        help="leave out the end-to-end rows from CSV and Parquet (benchmarks/frames.py)",
+    )
+    parser.add_argument(
+        "--dask-10m", action="store_true", help="also 10,000,000 rows from Parquet on Dask"
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     count = args.n or settings.count
@@ -677,6 +692,18 @@ def main(argv: Sequence[str] | None = None) -> None:  # noqa: PLR0915 - one run,
     ]
     for note in notes:
         print(f"* {note}")
+    if not args.no_files:
+        # The end-to-end rows: the same count from CSV and Parquet files to exact totals by
+        # theme x period, through value_frame on each engine, beside the pandas float
+        # pipeline including its read (benchmarks/frames.py, each way in a fresh process).
+        print()
+        print("end to end, from files:")
+        import frames  # noqa: PLC0415 - the sibling script, needs the frames (and dask) extras
+
+        frames.main(
+            ["--n", str(count), "--seed", str(args.seed)]
+            + (["--dask-10m"] if args.dask_10m else [])
+        )
     print()
     print(f"total benchmark time: {time.perf_counter() - began:.1f} s")
 

@@ -15,6 +15,7 @@ batch's totals and group sums to compare (used by the frames tests, local and on
 """
 
 import datetime as dt
+import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -475,3 +476,58 @@ def group_sums(batch) -> set[tuple[object, ...]]:
     return {(g.key, g.by, g.quantity, g.count) for g in batch.groups} | {
         ("unvalued", g.key, g.by, g.quantity, g.count) for g in batch.unvalued
     }
+
+
+# --- workbooks written by hand (tests of the XLSX readers) --------------------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def handmade_workbook(path, sheet_data, *, doctype="", workbook_doctype="", merges=""):
+    """A minimal workbook written by hand: one sheet named Returns with the given XML rows."""
+    files = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0"?>{workbook_doctype}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            '<sheets><sheet name="Returns" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+            f'Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            f'<?xml version="1.0"?>{doctype}<worksheet xmlns="{_MAIN}"><sheetData>{sheet_data}'
+            f"</sheetData>{merges}</worksheet>"
+        ),
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return path
+
+
+def sheet_row(number, *cells):
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def text_cell(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+HEADER_ROW = sheet_row(
+    1, text_cell("A1", "measure"), text_cell("B1", "quantity"), text_cell("C1", "period")
+)

@@ -8,7 +8,6 @@ from helpers import batch_totals, frame_of, group_sums
 from hypothesis import given, strategies as st
 
 import socialvalue as sv
-from socialvalue._phrases import english
 from socialvalue.frames import deliveries_from_frame, value_frame
 
 pl = pytest.importorskip("polars")
@@ -333,30 +332,9 @@ def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence
     from_objects = build_report(deliveries, METHODOLOGY, **heading)
     from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
     assert from_frame.headlines == from_objects.headlines
-    # A frame's engine brings back sums, not rows, so overlaps between rows are not detected
-    # there (#13): the objects' report lists them as excluded; every other table is equal.
-    assert [t for t in from_frame.tables if t.name != "excluded"] == [
-        t for t in from_objects.tables if t.name != "excluded"
-    ]
-    # (the objects' reasons may add "it also overlaps …"; the amounts and kinds are the same)
-    frame_rows = from_frame.table("excluded").rows
-    object_rows = from_objects.table("excluded").rows
-    overlapping = ("overlap", "possible overlap")
-    assert [row[:6] for row in frame_rows if row[5] not in overlapping] == [
-        row[:6] for row in object_rows if row[5] not in overlapping
-    ]
-    # The frame still lists the pair it could not de-duplicate, as a possible overlap.
-    possible = {row[:2] for row in frame_rows if row[5] == "possible overlap"}
-    assert {row[:2] for row in object_rows if row[5] in overlapping} <= possible
-    # Its reason claims nothing false: the pair shares a project here, and the reason said
-    # "not in the same project, contract, period".
-    in_scope = {row[:2] for row in object_rows if row[5] == "overlap"}
-    assert in_scope
-    for row in frame_rows:
-        if row[5] == "possible overlap" and row[:2] in in_scope:
-            reason = row[6] if isinstance(row[6], str) else english(row[6])
-            assert "not in the same" not in reason
-            assert "delivered in an overlapping period; not de-duplicated" in reason
+    # Overlaps are found from the per-key sums (grouped by the overlap scope too), so every
+    # table is equal, the excluded groups and the possible overlaps included.
+    assert from_frame.tables == from_objects.tables
     assert from_frame.notes == from_objects.notes
     assert len(from_frame.trace) == len(from_objects.trace)
     for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):
@@ -388,3 +366,45 @@ def test_a_polars_nan_quantity_is_rejected_as_nan_not_as_the_float_none(float_pl
     [problem] = row.problems
     assert "None" not in problem.message
     assert problem.message.startswith("got the float nan" if float_places is None else "nan is")
+
+
+@pytest.mark.parametrize("policy", ["exclude_second", "warn", "raise"])
+def test_overlaps_are_found_on_a_frame_as_value_many_finds_them(policy):
+    import warnings
+
+    import attrs
+
+    from socialvalue.methodology import OverlapPolicy
+
+    method = attrs.evolve(METHODOLOGY, overlap_policy=OverlapPolicy(policy))
+    deliveries = sv.io.example_deliveries().deliveries
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            objects = sv.value_many(deliveries, method, by=("project",), unvalued="report")
+        except sv.exceptions.ValidationError as error:
+            objects = error
+    with warnings.catch_warnings(record=True) as seen_frame:
+        warnings.simplefilter("always")
+        try:
+            frame = value_frame(
+                frame_of(deliveries, "polars"), method, by=("project",), unvalued="report"
+            ).batch
+        except sv.exceptions.ValidationError as error:
+            frame = error
+    if policy == "raise":
+        assert isinstance(objects, sv.exceptions.ValidationError)
+        assert isinstance(frame, sv.exceptions.ValidationError)
+        assert [p.message for p in frame.problems] == [p.message for p in objects.problems]
+        return
+    assert [str(w.message) for w in seen_frame] == [str(w.message) for w in seen]
+
+    def shown(batch):
+        return [
+            (g.key, g.by, g.quantity, g.overlaps, g.counted, g.reason, g.present_value)
+            for g in batch.groups
+        ]
+
+    assert shown(frame) == shown(objects)
+    assert any(g.overlaps for g in frame.groups)
+    assert frame.total_present_value() == objects.total_present_value()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from helpers import HEADER_ROW, handmade_workbook, sheet_row, text_cell
 from hypothesis import HealthCheck, given, settings, strategies as st
 from strategies import deliveries, frameworks
 
@@ -102,55 +103,10 @@ def _fill(path, rows, *, out=None, start=2, edit=None):
     return target
 
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def _handmade(path, sheet_data, *, doctype="", workbook_doctype="", merges=""):
-    """A minimal workbook written by hand: one sheet named Returns with the given XML rows."""
-    files = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-            "</Types>"
-        ),
-        "_rels/.rels": (
-            f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-        ),
-        "xl/workbook.xml": (
-            f'<?xml version="1.0"?>{workbook_doctype}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
-            '<sheets><sheet name="Returns" sheetId="1" r:id="rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-            f'Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-        ),
-        "xl/worksheets/sheet1.xml": (
-            f'<?xml version="1.0"?>{doctype}<worksheet xmlns="{_MAIN}"><sheetData>{sheet_data}'
-            f"</sheetData>{merges}</worksheet>"
-        ),
-    }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return path
-
-
-def _row(number, *cells):
-    return f'<row r="{number}">{"".join(cells)}</row>'
-
-
-def _text(ref, text):
-    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
-
-
-_HEADER = _row(1, _text("A1", "measure"), _text("B1", "quantity"), _text("C1", "period"))
+_handmade = handmade_workbook
+_row = sheet_row
+_text = text_cell
+_HEADER = HEADER_ROW
 
 
 # --- the template ------------------------------------------------------------------------------

@@ -587,6 +587,11 @@ def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
 
 
+def scope_key(delivery: Delivery, scope: Sequence[str]) -> object:
+    """What two deliveries must share to overlap: their status and the scope's attributes."""
+    return _scope_keys(scope)(delivery)
+
+
 def _scope_keys(scope: Sequence[str]) -> Callable[[Delivery], object]:
     """The key of a delivery's overlap scope: its status and the scope's dimensions but period."""
     return attrgetter("status", *(dim for dim in scope if dim != "period"))

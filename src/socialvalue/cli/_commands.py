@@ -487,9 +487,10 @@ def value(
 
     from socialvalue._decimal import bounded_decimal
     from socialvalue.batch import value_many
+    from socialvalue.deliveries import DeliverySet
     from socialvalue.money import Money
 
-    from ._inputs import read_deliveries
+    from ._inputs import read_deliveries, value_rows
     from ._output import batch_json
 
     if target is not None and not scenarios:
@@ -500,23 +501,35 @@ def value(
         raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
+    columnar = not (strict or explain or scenarios or fmt == "json")
     with _progress(no_progress) as shown:
         read = read_deliveries(
-            deliveries, framework, rejected_to=rejected, delimiter=_delimiter(), progress=shown
+            deliveries,
+            framework,
+            rejected_to=rejected,
+            delimiter=_delimiter(),
+            frame=columnar,
+            progress=shown,
         )
-    _print_notes(read.notes)
-    batch_file = read.deliveries
-    items = batch_file.deliveries
-    with _progress(no_progress) as shown:
-        batch = value_many(
-            items,
-            chosen,
-            unvalued="raise" if strict else "report",
-            by=by,
-            progress=shown.counter(
-                "valuing", total=len(items), unit="deliveries", show_from=10_000
-            ),
-        )
+    if read.frame is not None and columnar and deliveries is not None:
+        # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
+        batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
+        _print_notes(notes)
+        batch_file = DeliverySet(title=read.title)
+    else:
+        _print_notes(read.notes)
+        batch_file = read.deliveries
+        items = batch_file.deliveries
+        with _progress(no_progress) as shown:
+            batch = value_many(
+                items,
+                chosen,
+                unvalued="raise" if strict else "report",
+                by=by,
+                progress=shown.counter(
+                    "valuing", total=len(items), unit="deliveries", show_from=10_000
+                ),
+            )
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
@@ -1052,7 +1065,7 @@ def _validate_returns(
         for problem in read.problems:
             click.echo(f"  {file}, {problem.readable()}", err=True)
         raise click.exceptions.Exit(1)
-    click.echo(say_count(language, "ok_returns", len(read.deliveries), file=file))
+    click.echo(say_count(language, "ok_returns", read.count, file=file))
 
 
 def _load_checked(

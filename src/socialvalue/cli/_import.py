@@ -15,12 +15,13 @@ import click
 
 from socialvalue._display import DEFAULT_LOCALE, count as _count
 from socialvalue.commitments import Commitment
-from socialvalue.deliveries import DeliverySet
+from socialvalue.deliveries import Delivery, DeliverySet
+from socialvalue.exceptions import DataFileError
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportLimits,
+    ReturnsFrame,
     make_template,
-    read_returns,
     save_deliveries,
     write_rejected,
     write_returns,
@@ -104,17 +105,28 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
 
     The exit code is 0 when every row was accepted and 1 when any was rejected. ``rejected``
     writes the rejected rows (``.csv`` or ``.xlsx``) to correct and import again; ``accepted``
-    writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, or ``.csv``,
-    ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then one error
-    lists every problem. ``progress`` is given to the reader (the rows checked so far).
+    writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, ``.parquet``, or
+    ``.csv``, ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then
+    one error lists every problem. ``progress`` is given to the reader (the rows checked so far).
 
     Raises:
         DataFileError: the file cannot be read or its header is wrong; in strict mode, any
             rejected row.
     """
-    result = read_returns(
-        path,
-        framework=framework,
+    fast = None
+    if limits is None and delimiter == "," and encoding == "utf-8" and sheet is None:
+        from socialvalue.cli._inputs import read_frame  # noqa: PLC0415 - beside its one use
+
+        fast = read_frame(os.fspath(path), framework, locale=locale, progress=progress)
+    if fast is not None:
+        return _import_frame(
+            fast, path, framework, strict=strict, rejected=rejected, accepted=accepted
+        )
+    from socialvalue.cli._inputs import read_any_returns  # noqa: PLC0415 - beside its one use
+
+    result = read_any_returns(
+        os.fspath(path),
+        framework,
         locale=locale,
         sheet=sheet,
         delimiter=delimiter,
@@ -124,26 +136,70 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     )
     lines = [result.summary()]
     if rejected is not None and result.rejected:
-        count = write_rejected(result, rejected, framework=framework)
         lines.append(
-            f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
-            f"{os.fspath(rejected)}: correct them there and import that file again"
+            _wrote_rejected(write_rejected(result, rejected, framework=framework), rejected)
         )
     if accepted is not None:
-        if Path(accepted).suffix.lower() in (".toml", ".json"):
-            save_deliveries(
-                DeliverySet(title=f"Returns from {Path(path).name}", deliveries=result.accepted),
+        lines.append(
+            _write_accepted(
+                lambda: result.accepted,
+                lambda: ReturnsFrame.from_import_result(result),
+                path,
                 accepted,
             )
-        else:
-            write_returns(result.accepted, accepted)
-        written = _count(
-            len(result.accepted),
-            "accepted delivery",
-            "accepted deliveries",
-            locale=DEFAULT_LOCALE,
         )
-        lines.append(f"wrote {written} to {os.fspath(accepted)}")
     if strict:
         result.raise_for_rejected()
     return (0 if result.ok else 1), "\n".join(lines)
+
+
+def _import_frame(  # noqa: PLR0913 - the options of import_command
+    fast: ReturnsFrame,
+    path: str | os.PathLike[str],
+    framework: Framework,
+    *,
+    strict: bool,
+    rejected: str | os.PathLike[str] | None,
+    accepted: str | os.PathLike[str] | None,
+) -> tuple[int, str]:
+    """:func:`import_command` for a file read through the columnar path (the same account)."""
+    lines = [fast.summary()]
+    if rejected is not None and fast.rejected:
+        written = write_rejected(fast.rejected, rejected, framework=framework)
+        lines.append(_wrote_rejected(written, rejected))
+    if accepted is not None:
+        lines.append(_write_accepted(fast.deliveries, lambda: fast, path, accepted))
+    if strict and fast.rejected:
+        raise DataFileError(
+            fast.source, [problem for row in fast.rejected for problem in row.problems]
+        )
+    return (1 if fast.rejected else 0), "\n".join(lines)
+
+
+def _wrote_rejected(count: int, rejected: str | os.PathLike[str]) -> str:
+    return (
+        f"wrote {_count(count, 'rejected row', locale=DEFAULT_LOCALE)} to "
+        f"{os.fspath(rejected)}: correct them there and import that file again"
+    )
+
+
+def _write_accepted(
+    deliveries: Callable[[], Sequence[Delivery]],
+    frame: Callable[[], ReturnsFrame],
+    path: str | os.PathLike[str],
+    accepted: str | os.PathLike[str],
+) -> str:
+    """Write the accepted deliveries; a ``.parquet`` file straight from the frame."""
+    suffix = Path(accepted).suffix.lower()
+    if suffix == ".parquet":
+        count = frame().write_parquet(accepted)
+    elif suffix in (".toml", ".json"):
+        items = deliveries()
+        save_deliveries(
+            DeliverySet(title=f"Returns from {Path(path).name}", deliveries=items), accepted
+        )
+        count = len(items)
+    else:
+        count = write_returns(deliveries(), accepted)
+    written = _count(count, "accepted delivery", "accepted deliveries", locale=DEFAULT_LOCALE)
+    return f"wrote {written} to {os.fspath(accepted)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
@@ -14,9 +15,12 @@ from socialvalue._phrases import english
 from socialvalue.batch import (
     DELIVERY_DIMENSIONS,
     GroupValuation,
+    OverlapWarning,
     UnvaluedGroup,
     ValuationBatch,
     classify,
+    overlap_pairs,
+    scope_key,
     unvalued_phrase,
     unvalued_reason,
 )
@@ -24,7 +28,7 @@ from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.frames._kernel import KEY_FIELDS, Kernel, reason
 from socialvalue.io import ImportResult, RejectedRow
-from socialvalue.methodology import Methodology, MethodologyRef
+from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import RoundingMode
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.tabular import Record
@@ -251,6 +255,79 @@ def _key_fields(by: Sequence[str]) -> tuple[str, ...]:
     return KEY_FIELDS + tuple(field for field in by if field not in KEY_FIELDS)
 
 
+def _seconds(methodology: Methodology) -> dict[str, Any]:
+    """Each measure that declares an overlap → the measures it overlaps (as value_many reads)."""
+    framework = methodology.framework
+    return {code: firsts for code, firsts in overlap_pairs(framework).items() if code in framework}
+
+
+def _frame_overlaps(
+    parts: Sequence[tuple[Any, Delivery]],
+    methodology: Methodology,
+    seconds: Mapping[str, Any],
+    row_offset: int,
+) -> list[str]:
+    """For each raw group, the measure its rows overlap ("" for none), as value_many finds it.
+
+    The engine grouped the rows by the overlap scope too, so every row of a raw group shares
+    its measure, period and scope: the rule applies to the group. Of the groups a second
+    measure overlaps, the one with the earliest row is named (value_many names the earliest
+    delivery).
+
+    Raises:
+        ValidationError: overlaps found under ``overlap_policy = "raise"``.
+    """
+    if not seconds:
+        return ["" for _ in parts]
+    firsts = {first for found in seconds.values() for first in found}
+    scope = methodology.overlap_scope
+    by_period = "period" in scope
+    buckets: dict[object, list[Delivery]] = {}
+    ordered = sorted(
+        (item for item in parts if item[1].measure in firsts), key=lambda item: item[0].first
+    )
+    for _, sample in ordered:
+        buckets.setdefault(scope_key(sample, scope), []).append(sample)
+    found: list[str] = []
+    for _, sample in parts:
+        partners = seconds.get(sample.measure) or ()
+        named = ""
+        for other in buckets.get(scope_key(sample, scope), ()) if partners else ():
+            if other.measure in partners and (
+                not by_period
+                or (
+                    other.period.start <= sample.period.end
+                    and sample.period.start <= other.period.end
+                )
+            ):
+                named = other.measure
+                break
+        found.append(named)
+    flagged = [
+        (group, sample, named) for (group, sample), named in zip(parts, found, strict=True) if named
+    ]
+    if flagged and methodology.overlap_policy is OverlapPolicy.RAISE:
+        raise ValidationError(
+            [
+                Problem(
+                    f"row {group.first + row_offset}" if group.first >= 0 else "rows",
+                    f"{sample.measure} overlaps {named} in the same {', '.join(scope)}",
+                )
+                for group, sample, named in sorted(flagged, key=lambda item: item[0].first)
+            ],
+            subject="overlapping deliveries (overlap_policy = 'raise')",
+        )
+    if flagged and methodology.overlap_policy is OverlapPolicy.WARN:
+        pairs = sorted({f"{sample.measure} / {named}" for _, sample, named in flagged})
+        warnings.warn(
+            f"{sum(group.count for group, _, _ in flagged)} deliveries overlap others in the "
+            f"same {', '.join(scope)} ({'; '.join(pairs)}); counted under overlap_policy 'warn'",
+            OverlapWarning,
+            stacklevel=3,
+        )
+    return found
+
+
 def _check_by(by: Sequence[str]) -> None:
     unknown = [name for name in by if name not in GROUPABLE]
     if unknown:
@@ -326,7 +403,13 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     if unvalued not in ("raise", "report"):
         raise ValueError(f"unvalued: expected 'raise' or 'report', got {unvalued!r}")
     _check_by(by)
-    keys = _key_fields(by)
+    seconds = _seconds(methodology)
+    scope_fields = tuple(
+        dim
+        for dim in methodology.overlap_scope
+        if seconds and dim != "period" and dim not in _key_fields(by)
+    )
+    keys = _key_fields(by) + scope_fields
     kernel = Kernel(frame, columns=columns, keys=keys, float_places=float_places, index=index)
     names = kernel.names
     native = kernel.native_columns
@@ -343,13 +426,17 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     merged: dict[tuple[object, ...], _Merged] = {}
     bad_keys: list[tuple[object, ...]] = []
     checked: dict[tuple[object, ...], list[tuple[str, str]]] = {}
+    parts: list[tuple[Any, Delivery]] = []
+    for group in sums:
+        fields = dict(zip(keys, group.key, strict=True))
+        sample, _ = _key_problems(fields, methodology, checked)
+        if sample is None:
+            bad_keys.append(group.key)
+            continue
+        parts.append((group, sample))
+    overlapping = _frame_overlaps(parts, methodology, seconds, row_offset)
     with calculation_context():
-        for group in sums:
-            fields = dict(zip(keys, group.key, strict=True))
-            sample, _ = _key_problems(fields, methodology, checked)
-            if sample is None:
-                bad_keys.append(group.key)
-                continue
+        for (group, sample), overlaps in zip(parts, overlapping, strict=True):
             group_key = (
                 sample.measure,
                 sample.period,
@@ -358,6 +445,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                 sample.role,
                 sample.status,
                 *(getattr(sample, name) for name in by),
+                overlaps,
             )
             known = merged.get(group_key)
             if known is None:
@@ -391,10 +479,11 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                     shown_first,
                     UnvaluedGroup(
                         key=valuation_key,
-                        by=tuple(group_key[len(KEY_FIELDS) :]),
+                        by=tuple(group_key[len(KEY_FIELDS) : -1]),
                         quantity=quantity,
                         count=members,
                         members=(),
+                        overlaps=str(group_key[-1]),
                         reason=unvalued_reason(error, words),
                         reason_phrase=unvalued_phrase(error, words),
                         status=part.sample.status,
@@ -403,15 +492,16 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
             )
             continue
         gross, net, present = unit.times(quantity)
-        # Targets and transfers follow the one rule (a frame's rows are outturn). Overlaps
-        # between rows are not detected on a frame: the engine brings back sums, not rows.
-        value_type, counted, why = classify(unit, part.sample.status, "", methodology)
+        # Targets, transfers and overlaps follow the one rule (a frame's rows are outturn).
+        overlaps = str(group_key[-1])
+        value_type, counted, why = classify(unit, part.sample.status, overlaps, methodology)
         groups.append(
             (
                 shown_first,
                 GroupValuation(
                     key=unit.key,
-                    by=tuple(group_key[len(KEY_FIELDS) :]),
+                    by=tuple(group_key[len(KEY_FIELDS) : -1]),
+                    overlaps=overlaps,
                     quantity=quantity,
                     count=members,
                     unit=unit,

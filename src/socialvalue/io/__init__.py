@@ -13,6 +13,7 @@ key path it was found at.
 
 from socialvalue._deprecated import moved_names
 from socialvalue.io._any import load_any
+from socialvalue.io._columnar import ReturnsFrame, read_returns_frame
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
     IGNORED_COLUMNS,
@@ -151,6 +152,7 @@ __all__ = [
     "RegistryImportMapping",
     "RejectedRow",
     "ReturnRows",
+    "ReturnsFrame",
     "atomic_write_bytes",
     "atomic_write_text",
     "check_deliveries_file",
@@ -187,6 +189,7 @@ __all__ = [
     "methodology_diff",
     "methodology_from_text",
     "read_returns",
+    "read_returns_frame",
     "read_text",
     "registry_from_csv_text",
     "registry_to_csv_text",

@@ -156,6 +156,22 @@ _SPACES = frozenset(" \u00a0\u202f\u2009")
 _WORDS = re.compile(r"[0-9]\s*[^\W\d_]{2,}")
 
 
+def _plain_digits(digits: decimal.DecimalTuple) -> bool:
+    """A non-negative number with no exponent and no trailing zero in its fraction.
+
+    Babel writes such a number as Python's ``format(value, "f")`` does in a point locale; it
+    drops a fraction's trailing zeros (``12.50`` is written ``12.5``), so those go to Babel.
+    """
+    exponent = digits.exponent
+    if digits.sign or not isinstance(exponent, int) or exponent > 0:
+        return False
+    return exponent == 0 or digits.digits[-1] != 0
+
+
+#: How many rendered numbers a reader remembers.
+_RENDERED = 100_000
+
+
 class NumberReader:
     """Reads quantities written as a locale writes them, and renders spreadsheet numbers as text.
 
@@ -172,6 +188,16 @@ class NumberReader:
         except (UnknownLocaleError, ValueError, TypeError):
             raise ValidationError([_locale_problem(locale)], subject="options") from None
         self.name = str(self.locale)
+        self._rendered: dict[tuple[object, bool], str] = {}
+        # Whether Babel writes a plain number as Python does ("1234.5", "0.05"): a point, no
+        # grouping here, ASCII digits and minus.
+        self._point = all(
+            format_decimal(
+                Decimal(text), locale=self.locale, decimal_quantization=False, group_separator=False
+            )
+            == text
+            for text in ("1234.5", "0.05", "12.5", "7")
+        )
         self.decimal = get_decimal_symbol(self.locale)
         self.group = get_group_symbol(self.locale)
         # A space-like grouping symbol is typed as whatever space the keyboard gives.
@@ -196,12 +222,24 @@ class NumberReader:
         if isinstance(value, bool):
             return "TRUE" if value else "FALSE"
         if isinstance(value, Number):
-            with decimal.localcontext(exact_context(value.value)):
-                shown = value.value * 100 if value.percent else value.value
-                text = format_decimal(
-                    shown, locale=self.locale, decimal_quantization=False, group_separator=False
-                )
-            return f"{text}%" if value.percent else text
+            digits = value.value.as_tuple()
+            if self._point and not value.percent and _plain_digits(digits):
+                # What Babel writes for it in a locale whose decimal sign is a point.
+                return f"{value.value:f}"
+            # Spreadsheets repeat their numbers; Babel is slow. Keyed by the exact digits
+            # (1.0 and 1 are equal decimals but are written differently).
+            key = (digits, value.percent)
+            text = self._rendered.get(key)
+            if text is None:
+                with decimal.localcontext(exact_context(value.value)):
+                    shown = value.value * 100 if value.percent else value.value
+                    text = format_decimal(
+                        shown, locale=self.locale, decimal_quantization=False, group_separator=False
+                    )
+                text = f"{text}%" if value.percent else text
+                if len(self._rendered) < _RENDERED:
+                    self._rendered[key] = text
+            return text
         if isinstance(value, dt.date):
             return value.isoformat()
         return value.text

@@ -33,7 +33,15 @@ from socialvalue.io._files import MAX_FILE_BYTES
 from socialvalue.tabular import Record
 from socialvalue.units import Unit
 
-__all__ = ["AcceptedRow", "ImportLimits", "ImportResult", "RejectedRow", "RowChecker", "collect"]
+__all__ = [
+    "AcceptedRow",
+    "ImportLimits",
+    "ImportResult",
+    "RejectedRow",
+    "RowChecker",
+    "collect",
+    "summarise",
+]
 
 #: The exact decimal columns of an import result's records.
 _QUANTITIES = frozenset({"quantity"})
@@ -232,23 +240,40 @@ class ImportResult:
 
     def summary(self, *, max_problems: int = 50) -> str:
         """A readable account: rows accepted and rejected, and why each was rejected."""
-        where = f"{self.source}, sheet {self.sheet}" if self.sheet else self.source
-        lines = [
-            (
-                f"{where}: {plural_of(self.rows, 'row')} — {len(self.accepted)} accepted, "
-                f"{len(self.rejected)} rejected"
-            )
-        ]
-        between = self.blank_rows - self.trailing_blank_rows
-        if between:
-            lines.append(f"{plural_of(between, 'blank row')} skipped")
-        if self.ignored_columns:
-            lines.append(f"columns ignored: {', '.join(self.ignored_columns)}")
-        problems = self.problems()
-        lines.extend(f"  {problem}" for problem in problems[:max_problems])
-        if len(problems) > max_problems:
-            lines.append(f"  … and {len(problems) - max_problems} more problems")
-        return "\n".join(lines)
+        return summarise(
+            where=f"{self.source}, sheet {self.sheet}" if self.sheet else self.source,
+            accepted=len(self.accepted),
+            rejected=self.rejected,
+            blank_rows=self.blank_rows,
+            trailing_blank_rows=self.trailing_blank_rows,
+            ignored_columns=self.ignored_columns,
+            max_problems=max_problems,
+        )
+
+
+def summarise(  # noqa: PLR0913 - the parts of one account
+    *,
+    where: str,
+    accepted: int,
+    rejected: Sequence[RejectedRow],
+    blank_rows: int,
+    trailing_blank_rows: int,
+    ignored_columns: Sequence[str],
+    max_problems: int = 50,
+) -> str:
+    """The account :meth:`ImportResult.summary` gives, from its parts (one wording for all)."""
+    rows = accepted + len(rejected)
+    lines = [f"{where}: {plural_of(rows, 'row')} — {accepted} accepted, {len(rejected)} rejected"]
+    between = blank_rows - trailing_blank_rows
+    if between:
+        lines.append(f"{plural_of(between, 'blank row')} skipped")
+    if ignored_columns:
+        lines.append(f"columns ignored: {', '.join(ignored_columns)}")
+    problems = [problem for row in rejected for problem in row.problems]
+    lines.extend(f"  {problem}" for problem in problems[:max_problems])
+    if len(problems) > max_problems:
+        lines.append(f"  … and {len(problems) - max_problems} more problems")
+    return "\n".join(lines)
 
 
 def plural_of(count: int, noun: str, plural: str | None = None) -> str:

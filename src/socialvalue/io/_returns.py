@@ -21,7 +21,7 @@ import attrs
 
 from socialvalue.exceptions import DataFileError, Problem
 from socialvalue.framework import Framework
-from socialvalue.io._cells import BadCell, NumberReader
+from socialvalue.io._cells import BadCell, CellValue, NumberReader
 from socialvalue.io._columns import Columns, column_letter, match_columns, normalise_heading
 from socialvalue.io._csv_returns import CsvSource, write_csv
 from socialvalue.io._import import (
@@ -33,6 +33,7 @@ from socialvalue.io._import import (
     collect,
 )
 from socialvalue.io._jsonl import JSON_COLUMN, read_jsonl
+from socialvalue.io._plain import check_sheet_rows
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -173,14 +174,16 @@ class ReturnRows:
         )
 
 
-def _header(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:
+def header_columns(source: str, headings: tuple[str, ...], limits: ImportLimits) -> Columns:
+    """A file's header matched to columns, or the error naming every problem with it."""
     columns, problems = match_columns(headings, max_columns=limits.max_columns)
     if problems:
         raise DataFileError(source, problems)
     return columns
 
 
-def _check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None:
+def check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None:
+    """Refuse a header of one heading that holds another delimiter (the wrong one was given)."""
     if len(header) != 1:
         return
     for other in (",", ";", "\t"):
@@ -245,14 +248,38 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
         return ReturnRows(name, columns, iter(items), sheet=title, limits=limits)
     source = CsvSource(path, limits=limits, delimiter=delimiter, encoding=encoding)
     try:
-        _check_delimiter(name, source.header, delimiter)
-        columns = _header(name, source.header, limits)
+        check_delimiter(name, source.header, delimiter)
+        columns = header_columns(name, source.header, limits)
     except BaseException:
         source.close()
         raise
     checker = RowChecker(columns, framework, numbers, limits)
     rows = (checker.check(number, cells) for number, cells in source.rows())
     return ReturnRows(name, columns, rows, limits=limits, progress=progress)
+
+
+def _checked_rows(
+    rows: Iterator[tuple[int, tuple[CellValue, ...]]],
+    checker: RowChecker,
+    limits: ImportLimits,
+    *,
+    whole: str,
+) -> Iterator[tuple[int, AcceptedRow | RejectedRow | None]]:
+    """Each row with its verdict, in order.
+
+    A sheet calamine read (``whole="calamine"``) is in memory already: its plain rows are
+    checked in polars, the rest by ``checker`` (the same verdicts, see
+    ``socialvalue.io._plain.check_sheet_rows``); an openpyxl sheet streams, row by row.
+    """
+    if whole == "calamine":
+        listed = list(rows)
+        verdicts = check_sheet_rows(listed, checker, limits)
+        if verdicts is not None:
+            yield from zip((number for number, _ in listed), verdicts, strict=True)
+            return
+        rows = iter(listed)
+    for number, cells in rows:
+        yield number, checker.check(number, cells)
 
 
 def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
@@ -282,12 +309,11 @@ def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
             if bad:
                 raise DataFileError(name, bad)
             headings = tuple(numbers.render(cell) for cell in source.header)
-            columns = _header(name, headings, limits)
+            columns = header_columns(name, headings, limits)
             checker = RowChecker(columns, framework, numbers, limits)
             items: list[AcceptedRow | RejectedRow | None] = []
             count = 0
-            for number, cells in rows:
-                item = checker.check(number, cells)
+            for number, item in _checked_rows(rows, checker, limits, whole=source.engine):
                 if item is not None:
                     count += 1
                     if count > limits.max_rows:

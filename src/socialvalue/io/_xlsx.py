@@ -18,7 +18,6 @@ significant digits (``0.30000000000000004``, from arithmetic) is a rejected cell
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
 import zipfile
@@ -35,6 +34,7 @@ from socialvalue.io._columns import column_letter
 from socialvalue.io._files import open_regular
 from socialvalue.io._import import ImportLimits
 from socialvalue.io._optional import require_openpyxl
+from socialvalue.io._xlsx_fast import DIGITS, number_cell
 
 __all__ = [
     "EXCEL_MAX_CELL_CHARS",
@@ -49,8 +49,6 @@ __all__ = [
 EXCEL_MAX_ROWS = 1_048_576
 #: Characters in an Excel cell.
 EXCEL_MAX_CELL_CHARS = 32_767
-#: Significant digits a spreadsheet number keeps.
-_DIGITS = 15
 #: The sheet read when none is named, if the workbook has it (templates do).
 DEFAULT_SHEET = "Returns"
 
@@ -245,20 +243,6 @@ def _scan(path: str | os.PathLike[str], member: str) -> tuple[bool, bool]:
     return formulas, merges
 
 
-def _number(value: float, ref: str, *, percent: bool) -> CellValue:
-    if not math.isfinite(value):
-        return BadCell(repr(value), f"cell {ref} holds {value!r}, which is not a number")
-    text = repr(value)
-    number = Decimal(text)
-    if significant_digits(number) > _DIGITS:
-        return BadCell(
-            text,
-            f"cell {ref} holds {text}, with more digits than a spreadsheet keeps ({_DIGITS}); "
-            "round it, or type the number as text",
-        )
-    return Number(number, percent)
-
-
 def _plain(cell: Any, ref: str) -> CellValue:  # noqa: ANN401 - an openpyxl cell
     value = cell.value
     if value is None:
@@ -271,7 +255,7 @@ def _plain(cell: Any, ref: str) -> CellValue:  # noqa: ANN401 - an openpyxl cell
         percent = "%" in (getattr(cell, "number_format", "") or "")
         if isinstance(value, int):
             return Number(Decimal(value), percent)
-        return _number(value, ref, percent=percent)
+        return number_cell(value, ref, percent=percent)
     return _temporal(value, ref)
 
 
@@ -304,6 +288,32 @@ def _cell(stored: Any, formula: Any, ref: str) -> CellValue:  # noqa: ANN401 - o
     return _plain(stored, ref)
 
 
+#: Read plain sheets with calamine when it is installed (tests switch it off to compare).
+FAST_READER = True
+
+
+def _calamine_rows(
+    name: str, limits: ImportLimits, sheet: str | None
+) -> tuple[str, list[tuple[int, tuple[CellValue, ...]]]] | None:
+    """A plain sheet's rows read by calamine, or ``None``: openpyxl reads it (see _xlsx_fast)."""
+    if not FAST_READER:
+        return None
+    try:
+        import python_calamine  # noqa: F401, PLC0415 - optional: openpyxl reads without it
+    except ImportError:
+        return None
+    from socialvalue.io._xlsx_fast import plain_sheet, read_plain  # noqa: PLC0415
+
+    try:
+        plain = plain_sheet(name, limits, sheet)
+    except Exception:  # noqa: BLE001 - a malformed workbook: openpyxl says what is wrong with it
+        return None
+    if plain is None:
+        return None
+    rows = read_plain(name, plain)
+    return None if rows is None else (plain.title, rows)
+
+
 class XlsxSource:
     """The rows of one sheet of a workbook, read safely (see the module's notes).
 
@@ -317,6 +327,8 @@ class XlsxSource:
         MissingExtraError: the ``xlsx`` extra is not installed.
         DataFileError: the file is not a workbook, is over a limit, or has no such sheet.
     """
+
+    header: tuple[CellValue, ...]
 
     def __init__(
         self,
@@ -333,6 +345,26 @@ class XlsxSource:
         check_archive(path, limits)
         self._books: list[Any] = []
         self._handles: list[BinaryIO] = []
+        #: Which library read the rows: ``"calamine"`` (a plain sheet) or ``"openpyxl"``.
+        self.engine = "openpyxl"
+        fast = _calamine_rows(self.name, limits, sheet)
+        if fast is not None:
+            self.engine = "calamine"
+            self.sheet, rows = fast
+            self._merges = []
+            self._rows = iter(rows)
+            first = next(self._rows, None)
+            if first is None or all(is_blank(cell) for cell in first[1]):
+                raise DataFileError(
+                    self.name,
+                    [
+                        Problem(
+                            "row 1", f"sheet {self.sheet!r} has no header row naming the columns"
+                        )
+                    ],
+                )
+            self.header = first[1]
+            return
         try:
             stored = self._open(openpyxl, path, sheet, data_only=True)
             member = getattr(stored, "_worksheet_path", None)
@@ -356,7 +388,7 @@ class XlsxSource:
                 self.name,
                 [Problem("row 1", f"sheet {self.sheet!r} has no header row naming the columns")],
             )
-        self.header: tuple[CellValue, ...] = first[1]
+        self.header = first[1]
 
     def _fail(self, location: str, message: str) -> NoReturn:
         raise DataFileError(self.name, [Problem(location, message)])
@@ -471,7 +503,7 @@ def as_number(value: Decimal) -> Decimal | None:
     """``value`` if a spreadsheet number holds it exactly (15 significant digits), else ``None``."""
     if not value.is_finite():
         return None
-    if significant_digits(value) > _DIGITS or not -300 < value.adjusted() < 300:
+    if significant_digits(value) > DIGITS or not -300 < value.adjusted() < 300:
         return None
     return value
 

@@ -1,0 +1,300 @@
+"""Plain rows of a returns file checked in polars, the rest by the row reader (`frames` extra).
+
+The columnar readers (CSV in :mod:`socialvalue.io._columnar`, XLSX in
+:func:`check_sheet_rows`) take a row in the engine only when every cell is in its plainest form:
+a measure code of the framework, a quantity of digits with an optional fraction (``1250``,
+``12.5``), a period, unit, role or correction flag from the distinct values the row reader
+itself accepts, codes without surrounding spaces, no cell over the length limit, nothing in a
+column without a heading. Every other row goes through the row reader's own
+:class:`~socialvalue.io.RowChecker`, so its reasons are the row reader's, word for word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from socialvalue._extras import require
+from socialvalue._limits import MAX_INPUT_PLACES
+from socialvalue.deliveries import Delivery
+from socialvalue.exceptions import MissingExtraError
+from socialvalue.io._cells import (
+    CellProblem,
+    CellValue,
+    Number,
+    read_flag,
+    read_period,
+    split_lines,
+)
+from socialvalue.io._columns import IGNORED, Columns
+from socialvalue.io._import import AcceptedRow, ImportLimits, RejectedRow, RowChecker
+
+__all__ = [
+    "FIELDS",
+    "check_sheet_rows",
+    "delivery_of",
+    "frame_of",
+    "schema",
+    "take_plain",
+]
+
+#: Fields kept in the frame, in this order (those the file has).
+FIELDS = (
+    "measure",
+    "quantity",
+    "unit",
+    "period",
+    "reporter",
+    "project",
+    "contract",
+    "role",
+    "geography",
+    "evidence",
+    "tags",
+    "correction",
+    "id",
+    "note",
+)
+_CODES = ("contract", "geography", "id")
+#: A quantity the row reader reads as exactly these digits, in every locale whose decimal
+#: sign is a point: at most 15 digits before the point (the input limit) and 20 after.
+_PLAIN_QUANTITY = rf"^[0-9]{{1,15}}(?:\.[0-9]{{1,{MAX_INPUT_PLACES}}})?$"
+
+
+def delivery_of(record: dict[str, Any]) -> Delivery:
+    """A frame row (a record) as the delivery the row reader would build."""
+    fields: dict[str, Any] = {}
+    for name, value in record.items():
+        if name == "row" or value is None or value == "":
+            continue
+        if name in ("evidence", "tags"):
+            fields[name] = split_lines(value)
+        else:
+            fields[name] = value
+    return Delivery(**fields)
+
+
+def _record(row: int, delivery: Delivery) -> dict[str, Any]:
+    return {
+        "row": row,
+        "measure": delivery.measure,
+        "quantity": f"{delivery.quantity:f}",
+        "unit": delivery.unit,
+        "period": delivery.period.label,
+        "reporter": delivery.reporter,
+        "project": delivery.project,
+        "contract": delivery.contract,
+        "role": delivery.role,
+        "geography": delivery.geography,
+        "evidence": "\n".join(delivery.evidence),
+        "tags": "\n".join(delivery.tags),
+        "correction": delivery.correction,
+        "id": delivery.id,
+        "note": delivery.note,
+    }
+
+
+def schema(pl: Any) -> dict[str, Any]:  # noqa: ANN401 - the polars module
+    """The columns of the path's frames, with their polars types."""
+    return {
+        "row": pl.Int64,
+        **{name: pl.String for name in FIELDS if name != "correction"},
+        "correction": pl.Boolean,
+    }
+
+
+def frame_of(pl: Any, accepted: Sequence[tuple[int, Delivery]]) -> Any:  # noqa: ANN401 - a polars DataFrame
+    """Accepted deliveries (with their row numbers) as a frame of the columnar path's columns."""
+    table = schema(pl)
+    frame = pl.DataFrame([_record(row, d) for row, d in accepted], schema=table, orient="row")
+    return frame.select(list(table))
+
+
+#: A cell whose first and last characters are visible: nothing ``str.strip`` would remove.
+_VISIBLE = r"^[\p{L}\p{N}\p{P}\p{S}](?:.*[\p{L}\p{N}\p{P}\p{S}])?$"
+
+
+def _period_label(value: str) -> str:
+    return read_period(value).label
+
+
+def _flag(value: str) -> bool:
+    return read_flag(value)
+
+
+def _distinct(
+    cells: Any,  # noqa: ANN401 - a polars Series of text
+    read: Any,  # noqa: ANN401 - a cell reader: value -> normalised value, or raises
+    dtype: Any,  # noqa: ANN401 - the dtype of the normalised values
+) -> tuple[Any, Any]:
+    """Read each distinct cell once: which cells read, and what each reads as."""
+    good: dict[str, Any] = {}
+    for value in cells.unique().to_list():
+        try:
+            good[value] = read(value)
+        except (CellProblem, ValueError):
+            continue
+    ok = cells.is_in(list(good))
+    values = cells.replace_strict(list(good), list(good.values()), default=None, return_dtype=dtype)
+    return ok, values
+
+
+def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the columns
+    pl: Any,  # noqa: ANN401 - the polars module
+    columns: Columns,
+    checker: RowChecker,
+    cells: Any,  # noqa: ANN401 - a polars DataFrame: row, then c0, c1 … (text or null)
+    regular: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
+    limits: ImportLimits,
+) -> tuple[Any, Any]:
+    """The plain rows as a frame of every column of the path, and which rows they are."""
+    framework = checker.framework
+    chosen: dict[str, Any] = {}
+    for index, field in enumerate(columns.fields):
+        cell = cells[f"c{index}"].fill_null("")
+        regular &= cell.str.len_chars() <= limits.max_cell_chars
+        regular &= ~cell.str.starts_with("'")
+        if field == IGNORED:
+            continue
+        if field is None:
+            regular &= cell == ""
+            continue
+        if field == "measure":
+            regular &= cell.is_in(list(framework.measure_codes()))
+        elif field == "quantity":
+            regular &= cell.str.contains(_PLAIN_QUANTITY)
+        chosen[field] = cell
+    if "unit" in chosen:
+        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"])
+        regular &= ok
+    readers: dict[str, tuple[Any, Any]] = {
+        "period": (_period_label, pl.String),
+        "correction": (_flag, pl.Boolean),
+        "role": (_role_reader(checker), pl.String),
+    }
+    for field, (read, dtype) in readers.items():
+        if field in chosen:
+            ok, chosen[field] = _distinct(chosen[field], read, dtype)
+            regular &= ok
+    for field in _CODES:
+        if field in chosen:
+            cell = chosen[field]
+            regular &= (cell == "") | cell.str.contains(_VISIBLE)
+            if field == "geography":
+                chosen[field] = cell.replace("", "UK")
+    frame = pl.DataFrame({"row": cells["row"], **chosen})
+    taken = frame.filter(regular)
+    table = schema(pl)
+    complete = taken.with_columns(
+        [
+            pl.lit(None, dtype).alias(field)
+            for field, dtype in table.items()
+            if field not in taken.columns
+        ]
+    ).select(list(table))
+    for field in ("unit", "role"):
+        if field in chosen:
+            complete = complete.with_columns(pl.col(field).replace("", None))
+    return complete, regular
+
+
+def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader
+    def read(value: str) -> str:
+        role = value.strip()
+        if role and checker.framework.role_problem(role) is not None:
+            raise CellProblem(role)
+        return role
+
+    return read
+
+
+def _units(
+    pl: Any,  # noqa: ANN401 - the polars module
+    checker: RowChecker,
+    measures: Any,  # noqa: ANN401 - a polars Series
+    units: Any,  # noqa: ANN401 - a polars Series
+) -> tuple[Any, Any]:
+    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as."""
+    pairs = pl.DataFrame({"m": measures, "u": units})
+    good: list[tuple[str, str, str]] = []
+    framework = checker.framework
+    for measure, unit in pairs.unique().iter_rows():
+        given = unit.strip()
+        if not given:
+            good.append((measure, unit, ""))
+            continue
+        if measure not in framework:
+            continue
+        code = RowChecker._unit(measure, framework.unit_of(measure), given, _refuse)  # noqa: SLF001 - the row reader's own rule
+        if code is not None:
+            good.append((measure, unit, code))
+    table = pl.DataFrame(
+        good, schema={"m": pl.String, "u": pl.String, "code": pl.String}, orient="row"
+    ).with_columns(pl.lit(value=True).alias("ok"))
+    joined = pairs.join(table, on=["m", "u"], how="left", maintain_order="left")
+    return joined["ok"].fill_null(value=False), joined["code"]
+
+
+def _refuse(_field: str, _message: str) -> None:
+    """A problem reporter for :meth:`RowChecker._unit` that only notes there was one."""
+
+
+def _shown(cell: CellValue, render: Any) -> str | None:  # noqa: ANN401 - NumberReader.render
+    """A sheet cell as the text the row reader reads it as, or ``None`` if it is not plain."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, Number) and not cell.percent:
+        text: str = render(cell)
+        return text
+    return None  # a date, a percentage, a cell that cannot be read: the row reader says
+
+
+def check_sheet_rows(
+    rows: Sequence[tuple[int, tuple[CellValue, ...]]],
+    checker: RowChecker,
+    limits: ImportLimits,
+) -> list[AcceptedRow | RejectedRow | None] | None:
+    """A sheet's rows after the header, checked as :class:`RowChecker` checks them, in order.
+
+    Plain rows — text, true/false, and numbers (not percentages) shown as the row reader reads
+    them — are checked in polars; every other row (a date, an error, a percentage, anything
+    not in its plainest form) by ``checker`` itself. ``None`` without polars, or when the
+    locale's decimal sign is not a point: then check every row with ``checker``.
+    """
+    try:
+        pl = require("polars", "frames")
+    except MissingExtraError:
+        return None
+    numbers = checker.numbers
+    if numbers.decimal != "." or numbers.group == ".":
+        return None
+    width = len(checker.columns.fields)
+    texts: list[list[str]] = [[] for _ in range(width)]
+    plain: list[bool] = []
+    render = numbers.render
+    for _, cells in rows:
+        ok = all(isinstance(cell, str) and cell == "" for cell in cells[width:])
+        for index in range(width):
+            text = _shown(cells[index], render) if index < len(cells) else ""
+            if text is None:
+                ok = False
+                text = ""
+            texts[index].append(text)
+        plain.append(ok)
+    frame = pl.DataFrame(
+        {"row": [number for number, _ in rows], **{f"c{i}": texts[i] for i in range(width)}},
+        schema={"row": pl.Int64, **{f"c{i}": pl.String for i in range(width)}},
+    )
+    taken, regular = take_plain(
+        pl, checker.columns, checker, frame, pl.Series(plain, dtype=pl.Boolean), limits
+    )
+    items: dict[int, AcceptedRow | RejectedRow | None] = {
+        record["row"]: AcceptedRow(record["row"], delivery_of(record))
+        for record in taken.iter_rows(named=True)
+    }
+    for (number, cells), took in zip(rows, regular.to_list(), strict=True):
+        if not took:
+            items[number] = checker.check(number, cells)
+    return [items[number] for number, _ in rows]
