@@ -26,15 +26,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch
-    from socialvalue.commitments import CommitmentSet
-    from socialvalue.deliveries import Cost, Delivery, DeliverySet
-    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.deliveries import Cost, Delivery
     from socialvalue.exceptions import Problem
     from socialvalue.framework import Framework
+    from socialvalue.io import AnyDocument
     from socialvalue.methodology import Methodology, RoundingPolicy
     from socialvalue.money import Money
-    from socialvalue.prices import PriceIndex
-    from socialvalue.proxies import ProxyRegistry
     from socialvalue.report import Formatter
     from socialvalue.spotlights import SpotlightText
 
@@ -1068,17 +1065,7 @@ def _validate_returns(
     click.echo(say_count(language, "ok_returns", read.count, file=file))
 
 
-def _load_checked(
-    file: str, framework_name: str | None
-) -> (
-    Framework
-    | ProxyRegistry
-    | PriceIndex
-    | DiscountSchedules
-    | DeliverySet
-    | CommitmentSet
-    | Methodology
-):
+def _load_checked(file: str, framework_name: str | None) -> AnyDocument:
     """Load any document; a registry's or commitments' framework problems come with the rest.
 
     A file that cannot be loaded is still checked against the framework (the registry's only

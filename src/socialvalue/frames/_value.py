@@ -26,7 +26,7 @@ from socialvalue.batch import (
 )
 from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
-from socialvalue.frames._kernel import KEY_FIELDS, Kernel, reason
+from socialvalue.frames._kernel import KEY_FIELDS, OPTIONAL_FIELDS, Kernel, reason
 from socialvalue.io import ImportResult, RejectedRow
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import RoundingMode
@@ -555,20 +555,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     return FrameValuation(batch=batch, rejected=rows, rows=kernel.total, columns=native)
 
 
-_FIELDS = (
-    "unit",
-    "role",
-    "geography",
-    "reporter",
-    "project",
-    "contract",
-    "correction",
-    "status",
-    "id",
-    "note",
-    "evidence",
-    "tags",
-)
+_FIELDS = (*OPTIONAL_FIELDS, "id", "note", "evidence", "tags")
 
 
 def _field_value(field: str, value: object) -> object:

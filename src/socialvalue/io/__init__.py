@@ -12,7 +12,7 @@ key path it was found at.
 """
 
 from socialvalue._deprecated import moved_names
-from socialvalue.io._any import load_any
+from socialvalue.io._any import AnyDocument, load_any
 from socialvalue.io._columnar import ReturnsFrame, read_returns_frame
 from socialvalue.io._columns import (
     COLUMN_ALIASES,
@@ -143,6 +143,7 @@ __all__ = [
     "TEMPLATE_COLUMNS",
     "VALUATION_COLUMNS",
     "AcceptedRow",
+    "AnyDocument",
     "Format",
     "ImportColumns",
     "ImportDefaults",

@@ -17,7 +17,7 @@ from socialvalue.methodology import Methodology
 from socialvalue.prices import PriceIndex
 from socialvalue.proxies import ProxyRegistry
 
-__all__ = ["load_any"]
+__all__ = ["AnyDocument", "load_any"]
 
 
 #: What a document without a ``schema`` key is taken to be, by a key only that kind has.
@@ -31,9 +31,8 @@ _KINDS_BY_KEY: tuple[tuple[str, type], ...] = (
 )
 
 
-def load_any(
-    path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
-) -> (
+#: Every kind of document :func:`load_any` reads.
+AnyDocument = (
     Framework
     | ProxyRegistry
     | PriceIndex
@@ -41,7 +40,10 @@ def load_any(
     | DeliverySet
     | CommitmentSet
     | Methodology
-):
+)
+
+
+def load_any(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> AnyDocument:
     """Read whichever kind of document a file holds: by its ``schema`` key, else by its keys.
 
     A ``.csv`` file is read as a proxy registry.

@@ -40,6 +40,7 @@ __all__ = [
     "RejectedRow",
     "RowChecker",
     "collect",
+    "delivery_record",
     "summarise",
 ]
 
@@ -206,23 +207,7 @@ class ImportResult:
         if part != "accepted":
             raise ValueError(f"part: expected 'accepted' or 'rejected', got {part!r}")
         return [
-            {
-                "row": row,
-                "measure": delivery.measure,
-                "quantity": delivery.quantity,
-                "unit": delivery.unit,
-                "period": delivery.period.label,
-                "reporter": delivery.reporter,
-                "project": delivery.project,
-                "contract": delivery.contract,
-                "role": delivery.role,
-                "geography": delivery.geography,
-                "evidence": "\n".join(delivery.evidence),
-                "tags": "\n".join(delivery.tags),
-                "correction": delivery.correction,
-                "id": delivery.id,
-                "note": delivery.note,
-            }
+            delivery_record(row, delivery)
             for row, delivery in zip(self.accepted_rows, self.accepted, strict=True)
         ]
 
@@ -560,3 +545,24 @@ def collect(
         trailing_blank_rows=trailing,
         sheet=sheet,
     )
+
+
+def delivery_record(row: int, delivery: Delivery) -> dict[str, Any]:
+    """An accepted delivery as a record: its row, then its fields as a returns file has them."""
+    return {
+        "row": row,
+        "measure": delivery.measure,
+        "quantity": delivery.quantity,
+        "unit": delivery.unit,
+        "period": delivery.period.label,
+        "reporter": delivery.reporter,
+        "project": delivery.project,
+        "contract": delivery.contract,
+        "role": delivery.role,
+        "geography": delivery.geography,
+        "evidence": "\n".join(delivery.evidence),
+        "tags": "\n".join(delivery.tags),
+        "correction": delivery.correction,
+        "id": delivery.id,
+        "note": delivery.note,
+    }

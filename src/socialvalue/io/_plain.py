@@ -26,8 +26,14 @@ from socialvalue.io._cells import (
     read_period,
     split_lines,
 )
-from socialvalue.io._columns import IGNORED, Columns
-from socialvalue.io._import import AcceptedRow, ImportLimits, RejectedRow, RowChecker
+from socialvalue.io._columns import IGNORED, RETURN_COLUMNS, Columns
+from socialvalue.io._import import (
+    AcceptedRow,
+    ImportLimits,
+    RejectedRow,
+    RowChecker,
+    delivery_record,
+)
 
 __all__ = [
     "FIELDS",
@@ -39,22 +45,7 @@ __all__ = [
 ]
 
 #: Fields kept in the frame, in this order (those the file has).
-FIELDS = (
-    "measure",
-    "quantity",
-    "unit",
-    "period",
-    "reporter",
-    "project",
-    "contract",
-    "role",
-    "geography",
-    "evidence",
-    "tags",
-    "correction",
-    "id",
-    "note",
-)
+FIELDS = RETURN_COLUMNS
 _CODES = ("contract", "geography", "id")
 #: A quantity the row reader reads as exactly these digits, in every locale whose decimal
 #: sign is a point: at most 15 digits before the point (the input limit) and 20 after.
@@ -75,23 +66,7 @@ def delivery_of(record: dict[str, Any]) -> Delivery:
 
 
 def _record(row: int, delivery: Delivery) -> dict[str, Any]:
-    return {
-        "row": row,
-        "measure": delivery.measure,
-        "quantity": f"{delivery.quantity:f}",
-        "unit": delivery.unit,
-        "period": delivery.period.label,
-        "reporter": delivery.reporter,
-        "project": delivery.project,
-        "contract": delivery.contract,
-        "role": delivery.role,
-        "geography": delivery.geography,
-        "evidence": "\n".join(delivery.evidence),
-        "tags": "\n".join(delivery.tags),
-        "correction": delivery.correction,
-        "id": delivery.id,
-        "note": delivery.note,
-    }
+    return {**delivery_record(row, delivery), "quantity": f"{delivery.quantity:f}"}
 
 
 def schema(pl: Any) -> dict[str, Any]:  # noqa: ANN401 - the polars module
