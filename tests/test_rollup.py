@@ -210,3 +210,207 @@ def test_pillars_and_value_types_come_from_the_framework():
     assert {key[1] for key in rolled.rows} <= {v.value for v in ValueType}
     by_project = Rollup.of(EXAMPLE, METHOD, by=("project",), unvalued="report")
     assert all(isinstance(key[0], str) for key in by_project.rows)
+
+
+# --- costs, ratios, screens and records (mutation testing and coverage, issue #12) -------------
+
+from helpers import valuation_methodology  # noqa: E402 - grouped with the tests that need it
+
+from socialvalue import Cost  # noqa: E402
+from socialvalue.valuation import value_cost  # noqa: E402
+
+LEVERAGE = valuation_methodology(leverage_measures=("LCR-COM-2",))
+
+
+def _rows(**present_values):
+    return Rollup(
+        by=("project",),
+        rows={(key,): Totals(present_value=Decimal(pv)) for key, pv in present_values.items()},
+        methodology=PLAIN.ref,
+    )
+
+
+def test_costs_give_npsv_bcr_sroi_and_net_sroi_per_row_exactly():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="100", period="2022/23", project="P"),
+        Delivery(measure="LCR-EDI-1", quantity="2", period="2022/23", project="Q"),
+    ]
+    costs = [
+        Cost(amount="1000", period="2022/23", project="P"),
+        Cost(
+            amount="500",
+            period="2022/23",
+            project="Q",
+            optimism_bias="0.2",
+            optimism_bias_source="Green Book",
+        ),
+    ]
+    rolled = Rollup.of(batch, PLAIN, ("project",), costs=costs)
+    p, q = rolled.rows[("P",)], rolled.rows[("Q",)]
+    # P: 100 hours × £16.93 = £1,693 against £1,000 (no index, no base year: as given).
+    assert (p.present_value, p.costs, p.inputs, p.has_costs) == (1693, 1000, 1000, True)
+    assert p.npsv() == Decimal(693)
+    assert p.bcr() == Decimal("1.693")
+    assert p.sroi() == Decimal("1.693")
+    assert p.net_sroi() == Decimal("0.693")
+    assert p.leverage() is None  # no funding attracted
+    # Q: 2 people × £404 = £808 against £500 + 20% optimism bias = £600.
+    assert (q.present_value, q.costs, q.inputs) == (808, 600, 600)
+    assert q.npsv() == 208
+    with calculation_context():
+        assert q.sroi() == Decimal(808) / Decimal(600)
+        assert q.net_sroi() == Decimal(208) / Decimal(600)
+    assert rolled.total().costs == 1600
+    assert rolled.total().has_costs is True
+
+
+def test_ratios_are_none_without_costs_and_without_positive_costs_or_inputs():
+    none = Totals(present_value=Decimal(5))
+    assert (none.npsv(), none.bcr(), none.sroi(), none.net_sroi(), none.leverage()) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    free = Totals(present_value=Decimal(5), has_costs=True, attracted=Decimal(3))
+    assert free.npsv() == 5  # PVB − 0
+    assert (free.bcr(), free.sroi(), free.net_sroi(), free.leverage()) == (None,) * 4
+    # Costs but no inputs (and the reverse) are told apart: each ratio reads its own figure.
+    costs_only = Totals(present_value=Decimal(6), costs=Decimal(2), has_costs=True)
+    assert (costs_only.bcr(), costs_only.sroi(), costs_only.net_sroi()) == (3, None, None)
+    inputs_only = Totals(
+        present_value=Decimal(6), inputs=Decimal(3), has_costs=True, attracted=Decimal(1)
+    )
+    assert (inputs_only.bcr(), inputs_only.sroi(), inputs_only.net_sroi()) == (None, 2, 1)
+    with calculation_context():
+        assert inputs_only.leverage() == Decimal(1) / Decimal(3)
+    not_given = Totals(present_value=Decimal(6), costs=Decimal(2), inputs=Decimal(3))
+    assert (not_given.npsv(), not_given.bcr(), not_given.sroi()) == (None, None, None)
+    assert not_given.net_sroi() is None
+    negative = Totals(costs=Decimal(-1), inputs=Decimal(-1), has_costs=True, attracted=Decimal(1))
+    assert (negative.bcr(), negative.sroi(), negative.net_sroi(), negative.leverage()) == (
+        (None,) * 4
+    )
+
+
+def test_raw_present_value_adds_back_transfers_and_overlaps_but_not_targets():
+    totals = Totals(
+        present_value=Decimal(1), transfers=Decimal(2), overlaps=Decimal(4), targets=Decimal(8)
+    )
+    assert totals.raw_present_value == 7
+
+
+def test_leverage_counts_delivered_funding_attracted_only_with_inputs():
+    batch = [
+        Delivery(measure="LCR-COM-2", quantity="300", period="2022/23", project="P"),
+        Delivery(
+            measure="LCR-COM-2", quantity="50", period="2022/23", project="P", status="target"
+        ),
+        Delivery(measure="LCR-COM-1", quantity="100", period="2022/23", project="P"),
+    ]
+    costs = [Cost(amount="1000", period="2022/23", project="P")]
+    totals = Rollup.of(batch, LEVERAGE, ("project",), costs=costs).rows[("P",)]
+    assert totals.attracted == 300  # the target's £50 is not funding attracted
+    assert totals.targets == 50
+    assert totals.leverage() == Decimal("0.3")
+    # Without costs there are no inputs to set it against: nothing is tallied.
+    assert Rollup.of(batch, LEVERAGE, ("project",)).rows[("P",)].attracted == 0
+    # From a batch: only the measures named are funding attracted.
+    valued = value_many(batch, LEVERAGE, by=("project",))
+    named = Rollup.from_batch(valued, LEVERAGE.framework, ("project",), leverage_measures=())
+    assert named.rows[("P",)].attracted == 0
+
+
+def test_costs_are_grouped_by_their_own_fields_and_never_by_measure():
+    batch = value_many(
+        [
+            Delivery(
+                measure="LCR-COM-1",
+                quantity="100",
+                period="2022/23",
+                project="P",
+                role="commissioner",
+            )
+        ],
+        PLAIN,
+        by=("project", "role", "contract"),
+    )
+    cost = value_cost(
+        Cost(amount="1000", period="2022/23 Q2", project="P", contract="K1", geography="Wirral"),
+        PLAIN,
+    )
+
+    def by(*dimensions):
+        rolled = Rollup.from_batch(batch, PLAIN.framework, dimensions, costs=[cost])
+        return {key: (t.costs, t.present_value) for key, t in rolled}
+
+    assert by("period") == {("2022/23",): (0, 1693), ("2022/23 Q2",): (1000, 0)}
+    assert by("financial_year") == {("2022/23",): (1000, 1693)}
+    assert by("project", "contract") == {("P", ""): (0, 1693), ("P", "K1"): (1000, 0)}
+    assert by("role") == {("",): (1000, 0), ("commissioner",): (0, 1693)}
+    assert by("geography") == {("UK",): (0, 1693), ("Wirral",): (1000, 0)}
+    with pytest.raises(RollupError) as refused:
+        Rollup.from_batch(batch, PLAIN.framework, ("project", "measure", "theme"), costs=[cost])
+    assert str(refused.value) == (
+        "costs cannot be grouped by measure, theme (a cost has no measure); group by project, "
+        "contract, role, period, financial_year, geography"
+    )
+    euros = value_cost(Cost(amount=Money("10", "EUR"), period="2022/23"), PLAIN)
+    with pytest.raises(RollupError, match=r"^a cost in EUR cannot join GBP totals$"):
+        Rollup.from_batch(batch, PLAIN.framework, ("project",), costs=[euros])
+    # Not grouped by measure (costs cannot be), so no row has a quantity.
+    assert all(
+        t.quantity is None
+        for _, t in Rollup.from_batch(batch, PLAIN.framework, ("period",), costs=[cost])
+    )
+
+
+def test_records_list_each_row_in_key_order_with_quantity_only_by_measure():
+    batch = [
+        Delivery(measure="LCR-EDI-1", quantity="2", period="2022/23", project="Q"),
+        Delivery(measure="LCR-COM-1", quantity="100", period="2022/23", project="P"),
+    ]
+    by_project = Rollup.of(batch, PLAIN, ("project",))
+    assert by_project.to_records() == [
+        {
+            "project": "P",
+            "gross": Decimal(1693),
+            "net": Decimal(1693),
+            "present_value": Decimal(1693),
+            "count": 1,
+            "valued": 1,
+            "monetised": True,
+            "currency": "GBP",
+            "methodology": str(PLAIN.ref),
+        },
+        {
+            "project": "Q",
+            "gross": Decimal(808),
+            "net": Decimal(808),
+            "present_value": Decimal(808),
+            "count": 1,
+            "valued": 1,
+            "monetised": True,
+            "currency": "GBP",
+            "methodology": str(PLAIN.ref),
+        },
+    ]
+    by_measure = Rollup.of(batch, PLAIN, ("measure", "project")).to_records()
+    assert [(r["measure"], r["project"], r["quantity"]) for r in by_measure] == [
+        ("LCR-COM-1", "P", Decimal(100)),
+        ("LCR-EDI-1", "Q", Decimal(2)),
+    ]
+
+
+def test_below_lists_rows_strictly_under_the_share_with_their_share():
+    rolled = _rows(A="1", B="3", C="0", D="-1", E="1")
+    # total 4: A and E are 25% each, B 75%; C (nothing) and D (negative) are never screened.
+    assert rolled.below(Decimal("0.25")) == ()
+    found = rolled.below(Decimal("0.26"))
+    assert [(key, share) for key, _, share in found] == [(("A",), Decimal("0.25")), (("E",), 0.25)]
+    assert found[0][1] == rolled.rows[("A",)]
+    assert [key for key, _, _ in rolled.below(Decimal(1))] == [("A",), ("B",), ("E",)]
+    assert _rows(A="1", B="-1").below(Decimal(1)) == ()  # a total of zero
+    assert _rows(A="1", B="-2").below(Decimal(1)) == ()  # a negative total
+    assert _rows().below(Decimal(1)) == ()

@@ -484,12 +484,8 @@ def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
         if cost.real.currency != currency:
             raise RollupError(f"a cost in {cost.real.currency} cannot join {currency} totals")
         key = _cost_key(cost, by)
-        totals = Totals(
-            costs=cost.present_value.amount,
-            inputs=cost.real.amount,
-            has_costs=True,
-            quantity=Decimal(0) if with_quantity else None,
-        )
+        # No quantity: a rollup with costs is never by measure (_cost_key refuses it).
+        totals = Totals(costs=cost.present_value.amount, inputs=cost.real.amount, has_costs=True)
         rows[key] = rows[key] + totals if key in rows else totals
     return Rollup(
         by=tuple(by),
