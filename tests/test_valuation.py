@@ -292,3 +292,252 @@ def test_financial_amounts_take_their_price_year_from_the_proxy_date_rule():
     assert group.gross is not None
     assert group.gross.quantize(2) == Money("109.53")
     assert middle.total_gross() == Money("0")
+
+
+# --- costs, streams, proxy dates and price years (mutation testing and coverage, issue #12) ---
+
+from socialvalue import Cost, FinancialYear  # noqa: E402 - grouped with the tests that need it
+from socialvalue._decimal import calculation_context  # noqa: E402
+from socialvalue.valuation import YearValue, value_cost  # noqa: E402
+
+DEFAULT = default_methodology()
+
+
+def test_value_cost_restates_uplifts_and_discounts_with_its_working():
+    cost = Cost(
+        amount="1000",
+        period="2025/26",
+        category="capital",
+        bearer="LCRCA",
+        project="Kindred",
+        optimism_bias="0.24",
+        optimism_bias_source="Green Book supplementary guidance",
+    )
+    valued = value_cost(cost, DEFAULT)
+    names = [step.name for step in valued.steps]
+    assert names == ["cost", "rebase", "optimism bias", "discounting"]
+    first, rebase, uplift, discount = valued.steps
+    assert (first.text, first.result) == ("1000 GBP (capital, borne by LCRCA)", 1000)
+    with calculation_context():
+        # 2025/26 → 2024/25 prices: × 100 ÷ 103.2388, then + 24%, then year 1 at 3.5%.
+        assert rebase.factor == Decimal(100) / Decimal("103.2388")
+        assert rebase.result == 1000 * rebase.factor
+        assert uplift.factor == Decimal("1.24")
+        assert uplift.result == rebase.result * Decimal("1.24") == valued.real.amount
+        assert discount.factor == 1 / Decimal("1.035")
+        assert valued.present_value.amount == valued.real.amount * discount.factor
+    assert uplift.text == "+24% (Green Book supplementary guidance)"
+    assert discount.text == ("2025/26 is year 1 from the base year 2024/25: × ≈0.966184 (standard)")
+    assert valued.real.quantize(2) == Money("1201.10")
+    assert valued.present_value.quantize(2) == Money("1160.48")
+    assert valued.year == YearValue(
+        year=FinancialYear(2025),
+        offset=1,
+        gross=valued.real.amount,
+        net=valued.real.amount,
+        discount_factor=discount.factor,
+        present_value=valued.present_value.amount,
+    )
+    assert valued.methodology == DEFAULT.ref
+    assert valued.cost is cost
+    assert valued.explain() == "\n".join(
+        [
+            f"cost 1000 GBP in 2025/26, Kindred — methodology {DEFAULT.ref}",
+            f" 1. cost: {first.text}",
+            f" 2. rebase: {rebase.text}",
+            f" 3. optimism bias: {uplift.text}",
+            f" 4. discounting: {discount.text}",
+        ]
+    )
+
+
+def test_value_cost_keeps_its_currency_and_without_base_year_is_year_zero():
+    valued = value_cost(Cost(amount=Money("100", "EUR"), period="2022/23"), PLAIN)
+    assert valued.real == Money("100", "EUR")
+    assert valued.present_value == Money("100", "EUR")
+    assert (valued.year.offset, valued.year.discount_factor) == (0, 1)
+    assert [step.name for step in valued.steps] == ["cost", "rebase", "discounting"]
+    assert valued.steps[0].text == "100 EUR (resource)"
+    assert valued.explain().splitlines() == [
+        f"cost 100 EUR in 2022/23 — methodology {PLAIN.ref}",
+        " 1. cost: 100 EUR (resource)",
+        " 2. rebase: none: the methodology keeps values in their own prices",
+        " 3. discounting: 2022/23 is year 0 (no common base year): × 1 (standard)",
+    ]
+
+
+def test_a_cost_before_the_base_year_is_compounded_or_refused():
+    compounded = value_cost(Cost(amount="100", period="2022/23"), DEFAULT)
+    assert compounded.year.offset == -2
+    assert compounded.year.discount_factor == Decimal("1.071225")  # 1.035²
+    with calculation_context():
+        assert compounded.present_value.amount == compounded.real.amount * Decimal("1.071225")
+    refuse = attrs.evolve(DEFAULT, before_base_year="refuse")
+    with pytest.raises(ValuationError) as refused:
+        value_cost(Cost(amount="100", period="2022/23"), refuse)
+    assert str(refused.value) == (
+        "2022/23 is before the appraisal base year 2024/25: the methodology refuses values "
+        "before its base year (set before_base_year = 'compound' to compound them forward)"
+    )
+    # The base year itself is year 0, not refused.
+    assert value_cost(Cost(amount="100", period="2024/25"), refuse).year.discount_factor == 1
+
+
+def test_valuation_stream_is_the_unit_stream_times_the_quantity():
+    valuation = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), ADJUSTED)
+    unit_stream = valuation.unit.stream
+    assert [year.year.label for year in valuation.stream()] == ["2024/25", "2025/26", "2026/27"]
+    assert [year.offset for year in valuation.stream()] == [1, 2, 3]
+    with calculation_context():
+        for year, unit in zip(valuation.stream(), unit_stream, strict=True):
+            assert year.gross == 2 * unit.gross
+            assert year.net == 2 * unit.net
+            assert year.present_value == 2 * unit.present_value
+            assert year.discount_factor == unit.discount_factor  # not multiplied
+        total = sum(year.present_value for year in valuation.stream())
+    assert Money(total).quantize(2) == valuation.present_value.quantize(2) == Money("3734.54")
+
+
+def test_working_ends_with_the_quantity_step_and_a_record_only_one_says_no_value():
+    valuation = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), ADJUSTED)
+    *unit_steps, last = valuation.working()
+    assert tuple(unit_steps) == valuation.unit.steps
+    assert last.name == "quantity"
+    assert last.factor == 2
+    assert valuation.present_value is not None
+    assert last.result == valuation.present_value.amount
+    assert last.text == (
+        "× 2: gross 2190.590101161450871635801252141302, net 1472.076547980494985739258441438954,"
+        " present value 3734.535720747207903330191821518512 GBP"
+    )
+    assert valuation.explain(places=2).splitlines()[-1] == (
+        "10. quantity: × 2 → gross 2190.59, net 1472.08, present value 3734.54 GBP"
+    )
+    counted = value(Delivery(measure="LCR-ENV-1", quantity="3", period="2024/25"), ADJUSTED)
+    assert counted.stream() == ()
+    assert [(s.name, s.text, s.factor, s.result) for s in counted.working()] == [
+        (
+            "record-only",
+            "LCR-ENV-1 is record-only: counted and reported, never monetised",
+            None,
+            None,
+        ),
+        ("quantity", "3 counted; no £ value", None, None),
+    ]
+    with pytest.warns(DeprecationWarning, match=r"use Valuation\.working\(\)"):
+        assert counted.explanation() == counted.working()
+
+
+# A value that changes twice in 2022/23: 10 to 29 September, 20 from 30 September (the middle
+# of the year), 30 on its last day.
+DATED = registry(
+    proxy("LCR-COM-1", "hour", "10", end=(2022, 9, 29)),
+    proxy("LCR-COM-1", "hour", "20", start=(2022, 9, 30), end=(2023, 3, 30)),
+    proxy("LCR-COM-1", "hour", "30", start=(2023, 3, 31)),
+)
+
+
+@pytest.mark.parametrize(("rule", "expected"), [("start", 10), ("middle", 20), ("end", 30)])
+def test_the_proxy_date_rule_picks_the_start_middle_or_end_of_the_period(rule, expected):
+    method = methodology(registries=(DATED,), proxy_date=rule)
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), method)
+    assert valued.gross == Money(expected)
+    with pytest.raises(NoProxyValueError):  # one value must answer for the whole period
+        value(
+            Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+            methodology(registries=(DATED,), proxy_date="period"),
+        )
+
+
+# Values by year for the proxy-years rule: 10 (2022/23 prices) to 2023, 20 (2023/24 prices)
+# from April 2023, 40 (2024/25 prices) from 28 February 2025.
+BY_YEAR = methodology(
+    registries=(
+        registry(
+            proxy("LCR-COM-1", "hour", "10", end=(2023, 3, 31)),
+            proxy(
+                "LCR-COM-1",
+                "hour",
+                "20",
+                start=(2023, 4, 1),
+                end=(2025, 2, 27),
+                price_base="2023/24",
+            ),
+            proxy("LCR-COM-1", "hour", "40", start=(2025, 2, 28), price_base="2024/25"),
+        ),
+    ),
+    proxy_years="by_year",
+    proxy_date="start",
+    assumptions=(
+        MeasureAssumption(measure="LCR-COM-1", additionality=Additionality(duration_years=3)),
+    ),
+    price_index=shipped_price_index(),
+    price_base="2024/25",
+)
+
+
+def test_by_year_proxies_look_each_later_year_up_on_the_same_day_a_year_on():
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), BY_YEAR)
+    stream = valued.stream()
+    with calculation_context():
+        to_2024 = Decimal(100) / Decimal("91.2996"), Decimal(100) / Decimal("96.1117")
+        assert [year.gross for year in stream] == [
+            10 * to_2024[0],  # 2022-04-01: 10 in 2022/23 prices
+            20 * to_2024[1],  # 2023-04-01: 20 in 2023/24 prices
+            20 * to_2024[1],  # 2024-04-01: still 20
+        ]
+    assert [year.offset for year in stream] == [0, 1, 2]
+    text = valued.working()[-2].text
+    assert "proxy looked up for each year" in text
+    assert "2023/24 (year 1): proxy 20 (2023/24 prices) → ≈20.809121, 1 kept × ≈0.966184" in text
+    # Under the period rule the later years are looked up from the period's start.
+    by_period = attrs.evolve(BY_YEAR, proxy_date="period")
+    again = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), by_period)
+    assert [year.gross for year in again.stream()] == [year.gross for year in stream]
+
+
+def test_by_year_lookups_from_29_february_fall_on_28_february():
+    leap = Delivery(measure="LCR-COM-1", quantity="1", period="2024-02-29..2024-03-01")
+    stream = value(leap, BY_YEAR).stream()
+    # 2024-02-29 (2023/24): 20; 2025-02-28 and 2026-02-28: 40 (in 2024/25 prices, as is).
+    assert [year.year.label for year in stream] == ["2023/24", "2024/25", "2025/26"]
+    assert [year.gross for year in stream[1:]] == [40, 40]
+
+
+@pytest.mark.parametrize(
+    ("price_base", "text"),
+    [
+        (
+            "2022",
+            (
+                "2022 prices treated as 2022/23 prices (the financial year holding 9 of the "
+                "calendar year's 12 months): an approximation; weighting 2021/22 and 2022/23 by "
+                "months (3:9) puts 2022 at index 89.8006, which would make the value 1.67% higher"
+            ),
+        ),
+        (
+            "2000",  # the index starts in 2000/01: 1999/00 is not there to weigh
+            (
+                "2000 prices treated as 2000/01 prices (the financial year holding 9 of the "
+                "calendar year's 12 months): an approximation (its size cannot be estimated: the "
+                "index does not cover both financial years)"
+            ),
+        ),
+    ],
+)
+def test_calendar_year_prices_say_how_large_the_approximation_is(price_base, text):
+    method = methodology(
+        registries=(registry(proxy("LCR-COM-1", "hour", "10", price_base=price_base)),),
+        price_index=shipped_price_index(),
+        price_base="2024/25",
+        calendar_prices="majority_financial_year",
+    )
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), method)
+    step = valued.unit.steps[1]
+    assert (step.name, step.text) == ("price year", text)
+    # (3 × 85.3036 + 9 × 91.2996) ÷ 12 = 89.8006; 91.2996 ÷ 89.8006 − 1 = 1.669…%
+    with calculation_context():
+        rebased = (
+            Decimal(10) * Decimal(100) / Decimal("91.2996" if price_base == "2022" else "54.3697")
+        )
+        assert valued.unit.gross == rebased.quantize(Decimal("1e-30"))
