@@ -138,3 +138,132 @@ def test_a_group_without_members_has_no_first():
     bare = attrs.evolve(group, members=())
     assert bare.first is None
     assert attrs.evolve(bare, members=(3, 5)).first == 3
+
+
+# --- records, exclusions and totals of a batch (mutation testing and coverage, issue #12) ------
+
+from helpers import valuation_methodology, valuation_proxy, valuation_registry  # noqa: E402
+
+from socialvalue.proxies import Verification  # noqa: E402 - grouped with the tests that need it
+
+TRANSFERS_OUT = valuation_methodology(count_transfers=False)
+MIXED = [
+    Delivery(measure="LCR-COM-1", quantity="10", period="2022/23", project="P"),
+    Delivery(measure="LCR-COM-1", quantity="5", period="2022/23", project="P"),
+    Delivery(measure="LCR-COM-2", quantity="100", period="2022/23", project="P"),
+    Delivery(measure="LCR-EDI-1", quantity="1", period="2022/23", project="Q", status="target"),
+    Delivery(measure="LCR-ENV-1", quantity="3", period="2022/23", project="Q"),
+]
+EMPLOYMENT = valuation_registry(
+    valuation_proxy("LCR-EMP-1", "fte_year", "1000"),
+    valuation_proxy("LCR-EMP-2", "fte_year", "300", verification=Verification.PRIMARY),
+    id="employment",
+)
+OVERLAPPING = [
+    Delivery(measure="LCR-EMP-1", quantity="2", period="2022/23"),
+    Delivery(measure="LCR-EMP-2", quantity="1", period="2022/23"),
+]
+
+
+def test_records_give_each_group_its_key_by_values_sums_and_unit_values_exactly():
+    batch = value_many(MIXED, TRANSFERS_OUT, by=("project", "geography"))
+    records = batch.to_records()
+    assert [r["measure"] for r in records] == ["LCR-COM-1", "LCR-COM-2", "LCR-EDI-1", "LCR-ENV-1"]
+    methodology = str(TRANSFERS_OUT.ref)
+    assert records[0] == {
+        "measure": "LCR-COM-1",
+        "period": "2022/23",
+        "geography": "UK",
+        "project": "P",
+        "by_geography": "UK",
+        "quantity": Decimal(15),
+        "count": 2,
+        "first": 0,
+        "valuation": "proxy",
+        "currency": "GBP",
+        "unit_gross": Decimal("16.93"),
+        "unit_net": Decimal("16.93"),
+        "unit_present_value": Decimal("16.93"),
+        "gross": Decimal("253.95"),
+        "net": Decimal("253.95"),
+        "present_value": Decimal("253.95"),
+        "extrapolated": False,
+        "status": "delivered",
+        "counted": True,
+        "reason": "",
+        "methodology": methodology,
+    }
+    transfer, target, counted_only = records[1:]
+    assert (transfer["valuation"], transfer["counted"], transfer["first"]) == (
+        "financial",
+        False,
+        2,
+    )
+    assert transfer["reason"].startswith("a transfer (money or resources moved, not created")
+    assert (target["status"], target["counted"], target["present_value"]) == (
+        "target",
+        False,
+        Decimal(404),
+    )
+    assert target["reason"] == "a target or forecast, not delivered: kept out of delivered totals"
+    assert (counted_only["valuation"], counted_only["quantity"]) == ("record_only", Decimal(3))
+    assert [counted_only[k] for k in ("gross", "net", "present_value", "unit_gross")] == [None] * 4
+
+
+def test_totals_count_only_counted_groups_and_the_raw_total_counts_every_group():
+    batch = value_many(MIXED, TRANSFERS_OUT, by=("project",))
+    assert [g.key.measure for g in batch.excluded()] == ["LCR-COM-2", "LCR-EDI-1"]
+    assert batch.flagged() == ()
+    assert batch.total_gross() == batch.total_net() == batch.total_present_value()
+    assert batch.total_present_value() == Money("253.95")
+    assert batch.total_raw_present_value() == Money("757.95")  # + £100 transfer + £404 target
+    assert batch.total_raw_present_value("EUR") == Money("0", "EUR")
+    assert batch.currencies() == ("GBP",)
+    assert value_many([MIXED[-1]], TRANSFERS_OUT).currencies() == ()  # record-only: no money
+    assert batch.record_only() == {"LCR-ENV-1": Decimal(3)}
+
+
+def test_overlaps_are_flagged_under_warn_and_excluded_under_exclude_second():
+    warned = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert [g.key.measure for g in warned.flagged()] == ["LCR-EMP-2"]
+    assert warned.excluded() == ()
+    assert warned.total_present_value() == Money("2300")
+    excluded = value_many(
+        OVERLAPPING,
+        valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="exclude_second"),
+    )
+    assert [g.key.measure for g in excluded.flagged()] == ["LCR-EMP-2"]
+    assert [g.key.measure for g in excluded.excluded()] == ["LCR-EMP-2"]
+    assert excluded.total_present_value() == Money("2000")
+    assert excluded.total_raw_present_value() == Money("2300")
+
+
+def test_total_by_verification_splits_the_counted_total_by_field():
+    batch = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert batch.total_by_verification() == {
+        "primary": Money("300"),
+        "unverified": Money("2000"),
+    }
+    assert batch.total_by_verification("gross", "GBP") == {
+        "primary": Money("300"),
+        "unverified": Money("2000"),
+    }
+    assert batch.total_by_verification(currency="EUR") == {}
+
+
+def test_a_group_explains_its_working_for_all_its_deliveries():
+    batch = value_many(MIXED, TRANSFERS_OUT)
+    group = batch.groups[0]
+    lines = group.explain(batch.methodology).splitlines()
+    assert lines[0] == (
+        f"LCR-COM-1: 15 in 2022/23, UK (2 deliveries) — methodology {TRANSFERS_OUT.ref}"
+    )
+    assert lines[-1] == (
+        "10. quantity: × 15 → gross 253.950000000000000000000000000000, net "
+        "253.950000000000000000000000000000, present value 253.950000000000000000000000000000 GBP"
+    )
+    assert group.explain(batch.methodology, places=2).splitlines()[-1] == (
+        "10. quantity: × 15 → gross 253.95, net 253.95, present value 253.95 GBP"
+    )
+    single = batch.groups[1].explain(batch.methodology).splitlines()[0]
+    assert single == f"LCR-COM-2: 100 in 2022/23, UK (1 delivery) — methodology {TRANSFERS_OUT.ref}"
