@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import attrs
 import pytest
 from helpers import ADJUSTED, PLAIN, valuation_deliveries as deliveries
 from hypothesis import given, strategies as st
@@ -414,3 +415,24 @@ def test_below_lists_rows_strictly_under_the_share_with_their_share():
     assert _rows(A="1", B="-1").below(Decimal(1)) == ()  # a total of zero
     assert _rows(A="1", B="-2").below(Decimal(1)) == ()  # a negative total
     assert _rows().below(Decimal(1)) == ()
+
+
+def _without_pillars(node):
+    changes = {"tags": tuple(tag for tag in node.tags if not tag.startswith("pillar:"))}
+    for children in ("outcomes", "measures"):
+        if hasattr(node, children):
+            changes[children] = tuple(_without_pillars(child) for child in getattr(node, children))
+    return attrs.evolve(node, **changes)
+
+
+def test_a_framework_without_pillars_groups_every_delivery_under_no_pillar():
+    framework = PLAIN.framework
+    no_pillars = attrs.evolve(
+        framework,
+        dimensions=tuple(d for d in framework.dimensions if d.id != "pillar"),
+        themes=tuple(_without_pillars(theme) for theme in framework.themes),
+    )
+    batch = [Delivery(measure="LCR-COM-1", quantity="1", period="2022/23")]
+    assert list(Rollup.of(batch, PLAIN, ("pillar", "measure")).rows) == [("fairer", "LCR-COM-1")]
+    plain = valuation_methodology(framework=no_pillars)
+    assert list(Rollup.of(batch, plain, ("pillar", "measure")).rows) == [("", "LCR-COM-1")]

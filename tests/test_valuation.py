@@ -541,3 +541,16 @@ def test_calendar_year_prices_say_how_large_the_approximation_is(price_base, tex
             Decimal(10) * Decimal(100) / Decimal("91.2996" if price_base == "2022" else "54.3697")
         )
         assert valued.unit.gross == rebased.quantize(Decimal("1e-30"))
+
+
+def test_a_derived_proxy_value_shows_its_derivation_as_a_step():
+    derived = methodology(
+        registries=(
+            registry(proxy("LCR-COM-1", "hour", "10", derivation=("WELLBY £13,000", "× 0.001"))),
+        )
+    )
+    unit = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), derived).unit
+    assert [step.name for step in unit.steps[:3]] == ["proxy", "derivation", "rebase"]
+    assert unit.steps[1].text == "WELLBY £13,000 × 0.001"
+    plain = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), PLAIN).unit
+    assert "derivation" not in [step.name for step in plain.steps]

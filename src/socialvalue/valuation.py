@@ -327,8 +327,7 @@ def _approximation_size(year: CalendarYear, mapped: FinancialYear, methodology: 
     much higher the rebased value would be at that level than at ``mapped``'s.
     """
     index = methodology.price_index
-    if index is None:
-        return ""
+    assert index is not None  # noqa: S101 - _rebase restates prices only with an index
     try:
         before = index.point(FinancialYear(year.year - 1)).value
         after = index.point(mapped).value
