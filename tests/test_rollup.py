@@ -215,9 +215,13 @@ def test_pillars_and_value_types_come_from_the_framework():
 
 # --- costs, ratios, screens and records (mutation testing and coverage, issue #12) -------------
 
-from helpers import valuation_methodology  # noqa: E402 - grouped with the tests that need it
+from helpers import (  # noqa: E402 - grouped with the tests that need it
+    valuation_methodology,
+    valuation_proxy,
+    valuation_registry,
+)
 
-from socialvalue import Cost  # noqa: E402
+from socialvalue import Cost, ValidationError  # noqa: E402
 from socialvalue.valuation import value_cost  # noqa: E402
 
 LEVERAGE = valuation_methodology(leverage_measures=("LCR-COM-2",))
@@ -436,3 +440,103 @@ def test_a_framework_without_pillars_groups_every_delivery_under_no_pillar():
     assert list(Rollup.of(batch, PLAIN, ("pillar", "measure")).rows) == [("fairer", "LCR-COM-1")]
     plain = valuation_methodology(framework=no_pillars)
     assert list(Rollup.of(batch, plain, ("pillar", "measure")).rows) == [("", "LCR-COM-1")]
+
+
+EXCLUDING = valuation_methodology(
+    registries=(
+        valuation_registry(
+            valuation_proxy("LCR-EMP-1", "fte_year", "1000"),
+            valuation_proxy("LCR-EMP-2", "fte_year", "300", value_type="economic"),
+            valuation_proxy("LCR-COM-1", "hour", "10"),
+            id="excluding",
+        ),
+    ),
+    overlap_policy="exclude_second",
+    count_transfers=False,
+)
+LEFT_OUT = [
+    Delivery(measure="LCR-EMP-1", quantity="2", period="2022/23"),
+    Delivery(measure="LCR-EMP-2", quantity="1", period="2022/23"),  # overlaps LCR-EMP-1
+    Delivery(measure="LCR-COM-2", quantity="50", period="2022/23"),  # a transfer
+    Delivery(measure="LCR-COM-1", quantity="7", period="2022/23", status="target"),
+    Delivery(measure="LCR-COM-1", quantity="3", period="2022/23"),
+]
+
+
+def test_what_is_left_out_is_kept_beside_the_totals_each_in_its_own_column():
+    rolled = Rollup.of(LEFT_OUT, EXCLUDING, ("measure", "value_type"))
+    rows = dict(rolled)
+    summary = {
+        key: (t.present_value, t.quantity, t.transfers, t.targets, t.overlaps, t.count, t.valued)
+        for key, t in rows.items()
+    }
+    assert summary == {
+        # The target's 7 hours are in neither the quantity nor the value, only in targets.
+        ("LCR-COM-1", "social"): (30, 3, 0, 70, 0, 2, 1),
+        ("LCR-COM-2", "transfer"): (0, 50, 50, 0, 0, 1, 0),
+        ("LCR-EMP-1", "economic"): (2000, 2, 0, 0, 0, 1, 1),
+        # The proxy classifies LCR-EMP-2 as economic (the framework says social).
+        ("LCR-EMP-2", "economic"): (0, 1, 0, 0, 300, 1, 0),
+    }
+    assert rows[("LCR-COM-2", "transfer")].monetised is False
+    by_status = dict(Rollup.of(LEFT_OUT, EXCLUDING, ("status",)))
+    delivered, target = by_status[("delivered",)], by_status[("target",)]
+    assert (delivered.present_value, delivered.transfers, delivered.overlaps) == (2030, 50, 300)
+    assert (delivered.targets, delivered.quantity, delivered.count) == (0, None, 4)
+    assert (target.present_value, target.targets, target.transfers, target.count) == (0, 70, 0, 1)
+    assert delivered.raw_present_value == 2380
+
+
+def test_totals_add_every_column():
+    one = Totals(
+        transfers=Decimal(1),
+        overlaps=Decimal(2),
+        targets=Decimal(3),
+        costs=Decimal(4),
+        inputs=Decimal(5),
+        attracted=Decimal(6),
+    )
+    two = Totals(
+        transfers=Decimal(10),
+        overlaps=Decimal(20),
+        targets=Decimal(30),
+        costs=Decimal(40),
+        inputs=Decimal(50),
+        has_costs=True,
+        attracted=Decimal(60),
+    )
+    for total in (one + two, two + one):
+        assert (total.transfers, total.overlaps, total.targets) == (11, 22, 33)
+        assert (total.costs, total.inputs, total.attracted) == (44, 55, 66)
+        assert total.has_costs is True
+    assert (one + one).has_costs is False
+
+
+def test_a_rollup_in_another_currency_keeps_it_through_money_merge_and_regroup():
+    euros = Rollup(
+        by=("project", "role"),
+        rows={("P", "investor"): Totals(gross=Decimal(7))},
+        currency="EUR",
+        methodology=PLAIN.ref,
+    )
+    assert euros.money("gross") == Money("7", "EUR")
+    assert euros.money("gross", ("P", "investor")) == Money("7", "EUR")
+    assert euros.merge(euros).currency == "EUR"
+    assert euros.merge(euros).money("gross") == Money("14", "EUR")
+    assert euros.regroup(("project",)).currency == "EUR"
+
+
+def test_rollup_of_raises_for_what_it_cannot_value_unless_asked_to_report():
+    unknown = [Delivery(measure="LCR-EMP-2", quantity="1", period="2022/23")]  # no test value
+    with pytest.raises(ValidationError, match="no value for LCR-EMP-2"):
+        Rollup.of(unknown, PLAIN, ("measure",))
+    assert Rollup.of(unknown, PLAIN, ("measure",), unvalued="report").unvalued == 1
+
+
+def test_a_delivery_without_a_role_is_grouped_under_no_role():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+        Delivery(measure="LCR-COM-1", quantity="2", period="2022/23", role="investor"),
+    ]
+    rolled = Rollup.of(batch, PLAIN, ("role",))
+    assert {key: t.count for key, t in rolled} == {("",): 1, ("investor",): 1}

@@ -239,8 +239,14 @@ def test_calendar_year_prices_need_an_explicit_rule():
     refuse = methodology(
         registries=(carbon,), price_index=shipped_price_index(), price_base="2024/25"
     )
-    with pytest.raises(ValuationError, match="calendar year"):
+    with pytest.raises(ValuationError) as refused:
         value(Delivery(measure="LCR-ENV-2", quantity="1", period="2024/25 Q1"), refuse)
+    assert str(refused.value) == (
+        "the value is in 2022 (calendar year) prices but the price index "
+        f"{shipped_price_index().id} is by financial year; set calendar_prices = "
+        "'majority_financial_year' in the methodology to treat calendar-year prices as those of "
+        "the financial year holding 9 of its months"
+    )
     allow = attrs.evolve(refuse, calendar_prices=CalendarPrices.MAJORITY_FINANCIAL_YEAR)
     valuation = value(Delivery(measure="LCR-ENV-2", quantity="1", period="2024/25 Q1"), allow)
     assert "2022 prices treated as 2022/23 prices" in valuation.explain()
@@ -424,8 +430,9 @@ def test_working_ends_with_the_quantity_step_and_a_record_only_one_says_no_value
         ),
         ("quantity", "3 counted; no £ value", None, None),
     ]
-    with pytest.warns(DeprecationWarning, match=r"use Valuation\.working\(\)"):
+    with pytest.warns(DeprecationWarning, match=r"use Valuation\.working\(\)") as caught:
         assert counted.explanation() == counted.working()
+    assert caught[0].filename == __file__  # the warning points at the caller
 
 
 # A value that changes twice in 2022/23: 10 to 29 September, 20 from 30 September (the middle
