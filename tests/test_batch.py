@@ -267,3 +267,17 @@ def test_a_group_explains_its_working_for_all_its_deliveries():
     )
     single = batch.groups[1].explain(batch.methodology).splitlines()[0]
     assert single == f"LCR-COM-2: 100 in 2022/23, UK (1 delivery) — methodology {TRANSFERS_OUT.ref}"
+
+
+def test_a_group_left_out_does_not_stop_the_total_of_the_groups_after_it():
+    # The transfer (not counted) comes first; the volunteering after it is still added.
+    batch = value_many(
+        [
+            Delivery(measure="LCR-COM-2", quantity="100", period="2022/23"),
+            Delivery(measure="LCR-COM-1", quantity="10", period="2022/23"),
+        ],
+        TRANSFERS_OUT,
+    )
+    assert [g.counted for g in batch] == [False, True]
+    assert batch.total_gross() == Money("169.30")
+    assert batch.total_raw_present_value() == Money("269.30")

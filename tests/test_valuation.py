@@ -302,7 +302,7 @@ def test_financial_amounts_take_their_price_year_from_the_proxy_date_rule():
 
 # --- costs, streams, proxy dates and price years (mutation testing and coverage, issue #12) ---
 
-from socialvalue import Cost, FinancialYear  # noqa: E402 - grouped with the tests that need it
+from socialvalue import Cost, FinancialYear, ValidationError  # noqa: E402 - grouped with the tests that need it
 from socialvalue._decimal import calculation_context  # noqa: E402
 from socialvalue.valuation import YearValue, value_cost  # noqa: E402
 
@@ -561,3 +561,71 @@ def test_a_derived_proxy_value_shows_its_derivation_as_a_step():
     assert unit.steps[1].text == "WELLBY £13,000 × 0.001"
     plain = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), PLAIN).unit
     assert "derivation" not in [step.name for step in plain.steps]
+
+
+def _flat_then_falling_index():
+    from helpers import WORKED_SOURCE
+
+    from socialvalue.prices import IndexBasis, IndexPoint, PriceIndex
+
+    return PriceIndex(
+        id="flat-then-falling",
+        title="Invented for this test",
+        basis=IndexBasis.FINANCIAL_YEAR,
+        base=FinancialYear(2024),
+        source=WORKED_SOURCE,
+        licence="test",
+        points=tuple(
+            IndexPoint(year=FinancialYear(year), value=level)
+            for year, level in ((2021, "100"), (2022, "100"), (2023, "90"), (2024, "100"))
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("price_base", "size", "gross"),
+    [
+        # 2021/22 and 2022/23 both at 100: the approximation changes nothing.
+        ("2022", "puts 2022 at index 100, which would make the value 0.00% higher", "10"),
+        # (3 × 100 + 9 × 90) ÷ 12 = 92.5; 90 ÷ 92.5 − 1 = −2.70%: lower, not "-2.70% lower".
+        ("2023", "puts 2023 at index 92.5, which would make the value 2.70% lower", "11.11"),
+    ],
+)
+def test_the_calendar_year_approximation_says_lower_when_the_index_falls(price_base, size, gross):
+    method = methodology(
+        registries=(registry(proxy("LCR-COM-1", "hour", "10", price_base=price_base)),),
+        price_index=_flat_then_falling_index(),
+        price_base="2024/25",
+        calendar_prices="majority_financial_year",
+    )
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), method)
+    assert valued.unit.steps[1].text.endswith(size)
+    assert valued.gross is not None
+    assert valued.gross.quantize(2) == Money(gross)
+
+
+@pytest.mark.parametrize(
+    ("rule", "price_year", "gross"),
+    [("start", "2021/22", "117.23"), ("middle", "2022/23", "109.53"), ("end", "2023/24", "104.05")],
+)
+def test_a_reported_amount_is_priced_in_the_year_of_the_proxy_date_rule(rule, price_year, gross):
+    method = attrs.evolve(DEFAULT, proxy_date=rule)
+    two_years = Delivery(measure="LCR-COM-2", quantity="100", period="2021-08-01..2023-07-31")
+    valued = value(two_years, method)
+    rebase = next(step for step in valued.unit.steps if step.name == "rebase")
+    assert rebase.text.startswith(f"{price_year} → 2024/25 prices")
+    assert valued.gross is not None
+    assert valued.gross.quantize(2) == Money(gross)
+    with pytest.raises(ValuationError) as refused:
+        value(two_years, attrs.evolve(DEFAULT, proxy_date="period"))
+    assert str(refused.value) == (
+        "2021-08-01..2023-07-31 spans the financial years 2021/22 to 2023/24, so its £ amount has "
+        "no single price year; split the delivery, or set the methodology's proxy_date to "
+        "'start', 'middle' or 'end'"
+    )
+
+
+def test_value_names_the_delivery_it_refuses():
+    with pytest.raises(ValidationError) as refused:
+        value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="nobody"), PLAIN)
+    assert str(refused.value).startswith("delivery: [0].role: unknown role 'nobody'")

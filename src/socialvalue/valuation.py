@@ -339,7 +339,7 @@ def _approximation_size(year: CalendarYear, mapped: FinancialYear, methodology: 
     return (
         f"; weighting {FinancialYear(year.year - 1).label} and {mapped.label} by months "
         f"(3:9) puts {year.label} at index {show(level)}, which would make the value "
-        f"{size.quantize(Decimal('0.01'))}% {'higher' if size >= 0 else 'lower'}"
+        f"{abs(size).quantize(Decimal('0.01'))}% {'higher' if size >= 0 else 'lower'}"
     )
 
 
