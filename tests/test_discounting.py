@@ -547,9 +547,3 @@ def test_every_open_ended_band_before_the_last_is_reported():
 def test_a_count_of_true_is_not_one_year():
     with pytest.raises(ValidationError, match="count: True is not a number of years"):
         FLAT.discount_factors(True, convention=YearConvention.YEAR_0)  # noqa: FBT003
-
-
-def test_the_deprecated_schedule_id_warns_at_the_caller(green_book):
-    with pytest.warns(DeprecationWarning, match="is deprecated") as caught:
-        green_book.schedule("catastrophic_risk_excluded")
-    assert caught[0].filename == __file__
