@@ -281,3 +281,15 @@ def test_a_group_left_out_does_not_stop_the_total_of_the_groups_after_it():
     assert [g.counted for g in batch] == [False, True]
     assert batch.total_gross() == Money("169.30")
     assert batch.total_raw_present_value() == Money("269.30")
+
+
+def test_total_by_verification_reads_the_field_asked_for():
+    batch = value_many(
+        [Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25")], ADJUSTED, by=()
+    )
+    gross = batch.total_by_verification("gross")
+    present = batch.total_by_verification("present_value")
+    assert gross == {"unverified": batch.total_gross()}
+    assert present == {"unverified": batch.total_present_value()}
+    assert gross != present
+    assert batch.total_by_verification("net") == {"unverified": batch.total_net()}

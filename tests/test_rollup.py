@@ -540,3 +540,67 @@ def test_a_delivery_without_a_role_is_grouped_under_no_role():
     ]
     rolled = Rollup.of(batch, PLAIN, ("role",))
     assert {key: t.count for key, t in rolled} == {("",): 1, ("investor",): 1}
+
+
+def test_ratios_start_above_zero_not_above_one():
+    small = Totals(
+        present_value=Decimal(3),
+        costs=Decimal("0.5"),
+        inputs=Decimal(1),
+        has_costs=True,
+        attracted=Decimal(1),
+    )
+    assert (small.bcr(), small.sroi(), small.net_sroi(), small.leverage()) == (6, 3, 2, 1)
+
+
+def test_below_screens_a_total_under_one_pound():
+    found = _rows(A="0.25", B="0.75").below(Decimal("0.5"))
+    assert [(key, share) for key, _, share in found] == [(("A",), Decimal("0.25"))]
+
+
+def test_funding_attracted_counts_even_when_it_is_a_transfer_kept_out():
+    batch = [Delivery(measure="LCR-COM-2", quantity="300", period="2022/23", project="P")]
+    costs = [Cost(amount="1000", period="2022/23", project="P")]
+    kept_out = valuation_methodology(leverage_measures=("LCR-COM-2",), count_transfers=False)
+    totals = Rollup.of(batch, kept_out, ("project",), costs=costs).rows[("P",)]
+    assert (totals.present_value, totals.transfers, totals.attracted) == (0, 300, 300)
+    assert totals.leverage() == Decimal("0.3")
+    valued = value_many(batch, kept_out, by=("project",))
+    from_batch = Rollup.from_batch(
+        valued, kept_out.framework, ("project",), leverage_measures=("LCR-COM-2",)
+    )
+    assert from_batch.rows[("P",)].attracted == 300
+
+
+def test_values_in_another_currency_are_counted_but_add_no_money():
+    batch = value_many(
+        [Delivery(measure="LCR-COM-1", quantity="10", period="2022/23")], PLAIN, by=()
+    )
+    euros = Rollup.from_batch(batch, PLAIN.framework, ("measure",), currency="EUR")
+    totals = euros.rows[("LCR-COM-1",)]
+    assert (totals.gross, totals.net, totals.present_value) == (0, 0, 0)
+    assert (totals.count, totals.valued, totals.monetised, totals.quantity) == (1, 0, False, 10)
+
+
+def _tagged(node, code, tag):
+    changes = {}
+    for children in ("outcomes", "measures"):
+        if hasattr(node, children):
+            changes[children] = tuple(_tagged(c, code, tag) for c in getattr(node, children))
+    if getattr(node, "code", None) == code:
+        changes["tags"] = (*node.tags, tag)
+    return attrs.evolve(node, **changes)
+
+
+def test_a_measure_in_two_pillars_is_grouped_under_both_joined_by_a_comma():
+    framework = PLAIN.framework
+    two = attrs.evolve(
+        framework,
+        themes=tuple(_tagged(t, "LCR-COM-1", "pillar:stronger") for t in framework.themes),
+    )
+    rolled = Rollup.of(
+        [Delivery(measure="LCR-COM-1", quantity="1", period="2022/23")],
+        valuation_methodology(framework=two),
+        ("pillar",),
+    )
+    assert list(rolled.rows) == [("stronger,fairer",)]

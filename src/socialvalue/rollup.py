@@ -501,8 +501,8 @@ def _of(
     methodology: Methodology,
     by: Sequence[str],
     *,
-    unvalued: Literal["raise", "report"] = "raise",
-    costs: Iterable[Cost] = (),
+    unvalued: Literal["raise", "report"],
+    costs: Iterable[Cost],
 ) -> Rollup:
     _check_dimensions(by)
     batch_by = tuple(d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography")
