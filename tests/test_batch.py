@@ -293,3 +293,169 @@ def test_total_by_verification_reads_the_field_asked_for():
     assert present == {"unverified": batch.total_present_value()}
     assert gross != present
     assert batch.total_by_verification("net") == {"unverified": batch.total_net()}
+
+
+# --- overlaps: scope, periods, order and policies (mutation testing, issue #12) ----------------
+
+from socialvalue.batch import OverlapWarning, overlap_pairs  # noqa: E402
+from socialvalue.framework import ValueType  # noqa: E402
+
+RAISING = valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="raise")
+
+
+def _second_overlaps(first_period, second_period, methodology=None, **second):
+    """Whether an LCR-EMP-2 delivery is found to overlap an LCR-EMP-1 one."""
+    pair = [
+        Delivery(measure="LCR-EMP-1", quantity="1", period=first_period),
+        Delivery(measure="LCR-EMP-2", quantity="1", period=second_period, **second),
+    ]
+    method = methodology or valuation_methodology(
+        registries=(EMPLOYMENT,), overlap_policy="exclude_second"
+    )
+    return [g.overlaps for g in value_many(pair, method)] == ["", "LCR-EMP-1"]
+
+
+def test_overlapping_periods_include_their_first_and_last_days():
+    q1 = "2022/23 Q1"  # 1 April to 30 June 2022
+    assert _second_overlaps(q1, "2022-06-30..2022-07-31")  # shares 30 June
+    assert not _second_overlaps(q1, "2022-07-01..2022-07-31")
+    assert _second_overlaps(q1, "2022-03-01..2022-04-01")  # shares 1 April
+    assert not _second_overlaps(q1, "2022-03-01..2022-03-31")
+    assert _second_overlaps("2022/23", q1)  # a quarter inside the year
+
+
+def test_overlaps_are_sought_within_the_scope_and_status():
+    assert not _second_overlaps("2022/23", "2022/23", project="Other")
+    assert not _second_overlaps("2022/23", "2022/23", status="target")
+    whole_projects = valuation_methodology(
+        registries=(EMPLOYMENT,), overlap_policy="exclude_second", overlap_scope=("project",)
+    )
+    # Without period in the scope, any two years of one project overlap.
+    assert _second_overlaps("2022/23", "2024/25", whole_projects)
+    assert not _second_overlaps("2022/23", "2024/25", whole_projects, project="Other")
+
+
+def test_the_reasons_name_the_measure_overlapped_and_the_scope():
+    excluded = value_many(
+        OVERLAPPING,
+        valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="exclude_second"),
+    )
+    assert excluded.groups[1].reason == (
+        "overlaps LCR-EMP-1 delivered in the same project, contract, period (the framework says "
+        "they may count the same activity): excluded from the de-duplicated total"
+    )
+    with pytest.warns(OverlapWarning) as warned:
+        kept = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert str(warned[0].message) == (
+        "1 deliveries overlap others in the same project, contract, period (LCR-EMP-2 / "
+        "LCR-EMP-1); counted under overlap_policy 'warn'"
+    )
+    assert kept.groups[1].reason == (
+        "overlaps LCR-EMP-1 in the same project, contract, period: counted (policy 'warn')"
+    )
+    with pytest.raises(ValidationError) as raised:
+        value_many(OVERLAPPING, RAISING)
+    assert str(raised.value) == (
+        "overlapping deliveries (overlap_policy = 'raise'): [1]: LCR-EMP-2 overlaps LCR-EMP-1 "
+        "in the same project, contract, period"
+    )
+    transfers = attrs.evolve(default_methodology(), count_transfers=False)
+    gift = value_many(
+        [
+            Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+            Delivery(measure="LCR-COM-3", quantity="1", period="2022/23"),
+        ],
+        transfers,
+    )
+    assert gift.groups[1].reason == (
+        "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
+        "NPSV and the social-value total; it also overlaps LCR-COM-1"
+    )
+
+
+def _declaring(framework, code, overlaps_with):
+    def change(node):
+        changes = {}
+        for children in ("outcomes", "measures"):
+            if hasattr(node, children):
+                changes[children] = tuple(change(c) for c in getattr(node, children))
+        if getattr(node, "code", None) == code:
+            changes["overlaps_with"] = overlaps_with
+        return attrs.evolve(node, **changes)
+
+    return attrs.evolve(framework, themes=tuple(change(t) for t in framework.themes))
+
+
+def test_the_second_of_a_pair_is_the_one_that_declares_it_or_the_later_if_both_do():
+    framework = PLAIN.framework
+    codes = framework.measure_codes()
+    assert codes.index("LCR-EMP-1") < codes.index("LCR-EMP-2")
+    assert overlap_pairs(framework)["LCR-EMP-2"] == ("LCR-EMP-1",)
+    assert "LCR-EMP-1" not in overlap_pairs(framework)
+    mutual = _declaring(framework, "LCR-EMP-1", ("LCR-EMP-2",))
+    assert overlap_pairs(mutual)["LCR-EMP-2"] == ("LCR-EMP-1",)  # once, not twice
+    assert "LCR-EMP-1" not in overlap_pairs(mutual)
+    # An earlier measure that alone declares a later one is the second of the pair.
+    earlier = _declaring(framework, "LCR-EMP-1", ("LCR-SKL-4",))
+    assert codes.index("LCR-EMP-1") < codes.index("LCR-SKL-4")
+    assert overlap_pairs(earlier)["LCR-EMP-1"] == ("LCR-SKL-4",)
+    assert "LCR-SKL-4" not in overlap_pairs(earlier)
+
+
+def test_unvalued_groups_keep_their_status_overlap_and_the_methodology_reason():
+    method = default_methodology()
+    batch = value_many(
+        [
+            Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23"),
+            Delivery(measure="LCR-SKL-4", quantity="2", period="2022/23", status="target"),
+        ],
+        method,
+        unvalued="report",
+    )
+    delivered, target = batch.unvalued
+    assert (delivered.status.value, target.status.value) == ("delivered", "target")
+    error = (
+        "no value for LCR-SKL-4 in registry desnz-carbon, ons-ashe, dwp-swap (its values are for "
+        "LCR-COM-1, LCR-ENV-2, LCR-SKL-6)"
+    )
+    words = method.unvalued_reason("LCR-SKL-4")
+    assert words
+    assert delivered.reason == f"{words} ({error})"
+    with pytest.raises(ValidationError) as raised:
+        value_many([Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23")] * 2, method)
+    assert str(raised.value) == (
+        f"deliveries that cannot be valued: [0]: {words} ({error}) (2 deliveries)"
+    )
+    with pytest.raises(ValidationError) as one:
+        value_many([Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23")], method)
+    assert str(one.value) == f"deliveries that cannot be valued: [0]: {words} ({error})"
+    # Without words for the measure, the reason is the lookup's error alone; an unvalued
+    # delivery that overlaps another says which.
+    plain = value_many(OVERLAPPING, PLAIN, unvalued="report")
+    (unvalued,) = plain.unvalued
+    assert unvalued.reason.startswith("no value for LCR-EMP-2 in registry test")
+    assert unvalued.overlaps == "LCR-EMP-1"
+
+
+def test_a_proxy_may_classify_its_value_type_differently_from_the_framework():
+    reclassified = valuation_registry(
+        valuation_proxy("LCR-EMP-1", "fte_year", "1000", value_type="social"),
+        valuation_proxy("LCR-EMP-2", "fte_year", "300"),
+        id="reclassified",
+    )
+    batch = value_many(OVERLAPPING, valuation_methodology(registries=(reclassified,)))
+    assert PLAIN.framework.measure("LCR-EMP-1").value_type is ValueType.ECONOMIC
+    assert [g.value_type for g in batch] == [ValueType.SOCIAL, ValueType.SOCIAL]
+
+
+def test_value_many_takes_any_iterable_and_names_unknown_groupings():
+    method = valuation_methodology(registries=(EMPLOYMENT,))
+    listed = value_many(OVERLAPPING, method)
+    generated = value_many((d for d in OVERLAPPING), method)
+    assert generated.count == listed.count == 2
+    assert [g.overlaps for g in generated] == ["", "LCR-EMP-1"]
+    with pytest.raises(ValueError, match="cannot group by") as unknown:
+        value_many(OVERLAPPING, PLAIN, by=("colour", "size"))
+    assert str(unknown.value) == (
+        f"by: cannot group by colour, size; choose from {DELIVERY_DIMENSIONS}"
+    )
