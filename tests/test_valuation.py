@@ -628,3 +628,161 @@ def test_value_names_the_delivery_it_refuses():
     with pytest.raises(ValidationError) as refused:
         value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="nobody"), PLAIN)
     assert str(refused.value).startswith("delivery: [0].role: unknown role 'nobody'")
+
+
+# --- the working, step by step, and lookups by place and policy (issue #12) --------------------
+
+THREE_YEARS = (
+    MeasureAssumption(measure="LCR-COM-1", additionality=Additionality(duration_years=3)),
+)
+
+
+def _steps(valuation):
+    return [(s.name, s.text, s.factor, s.result) for s in valuation.unit.steps]
+
+
+def test_a_reported_amount_is_worth_one_pound_a_unit_before_additionality():
+    valued = value(Delivery(measure="LCR-COM-2", quantity="100", period="2024/25"), ADJUSTED)
+    with calculation_context():
+        present = Decimal("0.675") / Decimal("1.035")
+    assert _steps(valued) == [
+        ("financial", "LCR-COM-2 is reported in GBP: each unit is worth 1 GBP", None, 1),
+        ("rebase", "none needed: already in 2024/25 prices", None, None),
+        ("deadweight", "25% (default assumption)", Decimal("0.75"), Decimal("0.75")),
+        ("leakage", "0% (default assumption)", 1, Decimal("0.75")),
+        ("displacement", "0% (default assumption)", 1, Decimal("0.75")),
+        ("substitution", "0% (default assumption)", 1, Decimal("0.75")),
+        ("attribution", "10% (default assumption)", Decimal("0.9"), Decimal("0.675")),
+        ("multiplier", "× 1 (default assumption)", 1, Decimal("0.675")),
+        (
+            "persistence and discounting",
+            (
+                "1 year(s), drop-off 0% a year, discounted from the outcome's first year (no common "
+                "base year) with standard (2022), year 1 convention: 2024/25 (year 1): 1 kept × "
+                "≈0.966184"
+            ),
+            valued.unit.steps[-1].factor,  # 1 ÷ 1.035, checked below
+            present,
+        ),
+    ]
+    with calculation_context():
+        assert valued.unit.steps[-1].factor == 1 / Decimal("1.035")
+    assert (valued.gross, valued.net) == (Money("100"), Money("67.5"))
+    assert valued.unit.currency == "GBP"
+
+
+def test_a_measure_assumption_is_named_in_each_step_and_the_stream_is_described():
+    valued = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), ADJUSTED)
+    names_and_texts = [(s.name, s.text) for s in valued.unit.steps[2:8]]
+    assert names_and_texts == [
+        ("deadweight", "30% (measure assumption)"),
+        ("leakage", "0% (measure assumption)"),
+        ("displacement", "20% (measure assumption)"),
+        ("substitution", "0% (measure assumption)"),
+        ("attribution", "0% (measure assumption)"),
+        ("multiplier", "× 1.2 (measure assumption)"),
+    ]
+    assert [s.factor for s in valued.unit.steps[2:8]] == [
+        Decimal("0.7"),
+        1,
+        Decimal("0.8"),
+        1,
+        1,
+        Decimal("1.2"),
+    ]
+    assert valued.unit.steps[-1].text == (
+        "3 year(s), drop-off 10% a year, discounted from the outcome's first year (no common base "
+        "year) with standard (2022), year 1 convention; first year's proxy value in every year: "
+        "2024/25 (year 1): 1 kept × ≈0.966184; 2025/26 (year 2): 0.9 kept × ≈0.933511; 2026/27 "
+        "(year 3): 0.81 kept × ≈0.901943"
+    )
+    with_base = value(Delivery(measure="LCR-ENV-2", quantity="1", period="2022/23"), DEFAULT)
+    assert with_base.unit.steps[-1].text.startswith(
+        "1 year(s), drop-off 0% a year, discounted to the appraisal base year 2024/25 with "
+        "standard (2022), year 0 convention; years before the base year compound: 2022/23 "
+        "(year -2): 1 kept × 1.071225"
+    )
+
+
+def test_the_proxy_step_describes_the_lookup_and_holds_the_value():
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), PLAIN)
+    assert _steps(valued)[0] == (
+        "proxy",
+        (
+            "LCR-COM-1 on 2022-04-01: 16.93 GBP per hour (2022/23 prices), UK, valid 2018-04-01..; "
+            "layer test; source: Test, Worked example; licence: test; verification: unverified"
+        ),
+        None,
+        Decimal("16.93"),
+    )
+    assert _steps(valued)[1] == (
+        "rebase",
+        "none: the methodology keeps values in their own prices",
+        None,
+        None,
+    )
+
+
+def test_every_year_of_a_stream_is_looked_up_for_the_delivery_place():
+    local = methodology(
+        registries=(
+            registry(
+                proxy("LCR-COM-1", "hour", "10"),
+                proxy("LCR-COM-1", "hour", "20", geography="Liverpool City Region"),
+            ),
+        ),
+        proxy_years="by_year",
+        assumptions=THREE_YEARS,
+    )
+    here = Delivery(
+        measure="LCR-COM-1", quantity="1", period="2022/23", geography="Liverpool City Region"
+    )
+    assert [year.gross for year in value(here, local).stream()] == [20, 20, 20]
+    elsewhere = Delivery(measure="LCR-COM-1", quantity="1", period="2022/23")
+    assert [year.gross for year in value(elsewhere, local).stream()] == [10, 10, 10]
+
+
+def test_a_carried_forward_measure_is_carried_forward_in_every_year_of_its_stream():
+    """Later years of a by-year stream followed the methodology's lookup policy, not the
+    measure's: a measure named in carry_forward failed in its second year."""
+    ending = registry(proxy("LCR-COM-1", "hour", "10", end=(2023, 3, 31)))
+    carried = methodology(
+        registries=(ending,),
+        proxy_years="by_year",
+        assumptions=THREE_YEARS,
+        carry_forward=("LCR-COM-1",),
+    )
+    delivery = Delivery(measure="LCR-COM-1", quantity="1", period="2022/23")
+    assert [year.gross for year in value(delivery, carried).stream()] == [10, 10, 10]
+    late = value(Delivery(measure="LCR-COM-1", quantity="1", period="2023/24"), carried)
+    assert late.unit.extrapolated
+    strict = attrs.evolve(carried, carry_forward=())
+    with pytest.raises(NoProxyValueError, match="no value for LCR-COM-1 on 2023-04-01"):
+        value(delivery, strict)
+
+
+@pytest.mark.parametrize(
+    ("rule", "first"),
+    [("period", "2021/22"), ("start", "2021/22"), ("middle", "2022/23"), ("end", "2023/24")],
+)
+def test_a_stream_starts_in_the_year_of_the_proxy_date_rule(rule, first):
+    method = methodology(proxy_date=rule, assumptions=THREE_YEARS)
+    spanning = Delivery(measure="LCR-COM-1", quantity="1", period="2021-08-01..2023-07-31")
+    years = [year.year for year in value(spanning, method).stream()]
+    start = FinancialYear(int(first[:4]))
+    assert years == [
+        start,
+        FinancialYear(start.start_year + 1),
+        FinancialYear(start.start_year + 2),
+    ]
+
+
+def test_a_proxy_value_of_zero_values_every_year_at_zero():
+    nothing = methodology(
+        registries=(registry(proxy("LCR-COM-1", "hour", "0")),),
+        additionality=Additionality(deadweight="0.5"),
+        assumptions=THREE_YEARS,
+    )
+    valued = value(Delivery(measure="LCR-COM-1", quantity="5", period="2022/23"), nothing)
+    assert (valued.gross, valued.net, valued.present_value) == (Money(0), Money(0), Money(0))
+    assert [year.net for year in valued.stream()] == [0, 0, 0]

@@ -501,7 +501,10 @@ def _later_gross(
     if not isinstance(day, dt.date):
         day = key.period.start
     lookup = methodology.registry.lookup(
-        measure.code, _shift(day, years), key.geography, policy=methodology.lookup_policy
+        measure.code,
+        _shift(day, years),
+        key.geography,
+        policy=methodology.lookup_policy_for(measure.code),
     )
     scratch: list[Step] = []
     gross = _rebase(lookup.value.value, lookup.value.price_base, methodology, scratch)
