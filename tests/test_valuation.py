@@ -786,3 +786,42 @@ def test_a_proxy_value_of_zero_values_every_year_at_zero():
     valued = value(Delivery(measure="LCR-COM-1", quantity="5", period="2022/23"), nothing)
     assert (valued.gross, valued.net, valued.present_value) == (Money(0), Money(0), Money(0))
     assert [year.net for year in valued.stream()] == [0, 0, 0]
+
+
+def _with_measure(framework, code, **changes):
+    def change(node):
+        children = {
+            name: tuple(change(child) for child in getattr(node, name))
+            for name in ("outcomes", "measures")
+            if hasattr(node, name)
+        }
+        own = changes if getattr(node, "code", None) == code else {}
+        return attrs.evolve(node, **children, **own)
+
+    return attrs.evolve(framework, themes=tuple(change(t) for t in framework.themes))
+
+
+def test_a_reported_amount_in_euros_is_worth_one_euro_a_unit():
+    from socialvalue.units import Unit, UnitKind
+
+    framework = _with_measure(
+        attrs.evolve(
+            PLAIN.framework, units=(Unit("eur", "€", UnitKind.MONEY, "Euros.", currency="EUR"),)
+        ),
+        "LCR-COM-2",
+        unit="eur",
+    )
+    euros = methodology(framework=framework)
+    valued = value(
+        Delivery(measure="LCR-COM-2", quantity="100", period="2022/23", unit="eur"), euros
+    )
+    assert valued.gross == Money("100", "EUR")
+    assert valued.unit.currency == "EUR"
+    assert valued.unit.steps[0].text == "LCR-COM-2 is reported in EUR: each unit is worth 1 EUR"
+
+
+def test_a_price_index_without_a_price_base_keeps_values_in_their_own_prices():
+    indexed = methodology(price_index=shipped_price_index())
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), indexed)
+    assert valued.unit.steps[1].text == "none: the methodology keeps values in their own prices"
+    assert valued.gross == Money("16.93")
