@@ -1,5 +1,6 @@
 """Step 2 of valuation (DESIGN §9): value_many sums quantities per key, groups know their members."""
 
+import warnings
 from decimal import Decimal
 
 import attrs
@@ -458,4 +459,59 @@ def test_value_many_takes_any_iterable_and_names_unknown_groupings():
         value_many(OVERLAPPING, PLAIN, by=("colour", "size"))
     assert str(unknown.value) == (
         f"by: cannot group by colour, size; choose from {DELIVERY_DIMENSIONS}"
+    )
+
+
+def test_bad_deliveries_are_grouped_by_measure_unit_and_role_whatever_their_period_or_status():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2023/24", role="boss"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss", status="target"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", unit="hours"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2023/24", unit="hours", role="boss"),
+    ]
+    roles = "civic-leader, commissioner, devolved-powers, employer, investor, service-provider"
+    units = (
+        "LCR-COM-1 is counted in 'hour', not 'hours'; quantities are never converted between units"
+    )
+    with pytest.raises(ValidationError) as info:
+        value_many(batch, PLAIN)
+    assert str(info.value) == (
+        "deliveries: 4 problems:\n"
+        f"  - [0].role: unknown role 'boss'; known: {roles} (and 2 more like it)\n"
+        f"  - [3].unit: {units}\n"
+        f"  - [4].unit: {units}\n"
+        f"  - [4].role: unknown role 'boss'; known: {roles}"
+    )
+
+
+def test_the_overlap_warning_lists_each_pair_once_and_none_without_overlaps():
+    pairs = [
+        *OVERLAPPING,
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+        Delivery(measure="LCR-COM-3", quantity="1", period="2022/23"),
+    ]
+    method = valuation_methodology(registries=(EMPLOYMENT,))
+    with pytest.warns(OverlapWarning) as warned:
+        value_many(pairs, method, unvalued="report")
+    assert str(warned[0].message) == (
+        "2 deliveries overlap others in the same project, contract, period (LCR-COM-3 / "
+        "LCR-COM-1; LCR-EMP-2 / LCR-EMP-1); counted under overlap_policy 'warn'"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value_many(OVERLAPPING[:1], method)  # nothing overlaps: no warning
+
+
+def test_groups_carry_their_value_type_and_a_plain_transfer_reason():
+    batch = value_many(MIXED, TRANSFERS_OUT)
+    assert [g.value_type for g in batch] == [
+        ValueType.SOCIAL,
+        ValueType.TRANSFER,
+        ValueType.SOCIAL,
+        ValueType.ENVIRONMENTAL,
+    ]
+    assert batch.groups[1].reason == (
+        "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
+        "NPSV and the social-value total"
     )
