@@ -170,9 +170,13 @@ def test_financial_measures_are_worth_their_amount_and_rebased():
 
 
 def test_record_only_measures_are_counted_not_monetised():
-    valuation = value(Delivery(measure="LCR-ENV-1", quantity="10000", period="2022/23"), PLAIN)
+    fresh = methodology()  # its own memo: this test computes the unit value itself
+    valuation = value(Delivery(measure="LCR-ENV-1", quantity="10000", period="2022/23"), fresh)
     assert not valuation.monetised
     assert valuation.gross is None
+    assert (valuation.unit.valuation.value, valuation.unit.currency) == ("record_only", "GBP")
+    proxied = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), fresh)
+    assert proxied.unit.valuation.value == "proxy"
     assert "record-only: counted and reported, never monetised" in valuation.explain()
     batch = value_many([Delivery(measure="LCR-ENV-1", quantity="5", period="2022/23")] * 3, PLAIN)
     assert batch.record_only() == {"LCR-ENV-1": Decimal(15)}
@@ -180,10 +184,14 @@ def test_record_only_measures_are_counted_not_monetised():
 
 
 def test_proxy_already_net_of_deadweight_is_not_reduced_again():
-    valuation = value(Delivery(measure="LCR-SKL-4", quantity="10", period="2022/23"), ADJUSTED)
+    fresh = attrs.evolve(ADJUSTED)  # its own memo: this test computes the unit value itself
+    valuation = value(Delivery(measure="LCR-SKL-4", quantity="10", period="2022/23"), fresh)
     names = [step.name for step in valuation.working()]
     assert names.count("deadweight") == 2
-    assert "already net of deadweight" in valuation.explain()
+    assert (
+        "deadweight",
+        "the proxy value is already net of deadweight: not applied again",
+    ) in [(step.name, step.text) for step in valuation.working()]
     # 10 × 50 rebased, × 0.9 attribution only (unit values are carried to 30 places)
     assert valuation.net.quantize(20) == (valuation.gross * Decimal("0.9")).quantize(20)
 
@@ -332,6 +340,7 @@ def test_value_cost_restates_uplifts_and_discounts_with_its_working():
         assert uplift.result == rebase.result * Decimal("1.24") == valued.real.amount
         assert discount.factor == 1 / Decimal("1.035")
         assert valued.present_value.amount == valued.real.amount * discount.factor
+    assert discount.result == valued.present_value.amount
     assert uplift.text == "+24% (Green Book supplementary guidance)"
     assert discount.text == ("2025/26 is year 1 from the base year 2024/25: × ≈0.966184 (standard)")
     assert valued.real.quantize(2) == Money("1201.10")
@@ -390,8 +399,14 @@ def test_a_cost_before_the_base_year_is_compounded_or_refused():
 
 
 def test_valuation_stream_is_the_unit_stream_times_the_quantity():
-    valuation = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), ADJUSTED)
+    fresh = attrs.evolve(ADJUSTED)  # its own memo: this test computes the unit value itself
+    valuation = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), fresh)
     unit_stream = valuation.unit.stream
+    with calculation_context():
+        # year-1 convention, no base year: years 1, 2 and 3 at 3.5%
+        assert [year.discount_factor for year in unit_stream] == [
+            1 / Decimal("1.035") ** n for n in (1, 2, 3)
+        ]
     assert [year.year.label for year in valuation.stream()] == ["2024/25", "2025/26", "2026/27"]
     assert [year.offset for year in valuation.stream()] == [1, 2, 3]
     with calculation_context():
@@ -457,8 +472,13 @@ def test_the_proxy_date_rule_picks_the_start_middle_or_end_of_the_period(rule, e
 
 # Values by year for the proxy-years rule: 10 (2022/23 prices) to 2023, 20 (2023/24 prices)
 # from April 2023, 40 (2024/25 prices) from 28 February 2025.
-BY_YEAR = methodology(
-    registries=(
+def _by_year(**changes):
+    """A fresh by-year methodology (its own memo: each test computes its unit values)."""
+    return methodology(**{**_BY_YEAR, **changes})
+
+
+_BY_YEAR = {
+    "registries": (
         registry(
             proxy("LCR-COM-1", "hour", "10", end=(2023, 3, 31)),
             proxy(
@@ -472,18 +492,18 @@ BY_YEAR = methodology(
             proxy("LCR-COM-1", "hour", "40", start=(2025, 2, 28), price_base="2024/25"),
         ),
     ),
-    proxy_years="by_year",
-    proxy_date="start",
-    assumptions=(
+    "proxy_years": "by_year",
+    "proxy_date": "start",
+    "assumptions": (
         MeasureAssumption(measure="LCR-COM-1", additionality=Additionality(duration_years=3)),
     ),
-    price_index=shipped_price_index(),
-    price_base="2024/25",
-)
+    "price_index": shipped_price_index(),
+    "price_base": "2024/25",
+}
 
 
 def test_by_year_proxies_look_each_later_year_up_on_the_same_day_a_year_on():
-    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), BY_YEAR)
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), _by_year())
     stream = valued.stream()
     with calculation_context():
         to_2024 = Decimal(100) / Decimal("91.2996"), Decimal(100) / Decimal("96.1117")
@@ -494,17 +514,21 @@ def test_by_year_proxies_look_each_later_year_up_on_the_same_day_a_year_on():
         ]
     assert [year.offset for year in stream] == [0, 1, 2]
     text = valued.working()[-2].text
-    assert "proxy looked up for each year" in text
+    assert text.startswith(
+        "3 year(s), drop-off 0% a year, discounted from the outcome's first year (no common base "
+        "year) with standard (2022), year 0 convention; proxy looked up for each year: 2022/23 "
+        "(year 0): 1 kept × 1; "
+    )
     assert "2023/24 (year 1): proxy 20 (2023/24 prices) → ≈20.809121, 1 kept × ≈0.966184" in text
     # Under the period rule the later years are looked up from the period's start.
-    by_period = attrs.evolve(BY_YEAR, proxy_date="period")
+    by_period = _by_year(proxy_date="period")
     again = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), by_period)
     assert [year.gross for year in again.stream()] == [year.gross for year in stream]
 
 
 def test_by_year_lookups_from_29_february_fall_on_28_february():
     leap = Delivery(measure="LCR-COM-1", quantity="1", period="2024-02-29..2024-03-01")
-    stream = value(leap, BY_YEAR).stream()
+    stream = value(leap, _by_year()).stream()
     # 2024-02-29 (2023/24): 20; 2025-02-28 and 2026-02-28: 40 (in 2024/25 prices, as is).
     assert [year.year.label for year in stream] == ["2023/24", "2024/25", "2025/26"]
     assert [year.gross for year in stream[1:]] == [40, 40]
@@ -705,7 +729,8 @@ def test_a_measure_assumption_is_named_in_each_step_and_the_stream_is_described(
 
 
 def test_the_proxy_step_describes_the_lookup_and_holds_the_value():
-    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), PLAIN)
+    fresh = methodology()  # its own memo: this test computes the unit value itself
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), fresh)
     assert _steps(valued)[0] == (
         "proxy",
         (
@@ -825,3 +850,36 @@ def test_a_price_index_without_a_price_base_keeps_values_in_their_own_prices():
     valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), indexed)
     assert valued.unit.steps[1].text == "none: the methodology keeps values in their own prices"
     assert valued.gross == Money("16.93")
+
+
+def test_by_year_lookups_a_year_on_use_the_day_the_proxy_date_rule_picks():
+    # 2022/23 ends on 31 March 2023: 20 from that day, 40 from 31 March 2024.
+    dated = registry(
+        proxy("LCR-COM-1", "hour", "10", end=(2023, 3, 30)),
+        proxy("LCR-COM-1", "hour", "20", start=(2023, 3, 31), end=(2024, 3, 30)),
+        proxy("LCR-COM-1", "hour", "40", start=(2024, 3, 31)),
+    )
+    at_end = methodology(
+        registries=(dated,), proxy_years="by_year", proxy_date="end", assumptions=THREE_YEARS
+    )
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), at_end)
+    assert [year.gross for year in valued.stream()] == [20, 40, 40]
+
+
+@pytest.mark.parametrize(
+    ("by_year", "words"),
+    [
+        ("by_year", "proxy looked up for each year"),
+        ("first_year", "first year's proxy value in every year"),
+    ],
+)
+def test_a_two_year_stream_says_how_its_later_year_is_priced(by_year, words):
+    two_years = (
+        MeasureAssumption(measure="LCR-COM-1", additionality=Additionality(duration_years=2)),
+    )
+    method = methodology(proxy_years=by_year, assumptions=two_years)
+    valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), method)
+    assert valued.unit.steps[-1].text.startswith(
+        "2 year(s), drop-off 0% a year, discounted from the outcome's first year (no common base "
+        f"year) with standard (2022), year 0 convention; {words}: 2022/23 (year 0)"
+    )
