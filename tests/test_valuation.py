@@ -728,7 +728,7 @@ def test_a_measure_assumption_is_named_in_each_step_and_the_stream_is_described(
     )
 
 
-def test_the_proxy_step_describes_the_lookup_and_holds_the_value():
+def test_the_proxy_step_describes_the_lookup_and_carries_the_value():
     fresh = methodology()  # its own memo: this test computes the unit value itself
     valued = value(Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"), fresh)
     assert _steps(valued)[0] == (
