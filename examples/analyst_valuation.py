@@ -1,28 +1,22 @@
 """An analyst values a list of deliveries and shows how any figure was obtained.
 
-Loads the shipped open methodology, layers the two values the LCRCA report quotes on top (so
-more of the report's figures can be valued), states additionality assumptions for one measure,
+Loads the shipped open methodology (open values only: a measure without an open value is listed
+as not valued, with the reason), states additionality assumptions for one measure,
 values the shipped LCRCA 2023 example deliveries, and prints the totals, the gaps, and the full
 working behind one figure.
 
 Run: python examples/analyst_valuation.py
 """
 
-from pathlib import Path
-
 import attrs
 
 import socialvalue as sv
 
-HERE = Path(__file__).parent
-
 default = sv.default_methodology()
-report_values = sv.load_registry(HERE / "lcrca-report-values.csv")
 methodology = attrs.evolve(
     default,
     id="analyst-2023",
-    title="LCRCA 2023 with report values and our volunteering assumptions",
-    registries=(report_values, *default.registries),
+    title="LCRCA 2023, open values, with our volunteering assumptions",
     # The report values volunteering over a two-academic-year period; look values up for the
     # middle of each delivery's period rather than requiring one value for the whole span.
     proxy_date=sv.methodology.ProxyDate.MIDDLE,

@@ -1,10 +1,18 @@
 """The LCRCA Social Value Annual Report 2023, reproduced from its measurable figures.
 
 The deliveries behind the report's measurable figures ship as data (`example_deliveries()`, each
-citing its section of the report). This script values them with the shipped open methodology,
-with the two values the report quotes layered on top (£16.93 per volunteering hour, £404 per
-employee trained), writes the report as HTML and Markdown, and compares its figures with the
-published ones — including where the published sources disagree with each other.
+citing its section of the report). This script values them with the shipped open methodology
+only, writes the report as HTML and Markdown, and compares its counts with the published ones —
+including where the published sources disagree with each other.
+
+The published report's own £ totals (over £225,000 of volunteering a year, over £8 million of
+EDI training) rest on National Social Value Measurement Framework (National TOMs) values, which
+are licensed CC BY-NC-ND 4.0 and so cannot ship with this package, not even quoted from the
+report. Those totals are therefore NOT reproduced here: volunteering is valued at the open ONS
+earnings value instead, and EDI training (no open value) is counted, not valued. A user licensed
+to use National TOMs can plug their own values in: build a registry file from their workbook
+with `socialvalue registry import` (see docs/registries.md) and pass it as the second argument;
+it is layered over the open registries.
 
 It appraises the year honestly: present values are discounted to 2022/23, the report's own
 year; the headline counts delivered outcomes once, without transfers. The EmbRACE roll-out to
@@ -14,7 +22,7 @@ funding attracted are transfers; and within a role and year, measures the framew
 listed with its amount and reason. Kindred's £1 million investment is entered as a cost, so the
 report shows its leverage ratio.
 
-Run: python examples/lcrca_2023_report.py [output folder]
+Run: python examples/lcrca_2023_report.py [output folder] [your licensed registry file]
 """
 
 import sys
@@ -26,16 +34,18 @@ import attrs
 import socialvalue as sv
 from socialvalue.report import Formatter, build_report, render_html, render_markdown
 
-HERE = Path(__file__).parent
 out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("lcrca-2023-report")
 out.mkdir(parents=True, exist_ok=True)
 
 default = sv.default_methodology()
+# Your own licensed values, if you have them (e.g. the output of `socialvalue registry import`),
+# are searched first; without them only the shipped open registries are used.
+licensed = (sv.load_registry(Path(sys.argv[2])),) if len(sys.argv) > 2 else ()
 methodology = attrs.evolve(
     default,
     id="lcrca-2023-example",
-    title="Open default methodology with the values the LCRCA 2023 report quotes",
-    registries=(sv.load_registry(HERE / "lcrca-report-values.csv"), *default.registries),
+    title="Open default methodology" + (", with the user's own values" if licensed else ""),
+    registries=(*licensed, *default.registries),
     proxy_date=sv.methodology.ProxyDate.MIDDLE,
     # An annual report for 2022/23: present values are discounted to 2022/23, its own year.
     appraisal_base_year="2022/23",
@@ -110,13 +120,18 @@ for label, published, here in comparisons:
     print(f"{label:<37} {published:<52} {here:,}")
 
 training = next(d for d in deliveries if d.measure == "LCR-EDI-1")
-nominal = sv.value(training, attrs.evolve(methodology, price_base=None))
-restated = sv.value(training, methodology)
-print(
-    f"\nEDI training at £404 per employee: the report says 'over £8million'; here "
-    f"{english.money(nominal.gross)} in the value's own (2022/23) prices, "
-    f"{english.money(restated.gross)} restated in {methodology.price_base.label} prices"
-)
+if licensed:
+    restated = sv.value(training, methodology)
+    print(
+        "\nEDI training with your values: the report says 'over £8million' (a target); here "
+        f"{english.money(restated.gross)} in {methodology.price_base.label} prices"
+    )
+else:
+    print(
+        f"\nEDI training ({training.quantity:,} employees, a roll-out target): the report's "
+        "'over £8million' rests on a National TOMs value, which cannot ship; it is counted, "
+        "not valued. Pass your licensed registry file to value it."
+    )
 headline = {h.key: h.amount for h in report.headlines if h.amount is not None}
 print(
     "\ntotal present value in the report (delivered, de-duplicated, no transfers): "

@@ -1,8 +1,12 @@
 """A partner authority layers its own values over the shipped open registry.
 
-The partner's values are a CSV exported from a spreadsheet (here: the two values the LCRCA
-Social Value Annual Report 2023 quotes). They are layered over the shipped open registry without
-copying it; every lookup says which layer and file answered, or says clearly why nothing did.
+The partner's values are a CSV exported from a spreadsheet. Here that file,
+examples/partner-values.csv, holds two SYNTHETIC values (round numbers whose source says
+"synthetic, for illustration; not a proxy value"): they stand in for a partner's own licensed
+set, which cannot ship. Put your own file in their place (or build one from a licensed workbook
+with `socialvalue registry import`). The partner's layer is searched first, over the shipped open
+registry, without copying it; every lookup says which layer and file answered, or says clearly
+why nothing did.
 
 Run: python examples/partner_layering.py
 """
@@ -16,7 +20,7 @@ HERE = Path(__file__).parent
 
 framework = sv.io.shipped_framework()
 open_values = sv.io.shipped_registry()
-partner = sv.load_registry(HERE / "lcrca-report-values.csv")
+partner = sv.load_registry(HERE / "partner-values.csv")
 stack = partner.layered_over(open_values)
 stack.check_against(framework)  # every layer's measures and units agree with the framework
 print("layers, top first:", " > ".join(f"{layer.id} ({layer.origin})" for layer in stack))

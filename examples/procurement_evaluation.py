@@ -13,12 +13,14 @@ The Combined Authority is buying two years of grounds maintenance (£480,000). T
 5. turns the winner's offer into contractual commitments for tracking, and prints the tender's
    social value criteria as an OCDS sustainability fragment.
 
-Proxy values: the shipped open registry (DESNZ carbon values) and the two values the LCRCA
-Social Value Annual Report 2023 quotes (examples/lcrca-report-values.csv: £16.93 per hour of
-volunteering, £404 per person given EDI training), carried forward from 2022/23 and marked as
+Proxy values: the shipped open registries only (ONS earnings for volunteering hours, DESNZ
+carbon values), carried forward where the contract runs past their last year and marked as
 extrapolated in every explanation. Local jobs and apprenticeships have no open value, so this
-example states two ILLUSTRATIVE values, labelled as such: replace them with values you are
-licensed to use.
+example states two SYNTHETIC values whose source says "synthetic, for illustration; not a proxy
+value": they show the mechanics only. Replace them with values you are licensed to use (for
+example a file built with `socialvalue registry import`). An offer line that no registry can
+value is not scored as £0: the bid is rejected with the reason, so state a value for every
+measure the tender invites (EDI training, LCR-EDI-1, has no open value).
 
 Run: python examples/procurement_evaluation.py
 """
@@ -48,7 +50,7 @@ HERE = Path(__file__).parent
 # --- the methodology offers are valued under ------------------------------------------------------
 
 ILLUSTRATIVE = sv.Source(
-    title="illustrative value for this example, not a real proxy",
+    title="synthetic, for illustration; not a proxy value",
     publisher="socialvalue examples",
 )
 
@@ -61,17 +63,18 @@ def illustrative(measure: str, unit: str, amount: str) -> sv.ProxyValue:
         price_base="2024/25",
         valid_from=dt.date(2024, 4, 1),
         source=ILLUSTRATIVE,
-        licence="illustrative example data",
-        note="Made up for this example. Not a published proxy value.",
+        licence="public domain (synthetic example data)",
+        verification="unverified",
+        note="Synthetic, for illustration; not a proxy value. Made up to show the mechanics.",
     )
 
 
 example_values = sv.ProxyRegistry(
     id="procurement-example",
-    title="Illustrative values for the procurement example (not real proxies)",
+    title="Synthetic values for the procurement example (not proxy values)",
     version="1",
     publisher="socialvalue examples",
-    licence="illustrative example data",
+    licence="public domain (synthetic example data)",
     values=(
         illustrative("LCR-EMP-1", "fte_year", "12000"),
         illustrative("LCR-SKL-1", "count", "2500"),
@@ -81,14 +84,13 @@ default = sv.default_methodology()
 methodology = attrs.evolve(
     default,
     id="procurement-example",
-    title="LCRCA default, the report's quoted values and two illustrative values",
+    title="LCRCA open default and two synthetic values",
     registries=(
         example_values,
-        sv.load_registry(HERE / "lcrca-report-values.csv"),
         *default.registries,
     ),
     # Value each line at the middle of its period (carbon values change every calendar year),
-    # and carry the report's 2022/23 values forward (every explanation says EXTRAPOLATED).
+    # and carry the last open values forward (every explanation says EXTRAPOLATED).
     proxy_date=sv.methodology.ProxyDate.MIDDLE,
     lookup_policy=sv.proxies.LookupPolicy.CARRY_FORWARD,
 )
@@ -143,7 +145,7 @@ bids = [
         quality="65",
         offer=[
             OfferLine(measure="LCR-COM-1", quantity="400", unit="hour"),
-            OfferLine(measure="LCR-EDI-1", quantity="10"),
+            OfferLine(measure="LCR-ENV-2", quantity="15", note="route planning, fewer van miles"),
         ],
     ),
     Bid(

@@ -78,8 +78,8 @@ def valuation_proxy(
 
 
 TEST_REGISTRY = valuation_registry(
-    valuation_proxy("LCR-COM-1", "hour", "16.93"),
-    valuation_proxy("LCR-EDI-1", "person", "404"),
+    valuation_proxy("LCR-COM-1", "hour", "12.34"),
+    valuation_proxy("LCR-EDI-1", "person", "500"),
     valuation_proxy("LCR-EMP-1", "fte_year", "1000"),
     valuation_proxy("LCR-SKL-4", "person", "50", net_of_deadweight=True),
 )
@@ -418,6 +418,7 @@ def columns_of(deliveries: Sequence[Delivery]) -> dict[str, list[object]]:
         "role": [d.role for d in deliveries],
         "geography": [d.geography for d in deliveries],
         "correction": [d.correction for d in deliveries],
+        "status": [d.status.value for d in deliveries],
     }
 
 

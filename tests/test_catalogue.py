@@ -9,6 +9,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import socialvalue as sv
+from socialvalue.cli._words import CLI_MESSAGES
 from socialvalue.io import example_spotlights, shipped_commitments
 from socialvalue.report import (
     Formatter,
@@ -38,7 +39,9 @@ def test_the_template_is_what_babel_extracts_from_the_source():
     }
     template = {m.id for m in _catalogue("socialvalue.pot") if m.id}
     assert template == extracted
-    messages = {m if isinstance(m, str) else tuple(m) for m in _MESSAGES.values()}
+    # The report's words and the command line's: one catalogue, every message in one table.
+    tables = (*_MESSAGES.values(), *CLI_MESSAGES.values())
+    messages = {m if isinstance(m, str) else tuple(m) for m in tables}
     assert messages == template
 
 

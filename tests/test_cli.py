@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -107,13 +108,13 @@ def test_validate_registry_against_a_framework(tmp_path, capsys):
     path = tmp_path / "values.csv"
     path.write_text(
         "code,unit,value,price_year,valid_from,source_title,source_publisher,licence\n"
-        "LCR-EDI-1,hour,404,2022/23,2022-04-01,Report,Council,quoted\n"
+        "LCR-EDI-1,hour,100,2022/23,2022-04-01,Synthetic,Tests,public domain\n"
     )
     assert main(["validate", str(path)]) == 0
     assert "registry 'values' version csv, 1 values for 1 measures" in capsys.readouterr().out
     assert main(["validate", str(path), "--framework", "lcrca"]) == 1
     assert (
-        "values[0].unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
+        "values.csv: row 2, column unit: LCR-EDI-1 is counted in 'person', but this value is per 'hour'"
         in capsys.readouterr().err
     )
 
@@ -162,13 +163,13 @@ def test_value_the_shipped_example_with_the_default_methodology(capsys):
 def test_value_with_a_layered_registry_and_explanations(capsys):
     from pathlib import Path
 
-    csv = Path(__file__).parent.parent / "examples" / "lcrca-report-values.csv"
+    csv = Path(__file__).parent.parent / "examples" / "partner-values.csv"
     assert main(["value", "--registry", str(csv), "--by", "project", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "lcrca-default+lcrca-report-values 2026.2" in out
+    assert "lcrca-default+partner-values 2026.2" in out
     assert "EmbRACE" in out
     assert "how each figure was obtained:" in out
-    assert "layer lcrca-report-values from" in out
+    assert "layer partner-values from" in out
 
 
 def test_value_strict_fails_on_gaps(capsys):
@@ -192,7 +193,7 @@ def test_value_a_deliveries_file(tmp_path, capsys):
     )
     assert main(["value", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Q3 returns: 1 deliveries" in out
+    assert "Q3 returns: 1 delivery" in out
     assert "250.50" in out
 
 
@@ -202,7 +203,7 @@ def test_value_bad_deliveries_file(tmp_path, capsys):
         'title = "x"\n[[deliveries]]\nmeasure = "LCR-COM-2"\nquantity = "-5"\nperiod = "2022/23"\n'
     )
     assert main(["value", str(path)]) == 1
-    assert "deliveries[0].quantity: -5 is negative" in capsys.readouterr().err
+    assert "deliveries entry 1, key quantity: -5 is negative" in capsys.readouterr().err
 
 
 def test_commitments_summary_for_the_executive_leadership_team(capsys):
@@ -238,7 +239,17 @@ def test_commitments_quarter_must_be_a_quarter(capsys):
 
 def test_commitments_default_quarter_runs(capsys):
     assert main(["commitments", "--no-values"]) == 0
-    assert "By role and kind:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "By role and kind:" in out
+    # The commitment met on the evidence of its record shows green, with that evidence cited
+    # (as words: the terminal colour is dropped when the output is not a terminal).
+    assert "1 complete (green)" in out
+    assert "[GREEN: MET] D1-PRC-01 " in out
+    assert "met: evidence on its record: Annual Report 2023, Commissioner" in out
+    assert "\x1b[" not in out
+    assert main(["commitments", "--no-values", "--format", "json"]) == 0
+    listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)["commitments"]}
+    assert (listed["D1-PRC-01"]["rag"], listed["D1-PRC-01"]["colour"]) == ("complete", "green")
 
 
 def test_template_and_import_commands(tmp_path, capsys):
@@ -310,3 +321,64 @@ def test_value_by_an_empty_attribute_or_correction_shows_words_not_python(tmp_pa
     row = next(line for line in capsys.readouterr().out.splitlines() if "LCR-COM-1" in line)
     cells = [cell.strip() for cell in row.split("│")[1:-1]]
     assert cells[:4] == ["LCR-COM-1", "(none)", "(none)", "no"]
+
+
+def test_value_lists_possible_overlaps_and_marks_an_unvalued_target(capsys):
+    """`socialvalue value` on the shipped example: Kindred's LCR-INV-1 jobs may be the LCR-EMP-1
+    jobs on other projects (outside the default overlap scope), and the EmbRACE roll-out is a
+    target, not 21,000 completions."""
+    assert main(["value"]) == 0
+    out = capsys.readouterr().out
+    assert "possible overlaps" in out
+    assert "LCR-INV-1  77 FTE-year in 2022/23: may overlap LCR-EMP-1" in out
+    assert "LCR-EDI-1  21,000 person in 2022/23 (a target):" in out
+
+
+#: What ``--help`` must not load: the models, the io layer, rich's console, Babel (they load
+#: when a command runs; ``import rich`` alone, which checks the extra is installed, is small).
+#: Checked in a fresh interpreter, by module name, not by time.
+_NOT_FOR_HELP = (
+    "attrs",
+    "cattrs",
+    "rich.console",
+    "rich.progress",
+    "babel",
+    "socialvalue.io",
+    "socialvalue.methodology",
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["value", "--help"], ["registry", "import", "-h"]])
+def test_help_loads_neither_the_models_nor_rich(argv):
+    import subprocess
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from socialvalue.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main({argv!r})\n"
+        "assert code == 0 and 'Usage:' in out.getvalue(), (code, out.getvalue())\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {_NOT_FOR_HELP!r}"
+        f" or m.startswith({_NOT_FOR_HELP!r})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_commands_module_still_offers_format_framework_tree():
+    import socialvalue.cli
+
+    assert socialvalue.cli.format_framework_tree.__module__ == "socialvalue.cli._tree"
+    with pytest.raises(AttributeError, match="nothing"):
+        socialvalue.cli.nothing  # noqa: B018
+
+
+def test_the_command_lines_default_language_is_the_displays():
+    # Written twice so that --help need not import _display (and attrs); kept equal here.
+    from socialvalue import _display
+    from socialvalue.cli import _commands
+
+    assert _commands._ENGLISH == _display.DEFAULT_LOCALE
+    assert _display.DEFAULT_LOCALE in _commands.SUPPORTED_LANGUAGES

@@ -34,7 +34,7 @@ BAD_INVOCATIONS = [
     (["report", "--format", "md", "-o", "{tmp}/dir"], 2, "does not match -o"),
     (["report", "--format", "md", "-o", "{tmp}/no/such/r.md"], 1, "cannot write the file"),
     (["report", "--format", "docx"], 2, "Invalid value for '--format'"),
-    (["report", "--locale", "xx_YY"], 1, "xx_YY"),
+    (["report", "--locale", "xx_YY"], 2, "'xx_YY' is not one of 'en_GB', 'cy_GB'"),
     (["import", "{tmp}/r.csv", "--encoding", "rot13"], 1, "is not a text encoding"),
     (["import", "{tmp}/r.csv", "--encoding", "no-such"], 1, "unknown encoding"),
     (["import", "{tmp}/r.csv", "--delimiter", "ab"], 1, "expected one character"),

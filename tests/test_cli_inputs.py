@@ -24,6 +24,7 @@ def folder(tmp_path, monkeypatch):
     shutil.copy(EXAMPLES / "hr3-returns.toml", tmp_path / "deliveries.toml")
     shutil.copy(EXAMPLES / "lcrca-progress.toml", tmp_path / "progress.toml")
     (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "semi.csv").write_text("measure;quantity;period\nLCR-EMP-1;2;2022/23\n")
     (tmp_path / "existing").mkdir()
     return tmp_path
 
@@ -46,7 +47,11 @@ BAD = [
         2,
     ),
     (["commitments", "--quarter", "2024/25"], "is not a quarter such as", 2),
-    (["validate", "bad-returns.csv"], "give --rejected FILE", 1),
+    # A CSV separated by ';': the fix names this command's own --delimiter, which it has.
+    (["report", "semi.csv", "-o", "r.html"], "give --delimiter ';'", 1),
+    (["value", "semi.csv"], "give --delimiter ';'", 1),
+    (["validate", "semi.csv"], "give --delimiter ';'", 1),
+    (["explain", "LCR-EMP-1", "--deliveries", "semi.csv"], "give --delimiter ';'", 1),
 ]
 
 
@@ -59,6 +64,57 @@ def test_bad_invocations_end_in_one_line_naming_the_fix(capsys, arguments, fragm
     assert len(lines) == 1, err
     assert "Traceback" not in err
     assert fragment in lines[0]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["report", "semi.csv", "-o", "r.html"],
+        ["value", "semi.csv"],
+        ["validate", "semi.csv"],
+        ["explain", "LCR-EMP-1", "--deliveries", "semi.csv"],
+        ["commitments", "--deliveries", "semi.csv", "--quarter", "2022/23 Q4"],
+    ],
+    ids=lambda v: v[0],
+)
+@pytest.mark.usefixtures("folder")
+def test_every_command_reading_returns_takes_the_delimiter_its_hint_names(arguments, capsys):
+    assert main([*arguments, "--delimiter", ";"]) == 0, capsys.readouterr().err
+
+
+def test_report_to_pdf_without_the_extra_is_one_line_naming_it(folder, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    assert main(["report", "-o", "out.pdf"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert 'pip install "socialvalue[pdf]"' in lines[0]
+    assert not (folder / "out.pdf").exists()  # no HTML written into a .pdf
+
+
+def test_the_invocations_the_issue_found_broken_now_work(folder, capsys):
+    """Each of these ended in a traceback or a wrong file; each now does what it says."""
+    from openpyxl import load_workbook
+
+    assert main(["template", "returns.xlsx", "--contract", "K-2025-014"]) == 0
+    assert main(["template", "empty.xlsx"]) == 0
+    book = load_workbook(folder / "returns.xlsx")
+    sheet = book["Returns"]
+    headings = [cell.value for cell in sheet[1]]
+    row = {"Measure": "LCR-COM-1", "Quantity": 12, "Period": "2024/25 Q1"}
+    for column, heading in enumerate(headings, start=1):
+        if heading in row:
+            sheet.cell(row=2, column=column, value=row[heading])
+    book.save(folder / "filled.xlsx")
+    assert main(["report", "filled.xlsx", "-o", "filled.html"]) == 0  # was: "not UTF-8 text"
+    assert main(["value", "returns.csv"]) == 0  # was: "expected .toml or .json"
+    assert main(["explain", "lcr-com-2"]) == 0  # was: no suggestion
+    assert main(["report", "-o", "tables", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert (folder / "filled.html").is_file()
+    assert (folder / "tables").is_dir()
 
 
 def test_output_extension_decides_the_format(folder, capsys):

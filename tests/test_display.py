@@ -57,8 +57,8 @@ def test_zero_and_negative_zero_are_written_as_they_are():
 
 
 def test_compact_amounts_and_dates():
-    assert _display.compact_money(Decimal(8484000), "GBP", locale="en_GB") == "£8.5 million"
-    assert _display.compact_money(Decimal(-8484000), "GBP", locale="en_GB") == "-£8.5 million"
+    assert _display.compact_money(Decimal(2164000), "GBP", locale="en_GB") == "£2.2 million"
+    assert _display.compact_money(Decimal(-2164000), "GBP", locale="en_GB") == "-£2.2 million"
     assert _display.compact_money(Decimal(950), "GBP", locale="en_GB") == "£950.00"
     assert _display.date(dt.date(2023, 6, 9), locale="cy_GB") == "9 Mehefin 2023"
 

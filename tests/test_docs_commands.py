@@ -27,8 +27,8 @@ EXPECTED_STATUS = {"socialvalue validate my-council.toml": 1}
 EXPECTED_OUTPUT = {
     "socialvalue validate my-council.toml": (
         "my-council.toml: 2 problems:",
-        "themes[0].outcomes[1].measures[0].unit: unknown unit 'hrs'; did you mean 'hour'?",
-        "themes[1].code: duplicate code 'ENV' (first used at themes[0].code)",
+        "measures entry 1, key unit: unknown unit 'hrs'; did you mean 'hour'?",
+        "themes entry 2, key code: duplicate code 'ENV' (first used at themes entry 1, key code)",
     )
 }
 
@@ -115,7 +115,7 @@ def folder(tmp_path_factory):
     shutil.copytree(ROOT / "examples", here / "examples")
     shutil.copy(ROOT / "examples" / "hr3-returns.toml", here / "returns.toml")
     for name in ("ours.csv", "our-values.csv"):
-        shutil.copy(ROOT / "examples" / "lcrca-report-values.csv", here / name)
+        shutil.copy(ROOT / "examples" / "partner-values.csv", here / name)
     shutil.copy(ROOT / "tests" / "data" / "returns" / "good.csv", here / "returns.csv")
     make_template(here / "returns.xlsx", framework=shipped_framework(), periods=["2025/26 Q1"])
     (here / "my-council.toml").write_text(_MY_COUNCIL, encoding="utf-8")

@@ -91,7 +91,9 @@ def test_how_much_rests_on_each_level_adds_up_exactly():
     # £300 of 2022/23 compounded forward to the 2024/25 base year: × 1.035² exactly.
     assert parts["unverified"] == Money("300") * Decimal("1.071225")
     assert parts["secondary"] == sum_money(
-        g.present_value for g in batch.groups if g.key.measure in ("LCR-COM-1", "LCR-SKL-6")
+        g.present_value
+        for g in batch.groups
+        if g.key.measure in ("LCR-COM-1", "LCR-SKL-1", "LCR-SKL-6")
     )
     assert sum_money(parts.values()) == batch.total_present_value()
     gross = total_by_verification(batch, field="gross")

@@ -39,6 +39,18 @@ def test_the_front_door_is_small_and_each_name_is_defined_once_in_its_module() -
         assert getattr(socialvalue, name) is getattr(module, name)
 
 
+def test_the_front_door_reads_its_stub_as_ast_does() -> None:
+    # The package reads the stub with a regular expression (ast is slow to import); it must
+    # find every name ast finds, each in its module, and nothing else.
+    read = socialvalue._front_door()
+    expected = {
+        name: (f"socialvalue.{name}", None) if module == "socialvalue" else (module, name)
+        for name, module in _stub_imports().items()
+    }
+    assert read == expected
+    assert len(read) > 60
+
+
 def test_dir_shows_the_front_door_and_the_submodules_only() -> None:
     shown = [name for name in dir(socialvalue) if not name.startswith("__")]
     assert set(shown) == set(_stub_imports())

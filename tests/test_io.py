@@ -78,8 +78,8 @@ def test_a_period_of_the_wrong_kind_is_refused():
 
 
 def test_decimals_are_written_as_strings_and_read_exactly():
-    assert unstructure(Money("16.93")) == {"amount": "16.93"}
-    assert loads('{"amount": 16.93}', Money, format="json").amount == Decimal("16.93")
+    assert unstructure(Money("12.34")) == {"amount": "12.34"}
+    assert loads('{"amount": 12.34}', Money, format="json").amount == Decimal("12.34")
     assert loads("amount = 0.1", Money, format="toml").amount == Decimal("0.1")
 
 

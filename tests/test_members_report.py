@@ -3,7 +3,9 @@
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
+import attrs
 import pytest
 
 import socialvalue as sv
@@ -12,6 +14,7 @@ from socialvalue.report import Formatter, build_report, render_html, render_memb
 from socialvalue.spotlights import SpotlightText
 
 DAY = dt.date(2026, 1, 1)
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -163,12 +166,56 @@ def test_not_valued_is_grouped_by_measure_and_reason(report):
     assert len(keys) == len(set(keys))
     counts = [row[4] for row in table.rows]
     assert counts == sorted(counts, reverse=True)
-    assert sum(counts) == sum(
-        u.count
-        for u in sv.value_many(
-            sv.io.example_deliveries(),
-            sv.default_methodology(),
-            by=("role", "project"),
-            unvalued="report",
-        ).unvalued
+    unvalued = sv.value_many(
+        sv.io.example_deliveries(),
+        sv.default_methodology(),
+        by=("role", "project"),
+        unvalued="report",
+    ).unvalued
+    # Delivered only: the EmbRACE target (not valued either) is listed with the exclusions.
+    assert sum(counts) == sum(u.count for u in unvalued if u.status.value == "delivered")
+    (target,) = [u for u in unvalued if u.status.value == "target"]
+    (row,) = [r for r in report.table("excluded").rows if r[0] == target.key.measure]
+    assert (row[3], row[4], row[5]) == (target.quantity, None, "target")
+
+
+def test_headline_totals_carry_their_ranges_where_the_methodology_declares_them():
+    ranged_methodology = sv.io.load_methodology(EXAMPLES / "lcrca-ranges.toml")
+    ranged = build_report(
+        sv.io.example_deliveries(),
+        ranged_methodology,
+        title="Annual report",
+        authority="LCRCA",
+        period="2022/23",
+        generated=DAY,
+    )
+    total = ranged.headlines[0]
+    assert total.key == "total_present_value"
+    assert total.low is not None
+    assert total.high is not None
+    assert total.low.amount < total.amount.amount < total.high.amount
+    found = sv.uncertainty.scenarios(sv.io.example_deliveries(), ranged_methodology)
+    assert (total.low, total.high) == (found.low.present_value, found.high.present_value)
+    f = Formatter()
+    text = " ".join(_visible_text(render_members_html(ranged, charts=False)).split())
+    assert f"between {f.compact(total.low)} and {f.compact(total.high)}" in text
+    # Where no declared range moves a total, no range is invented: without the apprenticeship
+    # value of gmca-ucd-skills, the example's totals rest on values without ranges (carbon has
+    # ranges, but the example saves no carbon).
+    default = sv.default_methodology()
+    plain_methodology = attrs.evolve(
+        default,
+        registries=tuple(r for r in default.registries if r.id != "gmca-ucd-skills"),
+    )
+    plain = build_report(
+        sv.io.example_deliveries(),
+        plain_methodology,
+        title="Annual report",
+        authority="LCRCA",
+        period="2022/23",
+        generated=DAY,
+    )
+    assert all(h.low is None and h.high is None for h in plain.headlines)
+    assert "between" not in " ".join(
+        _visible_text(render_members_html(plain, charts=False)).split()
     )

@@ -33,7 +33,12 @@ def test_default_methodology_is_open_and_pinned():
     methodology = default_methodology()
     assert methodology is default_methodology()
     assert methodology.framework.id == "lcrca"
-    assert [r.id for r in methodology.registries] == ["desnz-carbon", "ons-ashe", "dwp-swap"]
+    assert [r.id for r in methodology.registries] == [
+        "desnz-carbon",
+        "ons-ashe",
+        "dwp-swap",
+        "gmca-ucd-skills",
+    ]
     assert methodology.price_base.label == "2024/25"
     assert methodology.additionality == Additionality()
     assert methodology.rounding == RoundingPolicy(places=2, mode=RoundingMode.HALF_UP)
@@ -54,7 +59,7 @@ def test_bundles_round_trip_self_contained(tmp_path):
 
 
 def test_bundle_references_resolve_next_to_the_file(tmp_path):
-    (tmp_path / "values.csv").write_text((EXAMPLES / "lcrca-report-values.csv").read_text())
+    (tmp_path / "values.csv").write_text((EXAMPLES / "partner-values.csv").read_text())
     bundle = tmp_path / "council.toml"
     bundle.write_text(
         'id = "council"\ntitle = "Council"\nversion = "1"\npublisher = "Council"\n'
@@ -73,7 +78,7 @@ def test_bundle_references_resolve_next_to_the_file(tmp_path):
         ),
         methodology,
     )
-    assert valuation.net == Money("1269.75")  # 100 h × £16.93 × (1 − 0.25)
+    assert valuation.net == Money("750.00")  # 100 h × £10.00 (synthetic) × (1 − 0.25)
     assert "25% (measure assumption)" in valuation.explain()
 
 
@@ -199,7 +204,7 @@ def test_hash_is_stable_across_runs():
     assert (
         again.content_hash
         == default_methodology().content_hash
-        == ("64e2eb83d53be7170398c152a5a10633e9f0c80f5f24d4280f3178c83824f80e")
+        == ("270f768053e99471cc4cd65020e0e9c8e600f4c6288e4d181f3112d706b2728f")
     )
     assert isinstance(again, Methodology)
 

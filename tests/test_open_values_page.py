@@ -17,8 +17,11 @@ def test_the_open_values_page_matches_the_shipped_data():
 
 def test_the_page_lists_every_shipped_value_and_gap():
     page = (DOCS / "open-values.md").read_text(encoding="utf-8")
-    for registry in ("desnz-carbon", "ons-ashe", "dwp-swap", "ons-ashe-earnings", "hmt-wellbeing"):
+    registries = ("desnz-carbon", "ons-ashe", "dwp-swap", "gmca-ucd-skills", "ons-ashe-earnings")
+    for registry in (*registries, "hmt-wellbeing"):
         assert f"### `{registry}`" in page
     assert "| LCR-COM-1 | 2025-04-01 to 2026-03-31 | GBP 17.96 |" in page
     assert "| LCR-SPD-1 | Money spent locally is recorded in pounds" in page
-    assert "values 3 of them: LCR-SKL-6, LCR-COM-1, LCR-ENV-2" in page
+    assert "values 4 of them: LCR-SKL-1, LCR-SKL-6, LCR-COM-1, LCR-ENV-2" in page
+    assert "| LCR-SKL-1 | 2021-08-01 to 2026-07-31 | GBP 645.072 |" in page
+    assert "| LCR-SKL-1 |" not in page.split("Measures with no value by default")[1].split("###")[0]

@@ -225,7 +225,7 @@ def test_geography_loops_are_refused():
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"amount": 16.93}, "got the float 16.93"),
+        ({"amount": 12.34}, "got the float 12.34"),
         ({"end": (2022, 1, 1)}, "valid_to: 2022-01-01 is before valid_from 2022-04-01"),
         ({"low": "11"}, "low: 11 is above the value 10"),
         ({"high": "9"}, "high: 9 is below the value 10"),
@@ -268,14 +268,14 @@ def test_layering_keeps_the_layers_and_reports_origin(tmp_path):
 
     path = tmp_path / "council.toml"
     save_registry(
-        registry(value("LCR-COM-1", amount="16.93", verification="primary"), id="council"), path
+        registry(value("LCR-COM-1", amount="12.34", verification="primary"), id="council"), path
     )
     council = load_registry(path)
     stack = council.layered_over(shipped_registry())
     assert [layer.id for layer in stack] == ["council", "lcrca-open"]
     assert stack.layers[1] is shipped_registry()
     hit = stack.lookup("LCR-COM-1", dt.date(2022, 6, 1))
-    assert (hit.layer, hit.origin, hit.value.value) == ("council", str(path), Decimal("16.93"))
+    assert (hit.layer, hit.origin, hit.value.value) == ("council", str(path), Decimal("12.34"))
     gap_filled = stack.lookup("LCR-COM-1", dt.date(2019, 6, 1))
     assert gap_filled.layer == "lcrca-open"
     assert gap_filled.origin == (

@@ -72,9 +72,9 @@ def test_a_csv_exported_from_a_spreadsheet_loads(tmp_path):
     path.write_text(
         "\ufeffcode,unit,value,price_year,valid_from,valid_to,geography,source_title,"
         "source_publisher,source_address,licence,verification,note\n"
-        "LCR-COM-1,hour,16.93,2023/24,2022-04-01,2026-03-31,Liverpool City Region,"
-        "Social Value Annual Report 2023,Liverpool City Region Combined Authority,,"
-        "quoted fact,primary,Quoted in the report's Employer section\n"
+        "LCR-COM-1,hour,12.34,2023/24,2022-04-01,2026-03-31,Liverpool City Region,"
+        "Synthetic values for tests,Demo Council,,"
+        "public domain,primary,Synthetic; not a proxy value\n"
         ",,,,,,,,,,,,\n",
         encoding="utf-8",
     )
@@ -83,7 +83,7 @@ def test_a_csv_exported_from_a_spreadsheet_loads(tmp_path):
     (value,) = registry.values
     assert (value.measure, str(value.value), value.price_base.label) == (
         "LCR-COM-1",
-        "16.93",
+        "12.34",
         "2023/24",
     )
     stack = registry.layered_over(shipped_registry())
@@ -110,7 +110,7 @@ CSV_EXPECTED = {
     ],
     "duplicate_column": ["row 1, column code: column appears twice"],
     "row_errors": [
-        "row 3, column value: 'ten' is not a decimal number",
+        "row 3, column value: 'ten' is not a number",
         "row 3, column valid_to: '2024-02-30' is not an ISO date (YYYY-MM-DD)",
         "row 4, column licence: a value is required",
     ],

@@ -10,7 +10,7 @@ from babel.numbers import get_currency_symbol, parse_decimal
 from hypothesis import given
 from strategies import money
 
-from socialvalue import Delivery, FinancialYear, Money, default_methodology
+from socialvalue import Delivery, FinancialYear, Money, default_methodology, value_many
 from socialvalue.cli import main
 from socialvalue.exceptions import MissingExtraError
 from socialvalue.io import example_deliveries, shipped_commitments
@@ -62,11 +62,11 @@ def test_formatted_amounts_parse_back_to_the_rounded_value_in_every_locale(amoun
 
 def test_compact_headline_amounts():
     en = Formatter()
-    assert en.compact(Money("8484000")) == "£8.5 million"
+    assert en.compact(Money("2164000")) == "£2.2 million"
     assert en.compact(Money("17000000")) == "£17 million"
-    assert en.compact(Money("225169")) == "£225.2 thousand"
+    assert en.compact(Money("164122")) == "£164.1 thousand"
     assert en.compact(Money("950")) == "£950.00"
-    assert Formatter(locale="cy_GB").compact(Money("8484000")) == "£8.5 miliwn"
+    assert Formatter(locale="cy_GB").compact(Money("2164000")) == "£2.2 miliwn"
     assert Formatter(locale="cy_GB").date(dt.date(2023, 6, 9)) == "9 Mehefin 2023"
 
 
@@ -77,17 +77,17 @@ def test_unknown_locale_is_refused():
 
 def test_report_model(report):
     assert report.headlines[0].key == "total_present_value"
-    # Volunteering (LCR-COM-1, 14,000 hours, £225,718.40 in 2024/25 prices) and 10 SWAP
-    # completers (£14,000), compounded forward two years from 2022/23 to the default
-    # methodology's 2024/25 base year. It was £2,693,507.91 when the in-kind gifts, donations
+    # Volunteering (LCR-COM-1, 14,000 hours, £225,718.40 in 2024/25 prices), 10 SWAP
+    # completers (£14,000) and 11 apprenticeship starts (LCR-SKL-1, £10,305.25), compounded
+    # forward two years from 2022/23 to the default methodology's 2024/25 base year. It was £2,693,507.91 when the in-kind gifts, donations
     # and training (transfers) were counted and nothing was discounted to a common base year.
-    assert report.headlines[0].amount.quantize(2) == Money("256792.35")
+    assert report.headlines[0].amount.quantize(2) == Money("267831.59")
     assert report.table("by_role").total[-1] == report.headlines[0].amount
     jobs = next(h for h in report.headlines if h.key == "LCR-EMP-1")
     assert jobs.quantity == Decimal(55)  # LCR Connect 20 + Housing Retrofit 33 + Headbolt Lane 2
     assert len(report.table("not_valued").rows) > 0
     assert Note(key="no_additionality") in report.notes
-    assert Note(key="unvalued", values={"n": 14}) in report.notes
+    assert Note(key="unvalued", values={"n": 12}) in report.notes
     assert {c.id for c in report.commitments} >= {"D1-PRC-01", "FA-EMP-01"}
     assert {c.rag for c in report.commitments} <= {r.value for r in Rag}
     assert report.price_base == FinancialYear(2024)
@@ -130,14 +130,14 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Headline figures" in english
     assert "## Prif ffigurau" in welsh
-    assert "- Total social value (present value): **£256.8 thousand** (£256,792.35)" in english
-    assert "(gwerth presennol): **£256.8 mil** (£256,792.35)" in welsh
-    assert "- 14 deliveries could not be valued" in english
-    assert "- Ni ellid prisio 14 cyflawniad" in welsh
+    assert "- Total social value (present value): **£267.8 thousand** (£267,831.59)" in english
+    assert "(gwerth presennol): **£267.8 mil** (£267,831.59)" in welsh
+    assert "- 12 deliveries could not be valued" in english
+    assert "- Ni ellid prisio 12 cyflawniad" in welsh
     assert "| D1-PRC-01 |" in english
     # D1-PRC-01 is met, its record citing the evidence (it was red and "overdue" before #13).
-    assert "| wedi'i gwblhau |" in welsh
-    assert "| complete |" in english
+    assert "| wedi'i gwblhau (gwyrdd) |" in welsh
+    assert "| complete (green) |" in english
     assert "(1 delivery)" in english
     assert "(1 cyflawniad)" in welsh
     assert "Generated: 1 January 2026" in english
@@ -145,7 +145,7 @@ def test_one_report_renders_in_english_and_in_welsh(report):
     # HTML and CSV from the same object too.
     assert "Prif ffigurau" in render_html(report, Formatter(locale="cy_GB"), charts=False)
     assert render_csv_tables(report, Formatter(locale="cy_GB"))["by_role"].splitlines()[-1] == (
-        "Cyfanswm,2,239718.40,239718.40,256792.35"
+        "Cyfanswm,4,250023.65,250023.65,267831.59"
     )
     # Rendering left the report as it was.
     assert render_markdown(report, Formatter(locale="en_GB")) == english
@@ -180,13 +180,13 @@ def test_every_headline_is_traceable(report):
 def test_markdown(report):
     text = render_markdown(report, Formatter())
     assert text.startswith("# Social Value Annual Report 2023 (example)\n")
-    assert "- Total social value (present value): **£256.8 thousand** (£256,792.35)" in text
+    assert "- Total social value (present value): **£267.8 thousand** (£267,831.59)" in text
     # deliveries counted in money: gross, net, present value
-    assert "| **Total** | **2** | **£239,718.40** | **£239,718.40** | **£256,792.35** |" in text
+    assert "| **Total** | **4** | **£250,023.65** | **£250,023.65** | **£267,831.59** |" in text
     assert "## Appendix: how each figure was obtained" in text
     welsh = render_markdown(report, Formatter(locale="cy_GB"))
     assert "## Prif ffigurau" in welsh
-    assert "£256.8 mil" in welsh
+    assert "£267.8 mil" in welsh
 
 
 def test_csv_tables(report):
@@ -201,7 +201,7 @@ def test_csv_tables(report):
         "excluded",
     }
     assert tables["by_role"].splitlines()[0] == "role,deliveries,gross,net,present_value"
-    assert tables["by_role"].splitlines()[-1].endswith(",239718.40,239718.40,256792.35")
+    assert tables["by_role"].splitlines()[-1].endswith(",250023.65,250023.65,267831.59")
 
 
 def test_html_is_self_contained_and_structured(report):
@@ -229,7 +229,7 @@ def test_html_is_self_contained_and_structured(report):
         assert f'id="{section}"' in html
     for entry in report.trace:
         assert f'id="{entry.id}"' in html
-    assert "£256.8 thousand" in html
+    assert "£267.8 thousand" in html
     assert "@media print" in html
     # The same report renders the same bytes (stable chart ids).
     assert render_html(report, Formatter()) == html
@@ -296,8 +296,9 @@ def test_report_command_writes_each_format(tmp_path, capsys):
 
 
 def test_report_command_error_paths(tmp_path, capsys):
-    assert main(["report", "--locale", "xx_XX", "-o", str(tmp_path / "r.html")]) == 1
-    assert "unknown report locale 'xx_XX'" in capsys.readouterr().err
+    # A usage error listing the locales there are (the documents' and the messages' languages).
+    assert main(["report", "--locale", "xx_XX", "-o", str(tmp_path / "r.html")]) == 2
+    assert "'xx_XX' is not one of 'en_GB', 'cy_GB'" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
     assert main(["report", "--format", "pdf", "-o", str(tmp_path / "r.html")]) == 2
@@ -432,11 +433,15 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     every excluded amount is listed with its reason."""
     report, folder = example_report
     headline = {h.key: h.amount for h in report.headlines if h.amount is not None}
-    # Volunteering (LCR-COM-1): 14,000 hours × £16.93 (2021/22 prices) in 2024/25 prices, and
-    # 10 SWAP completers × £1,400, at the report's own year 2022/23 (year 0). It was
+    # Volunteering (LCR-COM-1): 14,000 hours × £14.72 (the open ONS ASHE median hourly earnings
+    # for 2022/23, the middle of the delivery's period) in 2024/25 prices, and
+    # 10 SWAP completers × £1,400 and 11 apprenticeship starts × £645.072 (2010/11 prices,
+    # £10,305.25 in 2024/25 prices), at the report's own year 2022/23 (year 0). It was
     # £12,019,879.54 when the EmbRACE roll-out target and the transfers were counted as
     # delivered social value.
-    assert headline["total_present_value"].quantize(2) == Money("273606.83")
+    # No National TOMs value ships (CC BY-NC-ND), so the report's own volunteering value is not
+    # used and EDI training stays unvalued.
+    assert headline["total_present_value"].quantize(2) == Money("250023.65")
     kinds = {(e.measure, e.kind) for e in report.exclusions}
     assert ("LCR-INV-1", "overlap") in kinds  # overlaps LCR-EMP-1 in the investor role
     assert ("LCR-EDI-1", "target") in kinds  # EmbRACE: 21,000 is a roll-out target
@@ -446,8 +451,9 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     inv1 = next(e for e in report.exclusions if e.measure == "LCR-INV-1")
     assert inv1.overlaps == "LCR-EMP-1"
     target = next(e for e in report.exclusions if e.kind == "target")
-    assert target.present_value is not None
-    assert headline["targets_total"] == target.present_value
+    # EDI training has no open value: the target is listed with its count and reason, no £.
+    assert (target.measure, target.quantity, target.present_value) == ("LCR-EDI-1", 21000, None)
+    assert "targets_total" not in headline
     transfers = sum(
         (e.present_value for e in report.exclusions if e.kind == "transfer" and e.present_value),
         Money.zero(),
@@ -460,7 +466,15 @@ def test_the_example_report_headline_is_delivered_de_duplicated_and_without_tran
     assert round(kindred.leverage, 10) == Decimal("10.5")
     assert kindred.npsv == kindred.pvb - kindred.pvc
     text = (folder / "report.md").read_text(encoding="utf-8")
-    assert "## Not in the social-value total, and why" in text
+    # Its 77 jobs (LCR-INV-1) are counted, not valued: BCR 0.00 says so beside the ratio.
+    assert (kindred.bcr, kindred.benefits_unvalued) == (Decimal(0), ("LCR-INV-1",))
+    assert "| NPSV | BCR | Benefits not valued (not in PVB or the ratios) | Inputs |" in text
+    assert "| Kindred | £0.00 | £1,095,295.05 | -£1,095,295.05 | 0.00 | LCR-INV-1 |" in text
+    welsh = render_markdown(report, Formatter(locale="cy_GB"))
+    assert "| BCR | Buddion heb eu prisio (nid ydynt yn PVB na'r cymarebau) |" in welsh
+    # The table lists what is kept out and what stays in with a flag (possible overlaps).
+    assert "## Kept out of the social-value total, or kept in with a flag, and why" in text
+    assert "possible overlap" in text
     assert "## Appraisal: benefits, costs and ratios by project" in text
     assert "## Costs and inputs, with their working" in text
     assert "overlaps LCR-EMP-1" in text
@@ -525,3 +539,42 @@ def test_the_measure_table_shows_what_was_valued_with_a_carried_forward_value(re
     assert "Of which valued with a value carried forward" in render_markdown(late)
     # Nothing carried forward: no such column.
     assert "carried_forward" not in [c.key for c in report.table("by_measure").columns]
+
+
+def test_the_default_report_of_the_example_flags_the_overlap_and_lists_every_exclusion():
+    """Issue #13 with the shipped example and the *default* methodology (`socialvalue report`):
+    its overlap scope (same project, contract, period) does not reach Kindred's LCR-INV-1 jobs
+    and the LCR-EMP-1 jobs on other projects, so they are listed as a possible overlap; the
+    EmbRACE target, not valued under this methodology, is listed as a target, never counted;
+    the headline is the batch's de-duplicated, delivered, non-transfer total."""
+    deliveries = example_deliveries()
+    methodology = default_methodology()
+    report = build_report(
+        deliveries,
+        methodology,
+        title="t",
+        authority="a",
+        period="2022/23",
+        generated=dt.date(2026, 1, 1),
+        costs=deliveries.costs,
+    )
+    batch = value_many(deliveries, methodology, by=("role", "project"), unvalued="report")
+    assert report.headlines[0].amount == batch.total_present_value()
+    listed = {(e.measure, e.kind): e for e in report.exclusions}
+    inv1 = listed["LCR-INV-1", "possible overlap"]
+    assert (inv1.project, inv1.overlaps, inv1.present_value) == ("Kindred", "LCR-EMP-1", None)
+    assert "must not be added to LCR-EMP-1's" in inv1.reason
+    target = listed["LCR-EDI-1", "target"]
+    assert (target.quantity, target.present_value) == (Decimal(21000), None)
+    assert "LCR-EDI-1" not in {row[0] for row in report.table("not_valued").rows}
+    # Every valued group left out of the total is listed with its amount and its reason.
+    for group in batch.excluded():
+        (match,) = [
+            e
+            for e in report.exclusions
+            if (e.measure, e.period, e.quantity)
+            == (group.key.measure, group.key.period, group.quantity)
+            and e.kind != "possible overlap"
+        ]
+        assert match.present_value == group.present_value
+        assert match.reason == group.reason

@@ -221,7 +221,7 @@ def test_value_scenarios_on_the_command_line(capsys):
     out = capsys.readouterr().out
     assert "lcrca-ranges 2026.2+low" in out
     assert "deadweight (default)" in out
-    assert "reaches a present value of 200,000.00 at 0.234878" in out
+    assert "reaches a present value of 200,000.00 at 0.268285" in out
     # The shipped example's file carries costs (Kindred's £1m): PVC, NPSV and BCR follow.
     assert "PVC £" in out
     assert "NPSV £" in out

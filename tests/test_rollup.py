@@ -213,6 +213,26 @@ def test_pillars_and_value_types_come_from_the_framework():
     assert all(isinstance(key[0], str) for key in by_project.rows)
 
 
+def test_a_row_says_which_outcomes_it_counts_but_does_not_value():
+    """A ratio of 0.00 over costs means "not valued", not "no benefits", when the outcomes are
+    unvalued: the row and its record list them (Kindred: 77 jobs at investees, no open value)."""
+    example = example_deliveries()
+    rolled = Rollup.of(
+        example, default_methodology(), by=("project",), unvalued="report", costs=example.costs
+    )
+    records = {r["project"]: r for r in rolled.to_records()}
+    kindred = rolled.rows[("Kindred",)]
+    assert (kindred.bcr(), kindred.benefits_unvalued) == (Decimal(0), ("LCR-INV-1",))
+    assert records["Kindred"]["benefits_unvalued"] == "LCR-INV-1"
+    assert records["Adult Education Budget"]["benefits_unvalued"] is None  # all valued
+    # Adding rows unites what they leave unvalued; regrouping keeps it.
+    assert Totals(benefits_unvalued=("B",)) + Totals(benefits_unvalued=("A", "B")) == Totals(
+        benefits_unvalued=("A", "B")
+    )
+    everything = rolled.regroup(())
+    assert "LCR-INV-1" in everything.rows[()].benefits_unvalued
+
+
 # --- costs, ratios, screens and records (mutation testing and coverage, issue #12) -------------
 
 from helpers import (  # noqa: E402 - grouped with the tests that need it
@@ -252,19 +272,19 @@ def test_costs_give_npsv_bcr_sroi_and_net_sroi_per_row_exactly():
     ]
     rolled = Rollup.of(batch, PLAIN, ("project",), costs=costs)
     p, q = rolled.rows[("P",)], rolled.rows[("Q",)]
-    # P: 100 hours × £16.93 = £1,693 against £1,000 (no index, no base year: as given).
-    assert (p.present_value, p.costs, p.inputs, p.has_costs) == (1693, 1000, 1000, True)
-    assert p.npsv() == Decimal(693)
-    assert p.bcr() == Decimal("1.693")
-    assert p.sroi() == Decimal("1.693")
-    assert p.net_sroi() == Decimal("0.693")
+    # P: 100 hours × £12.34 = £1,234 against £1,000 (no index, no base year: as given).
+    assert (p.present_value, p.costs, p.inputs, p.has_costs) == (1234, 1000, 1000, True)
+    assert p.npsv() == Decimal(234)
+    assert p.bcr() == Decimal("1.234")
+    assert p.sroi() == Decimal("1.234")
+    assert p.net_sroi() == Decimal("0.234")
     assert p.leverage() is None  # no funding attracted
-    # Q: 2 people × £404 = £808 against £500 + 20% optimism bias = £600.
-    assert (q.present_value, q.costs, q.inputs) == (808, 600, 600)
-    assert q.npsv() == 208
+    # Q: 2 people × £500 = £1,000 against £500 + 20% optimism bias = £600.
+    assert (q.present_value, q.costs, q.inputs) == (1000, 600, 600)
+    assert q.npsv() == 400
     with calculation_context():
-        assert q.sroi() == Decimal(808) / Decimal(600)
-        assert q.net_sroi() == Decimal(208) / Decimal(600)
+        assert q.sroi() == Decimal(1000) / Decimal(600)
+        assert q.net_sroi() == Decimal(400) / Decimal(600)
     assert rolled.total().costs == 1600
     assert rolled.total().has_costs is True
 
@@ -350,11 +370,11 @@ def test_costs_are_grouped_by_their_own_fields_and_never_by_measure():
         rolled = Rollup.from_batch(batch, PLAIN.framework, dimensions, costs=[cost])
         return {key: (t.costs, t.present_value) for key, t in rolled}
 
-    assert by("period") == {("2022/23",): (0, 1693), ("2022/23 Q2",): (1000, 0)}
-    assert by("financial_year") == {("2022/23",): (1000, 1693)}
-    assert by("project", "contract") == {("P", ""): (0, 1693), ("P", "K1"): (1000, 0)}
-    assert by("role") == {("",): (1000, 0), ("commissioner",): (0, 1693)}
-    assert by("geography") == {("UK",): (0, 1693), ("Wirral",): (1000, 0)}
+    assert by("period") == {("2022/23",): (0, 1234), ("2022/23 Q2",): (1000, 0)}
+    assert by("financial_year") == {("2022/23",): (1000, 1234)}
+    assert by("project", "contract") == {("P", ""): (0, 1234), ("P", "K1"): (1000, 0)}
+    assert by("role") == {("",): (1000, 0), ("commissioner",): (0, 1234)}
+    assert by("geography") == {("UK",): (0, 1234), ("Wirral",): (1000, 0)}
     with pytest.raises(RollupError) as refused:
         Rollup.from_batch(batch, PLAIN.framework, ("project", "measure", "theme"), costs=[cost])
     assert str(refused.value) == (
@@ -371,18 +391,33 @@ def test_costs_are_grouped_by_their_own_fields_and_never_by_measure():
     )
 
 
+_RECORD_KEYS = (
+    "project",
+    "gross",
+    "net",
+    "present_value",
+    "count",
+    "valued",
+    "monetised",
+    "currency",
+    "methodology",
+)
+
+
 def test_records_list_each_row_in_key_order_with_quantity_only_by_measure():
     batch = [
         Delivery(measure="LCR-EDI-1", quantity="2", period="2022/23", project="Q"),
         Delivery(measure="LCR-COM-1", quantity="100", period="2022/23", project="P"),
     ]
     by_project = Rollup.of(batch, PLAIN, ("project",))
-    assert by_project.to_records() == [
+    records = by_project.to_records()
+    assert next(iter(records[0])) == "project"  # the dimensions first
+    assert [{key: record[key] for key in _RECORD_KEYS} for record in records] == [
         {
             "project": "P",
-            "gross": Decimal(1693),
-            "net": Decimal(1693),
-            "present_value": Decimal(1693),
+            "gross": Decimal(1234),
+            "net": Decimal(1234),
+            "present_value": Decimal(1234),
             "count": 1,
             "valued": 1,
             "monetised": True,
@@ -391,9 +426,9 @@ def test_records_list_each_row_in_key_order_with_quantity_only_by_measure():
         },
         {
             "project": "Q",
-            "gross": Decimal(808),
-            "net": Decimal(808),
-            "present_value": Decimal(808),
+            "gross": Decimal(1000),
+            "net": Decimal(1000),
+            "present_value": Decimal(1000),
             "count": 1,
             "valued": 1,
             "monetised": True,
@@ -604,3 +639,18 @@ def test_a_measure_in_two_pillars_is_grouped_under_both_joined_by_a_comma():
         ("pillar",),
     )
     assert list(rolled.rows) == [("stronger,fairer",)]
+
+
+def test_an_outcome_valued_at_nothing_is_valued_not_unvalued():
+    """A delivery of 0 hours is valued at £0: it was listed among the benefits not valued, so
+    rolling it up apart and then merging differed from rolling everything up at once."""
+    nothing = Delivery(measure="LCR-COM-1", quantity="0.00", period="2022/23 Q1")
+    some = Delivery(measure="LCR-COM-1", quantity="0.01", period="2022/23 Q1")
+    alone = Rollup.of([nothing], PLAIN, ("theme",)).rows[("LCR-FAIR",)]
+    assert alone.benefits_unvalued == ()
+    merged = Rollup.of([nothing], PLAIN, ("theme",)).merge(Rollup.of([some], PLAIN, ("theme",)))
+    assert merged == Rollup.of([nothing, some], PLAIN, ("theme",))
+    counted = Rollup.of(
+        [Delivery(measure="LCR-ENV-1", quantity="3", period="2022/23")], PLAIN, ("measure",)
+    )
+    assert counted.rows[("LCR-ENV-1",)].benefits_unvalued == ("LCR-ENV-1",)  # record-only

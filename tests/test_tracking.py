@@ -215,6 +215,42 @@ def test_evidence_on_the_record_counts_a_commitment_as_met():
     no_evidence = attrs.evolve(weighting, evidence=())
     (late,), _ = track([no_evidence], [], [], on=dt.date(2023, 6, 30), rules=RagRules())
     assert (late.rag, late.overdue) == (Rag.RED, True)
+    # Met shows green, with the evidence cited: in the progress, its records and the summary.
+    assert (progress.rag.colour, late.rag.colour) == ("green", "red")
+    (record,) = progress.to_records()
+    assert (record["rag"], record["colour"]) == ("complete", "green")
+    summary = quarterly_summary([weighting], [], [], quarter=FinancialQuarter(2023, 1))
+    text = summary.render()
+    assert "commissioner / day one: 1 complete (green)" in text
+    assert f"[GREEN: MET] D1-PRC-01 {weighting.title}: met: evidence on its record: {evidence}" in (
+        text
+    )
+    assert summary.escalations == ()
+
+
+def test_evidence_on_the_record_does_not_meet_a_commitment_before_it_starts():
+    """D1-PRC-01 starts on 2022-04-01; in 2021/22 Q1 it showed "complete (green)", met by a
+    2023 report, while every other commitment was "not started"."""
+    weighting = shipped_commitments().commitment("D1-PRC-01")
+    assert weighting.start == dt.date(2022, 4, 1)
+    (early,), _ = track([weighting], [], [], on=dt.date(2021, 6, 30))
+    assert early.rag is Rag.NOT_STARTED
+    assert early.reasons == ("starts 2022-04-01",)
+    (started,), _ = track([weighting], [], [], on=dt.date(2022, 4, 1))
+    assert started.rag is Rag.COMPLETE
+    summary = quarterly_summary([weighting], [], [], quarter=FinancialQuarter(2021, 1))
+    assert "Met — green" not in summary.render()
+
+
+def test_every_status_has_a_colour_and_only_met_and_green_are_green():
+    assert {rag: rag.colour for rag in Rag} == {
+        Rag.GREEN: "green",
+        Rag.COMPLETE: "green",
+        Rag.AMBER: "amber",
+        Rag.RED: "red",
+        Rag.WITHDRAWN: "grey",
+        Rag.NOT_STARTED: "grey",
+    }
 
 
 def test_overdue_commitments_are_red_and_escalated_with_their_officer():
@@ -375,3 +411,32 @@ def test_the_summary_lists_commitments_started_this_quarter():
     summary = quarterly_summary([JOBS], [], [], quarter=FinancialQuarter(2024, 1))
     assert [c.id for c in summary.new] == ["K1/JOBS"]
     assert "Started this quarter:\n  K1/JOBS Local jobs" in summary.render()
+
+
+def test_a_target_never_counts_towards_a_commitment():
+    """A forecast of the whole target is not delivery: it must not make a commitment met."""
+    jobs = Commitment(
+        id="K1/JOBS",
+        kind="contractual",
+        title="Local jobs",
+        contract="K1",
+        measure="LCR-EMP-1",
+        target="24",
+        start="2024-04-01",
+        due="2025-03-31",
+    )
+    returns = [
+        Delivery(measure="LCR-EMP-1", quantity="3", period="2024/25 Q1", contract="K1"),
+        Delivery(
+            measure="LCR-EMP-1", quantity="24", period="2024/25 Q1", contract="K1", status="target"
+        ),
+    ]
+    (progress,), match = track([jobs], [], returns, on=dt.date(2024, 10, 31))
+    assert progress.delivered == Decimal(3)
+    assert progress.rag is not Rag.COMPLETE
+    assert match.matched == {"K1/JOBS": (0,)}
+    assert (match.targets, match.unmatched) == ((1,), ())
+    assert match_deliveries([jobs], returns).targets == (1,)
+    summary = quarterly_summary([jobs], [], returns, quarter=FinancialQuarter(2024, 2))
+    assert summary.progress[0].delivered == Decimal(3)
+    assert summary.unmatched == ()

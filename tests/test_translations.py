@@ -24,6 +24,7 @@ def test_the_shipped_welsh_titles_cover_the_whole_lcrca_framework():
     codes |= set(framework.measure_codes())
     codes |= {f"{d.id}:{v.code}" for d in framework.dimensions for v in d.values}
     codes |= {f"unit:{framework.unit(m.unit).code}" for m in framework.measures()} - {"unit:gbp"}
+    codes |= {f"commitment:{c.id}" for c in shipped_commitments().commitments}
     assert codes <= set(welsh.titles)
     unknown = set(welsh.titles) - codes - {"unit:day", "unit:week"}
     assert unknown == set()

@@ -146,12 +146,17 @@ def test_shipped_example_low_central_high_are_ordered_for_every_total():
     hashes = {s.methodology.content_hash for s in result}
     assert len(hashes) == 3
     assert result.central.methodology == methodology.ref
-    # Only the carbon savings have a proxy range; the rest stays central but for deadweight.
+    # Only the carbon savings and the apprenticeship starts (LCR-SKL-1, gmca-ucd-skills) have a
+    # proxy range; the rest stays central but for deadweight.
+    ranged_measures = (CARBON, "LCR-SKL-1")
     with calculation_context():
-        carbon = sum(
-            (g.present_value.amount for g in batch.groups if g.key.measure == CARBON), Decimal(0)
+        with_range = sum(
+            (g.present_value.amount for g in batch.groups if g.key.measure in ranged_measures),
+            Decimal(0),
         )
-        assert result.without_proxy_range.amount == result.central.present_value.amount - carbon
+        assert result.without_proxy_range.amount == (
+            result.central.present_value.amount - with_range
+        )
     assert "deadweight (default)" in result.inputs
 
 
@@ -398,6 +403,7 @@ def test_monte_carlo_draws_stay_between_the_low_and_high_scenarios(distribution)
         "deadweight (default)",
         f"{CARBON} proxy (UK, from 2024-01-01)",
         f"{CARBON} proxy (UK, from 2022-01-01)",
+        "LCR-SKL-1 proxy (England, from 2021-08-01)",
     }
 
 

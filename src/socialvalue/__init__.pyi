@@ -34,6 +34,7 @@ from socialvalue import (
     valuation as valuation,
     wellbeing as wellbeing,
 )
+from socialvalue._shipped_cache import default_methodology as default_methodology
 from socialvalue.additionality import (
     Additionality as Additionality,
 )
@@ -68,7 +69,6 @@ from socialvalue.framework import (
     Theme as Theme,
 )
 from socialvalue.io import (
-    default_methodology as default_methodology,
     load_framework as load_framework,
     load_methodology as load_methodology,
     load_registry as load_registry,

@@ -55,14 +55,14 @@ _NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
 def to_decimal(value: object, *, what: str | None = "value") -> Decimal:
     """Convert exact input to a finite ``Decimal``; refuse floats, booleans and non-numbers.
 
-    >>> to_decimal("16.93")
-    Decimal('16.93')
-    >>> to_decimal(404)
-    Decimal('404')
-    >>> to_decimal(16.93)
+    >>> to_decimal("12.34")
+    Decimal('12.34')
+    >>> to_decimal(500)
+    Decimal('500')
+    >>> to_decimal(12.34)
     Traceback (most recent call last):
     ...
-    socialvalue.exceptions.FloatNotAllowedError: value: got the float 16.93; ...
+    socialvalue.exceptions.FloatNotAllowedError: value: got the float 12.34; ...
     """
     prefix = f"{what}: " if what else ""
     if isinstance(value, Decimal):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from socialvalue.exceptions import MissingExtraError
-
 __all__ = ["require"]
 
 
@@ -15,6 +13,9 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
+        # Imported here: the command line's --help checks its extra without loading the models.
+        from socialvalue.exceptions import MissingExtraError  # noqa: PLC0415
+
         raise MissingExtraError(
             f"this needs the optional package {module.split('.', maxsplit=1)[0]!r}: "
             f'install it with pip install "socialvalue[{extra}]"'

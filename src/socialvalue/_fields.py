@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from typing import cast
+from typing import TypeVar, cast
 
 import attrs
 
@@ -30,6 +30,7 @@ __all__ = [
     "CURRENCY",
     "IDENTIFIER",
     "PERIOD_TYPES",
+    "as_tuple",
     "code",
     "not_blank",
     "optional_date",
@@ -61,6 +62,19 @@ def not_blank(_instance: object, attribute: attrs.Attribute[str], value: str) ->
     """Attrs validator: text that is not empty or only spaces."""
     if not value.strip():
         raise ValueError(f"{attribute.name}: must not be empty")
+
+
+T = TypeVar("T")
+
+
+def as_tuple(values: Iterable[T]) -> tuple[T, ...]:
+    """Attrs converter: the items as a tuple, as ``tuple`` itself does.
+
+    A Python function rather than ``tuple``: attrs inspects every converter's signature when it
+    creates a class, and a built-in's signature is parsed from its text (about 2 ms each, on
+    every ``import``); a Python function's is read in microseconds.
+    """
+    return tuple(values)
 
 
 def string_tuple(value: object) -> tuple[str, ...]:

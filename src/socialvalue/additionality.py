@@ -32,6 +32,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.money import Money
 
@@ -186,6 +187,10 @@ class Adjustment(Generic[AmountT]):
         after: The value after it (``before × factor``).
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     name: str
     parameter: Decimal
     factor: Decimal
@@ -223,6 +228,10 @@ class Additionality:
     ...
     ValueError: deadweight: 1.2 is not a fraction between 0 and 1
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     deadweight: Decimal = attrs.field(
         default=_ZERO, converter=_deadweight, validator=_check_fraction
@@ -390,6 +399,10 @@ class ImpactChain:
     >>> ImpactChain(leakage="0.1", displacement="0.2").factor()
     Decimal('0.72')
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     leakage: Decimal = attrs.field(default=_ZERO, converter=_leakage, validator=_check_fraction)
     displacement: Decimal = attrs.field(

@@ -15,13 +15,15 @@ row numbers). The totals are *exactly* the sums of
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import attrs
 
+from socialvalue import _dimensions
 from socialvalue._decimal import calculation_context
 from socialvalue._working import render_working
 from socialvalue.deliveries import Delivery, DeliveryStatus, check_deliveries
@@ -30,6 +32,7 @@ from socialvalue.exceptions import Problem, ValidationError
 from socialvalue.framework import Framework, ValueType
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import Money
+from socialvalue.periods import AnyPeriod
 from socialvalue.proxies import NoProxyValueError
 from socialvalue.tabular import Record, Tabular
 from socialvalue.valuation import UnitValue, ValuationError, ValuationKey, unit_value
@@ -51,25 +54,9 @@ __all__ = [
 #: Every dimension valued deliveries can be grouped by, and where its value comes from: the
 #: ``delivery`` itself (an attribute of :class:`~socialvalue.Delivery`), the ``framework`` (by
 #: the measure), the ``period`` or the ``status`` (delivered or target). A rollup groups by any
-#: of them; :func:`value_many` by those from the delivery.
-DIMENSIONS: Mapping[str, Literal["delivery", "framework", "period", "status"]] = MappingProxyType(
-    {
-        "theme": "framework",
-        "outcome": "framework",
-        "measure": "framework",
-        "pillar": "framework",
-        "role": "delivery",
-        "project": "delivery",
-        "reporter": "delivery",
-        "contract": "delivery",
-        "period": "period",
-        "financial_year": "period",
-        "geography": "delivery",
-        "value_type": "framework",
-        "correction": "delivery",
-        "status": "status",
-    }
-)
+#: of them; :func:`value_many` by those from the delivery. (Written in
+#: ``socialvalue._dimensions``, which the command line's help reads without this module.)
+DIMENSIONS = _dimensions.DIMENSIONS
 
 
 class OverlapWarning(UserWarning):
@@ -83,10 +70,11 @@ TRANSFER_REASON = (
     "NPSV and the social-value total"
 )
 
+#: How many deliveries :func:`value_many` sums between two calls of its ``progress``.
+_PROGRESS_EVERY = 10_000
+
 #: The dimensions :func:`value_many` groups by (attributes of each delivery).
-DELIVERY_DIMENSIONS: tuple[str, ...] = tuple(
-    name for name, source in DIMENSIONS.items() if source == "delivery"
-)
+DELIVERY_DIMENSIONS = _dimensions.DELIVERY_DIMENSIONS
 
 
 @attrs.frozen(kw_only=True)
@@ -264,6 +252,39 @@ class ValuationBatch(Tabular):
         """Groups of overlapping measures (counted under ``warn`` or excluded)."""
         return tuple(group for group in self.groups if group.overlaps)
 
+    def possible_overlaps(
+        self, framework: Framework
+    ) -> tuple[tuple[GroupValuation | UnvaluedGroup, str], ...]:
+        """Overlaps outside the methodology's ``overlap_scope``: listed, never de-duplicated.
+
+        Each delivered group (valued or not) of a measure the framework says overlaps another
+        (the second of the pair, :func:`overlap_pairs`), when the other measure is delivered
+        in an overlapping period somewhere in the batch but not within the scope — another
+        project, say — so the group was neither flagged nor excluded (a group already out of the
+        total, a transfer say, is not listed again). The pair may count the
+        same activity (jobs on a project and jobs at an investee may be the same posts): a
+        reader must not add their quantities, and nothing here says they are the same.
+        ``(group, the measure it may overlap)`` pairs, in the batch's order.
+        """
+        seconds = overlap_pairs(framework)
+        groups: list[GroupValuation | UnvaluedGroup] = [*self.groups, *self.unvalued]
+        delivered = [g for g in groups if g.status is DeliveryStatus.DELIVERED]
+        found: list[tuple[GroupValuation | UnvaluedGroup, str]] = []
+        for group in delivered:
+            partners = seconds.get(group.key.measure, ())
+            if group.overlaps or not partners:
+                continue
+            if isinstance(group, GroupValuation) and not group.counted:
+                continue  # already out of the total, with its reason
+            for other in delivered:
+                if other.key.measure in partners and (
+                    other.key.period.start <= group.key.period.end
+                    and group.key.period.start <= other.key.period.end
+                ):
+                    found.append((group, other.key.measure))
+                    break
+        return tuple(found)
+
     def total_raw_present_value(self, currency: str = "GBP") -> Money:
         """Sum of every group's present value, counted or not (targets, transfers, overlaps)."""
         return self._total("present_value", currency, counted=None)
@@ -310,12 +331,37 @@ class ValuationBatch(Tabular):
         return totals
 
 
+def _summed_groups(
+    items: Sequence[Delivery],
+    methodology: Methodology,
+    by: Sequence[str],
+    progress: Callable[[int], None] | None,
+) -> dict[tuple[object, ...], _Group]:
+    """Step one of :func:`value_many`: exact sums of quantities per group key, with members."""
+    sums: dict[tuple[object, ...], _Group] = {}
+    overlapping = _overlaps(items, methodology)
+    key_of = _group_keys(by)
+    with calculation_context():
+        for index, delivery in enumerate(items):
+            group_key = key_of(delivery, overlapping.get(index, ""))
+            group = sums.get(group_key)
+            if group is None:
+                sums[group_key] = _Group(delivery, index)
+            else:
+                group.quantity += delivery.quantity
+                group.members.append(index)
+            if progress is not None and not (index + 1) % _PROGRESS_EVERY:
+                progress(index + 1)
+    return sums
+
+
 def value_many(
     deliveries: Iterable[Delivery],
     methodology: Methodology,
     *,
     by: Sequence[str] = (),
     unvalued: Literal["raise", "report"] = "raise",
+    progress: Callable[[int], None] | None = None,
 ) -> ValuationBatch:
     """Value a batch: sum quantities per key, multiply once per key.
 
@@ -333,6 +379,9 @@ def value_many(
     not counted in the totals; :meth:`ValuationBatch.excluded` lists them with the reason.
 
     Each group knows its members: the indices, in the order given, of its deliveries.
+
+    ``progress``, if given, is called with the number of deliveries summed so far, every
+    10,000 deliveries, and with their number once all groups are valued (for a progress bar).
 
     Examples:
         >>> from socialvalue import Delivery, default_methodology, value_many
@@ -362,36 +411,32 @@ def value_many(
         raise ValueError(
             f"by: cannot group by {', '.join(unknown)}; choose from {DELIVERY_DIMENSIONS}"
         )
-    sums: dict[tuple[object, ...], _Group] = {}
-    count = 0
     items = deliveries if isinstance(deliveries, Sequence) else list(deliveries)
-    overlapping = _overlaps(items, methodology)
-    with calculation_context():
-        for index, delivery in enumerate(items):
-            group_key = _group_key(delivery, by, overlapping.get(index, ""))
-            group = sums.get(group_key)
-            if group is None:
-                sums[group_key] = _Group(delivery, index)
-            else:
-                group.quantity += delivery.quantity
-                group.members.append(index)
-            count += 1
+    sums = _summed_groups(items, methodology, by, progress)
+    count = len(items)
     _check_groups(sums, methodology)
     groups = []
     missing: list[UnvaluedGroup] = []
+    # A unit value depends on the valuation key alone: many groups (by role, project…) share it.
+    units: dict[ValuationKey, UnitValue | NoProxyValueError | ValuationError] = {}
     for group_key, group in sums.items():
-        try:
-            unit = unit_value(ValuationKey.of(group.sample), methodology)
-        except (NoProxyValueError, ValuationError) as error:
+        key = ValuationKey.of(group.sample)
+        if key not in units:
+            try:
+                units[key] = unit_value(key, methodology)
+            except (NoProxyValueError, ValuationError) as failed:
+                units[key] = failed
+        unit = units[key]
+        if not isinstance(unit, UnitValue):
             words = methodology.unvalued_reason(group.sample.measure)
             missing.append(
                 UnvaluedGroup(
-                    key=ValuationKey.of(group.sample),
+                    key=key,
                     by=tuple(group_key[_BY_AT:]),
                     quantity=group.quantity,
                     count=len(group.members),
                     members=tuple(group.members),
-                    reason=str(error) if words is None else f"{words} ({error})",
+                    reason=str(unit) if words is None else f"{words} ({unit})",
                     status=group.sample.status,
                     overlaps=str(group_key[6]),
                 )
@@ -419,6 +464,8 @@ def value_many(
                 value_type=value_type,
             )
         )
+    if progress is not None:
+        progress(count)
     if missing and unvalued == "raise":
         raise ValidationError(
             [
@@ -443,24 +490,20 @@ def value_many(
 _BY_AT = 7
 
 
-def _group_key(
-    delivery: Delivery, by: Sequence[str] = (), overlaps: str = ""
-) -> tuple[object, ...]:
-    """The key :func:`value_many` groups a delivery under.
+def _group_keys(by: Sequence[str] = ()) -> Callable[[Delivery, str], tuple[object, ...]]:
+    """How :func:`value_many` keys a delivery: a function of the delivery and what it overlaps.
 
-    The valuation key, the stated unit and the role (checked against the framework), the
-    status, the measure it overlaps (if any), then the ``by`` attributes in order.
+    The key is the valuation key, the stated unit and the role (checked against the
+    framework), the status, the measure it overlaps (if any), then the ``by`` attributes in
+    order (read with one ``attrgetter``: this runs once per delivery).
     """
-    key = (
-        delivery.measure,
-        delivery.period,
-        delivery.geography,
-        delivery.unit,
-        delivery.role,
-        delivery.status,
-        overlaps,
-    )
-    return key + tuple(getattr(delivery, name) for name in by) if by else key
+    head = attrgetter("measure", "period", "geography", "unit", "role", "status")
+    if not by:
+        return lambda delivery, overlaps: (*head(delivery), overlaps)
+    tail = attrgetter(*by)
+    if len(by) == 1:
+        return lambda delivery, overlaps: (*head(delivery), overlaps, tail(delivery))
+    return lambda delivery, overlaps: (*head(delivery), overlaps, *tail(delivery))
 
 
 def classify(
@@ -526,8 +569,23 @@ def overlap_pairs(framework: Framework) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(firsts) for code, firsts in seconds.items()})
 
 
-def _scope_key(delivery: Delivery, scope: Sequence[str]) -> tuple[object, ...]:
-    return (delivery.status, *(getattr(delivery, dim) for dim in scope if dim != "period"))
+def _scope_keys(scope: Sequence[str]) -> Callable[[Delivery], object]:
+    """The key of a delivery's overlap scope: its status and the scope's dimensions but period."""
+    return attrgetter("status", *(dim for dim in scope if dim != "period"))
+
+
+def _first_overlapping(
+    bucket: Iterable[tuple[str, AnyPeriod]],
+    partners: Sequence[str],
+    delivery: Delivery,
+    by_period: bool,
+) -> str:
+    """The first (measure, period) in ``bucket`` the delivery overlaps: its measure, or ""."""
+    start, end = delivery.period.start, delivery.period.end
+    for measure, period in bucket:
+        if measure in partners and (not by_period or (period.start <= end and start <= period.end)):
+            return measure
+    return ""
 
 
 def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[int, str]:
@@ -547,25 +605,28 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
     firsts = {first for found in seconds.values() for first in found}
     scope = methodology.overlap_scope
     by_period = "period" in scope
-    buckets: dict[tuple[object, ...], list[Delivery]] = {}
+    # Each scope's distinct (measure, period) of the firsts, in the order first delivered: the
+    # first that overlaps is the same as the first delivery that does, at a fraction of the cost.
+    scope_of = _scope_keys(scope)
+    buckets: dict[object, dict[tuple[str, AnyPeriod], None]] = {}
     for delivery in deliveries:
         if delivery.measure in firsts:
-            buckets.setdefault(_scope_key(delivery, scope), []).append(delivery)
+            bucket = buckets.setdefault(scope_of(delivery), {})
+            bucket[delivery.measure, delivery.period] = None
     found: dict[int, str] = {}
+    answers: dict[tuple[object, str, AnyPeriod], str] = {}  # (scope, measure, period) → first
     for index, delivery in enumerate(deliveries):
         partners = seconds.get(delivery.measure)
         if partners is None:
             continue
-        for other in buckets.get(_scope_key(delivery, scope), ()):
-            if other.measure in partners and (
-                not by_period
-                or (
-                    other.period.start <= delivery.period.end
-                    and delivery.period.start <= other.period.end
-                )
-            ):
-                found[index] = other.measure
-                break
+        where = scope_of(delivery)
+        asked = (where, delivery.measure, delivery.period)
+        answer = answers.get(asked)
+        if answer is None:
+            answer = _first_overlapping(buckets.get(where, {}), partners, delivery, by_period)
+            answers[asked] = answer
+        if answer:
+            found[index] = answer
     if found and methodology.overlap_policy is OverlapPolicy.RAISE:
         raise ValidationError(
             [

@@ -118,7 +118,10 @@ class Commitment:
         embedded: Whether it would be done anyway (not additional).
         promised_value: For a contractual commitment, the £ value promised at bid.
         milestones: For a qualitative commitment, the steps that complete it.
-        evidence: References to evidence.
+        evidence: References to the evidence that it was done. On a qualitative commitment with
+            no milestones and no progress update, evidence here makes it met (complete, green)
+            from its start: cite only what shows it was done; the document that states the
+            commitment is its ``source``.
         source: The document the commitment is stated in.
         note: Anything else a reader should know.
 

@@ -147,7 +147,11 @@ def translate_rollup(rollup: Rollup, crosswalk: MeasureCrosswalk) -> TranslatedR
             continue
         new_key = (*key[:position], target, *key[position + 1 :])
         sources.setdefault(new_key, set()).add(code)
-        rows[new_key] = rows[new_key] + totals if new_key in rows else totals
+        row = totals
+        if code in totals.benefits_unvalued:  # said in the target's code, as the row is
+            unvalued = {target if c == code else c for c in totals.benefits_unvalued}
+            row = attrs.evolve(totals, benefits_unvalued=tuple(sorted(unvalued)))
+        rows[new_key] = rows[new_key] + row if new_key in rows else row
     for new_key, codes in sources.items():
         if len(codes) > 1:
             rows[new_key] = attrs.evolve(rows[new_key], quantity=None)

@@ -16,11 +16,17 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import bounded_decimal, to_decimal
-from socialvalue._fields import not_blank as _not_blank, string_tuple as _strings, to_period
+from socialvalue._fields import (
+    as_tuple,
+    not_blank as _not_blank,
+    string_tuple as _strings,
+    to_period,
+)
 from socialvalue.framework import Framework
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod
 from socialvalue.provenance import Source
+from socialvalue.units import unit_code
 
 __all__ = [
     "Cost",
@@ -98,7 +104,7 @@ class Delivery:
     measure: str = attrs.field(validator=_not_blank)
     quantity: Decimal = attrs.field(converter=_quantity)
     period: AnyPeriod = attrs.field(converter=to_period)
-    unit: str | None = None
+    unit: str | None = attrs.field(default=None, converter=attrs.converters.optional(unit_code))
     reporter: str = ""
     project: str = ""
     contract: str = ""
@@ -224,7 +230,7 @@ class DeliverySet:
     note: str = ""
     source: Source | None = None
     deliveries: tuple[Delivery, ...] = attrs.field(default=(), converter=_deliveries)
-    costs: tuple[Cost, ...] = attrs.field(default=(), converter=tuple)
+    costs: tuple[Cost, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __len__(self) -> int:
         return len(self.deliveries)

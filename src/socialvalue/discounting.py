@@ -38,7 +38,8 @@ from typing import TypeVar
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
-from socialvalue._fields import code, not_blank as _not_blank
+from socialvalue._fields import as_tuple, code, not_blank as _not_blank
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.money import Money
 from socialvalue.provenance import Source, Verification
@@ -152,6 +153,10 @@ class RateBand:
     True
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     first_year: int = attrs.field(validator=_check_first_year)
     last_year: int | None = attrs.field(default=None, validator=_check_last_year)
     rate: Decimal = attrs.field(converter=_rate, validator=_check_rate)
@@ -185,6 +190,12 @@ def _discount_factor(ratios: _Ratios, year: int) -> Decimal:
             denominator *= p**count
     with calculation_context():
         return Decimal(numerator) / Decimal(denominator)
+
+
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _verification(value: object) -> Verification:
+    return Verification(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -226,15 +237,19 @@ class DiscountSchedule:
     Decimal('0.933511')
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     id: str = attrs.field(validator=_check_id)
     title: str = attrs.field(validator=_not_blank)
     edition: str = attrs.field(validator=_not_blank)
     source: Source
-    verification: Verification = attrs.field(converter=Verification)
+    verification: Verification = attrs.field(converter=_verification)
     bands: tuple[RateBand, ...] = attrs.field(converter=_bands)
     licence: str | None = None
     description: str = ""
-    deprecated_aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    deprecated_aliases: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     _ratios: _Ratios = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -369,6 +384,10 @@ class DiscountSchedules:
     Raises:
         ValidationError: when two schedules share an id.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     schedules: tuple[DiscountSchedule, ...] = attrs.field(converter=_schedules)
 

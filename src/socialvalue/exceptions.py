@@ -10,9 +10,12 @@ many problems (loading a file, validating a framework) carry them all in :attr:`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
+
+from socialvalue._methods import model_eq, model_hash, model_repr
 
 __all__ = [
     "CalculationError",
@@ -25,7 +28,42 @@ __all__ = [
     "SocialValueError",
     "UnknownCodeError",
     "ValidationError",
+    "readable_location",
 ]
+
+_INDEX = re.compile(r"\[(\d+)\]")
+#: A key path with an index inside a message ("first used at themes[0].code").
+_PATH = re.compile(r"\b[a-z_]+\[\d+\](?:\.[a-z_]+(?:\[\d+\])*)*")
+
+
+def readable_location(location: str) -> str:
+    """A location as a person counts: key paths' zero-based indexes as 1-based entries.
+
+    The one way positions are shown to people: ``row N, column C`` for tables (already as a
+    spreadsheet counts) and, for TOML or JSON, each list entry counted from 1 and each key
+    named (``deliveries[0].quantity`` → ``deliveries entry 1, key quantity``).
+
+    >>> readable_location("deliveries[0].quantity")
+    'deliveries entry 1, key quantity'
+    >>> readable_location("themes[2].outcomes[0].measures[3].unit")
+    'themes entry 3, outcomes entry 1, measures entry 4, key unit'
+    >>> readable_location("row 7, column price_year"), readable_location("[4]")
+    ('row 7, column price_year', 'entry 5')
+    >>> readable_location("title")
+    'key title'
+
+    """
+    if not location or " " in location:  # "row 7, column price_year": as a spreadsheet counts
+        return location
+    parts = []
+    for part in location.split("."):
+        name = _INDEX.sub("", part)
+        entries = [f"entry {int(found) + 1}" for found in _INDEX.findall(part)]
+        if entries:
+            parts.append(" ".join([name, *entries]).strip())
+        else:
+            parts.append(f"key {name}")
+    return ", ".join(parts)
 
 
 class SocialValueError(Exception):
@@ -46,11 +84,27 @@ class Problem:
     'themes[0].code: must not be empty'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     location: str
     message: str
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+    def readable(self) -> str:
+        """The problem as a person reads it: its location counted from 1.
+
+        See :func:`readable_location`.
+
+        >>> Problem("deliveries[1].role", "unknown role 'wizard'").readable()
+        "deliveries entry 2, key role: unknown role 'wizard'"
+        """
+        where = readable_location(self.location)
+        message = _PATH.sub(lambda found: readable_location(found[0]), self.message)
+        return f"{where}: {message}" if where else message
 
 
 class ValidationError(SocialValueError, ValueError):
@@ -61,12 +115,16 @@ class ValidationError(SocialValueError, ValueError):
         self.subject = subject
         super().__init__(self._render())
 
-    def _render(self) -> str:
-        count = len(self.problems)
-        if count == 1:
-            return f"{self.subject}: {self.problems[0]}"
-        lines = "\n".join(f"  - {problem}" for problem in self.problems)
-        return f"{self.subject}: {count} problems:\n{lines}"
+    def _render(self, *, readable: bool = False) -> str:
+        shown = [p.readable() if readable else str(p) for p in self.problems]
+        if len(shown) == 1:
+            return f"{self.subject}: {shown[0]}"
+        lines = "\n".join(f"  - {problem}" for problem in shown)
+        return f"{self.subject}: {len(shown)} problems:\n{lines}"
+
+    def readable(self) -> str:
+        """The message with every location counted from 1, as the command line shows it."""
+        return self._render(readable=True)
 
 
 class DataFileError(ValidationError):
@@ -80,8 +138,8 @@ class DataFileError(ValidationError):
 class FloatNotAllowedError(SocialValueError, TypeError):
     """A ``float`` was given where an exact ``Decimal`` amount or quantity is required.
 
-    ``16.93`` as a float is really 16.929999999999999715782905696. Pass ``Decimal("16.93")``
-    or the string ``"16.93"`` instead.
+    ``12.34`` as a float is really 12.339999999999999857891452848. Pass ``Decimal("12.34")``
+    or the string ``"12.34"`` instead.
     """
 
 

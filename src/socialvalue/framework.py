@@ -25,6 +25,7 @@ from socialvalue._fields import (
     not_blank as _not_blank,
     string_tuple as _str_tuple,
 )
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, UnknownCodeError, ValidationError
 from socialvalue.provenance import Source
 from socialvalue.units import STANDARD_UNITS, Unit, UnitKind
@@ -143,8 +144,22 @@ class Crosswalk:
     'social.laborRightsPromotion'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     scheme: str = attrs.field(validator=_not_blank)
     code: str = attrs.field(validator=_not_blank)
+
+
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _valuation_kind(value: object) -> ValuationKind:
+    return ValuationKind(value)
+
+
+def _value_type(value: object) -> ValueType:
+    return ValueType(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -164,11 +179,15 @@ class Measure:
         tags: ``"dimension:value"`` tags, e.g. ``"pillar:stronger"``.
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     unit: str
-    valuation: ValuationKind = attrs.field(converter=ValuationKind)
-    value_type: ValueType = attrs.field(converter=ValueType)
+    valuation: ValuationKind = attrs.field(converter=_valuation_kind)
+    value_type: ValueType = attrs.field(converter=_value_type)
     guidance: str = ""
     counting_rules: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     overlaps_with: tuple[str, ...] = attrs.field(
@@ -184,6 +203,10 @@ class Measure:
 class Outcome:
     """A change sought under a theme, and the measures that count it."""
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
@@ -196,6 +219,10 @@ class Outcome:
 @attrs.frozen(kw_only=True)
 class Theme:
     """A strategic aim, and the outcomes that serve it."""
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -210,6 +237,10 @@ class Theme:
 class DimensionValue:
     """One value of a dimension, e.g. the role ``investor`` (whose parent may be another value)."""
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
     description: str = ""
@@ -219,6 +250,10 @@ class DimensionValue:
 @attrs.frozen(kw_only=True)
 class Dimension:
     """A way of slicing the framework other than the theme tree, such as roles or pillars."""
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)
@@ -234,6 +269,10 @@ class Dimension:
 
 @attrs.frozen
 class _Index:
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     measures: Mapping[str, Measure]
     measure_paths: Mapping[str, tuple[Theme, Outcome]]
     themes: Mapping[str, Theme]
@@ -262,6 +301,10 @@ class Framework:
     Raises:
         ValidationError: listing every problem, each with its key path.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_code)
     title: str = attrs.field(validator=_not_blank)

@@ -38,6 +38,16 @@ AmountT = TypeVar("AmountT", Money, Decimal)
 _ZERO = Decimal(0)
 
 
+def _ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """``numerator ÷ denominator`` in the library's context; a zero quotient is plain ``0``.
+
+    (``Decimal`` would give ``0E+30`` for ``0 ÷ 1.000…``, which reads as a huge number.)
+    """
+    with calculation_context():
+        quotient = numerator / denominator
+    return quotient or _ZERO
+
+
 def _amounts(names: tuple[str, ...], values: tuple[object, ...]) -> tuple[Decimal, ...]:
     """The amounts of ``values``: all money of one currency, or all plain numbers."""
     kinds = {isinstance(value, Money) for value in values}
@@ -101,8 +111,7 @@ def benefit_cost_ratio(pv_benefits: AmountT, pv_costs: AmountT) -> Decimal:
             f"benefit-cost ratio: the present value of costs is {costs}; "
             "a ratio needs positive costs"
         )
-    with calculation_context():
-        return benefits / costs
+    return _ratio(benefits, costs)
 
 
 def sroi_ratio(present_value: AmountT, inputs: AmountT) -> Decimal:
@@ -127,8 +136,7 @@ def sroi_ratio(present_value: AmountT, inputs: AmountT) -> Decimal:
     """
     value, invested = _amounts(("present_value", "inputs"), (present_value, inputs))
     _check_inputs("SROI ratio", invested)
-    with calculation_context():
-        return value / invested
+    return _ratio(value, invested)
 
 
 def net_sroi_ratio(present_value: AmountT, inputs: AmountT) -> Decimal:
@@ -222,8 +230,7 @@ def leverage_ratio(attracted: AmountT, invested: AmountT) -> Decimal:
         raise CalculationError(
             f"leverage ratio: funding attracted is {funding}; it is zero or more"
         )
-    with calculation_context():
-        return funding / investment
+    return _ratio(funding, investment)
 
 
 def cost_per_outcome(costs: AmountT, outcomes: object) -> AmountT:

@@ -10,7 +10,6 @@ a result changes, so a published report can name exactly the methodology behind 
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -20,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from socialvalue._decimal import to_decimal
-from socialvalue._fields import not_blank as _not_blank, string_tuple
+from socialvalue._fields import as_tuple, not_blank as _not_blank, string_tuple
+from socialvalue._methods import model_eq, model_hash, model_repr
+from socialvalue._sha256 import sha256_hex
 from socialvalue.additionality import Additionality
 from socialvalue.discounting import DiscountSchedule, YearConvention
 from socialvalue.evidence import refused_values
@@ -139,6 +140,40 @@ def _scope(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in items)
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _rounding_mode(value: object) -> RoundingMode:
+    return RoundingMode(value)
+
+
+def _calendar_prices(value: object) -> CalendarPrices:
+    return CalendarPrices(value)
+
+
+def _year_convention(value: object) -> YearConvention:
+    return YearConvention(value)
+
+
+def _before_base_year(value: object) -> BeforeBaseYear:
+    return BeforeBaseYear(value)
+
+
+def _proxy_years(value: object) -> ProxyYears:
+    return ProxyYears(value)
+
+
+def _overlap_policy(value: object) -> OverlapPolicy:
+    return OverlapPolicy(value)
+
+
+def _lookup_policy(value: object) -> LookupPolicy:
+    return LookupPolicy(value)
+
+
+def _proxy_date(value: object) -> ProxyDate:
+    return ProxyDate(value)
+
+
 @attrs.frozen(kw_only=True)
 class RoundingPolicy:
     """How figures are rounded when presented (never before).
@@ -147,8 +182,12 @@ class RoundingPolicy:
     (2, <RoundingMode.HALF_UP: 'ROUND_HALF_UP'>)
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     places: int = 2
-    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=RoundingMode)
+    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_rounding_mode)
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.places, bool) or not -12 <= self.places <= 12:
@@ -165,6 +204,10 @@ class MeasureAssumption:
         note: Why these figures: the evidence or convention behind them.
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     measure: str
     additionality: Additionality
     note: str = ""
@@ -179,6 +222,10 @@ class Memo:
     remembered value never goes stale. It is thread-safe in the sense that two threads computing
     the same key store equal values.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     _unit_values: dict[ValuationKey, UnitValue] = attrs.field(factory=dict, init=False)
 
@@ -198,6 +245,10 @@ class Memo:
 @attrs.frozen(kw_only=True)
 class MethodologyRef:
     """What a result names of the methodology behind it: id, version and content hash."""
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str
     version: str
@@ -293,6 +344,10 @@ class Methodology:
             with its tag).
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
     version: str = attrs.field(validator=_not_blank)
@@ -303,29 +358,31 @@ class Methodology:
     price_index: PriceIndex | None = None
     price_base: FinancialYear | None = attrs.field(default=None, converter=_financial_year)
     calendar_prices: CalendarPrices = attrs.field(
-        default=CalendarPrices.ERROR, converter=CalendarPrices
+        default=CalendarPrices.ERROR, converter=_calendar_prices
     )
     additionality: Additionality = attrs.field(factory=Additionality)
     assumptions: tuple[MeasureAssumption, ...] = attrs.field(default=(), converter=_assumptions)
     discount_schedule: DiscountSchedule
     year_convention: YearConvention = attrs.field(
-        default=YearConvention.YEAR_0, converter=YearConvention
+        default=YearConvention.YEAR_0, converter=_year_convention
     )
     appraisal_base_year: FinancialYear | None = attrs.field(default=None, converter=_financial_year)
     before_base_year: BeforeBaseYear = attrs.field(
-        default=BeforeBaseYear.REFUSE, converter=BeforeBaseYear
+        default=BeforeBaseYear.REFUSE, converter=_before_base_year
     )
-    proxy_years: ProxyYears = attrs.field(default=ProxyYears.FIRST_YEAR, converter=ProxyYears)
+    proxy_years: ProxyYears = attrs.field(default=ProxyYears.FIRST_YEAR, converter=_proxy_years)
     count_transfers: bool = False
-    overlap_policy: OverlapPolicy = attrs.field(default=OverlapPolicy.WARN, converter=OverlapPolicy)
+    overlap_policy: OverlapPolicy = attrs.field(
+        default=OverlapPolicy.WARN, converter=_overlap_policy
+    )
     overlap_scope: tuple[str, ...] = attrs.field(
         default=("project", "contract", "period"), converter=_scope
     )
-    leverage_measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    leverage_measures: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     materiality: Decimal | None = attrs.field(default=None, converter=_share)
-    lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=LookupPolicy)
+    lookup_policy: LookupPolicy = attrs.field(default=LookupPolicy.STRICT, converter=_lookup_policy)
     carry_forward: tuple[str, ...] = attrs.field(default=(), converter=string_tuple)
-    proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=ProxyDate)
+    proxy_date: ProxyDate = attrs.field(default=ProxyDate.PERIOD, converter=_proxy_date)
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
     minimum_verification: Verification | None = attrs.field(
         default=None, converter=_optional_verification
@@ -625,4 +682,4 @@ def _content_hash(methodology: Methodology) -> str:
         # no central figure, but scenarios and simulations depend on them.
         data["uncertainty"] = _uncertainty_data(methodology.uncertainty)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return sha256_hex(text.encode("ascii"))

@@ -21,6 +21,7 @@ from socialvalue._decimal import calculation_context, to_decimal
 from socialvalue._display import DEFAULT_LOCALE, money as display_money, rounded
 from socialvalue._fields import CURRENCY
 from socialvalue._limits import MAX_MONEY_EXPONENT, MAX_MONEY_PLACES, MAX_QUANTIZE_PLACES
+from socialvalue._methods import model_repr
 from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
@@ -77,8 +78,8 @@ class Money:
         amount: The amount, as ``Decimal``, ``int`` or a decimal string; floats are refused.
         currency: ISO 4217 code, ``GBP`` unless said otherwise.
 
-    >>> Money("16.93") * 14
-    Money(amount=Decimal('237.02'), currency='GBP')
+    >>> Money("12.34") * 14
+    Money(amount=Decimal('172.76'), currency='GBP')
     >>> Money("0.10") + Money("0.20") == Money("0.30")
     True
     >>> Money("2.675").quantize(2, RoundingMode.HALF_UP)
@@ -88,6 +89,8 @@ class Money:
     ...
     socialvalue.exceptions.CurrencyMismatchError: cannot add GBP and EUR amounts
     """
+
+    __repr__ = model_repr
 
     amount: Decimal = attrs.field(converter=_amount)
     currency: str = attrs.field(default="GBP", validator=_check_currency)
@@ -206,8 +209,8 @@ class Money:
 
         ``places`` may be negative to round to tens, hundreds …:
 
-        >>> Money("8484000").quantize(-5, RoundingMode.HALF_UP).amount
-        Decimal('8.5E+6')
+        >>> Money("2164000").quantize(-5, RoundingMode.HALF_UP).amount
+        Decimal('2.2E+6')
         """
         if (
             isinstance(places, bool)
@@ -223,14 +226,14 @@ class Money:
             return Money(self.amount.quantize(exponent, rounding=rounding.value), self.currency)
 
     def __str__(self) -> str:
-        """The amount for a reader: ``£225,169.00``.
+        """The amount for a reader: ``£164,122.00``.
 
         British English (``en_GB``) conventions, the currency's standard number of decimal
         places (2 for GBP, 0 for JPY), rounded half up (2.675 → 2.68). The amount itself stays
         exact: use :func:`repr` or :attr:`amount` for the exact figure, ``format()`` for others.
 
-        >>> str(Money("225169"))
-        '£225,169.00'
+        >>> str(Money("164122"))
+        '£164,122.00'
         >>> print(Money("-2.675"), Money("1500", "JPY"))
         -£2.68 JP¥1,500
         """
@@ -249,11 +252,11 @@ class Money:
 
         Anything else is refused with a ``ValueError``.
 
-        >>> amount = Money("225169.005")
+        >>> amount = Money("164122.005")
         >>> f"{amount}", f"{amount:cy_GB}"
-        ('£225,169.01', '£225,169.01')
+        ('£164,122.01', '£164,122.01')
         >>> f"{amount:,.2f}", f"{amount:.0f}", f"{amount:,f}"
-        ('225,169.01', '225169', '225,169.005')
+        ('164,122.01', '164122', '164,122.005')
         >>> f"{Money('0.125'):.2f}"
         '0.13'
         >>> f"{amount:.2e}"  # doctest: +ELLIPSIS

@@ -25,6 +25,7 @@ from typing import TypeAlias
 import attrs
 
 from socialvalue._limits import MAX_YEAR, MIN_YEAR, check_day
+from socialvalue._methods import model_repr
 from socialvalue.exceptions import PeriodParseError
 
 __all__ = [
@@ -185,6 +186,8 @@ class Period(_Span):
     ['2022/23 Q1', '2022/23 Q2']
     """
 
+    __repr__ = model_repr
+
     start: dt.date = attrs.field(converter=_plain_date)
     end: dt.date = attrs.field(converter=_plain_date)
 
@@ -214,6 +217,8 @@ class FinancialYear(_Span):
     >>> FinancialYear.containing(dt.date(2023, 2, 14)).label
     '2022/23'
     """
+
+    __repr__ = model_repr
 
     start_year: int = attrs.field(validator=_check_year)
 
@@ -274,6 +279,8 @@ class FinancialQuarter(_Span):
     ('2022/23 Q4', datetime.date(2023, 1, 1), datetime.date(2023, 3, 31))
     """
 
+    __repr__ = model_repr
+
     start_year: int = attrs.field(validator=_check_year)
     number: int = attrs.field(validator=_check_quarter)
 
@@ -326,6 +333,8 @@ class CalendarYear(_Span):
     '2024'
     """
 
+    __repr__ = model_repr
+
     year: int = attrs.field(validator=_check_calendar_year)
 
     @property
@@ -351,6 +360,8 @@ class AcademicYear(_Span):
     >>> AcademicYear(2022).label
     'AY2022/23'
     """
+
+    __repr__ = model_repr
 
     start_year: int = attrs.field(validator=_check_academic_year)
 
@@ -378,14 +389,7 @@ _FORMS = (
     "2022-04-01, 2022-04-01..2023-03-31"
 )
 _TWO = r"([0-9]{4})\s*[/-]\s*([0-9]{4}|[0-9]{2})"
-_FY = re.compile(rf"^(?:FY\s*)?{_TWO}$", re.IGNORECASE)
-_FQ = re.compile(rf"^(?:FY\s*)?{_TWO}\s*[-\s]?\s*Q([1-4])$", re.IGNORECASE)
-_QF = re.compile(rf"^Q([1-4])\s*[-\s]?\s*(?:FY\s*)?{_TWO}$", re.IGNORECASE)
-_AY = re.compile(rf"^AY\s*{_TWO}$", re.IGNORECASE)
-_CY = re.compile(r"^(?:CY\s*)?([0-9]{4})$", re.IGNORECASE)
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_DAY = re.compile(rf"^({_DATE})$")
-_RANGE = re.compile(rf"^({_DATE})\s*(?:\.\.|/|–|\s+to\s+)\s*({_DATE})$", re.IGNORECASE)
 
 
 def _start_year(text: str, first: str, second: str) -> int:
@@ -404,15 +408,43 @@ def _day(text: str) -> Period:
     return Period(day, day)
 
 
-_PARSERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], AnyPeriod]], ...] = (
-    (_FQ, lambda m, t: FinancialQuarter(_start_year(t, m[1], m[2]), int(m[3]))),
-    (_QF, lambda m, t: FinancialQuarter(_start_year(t, m[2], m[3]), int(m[1]))),
-    (_FY, lambda m, t: FinancialYear(_start_year(t, m[1], m[2]))),
-    (_AY, lambda m, t: AcademicYear(_start_year(t, m[1], m[2]))),
-    (_CY, lambda m, _t: CalendarYear(int(m[1]))),
-    (_DAY, lambda m, _t: _day(m[1])),
-    (_RANGE, lambda m, _t: Period(dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2]))),
-)
+_Build = Callable[[re.Match[str], str], AnyPeriod]
+
+
+@functools.cache
+def _parsers() -> tuple[tuple[re.Pattern[str], _Build], ...]:
+    """Each form's pattern and what it builds, compiled when the first label is read.
+
+    Not on import: compiling them costs about a millisecond, and reading the shipped
+    methodology (or any file of periods already built) never needs them.
+    """
+    ignore_case = re.IGNORECASE
+    forms: tuple[tuple[str, re.RegexFlag, _Build], ...] = (
+        (
+            rf"^(?:FY\s*)?{_TWO}\s*[-\s]?\s*Q([1-4])$",
+            ignore_case,
+            lambda m, t: FinancialQuarter(_start_year(t, m[1], m[2]), int(m[3])),
+        ),
+        (
+            rf"^Q([1-4])\s*[-\s]?\s*(?:FY\s*)?{_TWO}$",
+            ignore_case,
+            lambda m, t: FinancialQuarter(_start_year(t, m[2], m[3]), int(m[1])),
+        ),
+        (
+            rf"^(?:FY\s*)?{_TWO}$",
+            ignore_case,
+            lambda m, t: FinancialYear(_start_year(t, m[1], m[2])),
+        ),
+        (rf"^AY\s*{_TWO}$", ignore_case, lambda m, t: AcademicYear(_start_year(t, m[1], m[2]))),
+        (r"^(?:CY\s*)?([0-9]{4})$", ignore_case, lambda m, _t: CalendarYear(int(m[1]))),
+        (rf"^({_DATE})$", re.NOFLAG, lambda m, _t: _day(m[1])),
+        (
+            rf"^({_DATE})\s*(?:\.\.|/|–|\s+to\s+)\s*({_DATE})$",
+            ignore_case,
+            lambda m, _t: Period(dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])),
+        ),
+    )
+    return tuple((re.compile(pattern, flags), build) for pattern, flags, build in forms)
 
 
 def parse_period(text: str) -> AnyPeriod:
@@ -440,7 +472,7 @@ def parse_period(text: str) -> AnyPeriod:
 def _parse_period(text: str) -> AnyPeriod:
     clean = text.strip()
     try:
-        for pattern, build in _PARSERS:
+        for pattern, build in _parsers():
             if match := pattern.match(clean):
                 return build(match, text)
     except PeriodParseError:

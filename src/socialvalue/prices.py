@@ -20,6 +20,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._decimal import calculation_context, to_decimal
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.money import Money
 from socialvalue.periods import CalendarYear, FinancialYear
@@ -56,6 +57,10 @@ class IndexPoint:
         forecast: Whether the point is a forecast rather than outturn.
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     year: FinancialYear | CalendarYear
     value: Decimal = attrs.field(converter=_positive)
     forecast: bool = False
@@ -68,6 +73,10 @@ def _points(value: Iterable[IndexPoint]) -> tuple[IndexPoint, ...]:
 @attrs.frozen(kw_only=True)
 class RebaseStep:
     """What a rebasing did, for an explanation: from which year's prices to which, and why."""
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     index: str
     from_year: str
@@ -108,6 +117,10 @@ class PriceIndex:
     >>> deflator.rebase(Money("100"), FinancialYear(2019), FinancialYear(2024)).quantize(2)
     Money(amount=Decimal('123.65'), currency='GBP')
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str
     title: str

@@ -8,6 +8,7 @@ import enum
 import attrs
 
 from socialvalue._fields import not_blank as _not_blank
+from socialvalue._methods import model_eq, model_hash, model_repr
 
 __all__ = ["Source", "Verification"]
 
@@ -45,6 +46,10 @@ class Source:
     ...        publisher="Liverpool City Region Combined Authority").publisher
     'Liverpool City Region Combined Authority'
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     title: str = attrs.field(validator=_not_blank)
     publisher: str = attrs.field(validator=_not_blank)

@@ -26,11 +26,13 @@ import attrs
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.provenance import Source, Verification
+from socialvalue.units import unit_code
 
 __all__ = [
     "DEFAULT_GEOGRAPHIES",
@@ -104,6 +106,10 @@ class GeographyLink:
     'North West'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_not_blank)
     parent: str | None = None
     title: str = ""
@@ -117,6 +123,12 @@ DEFAULT_GEOGRAPHIES: tuple[GeographyLink, ...] = (
     GeographyLink(code="Northern Ireland", parent="UK"),
     GeographyLink(code="UK", title="United Kingdom"),
 )
+
+
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _verification(value: object) -> Verification:
+    return Verification(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -147,17 +159,22 @@ class ProxyValue:
             source; shown in every valuation's explanation.
 
     >>> value = ProxyValue(
-    ...     measure="LCR-COM-1", unit="hour", value="16.93", price_base="2023",
-    ...     valid_from=dt.date(2023, 4, 1), source=Source(title="Social Value Annual Report 2023",
-    ...     publisher="Liverpool City Region Combined Authority"), licence="quoted fact")
+    ...     measure="LCR-COM-1", unit="hour", value="12.34", price_base="2023",
+    ...     valid_from=dt.date(2023, 4, 1),
+    ...     source=Source(title="synthetic, for illustration; not a proxy value",
+    ...     publisher="Example Council"), licence="public domain")
     >>> value.money
-    Money(amount=Decimal('16.93'), currency='GBP')
+    Money(amount=Decimal('12.34'), currency='GBP')
     >>> value.covers(dt.date(2030, 1, 1))
     True
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     measure: str = attrs.field(validator=_not_blank)
-    unit: str = attrs.field(validator=_not_blank)
+    unit: str = attrs.field(converter=unit_code, validator=_not_blank)
     value: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(default="GBP", validator=_currency)
     price_base: FinancialYear | CalendarYear = attrs.field(converter=price_year)
@@ -171,7 +188,7 @@ class ProxyValue:
     source: Source
     licence: str = attrs.field(validator=_not_blank)
     verification: Verification = attrs.field(
-        default=Verification.UNVERIFIED, converter=Verification
+        default=Verification.UNVERIFIED, converter=_verification
     )
     note: str = ""
     derivation: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
@@ -221,6 +238,10 @@ class ProxyLookup:
             carried forward (:attr:`LookupPolicy.CARRY_FORWARD`).
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     value: ProxyValue
     on: dt.date
     requested_geography: str
@@ -265,6 +286,10 @@ def _values(value: Iterable[ProxyValue]) -> tuple[ProxyValue, ...]:
 
 @attrs.frozen
 class _RegistryIndex:
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     by_key: Mapping[tuple[str, str], tuple[ProxyValue, ...]]
     measures: frozenset[str]
     parents: Mapping[str, str]
@@ -316,6 +341,10 @@ class ProxyRegistry:
         ValidationError: listing every problem: two values for the same measure and geography
             whose validity overlaps (naming both), loops in the geography chain.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)
@@ -451,23 +480,41 @@ def _framework_problems(
 ) -> Iterator[Problem]:
     for i, value in enumerate(registry.values):
         where = f"{prefix}values[{i}]"
-        if value.measure not in framework:
-            error = UnknownCodeError("measure", value.measure, list(framework.measure_codes()))
-            yield Problem(f"{where}.measure", f"{error.message} (framework {framework.id!r})")
-            continue
-        measure = framework.measure(value.measure)
-        if value.unit != measure.unit:
-            yield Problem(
-                f"{where}.unit",
-                f"{value.measure} is counted in {measure.unit!r}, but this value is per "
-                f"{value.unit!r}",
+        for problem in value_fit_problems(value.measure, value.unit, framework):
+            yield Problem(f"{where}.{problem.location}", problem.message)
+
+
+def value_fit_problems(measure_code: str, unit: str, framework: Framework) -> list[Problem]:
+    """The check of one proxy value against a framework, located at its field.
+
+    The one rule :meth:`ProxyRegistry.check_against` and registry files use; each problem is
+    located at ``measure`` or ``unit``. A value's measure and unit are enough, so a value that
+    could not be built (a bad number, say) is still checked.
+
+    Problems: a measure the framework does not define; a value per a unit other than the
+    measure's; a value for a measure that is financial or record-only (never proxied).
+    """
+    if measure_code not in framework:
+        error = UnknownCodeError("measure", measure_code, list(framework.measure_codes()))
+        return [Problem("measure", f"{error.message} (framework {framework.id!r})")]
+    measure = framework.measure(measure_code)
+    problems = []
+    if unit != measure.unit:
+        problems.append(
+            Problem(
+                "unit",
+                f"{measure_code} is counted in {measure.unit!r}, but this value is per {unit!r}",
             )
-        if measure.valuation is not ValuationKind.PROXY:
-            yield Problem(
-                f"{where}.measure",
-                f"{value.measure} is a {measure.valuation.value.replace('_', '-')} measure; "
+        )
+    if measure.valuation is not ValuationKind.PROXY:
+        problems.append(
+            Problem(
+                "measure",
+                f"{measure_code} is a {measure.valuation.value.replace('_', '-')} measure; "
                 "it is never valued with a proxy",
             )
+        )
+    return problems
 
 
 def _as_day(on: dt.date | AnyPeriod) -> tuple[dt.date, dt.date, str]:
@@ -492,6 +539,10 @@ class RegistryStack:
     :attr:`LookupPolicy.CARRY_FORWARD`, only when no layer covers the date is the latest earlier
     value carried forward, again top layer first.
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     layers: tuple[ProxyRegistry, ...] = attrs.field(converter=_layers)
     _parents: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False, hash=False)

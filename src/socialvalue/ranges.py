@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._decimal import to_decimal
+from socialvalue._methods import model_eq, model_hash, model_repr
 
 __all__ = [
     "FACTORS",
@@ -81,6 +82,12 @@ def _check_sd(instance: AssumptionRange | DiscountRange | ProxySpread) -> None:
         raise ValueError(f"sd: {sd} is not a positive standard deviation")
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _distribution(value: object) -> Distribution:
+    return Distribution(value)
+
+
 @attrs.frozen(kw_only=True)
 class AssumptionRange:
     """The plausible range of one additionality factor, for every measure or for one.
@@ -107,12 +114,16 @@ class AssumptionRange:
     ValueError: low: 0.3 is above high 0.1
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     factor: str = attrs.field(validator=_check_factor)
     low: Decimal = attrs.field(converter=_decimal)
     high: Decimal = attrs.field(converter=_decimal)
     measure: str | None = None
     distribution: Distribution = attrs.field(
-        default=Distribution.TRIANGULAR, converter=Distribution
+        default=Distribution.TRIANGULAR, converter=_distribution
     )
     sd: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     note: str = ""
@@ -138,10 +149,14 @@ class DiscountRange:
     Decimal('-0.01')
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     low: Decimal = attrs.field(converter=_decimal)
     high: Decimal = attrs.field(converter=_decimal)
     distribution: Distribution = attrs.field(
-        default=Distribution.TRIANGULAR, converter=Distribution
+        default=Distribution.TRIANGULAR, converter=_distribution
     )
     sd: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     note: str = ""
@@ -163,9 +178,13 @@ class ProxySpread:
             value* (``0.25`` is a quarter of it), since a measure's values differ by year.
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     measure: str | None = None
     distribution: Distribution = attrs.field(
-        default=Distribution.TRIANGULAR, converter=Distribution
+        default=Distribution.TRIANGULAR, converter=_distribution
     )
     sd: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
 
@@ -194,6 +213,10 @@ class Uncertainty:
     >>> Uncertainty().declared
     False
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     ranges: tuple[AssumptionRange, ...] = attrs.field(default=(), converter=_ranges)
     discount: DiscountRange | None = None

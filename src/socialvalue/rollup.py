@@ -9,9 +9,10 @@ The gross, net and present value count only what is delivered, not a transfer an
 as an overlap (:attr:`~socialvalue.batch.GroupValuation.counted`); what was left out is kept
 beside them — ``transfers``, ``overlaps``, ``targets`` — so nothing disappears. Given costs
 (:class:`~socialvalue.Cost`), each row also carries the present value of costs and the value of
-inputs, and with them :meth:`Totals.npsv`, :meth:`Totals.bcr`, :meth:`Totals.sroi` and
-:meth:`Totals.net_sroi`; given the methodology's funding-attracted measures, the leverage
-ratio.
+inputs, and with them :meth:`Totals.npsv`, :meth:`Totals.bcr`, :meth:`Totals.sroi`,
+:meth:`Totals.net_sroi` and :meth:`Totals.cost_per_outcome` (inputs ÷ the quantity of each
+outcome measure delivered, :attr:`Totals.outcomes`); given the methodology's funding-attracted
+measures, the leverage ratio.
 
 Rollups are *mergeable*: the rollup of two batches merged equals the rollup of both batches
 together, so partial rollups computed by separate systems (or machines) combine exactly —
@@ -20,8 +21,9 @@ provided they used the same methodology, which a merge checks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
@@ -34,18 +36,25 @@ from socialvalue.batch import (
     TARGET_REASON,
     TRANSFER_REASON,
     GroupValuation,
+    UnvaluedGroup,
     ValuationBatch,
     value_many,
 )
 from socialvalue.deliveries import Cost, Delivery, DeliveryStatus
 from socialvalue.exceptions import SocialValueError
-from socialvalue.framework import Framework
-from socialvalue.indicators import benefit_cost_ratio, leverage_ratio, net_sroi_ratio, sroi_ratio
+from socialvalue.framework import Framework, ValueType
+from socialvalue.indicators import (
+    benefit_cost_ratio,
+    cost_per_outcome,
+    leverage_ratio,
+    net_sroi_ratio,
+    sroi_ratio,
+)
 from socialvalue.methodology import Methodology, MethodologyRef
 from socialvalue.money import Money
 from socialvalue.periods import FinancialYear
 from socialvalue.tabular import Record, Tabular
-from socialvalue.valuation import CostValuation, value_cost
+from socialvalue.valuation import UNIT_VALUE_PLACES, CostValuation, value_cost
 
 __all__ = ["Rollup", "RollupError", "Totals"]
 
@@ -77,6 +86,17 @@ class Totals:
         has_costs: Whether any cost was given for the group.
         attracted: Funding attracted (the methodology's ``leverage_measures``), in real
             base-year prices.
+        outcomes: Quantity delivered of each outcome measure, as ``(measure, quantity)``
+            pairs sorted by measure — the denominators of :meth:`cost_per_outcome`. An
+            outcome measure is counted in its own unit (not in money) and is not a transfer;
+            targets are not in it; deliveries not valued in money (no proxy value) are, since
+            an outcome delivered is one whether or not it has a value. Kept in every grouping
+            (quantities of different measures are never added together).
+        benefits_unvalued: The outcome measures in :attr:`outcomes` that were delivered but
+            not valued in money (no proxy value, or record-only), sorted: counted, but not in
+            :attr:`present_value`, so a ratio of the group (:meth:`bcr`, :meth:`sroi`) leaves
+            them out — a BCR of 0.00 with these listed means "benefits not valued", not "no
+            benefits".
     """
 
     gross: Decimal = Decimal(0)
@@ -93,6 +113,8 @@ class Totals:
     inputs: Decimal = Decimal(0)
     has_costs: bool = False
     attracted: Decimal = Decimal(0)
+    outcomes: tuple[tuple[str, Decimal], ...] = ()
+    benefits_unvalued: tuple[str, ...] = ()
 
     def __add__(self, other: Totals) -> Totals:
         with calculation_context():
@@ -116,6 +138,8 @@ class Totals:
                 inputs=self.inputs + other.inputs,
                 has_costs=self.has_costs or other.has_costs,
                 attracted=self.attracted + other.attracted,
+                outcomes=_add_outcomes(self.outcomes, other.outcomes),
+                benefits_unvalued=_union(self.benefits_unvalued, other.benefits_unvalued),
             )
 
     @property
@@ -159,6 +183,44 @@ class Totals:
             return None
         return leverage_ratio(self.attracted, self.inputs)
 
+    def cost_per_outcome(self) -> tuple[tuple[str, Decimal], ...]:
+        """Inputs ÷ quantity delivered, for each outcome measure in :attr:`outcomes`.
+
+        ``(measure, cost per outcome)`` pairs sorted by measure; empty without costs (or with
+        inputs of zero). The inputs are the group's whole inputs: a group delivering several
+        outcome measures gives each the whole cost, as the SROI Guide's and the Green Book's
+        cost-effectiveness measures do (one ratio an outcome, never a share of the cost).
+
+        References:
+            HM Treasury, *Wellbeing guidance for appraisal* (2021), Box 10: cost per change in
+            wellbeing = cost per person ÷ change per person.
+        """
+        if not self.has_costs or self.inputs <= 0:
+            return ()
+        return tuple(
+            (measure, cost_per_outcome(self.inputs, quantity))
+            for measure, quantity in self.outcomes
+            if quantity > 0
+        )
+
+
+def _add_outcomes(
+    first: tuple[tuple[str, Decimal], ...], second: tuple[tuple[str, Decimal], ...]
+) -> tuple[tuple[str, Decimal], ...]:
+    if not second:
+        return first
+    if not first:
+        return second
+    summed = dict(first)
+    with calculation_context():
+        for measure, quantity in second:
+            summed[measure] = summed.get(measure, Decimal(0)) + quantity
+    return tuple(sorted(summed.items()))
+
+
+def _union(*measures: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({measure for group in measures for measure in group}))
+
 
 def _frozen_rows(rows: Mapping[tuple[str, ...], Totals]) -> Mapping[tuple[str, ...], Totals]:
     return MappingProxyType(dict(rows))
@@ -173,8 +235,11 @@ class Rollup(Tabular):
         rows: Group key (one value per dimension) → :class:`Totals`.
         currency: The currency of every amount.
         methodology: The methodology the values come from.
-        unvalued: How many deliveries could not be valued and are in no row (a batch valued
-            with ``unvalued="report"``); they are listed, with reasons, in the batch.
+        unvalued: How many deliveries could not be valued (a batch valued with
+            ``unvalued="report"``); they are listed, with reasons, in the batch, and are in no
+            total or count. An outcome among them still adds its quantity to its row's
+            :attr:`Totals.outcomes` (the denominator of cost per outcome), so a row may hold
+            nothing else: zero totals, a count of 0, and its outcomes.
     """
 
     by: tuple[str, ...]
@@ -235,8 +300,26 @@ class Rollup(Tabular):
             leverage_measures=leverage_measures,
         )
 
-    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset({"gross", "net", "present_value"})
+    MONEY_COLUMNS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "gross",
+            "net",
+            "present_value",
+            "transfers",
+            "overlaps",
+            "targets",
+            "pvc",
+            "inputs",
+            "npsv",
+            "attracted",
+        }
+    )
+    #: Ratios: exact, and like money rounded to ``places`` when a table is asked for rounded
+    #: (an exact quotient can need more digits than Arrow holds).
+    RATIO_COLUMNS: ClassVar[frozenset[str]] = frozenset({"bcr", "sroi", "net_sroi", "leverage"})
     DECIMAL_COLUMNS: ClassVar[frozenset[str]] = frozenset({"quantity"})
+    #: The prefix of the cost-per-outcome columns, one a measure: ``cost_per_outcome:LCR-INV-1``.
+    COST_PER_OUTCOME: ClassVar[str] = "cost_per_outcome:"
 
     def __iter__(self) -> Iterator[tuple[tuple[str, ...], Totals]]:
         return iter(sorted(self.rows.items()))
@@ -244,9 +327,19 @@ class Rollup(Tabular):
     def to_records(self) -> list[Record]:
         """A record per key, in key order: the dimensions, then exact totals and counts.
 
-        ``quantity`` only when the rollup is by measure (quantities of different measures do
-        not add up). ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows
-        as a table (see :class:`socialvalue.tabular.Tabular`).
+        Every record has the de-duplicated ``gross``, ``net`` and ``present_value`` (PVB),
+        what was kept out of them (``transfers``, ``overlaps``, ``targets``), and the appraisal
+        columns: ``pvc``, ``inputs``, ``npsv``, ``bcr``, ``sroi``, ``net_sroi``,
+        ``attracted`` and ``leverage`` (``None`` where a group has no costs, or a ratio no
+        meaning); ``benefits_unvalued``, the outcome measures delivered but not valued in money
+        (comma-separated; ``None`` if none), which the ratios leave out; a group with costs
+        adds a ``cost_per_outcome:<measure>`` column for each outcome measure it delivered
+        (:meth:`Totals.cost_per_outcome`). ``quantity`` only
+        when the rollup is by measure (quantities of different measures do not add up).
+        ``to_arrow()``, ``to_polars()`` and ``to_pandas()`` give the same rows as a table
+        (see :class:`socialvalue.tabular.Tabular`); ``places`` rounds money and ratios, and
+        without it a table carries the ratios and costs per outcome to 30 decimal places
+        (:meth:`table_records`), so a rollup with costs goes to Arrow, polars or pandas as it is.
         """
         records = []
         methodology = str(self.methodology)
@@ -257,6 +350,18 @@ class Rollup(Tabular):
                     "gross": totals.gross,
                     "net": totals.net,
                     "present_value": totals.present_value,
+                    "transfers": totals.transfers,
+                    "overlaps": totals.overlaps,
+                    "targets": totals.targets,
+                    "pvc": totals.costs if totals.has_costs else None,
+                    "inputs": totals.inputs if totals.has_costs else None,
+                    "npsv": totals.npsv(),
+                    "bcr": totals.bcr(),
+                    "sroi": totals.sroi(),
+                    "net_sroi": totals.net_sroi(),
+                    "attracted": totals.attracted if totals.has_costs else None,
+                    "leverage": totals.leverage(),
+                    "benefits_unvalued": ", ".join(totals.benefits_unvalued) or None,
                     "count": totals.count,
                     "valued": totals.valued,
                     "monetised": totals.monetised,
@@ -264,10 +369,47 @@ class Rollup(Tabular):
                     "methodology": methodology,
                 }
             )
+            for measure, cost in totals.cost_per_outcome():
+                record[f"{self.COST_PER_OUTCOME}{measure}"] = cost
             if "measure" in self.by:
                 record["quantity"] = totals.quantity
             records.append(record)
         return records
+
+    def table_records(self, places: int | None) -> list[Record]:
+        """:meth:`to_records`, with quotients carried to a fixed number of places for a table.
+
+        Ratios and costs per outcome are quotients, carried to 100 significant digits — more
+        than Arrow (76) or polars (38) decimals hold. A table asked for without ``places`` carries
+        them to :data:`~socialvalue.valuation.UNIT_VALUE_PLACES` (30) decimal places, half to
+        even, as unit values are; with ``places`` they are rounded once, with the money.
+        """
+        records = self.to_records()
+        if places is not None:
+            return records
+        exponent = Decimal(1).scaleb(-UNIT_VALUE_PLACES)
+        carried = []
+        with calculation_context():
+            for record in records:
+                copy = dict(record)
+                for name, value in record.items():
+                    if isinstance(value, Decimal) and self._is_quotient(name):
+                        copy[name] = value.quantize(exponent, rounding=ROUND_HALF_EVEN)
+                carried.append(copy)
+        return carried
+
+    def _is_quotient(self, name: str) -> bool:
+        return name in self.RATIO_COLUMNS or name.startswith(self.COST_PER_OUTCOME)
+
+    def exact_columns(self, records: Sequence[Record]) -> tuple[frozenset[str], frozenset[str]]:
+        """The exact columns: money and ratios (rounded alike), and quantities.
+
+        Every ``cost_per_outcome:<measure>`` column of ``records`` is money.
+        """
+        per_outcome = {
+            name for record in records for name in record if name.startswith(self.COST_PER_OUTCOME)
+        }
+        return self.MONEY_COLUMNS | self.RATIO_COLUMNS | per_outcome, self.DECIMAL_COLUMNS
 
     def total(self) -> Totals:
         """The grand total over every row."""
@@ -285,8 +427,8 @@ class Rollup(Tabular):
         >>> import socialvalue as sv
         >>> rolled = sv.Rollup.of(sv.io.example_deliveries(), sv.default_methodology(),
         ...                       by=("measure",), unvalued="report")
-        >>> [key for key, _, _ in rolled.below(Decimal("0.1"))]  # SWAP: under 10% of the total
-        [('LCR-SKL-6',)]
+        >>> [key for key, _, _ in rolled.below(Decimal("0.1"))]  # each under 10% of the total
+        [('LCR-SKL-1',), ('LCR-SKL-6',)]
         """
         total = self.total().present_value
         if total <= 0:
@@ -373,9 +515,16 @@ _FROM_FRAMEWORK: dict[str, Callable[[str, Framework], str]] = {
 
 
 def _value_of(  # noqa: PLR0911 - one source of a dimension's value a branch
-    dimension: str, group: GroupValuation, batch_by: tuple[str, ...], framework: Framework
+    dimension: str,
+    group: GroupValuation | UnvaluedGroup,
+    batch_by: tuple[str, ...],
+    framework: Framework,
 ) -> str:
-    if dimension == "value_type" and group.unit.lookup is not None:
+    if (
+        dimension == "value_type"
+        and isinstance(group, GroupValuation)
+        and group.unit.lookup is not None
+    ):
         override = group.unit.lookup.value.value_type  # the proxy may classify it differently
         if override is not None:
             return override.value
@@ -419,11 +568,41 @@ def _cost_key(cost: CostValuation, by: Sequence[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _is_outcome(code: str, framework: Framework) -> bool:
+    """An outcome for cost per outcome: counted in its own unit, not money; not a transfer."""
+    measure = framework.measure(code)
+    return (
+        measure.value_type is not ValueType.TRANSFER
+        and framework.unit(measure.unit).currency is None
+    )
+
+
+def _outcomes(
+    group: GroupValuation | UnvaluedGroup, framework: Framework
+) -> tuple[tuple[str, Decimal], ...]:
+    if group.status is not DeliveryStatus.DELIVERED or not _is_outcome(
+        group.key.measure, framework
+    ):
+        return ()
+    return ((group.key.measure, group.quantity),)
+
+
 def _group_totals(
-    group: GroupValuation, currency: str, *, with_quantity: bool, leverage: Sequence[str]
+    group: GroupValuation,
+    currency: str,
+    framework: Framework,
+    *,
+    with_quantity: bool,
+    leverage: Sequence[str],
 ) -> Totals:
+    outcomes = _outcomes(group, framework)
     monetised = group.unit.monetised and group.unit.currency == currency
     present = group.present_value.amount if monetised and group.present_value else Decimal(0)
+    # An outcome delivered without a £ value (record-only, or no present value) is counted
+    # and in no total: the group's ratios leave it out, and say so.
+    # A value of £0 (a quantity of 0) is a value: only a missing one leaves the outcome unvalued.
+    valued = monetised and group.present_value is not None
+    unvalued = tuple(measure for measure, _ in outcomes) if not valued else ()
     delivered = group.status is DeliveryStatus.DELIVERED
     attracted = (
         group.gross.amount
@@ -442,6 +621,8 @@ def _group_totals(
                 else Decimal(0)
             ),
             attracted=attracted,
+            outcomes=outcomes,
+            benefits_unvalued=unvalued,
         )
     return Totals(
         gross=group.gross.amount if monetised and group.gross else Decimal(0),
@@ -452,7 +633,32 @@ def _group_totals(
         quantity=group.quantity if with_quantity else None,
         monetised=monetised,
         attracted=attracted,
+        outcomes=outcomes,
+        benefits_unvalued=unvalued,
     )
+
+
+def _summed(parts: Sequence[Totals]) -> Totals:
+    """The sum of many totals in one pass: what ``sum`` with ``+`` gives, without the steps."""
+    if len(parts) == 1:
+        return parts[0]
+    fields = (
+        "gross", "net", "present_value", "transfers", "overlaps", "targets", "costs", "inputs",
+        "attracted",
+    )  # fmt: skip
+    with calculation_context():
+        sums = {name: sum((getattr(p, name) for p in parts), Decimal(0)) for name in fields}
+        quantities = [p.quantity for p in parts if p.quantity is not None]
+        return Totals(
+            **sums,
+            count=sum(p.count for p in parts),
+            valued=sum(p.valued for p in parts),
+            quantity=sum(quantities, Decimal(0)) if quantities else None,
+            monetised=any(p.monetised for p in parts),
+            has_costs=any(p.has_costs for p in parts),
+            outcomes=functools.reduce(_add_outcomes, (p.outcomes for p in parts), ()),
+            benefits_unvalued=_union(*(p.benefits_unvalued for p in parts)),
+        )
 
 
 def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
@@ -472,14 +678,28 @@ def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
             f"the batch was not valued by {', '.join(missing)}: pass by={tuple(needed)} to "
             "value_many"
         )
-    rows: dict[tuple[str, ...], Totals] = {}
     with_quantity = "measure" in by
+    found: dict[tuple[str, ...], list[Totals]] = {}
     for group in batch.groups:
         key = tuple(_value_of(d, group, batch.by, framework) for d in by)
         totals = _group_totals(
-            group, currency, with_quantity=with_quantity, leverage=leverage_measures
+            group, currency, framework, with_quantity=with_quantity, leverage=leverage_measures
         )
-        rows[key] = rows[key] + totals if key in rows else totals
+        found.setdefault(key, []).append(totals)
+    for unvalued in batch.unvalued:
+        # Not valued, so in no total; but an outcome delivered is a cost-per-outcome
+        # denominator (a row may hold nothing else).
+        outcomes = _outcomes(unvalued, framework)
+        if outcomes:
+            key = tuple(_value_of(d, unvalued, batch.by, framework) for d in by)
+            found.setdefault(key, []).append(
+                Totals(
+                    outcomes=outcomes,
+                    quantity=Decimal(0) if with_quantity else None,
+                    benefits_unvalued=tuple(measure for measure, _ in outcomes),
+                )
+            )
+    rows = {key: _summed(parts) for key, parts in found.items()}
     for cost in costs:
         if cost.real.currency != currency:
             raise RollupError(f"a cost in {cost.real.currency} cannot join {currency} totals")

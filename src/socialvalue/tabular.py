@@ -187,6 +187,30 @@ class Tabular:
         """The result as plain records (a ``dict`` per row), money as exact ``Decimal``."""
         raise NotImplementedError  # pragma: no cover - every subclass writes its own
 
+    def exact_columns(self, records: Sequence[Record]) -> tuple[frozenset[str], frozenset[str]]:
+        """The money and the other exact columns of ``records``.
+
+        By default the class's ``MONEY_COLUMNS`` and ``DECIMAL_COLUMNS``; a result whose
+        columns depend on its data (a rollup's cost per outcome, one column a measure) adds
+        them here.
+        """
+        del records
+        return self.MONEY_COLUMNS, self.DECIMAL_COLUMNS
+
+    def table_records(self, places: int | None) -> list[Record]:
+        """The records a table is built from (``to_arrow``, ``to_polars``, ``to_pandas``).
+
+        By default :meth:`to_records`; a result holding quotients (a rollup's ratios) carries
+        them to a fixed number of places here when no ``places`` is asked for.
+        """
+        del places
+        return self.to_records()
+
+    def _table_arguments(self, places: int | None) -> dict[str, Any]:
+        records = self.table_records(places)
+        money, decimals = self.exact_columns(records)
+        return {"records": records, "money": money, "decimals": decimals}
+
     def to_arrow(
         self,
         *,
@@ -196,9 +220,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a pyarrow.Table
         """As :meth:`to_records`, a ``pyarrow.Table`` (see :func:`socialvalue.tabular.to_arrow`)."""
         return to_arrow(
-            self.to_records(),
-            money=self.MONEY_COLUMNS,
-            decimals=self.DECIMAL_COLUMNS,
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,
@@ -213,9 +235,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a polars.DataFrame
         """As :meth:`to_records`, a ``polars.DataFrame`` with exact ``Decimal`` columns."""
         return to_polars(
-            self.to_records(),
-            money=self.MONEY_COLUMNS,
-            decimals=self.DECIMAL_COLUMNS,
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,
@@ -230,9 +250,7 @@ class Tabular:
     ) -> Any:  # noqa: ANN401 - a pandas.DataFrame
         """As :meth:`to_records`, a pandas DataFrame of Arrow-backed (exact decimal) columns."""
         return to_pandas(
-            self.to_records(),
-            money=self.MONEY_COLUMNS,
-            decimals=self.DECIMAL_COLUMNS,
+            **self._table_arguments(places),
             places=places,
             rounding=rounding,
             floats=floats,

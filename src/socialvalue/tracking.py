@@ -18,7 +18,9 @@ How deliveries are matched to commitments (:func:`match_deliveries`), in this or
 In every case the delivery's period must start within the commitment's window (start to due,
 where set). A delivery that two commitments would claim is matched to neither and reported as
 ambiguous; a delivery no rule matches is reported as unmatched. So a delivery counts towards at
-most one commitment, and nothing is counted twice.
+most one commitment, and nothing is counted twice. A target or forecast (a delivery whose
+``status`` is ``target``) is not a delivery: it counts towards no commitment, and is listed
+apart (:attr:`Match.targets`).
 """
 
 from __future__ import annotations
@@ -58,7 +60,12 @@ _TAG = "commitment:"
 
 
 class Rag(enum.Enum):
-    """Red / amber / green, plus the states that are not a judgement of progress."""
+    """Red / amber / green, plus the states that are not a judgement of progress.
+
+    ``COMPLETE`` is a commitment met — its target reached, its milestones done, or the evidence
+    that it was done on its record — and shows green (:attr:`colour`), with that evidence among
+    its reasons.
+    """
 
     GREEN = "green"
     AMBER = "amber"
@@ -66,6 +73,24 @@ class Rag(enum.Enum):
     COMPLETE = "complete"
     WITHDRAWN = "withdrawn"
     NOT_STARTED = "not_started"
+
+    @property
+    def colour(self) -> str:
+        """The colour shown: green for green and complete (met), amber, red, else grey.
+
+        Withdrawn and not started are grey: no judgement of progress.
+        """
+        return _COLOURS[self]
+
+
+_COLOURS = {
+    Rag.GREEN: "green",
+    Rag.COMPLETE: "green",
+    Rag.AMBER: "amber",
+    Rag.RED: "red",
+    Rag.WITHDRAWN: "grey",
+    Rag.NOT_STARTED: "grey",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -76,8 +101,9 @@ class RagRules:
     target: at least ``green_from`` of it is green, at least ``amber_from`` amber, below that
     red. A commitment past its due date and not complete is red (and flagged overdue). A
     reported status of ``at_risk`` makes a green commitment amber; ``off_track`` makes it red.
-    A qualitative commitment is complete when every milestone is done — or, with no milestones
-    and no progress update, when its record cites the evidence that it was done — red when
+    A qualitative commitment is complete when every milestone is done — or, once started, with
+    no milestones and no progress update, when its record cites the evidence that it was done
+    (undated, so it counts from the start) — red when
     overdue, amber when a milestone is overdue, otherwise green (or as its reported status says).
 
     Args:
@@ -106,11 +132,14 @@ class Match:
         matched: Commitment id → indexes of the deliveries counted towards it.
         unmatched: Indexes of deliveries no rule matched.
         ambiguous: Index → the commitment ids that would each have claimed the delivery.
+        targets: Indexes of targets and forecasts (``status = "target"``): never counted
+            towards a commitment, whatever they match.
     """
 
     matched: dict[str, tuple[int, ...]]
     unmatched: tuple[int, ...]
     ambiguous: dict[int, tuple[str, ...]]
+    targets: tuple[int, ...] = ()
 
 
 def _in_window(delivery: Delivery, commitment: Commitment) -> bool:
@@ -128,17 +157,32 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
     >>> d = [Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25 Q1", contract="K1"),
     ...      Delivery(measure="LCR-EMP-1", quantity="1", period="2024/25 Q1")]
     >>> match_deliveries([c], d)
-    Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={})
+    Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={}, targets=())
     """
     by_id = {commitment.id: commitment for commitment in commitments}
-    quantified = [c for c in commitments if c.quantified]
+    # Quantified commitments by measure: a delivery is compared only with its measure's.
+    quantified: dict[str, list[Commitment]] = {}
+    for commitment in commitments:
+        if commitment.quantified and commitment.measure is not None:
+            quantified.setdefault(commitment.measure, []).append(commitment)
     matched: dict[str, list[int]] = {c.id: [] for c in commitments}
     unmatched: list[int] = []
     ambiguous: dict[int, tuple[str, ...]] = {}
+    targets: list[int] = []
     for index, delivery in enumerate(deliveries):
-        tagged = list(
-            dict.fromkeys(tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG))
+        if delivery.status is not DeliveryStatus.DELIVERED:
+            targets.append(index)  # a target or forecast is not a delivery
+            continue
+        tagged = (
+            list(
+                dict.fromkeys(
+                    tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG)
+                )
+            )
+            if delivery.tags
+            else []
         )
+        same_measure = quantified.get(delivery.measure, ())
         if tagged:
             candidates = [
                 by_id[code]
@@ -150,18 +194,15 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         elif delivery.contract:
             candidates = [
                 c
-                for c in quantified
-                if c.contract == delivery.contract
-                and c.measure == delivery.measure
-                and _in_window(delivery, c)
+                for c in same_measure
+                if c.contract == delivery.contract and _in_window(delivery, c)
             ]
         else:
             candidates = [
                 c
-                for c in quantified
+                for c in same_measure
                 if c.kind != CONTRACTUAL
                 and not c.contract
-                and c.measure == delivery.measure
                 and c.role == delivery.role
                 and _in_window(delivery, c)
             ]
@@ -175,6 +216,7 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         matched={key: tuple(indexes) for key, indexes in matched.items()},
         unmatched=tuple(unmatched),
         ambiguous=ambiguous,
+        targets=tuple(targets),
     )
 
 
@@ -247,6 +289,7 @@ class CommitmentProgress(Tabular):
                 "measure": commitment.measure,
                 "on": self.on,
                 "rag": self.rag.value,
+                "colour": self.rag.colour,
                 "target": commitment.target,
                 "delivered": self.delivered,
                 "delivered_from": self.delivered_from,
@@ -409,6 +452,7 @@ def track(  # noqa: PLR0913 - one assessment, step by step
         matched={k: tuple(positions[i] for i in v) for k, v in match.matched.items()},
         unmatched=tuple(positions[i] for i in match.unmatched),
         ambiguous={positions[i]: v for i, v in match.ambiguous.items()},
+        targets=tuple(positions[i] for i in match.targets),
     )
     histories = _history(updates, on)
     results = []
@@ -548,15 +592,17 @@ def _qualitative(  # noqa: PLR0911, PLR0913 - one rule a branch, in order
     if total and done == total:
         reasons.append(f"all {total} milestones done")
         return Rag.COMPLETE, False
+    if commitment.start is not None and on < commitment.start:
+        # Before this check, undated evidence on the record made a commitment "met" on dates
+        # before it had even started.
+        reasons.append(f"starts {commitment.start.isoformat()}")
+        return Rag.NOT_STARTED, False
     if not total and latest is None and commitment.evidence:
         # Evidence on the commitment's own record counts: with no milestones to tick and no
         # progress update saying otherwise, a commitment whose record cites the evidence that it
-        # was done is met, never "overdue".
+        # was done is met, never "overdue". The evidence is undated, so it counts from the start.
         reasons.append(f"met: evidence on its record: {'; '.join(commitment.evidence)}")
         return Rag.COMPLETE, False
-    if commitment.start is not None and on < commitment.start:
-        reasons.append(f"starts {commitment.start.isoformat()}")
-        return Rag.NOT_STARTED, False
     if commitment.due is not None and on > commitment.due:
         progress = f": {done} of {total} milestones done" if total else ""
         reasons.append(f"overdue since {commitment.due.isoformat()}{progress}")
@@ -627,10 +673,16 @@ class QuarterlySummary(Tabular):
         ]
         order = list(Rag)
         for (role, kind), counts in sorted(self.counts.items()):
-            shown = ", ".join(
-                f"{counts[r]} {r.value.replace('_', ' ')}" for r in order if r in counts
-            )
+            shown = ", ".join(f"{counts[r]} {_word(r)}" for r in order if r in counts)
             lines.append(f"  {role} / {kind.replace('_', ' ')}: {shown}")
+        met = [item for item in self.progress if item.rag is Rag.COMPLETE]
+        if met:
+            lines += ["", f"Met — green ({len(met)}):"]
+            lines += [
+                f"  [GREEN: MET] {item.commitment.id} {item.commitment.title}: "
+                f"{'; '.join(item.reasons)}"
+                for item in met
+            ]
         lines += ["", f"At risk or overdue ({len(self.escalations)}):"]
         for item in self.escalations:
             officer = item.commitment.responsible_officer or "(no Responsible Officer named)"
@@ -684,6 +736,12 @@ class QuarterlySummary(Tabular):
 
 
 _SEVERITY = {Rag.RED: 0, Rag.AMBER: 1}
+
+
+def _word(rag: Rag) -> str:
+    """A status in words, with its colour where the word is not one: ``complete (green)``."""
+    word = rag.value.replace("_", " ")
+    return word if rag.colour in (word, "grey") else f"{word} ({rag.colour})"
 
 
 def quarterly_summary(  # noqa: PLR0913 - the inputs of one summary

@@ -2,18 +2,23 @@
 
 The library's own words are translated by message catalogues (see ``socialvalue.report``); the
 data's words — a framework's titles — by a translations file per framework and locale, keyed by
-code (``LCR-EMP-1``), by ``dimension:value`` (``role:employer``) and by ``unit:code``
-(``unit:hour``). A report falls back to English string by string and lists what it could not
-translate.
+code (``LCR-EMP-1``), by ``dimension:value`` (``role:employer``), by ``unit:code``
+(``unit:hour``) and, for the commitments reported with the framework, by
+``commitment:<id>``. A report falls back to English string by string and lists what it could
+not translate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from socialvalue.framework import Framework
+
+if TYPE_CHECKING:
+    from socialvalue.commitments import Commitment
 
 __all__ = ["TitleTranslations"]
 
@@ -45,9 +50,17 @@ class TitleTranslations:
     draft: bool = False
     note: str = ""
 
-    def by_english(self, framework: Framework) -> dict[str, str]:
-        """Each translated title, keyed by the English title it replaces in ``framework``."""
+    def by_english(
+        self, framework: Framework, commitments: Iterable[Commitment] = ()
+    ) -> dict[str, str]:
+        """Each translated title, keyed by the English title it replaces.
+
+        The framework's titles, and those of ``commitments`` (keyed ``commitment:<id>``: a
+        commitments file's titles are translated in the same table as its framework's).
+        """
         found: dict[str, str] = {}
+        for commitment in commitments:
+            self._put(found, f"commitment:{commitment.id}", commitment.title)
         for theme in framework.themes:
             self._put(found, theme.code, theme.title)
             for outcome in theme.outcomes:

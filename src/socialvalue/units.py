@@ -14,9 +14,10 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import UnknownCodeError
 
-__all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit"]
+__all__ = ["STANDARD_UNITS", "Unit", "UnitKind", "standard_unit", "unit_code"]
 
 
 class UnitKind(enum.Enum):
@@ -40,6 +41,12 @@ def _check_code(_instance: object, _attribute: object, value: str) -> None:
         )
 
 
+# Converters are Python functions, not the enum classes: attrs reads each converter's
+# signature when it creates a class, which for a class costs a hundred times more.
+def _unit_kind(value: object) -> UnitKind:
+    return UnitKind(value)
+
+
 @attrs.frozen
 class Unit:
     """A unit of count.
@@ -55,9 +62,13 @@ class Unit:
     'FTE-year'
     """
 
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
+
     code: str = attrs.field(validator=_check_code)
     label: str = attrs.field(validator=_not_blank)
-    kind: UnitKind = attrs.field(converter=UnitKind)
+    kind: UnitKind = attrs.field(converter=_unit_kind)
     description: str = ""
     currency: str | None = None
 
@@ -97,3 +108,26 @@ def standard_unit(code: str) -> Unit:
         return STANDARD_UNITS[code]
     except KeyError:
         raise UnknownCodeError("unit", code, list(STANDARD_UNITS)) from None
+
+
+_BY_NAME: Mapping[str, str] = MappingProxyType(
+    {
+        **{unit.label.casefold(): unit.code for unit in _STANDARD},
+        **{unit.code.casefold(): unit.code for unit in _STANDARD},
+    }
+)
+
+
+def unit_code(given: str) -> str:
+    """A standard unit's code, given its code or its display name in any case; else ``given``.
+
+    The one rule for what a file may write in a unit field: ``FTE-year`` and ``fte_year`` are
+    the same unit. Text that names no standard unit is kept as written (a framework's own unit,
+    or a mistake the framework check reports).
+
+    >>> unit_code("FTE-year"), unit_code("fte_year"), unit_code("Tonne CO2e"), unit_code("sessions")
+    ('fte_year', 'fte_year', 'tco2e', 'sessions')
+    """
+    if not isinstance(given, str):
+        return given
+    return _BY_NAME.get(given.strip().casefold(), given)

@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue._fields import not_blank as _not_blank, string_tuple as _str_tuple
+from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import Problem, ValidationError
 
 __all__ = ["UnvaluedReason", "UnvaluedReasons"]
@@ -28,6 +29,10 @@ class UnvaluedReason:
         reason: The reason in plain words, for a council officer.
         evidence: What was looked at and why it does not fit (for the technical annex).
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     measure: str = attrs.field(validator=_not_blank)
     reason: str = attrs.field(validator=_not_blank)
@@ -53,6 +58,10 @@ class UnvaluedReasons:
     >>> reasons.reason("X-1"), reasons.reason("X-2")
     ('No study fits.', None)
     """
+
+    __repr__ = model_repr
+    __eq__ = model_eq
+    __hash__ = model_hash
 
     id: str = attrs.field(validator=_not_blank)
     title: str = attrs.field(validator=_not_blank)

@@ -697,8 +697,10 @@ class CostValuation:
         cost: What was valued.
         methodology: Id, version and content hash of the methodology.
         real: The amount in the methodology's price base, with any optimism-bias uplift: the
-            value of the input (what an SROI ratio divides by).
-        present_value: ``real`` discounted to the appraisal base year (what PVC sums).
+            value of the input (what an SROI ratio divides by). Carried to
+            :data:`UNIT_VALUE_PLACES` decimal places, like a benefit's unit value.
+        present_value: ``real`` discounted to the appraisal base year (what PVC sums), carried
+            to :data:`UNIT_VALUE_PLACES` decimal places.
         year: The year the cost falls in, and its discount factor and offset.
         steps: Each step: the amount, rebasing, optimism bias, discounting.
     """
@@ -754,8 +756,16 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
             result=cost.amount.amount,
         )
     ]
-    year = _amount_year(cost.period, methodology)
-    real = _rebase(cost.amount.amount, year, methodology, steps)
+    try:
+        year = _amount_year(cost.period, methodology)
+        real = _rebase(cost.amount.amount, year, methodology, steps)
+        offset, factor = discount_to_base(year, 0, methodology)
+    except ValuationError as error:  # name the cost: a report with costs stops here
+        project = f" ({cost.project})" if cost.project else ""
+        raise ValuationError(
+            f"cost of {cost.amount.amount} {cost.amount.currency} in {cost.period.label}"
+            f"{project}: {error}"
+        ) from None
     if cost.optimism_bias:
         with calculation_context():
             real *= _ONE + cost.optimism_bias
@@ -767,9 +777,13 @@ def value_cost(cost: Cost, methodology: Methodology) -> CostValuation:
                 result=real,
             )
         )
-    offset, factor = discount_to_base(year, 0, methodology)
     with calculation_context():
         present = real * factor
+        # Carried to UNIT_VALUE_PLACES, as a benefit's unit value is: a rebasing factor is a
+        # quotient of 100 significant digits, and amounts that long reach no table.
+        real, present = (
+            number.quantize(_UNIT_EXPONENT, rounding=ROUND_HALF_EVEN) for number in (real, present)
+        )
     base = methodology.appraisal_base_year
     steps.append(
         Step(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from socialvalue._extras import require
-from socialvalue.cli._tree import format_framework_tree
-from socialvalue.exceptions import MissingExtraError, SocialValueError
+
+if TYPE_CHECKING:
+    from socialvalue.cli._tree import format_framework_tree
 
 __all__ = ["format_framework_tree", "main"]
 
@@ -26,12 +28,42 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())
 
 
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - a module attribute
+    # Imported on first use: --help must not load the models (PEP 562).
+    if name == "format_framework_tree":
+        from socialvalue.cli._tree import format_framework_tree  # noqa: PLC0415
+
+        return format_framework_tree
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _failure(error: Exception) -> int:
+    """The exit code for an error the commands raised (after click's own); re-raise the rest."""
+    # Imported here, not at the top: the models are not loaded for --help.
+    from socialvalue.exceptions import SocialValueError, ValidationError  # noqa: PLC0415
+
+    if isinstance(error, ValidationError):
+        # Positions one way: file, row and column as a spreadsheet counts, entries from 1.
+        print(f"error: {error.readable()}", file=sys.stderr)  # noqa: T201 - its own message
+        return 1
+    if isinstance(error, SocialValueError):
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - the command line's own message
+        return 1
+    if isinstance(error, BrokenPipeError):  # pragma: no cover - e.g. piped into `head`
+        return 0
+    if isinstance(error, OSError):  # a file or folder the command could not read or write
+        where = f" {error.filename}" if error.filename else ""
+        print(f"error: cannot use{where}: {error.strerror or error}", file=sys.stderr)  # noqa: T201
+        return 1
+    raise error
+
+
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
     """Run the command line; return the exit code (0 success, 1 bad input, 2 bad usage)."""
     try:
         click = require("click", "cli")
         require("rich", "cli")
-    except MissingExtraError:
+    except ImportError:  # MissingExtraError
         print(_MISSING, file=sys.stderr)  # noqa: T201 - the command line's own message
         return 1
     from socialvalue.cli._commands import cli  # noqa: PLC0415 - needs click, checked just above
@@ -53,13 +85,6 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
         return 1
     except click.Abort:
         return 1
-    except SocialValueError as error:
-        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - the command line's own message
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return 0
-    except OSError as error:  # a file or folder the command could not read or write
-        where = f" {error.filename}" if error.filename else ""
-        print(f"error: cannot use{where}: {error.strerror or error}", file=sys.stderr)  # noqa: T201
-        return 1
+    except Exception as error:  # noqa: BLE001 - sorted by _failure, which re-raises the rest
+        return _failure(error)
     return result if isinstance(result, int) else 0

@@ -1,76 +1,58 @@
 """The ``socialvalue`` commands (click; tables and progress with rich).
 
 Each command is a thin shell over the library: read files, call the pure functions, print.
+Only click and the help text are imported with this module, so that ``--help`` is quick: each
+command imports rich, the ``io`` layer and the rest when it runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
-from rich.console import Console
-from rich.progress import track as progress
-from rich.table import Table
-from rich.text import Text
 
-from socialvalue import _display, uncertainty
-from socialvalue._decimal import bounded_decimal
-from socialvalue.batch import DELIVERY_DIMENSIONS, ValuationBatch, value_many
-from socialvalue.commitments import CommitmentSet, check_commitments
-from socialvalue.compare import compare
-from socialvalue.deliveries import Cost, Delivery, DeliverySet, check_deliveries
-from socialvalue.discounting import DiscountSchedules
-from socialvalue.framework import Framework
-from socialvalue.io import (
-    SHIPPED_FRAMEWORKS,
-    SHIPPED_METHODOLOGIES,
-    atomic_write_text,
-    default_methodology,
-    example_spotlights,
-    import_registry,
-    load_any,
-    load_commitments,
-    load_framework,
-    load_methodology,
-    load_registry,
-    load_spotlights,
-    methodology_diff,
-    save_registry,
-    save_registry_csv,
-    shipped_framework,
-)
-from socialvalue.methodology import Methodology, RoundingPolicy
-from socialvalue.money import Money
-from socialvalue.periods import FinancialQuarter, parse_period
-from socialvalue.prices import PriceIndex
-from socialvalue.proxies import ProxyRegistry
-from socialvalue.spotlights import SpotlightText
-from socialvalue.tracking import quarterly_summary
+from socialvalue._dimensions import DELIVERY_DIMENSIONS
+from socialvalue._shipped_names import SHIPPED_FRAMEWORKS, SHIPPED_METHODOLOGIES
 
-from ._context import authority_of, commitments_for, titles_for
 from ._help import examples
-from ._import import import_command, template_command
-from ._inputs import RETURNS_SUFFIXES, read_deliveries
-from ._output import batch_json, explain_json, summary_json
-from ._paths import resolve_output, write_documents
-from ._tree import format_framework_tree
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from rich.console import Console
+
+    from socialvalue.batch import ValuationBatch
+    from socialvalue.commitments import CommitmentSet
+    from socialvalue.deliveries import Cost, Delivery, DeliverySet
+    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.exceptions import Problem
+    from socialvalue.framework import Framework
+    from socialvalue.methodology import Methodology, RoundingPolicy
+    from socialvalue.money import Money
+    from socialvalue.prices import PriceIndex
+    from socialvalue.proxies import ProxyRegistry
+    from socialvalue.spotlights import SpotlightText
+
+    from ._progress import Progress
+
+#: The languages of the command's messages and of reports.
+SUPPORTED_LANGUAGES = ("en_GB", "cy_GB")
+#: English, the default (``_display.DEFAULT_LOCALE``; not imported here, so --help stays quick).
+_ENGLISH = "en_GB"
 
 __all__ = ["cli"]
-
-#: Above this many deliveries, long steps show a progress bar (on a terminal).
-_PROGRESS_FROM = 20_000
 
 
 def _console() -> Console:
     # Wide enough that tables are not wrapped when the output goes to a file or a pipe.
     # Text from data (titles, project names, reasons) is printed as text: rich markup such as
     # "[/bold]" or "[link=…]", and ":emoji:" codes, in a supplier's text are never interpreted.
+    from rich.console import Console
+
     return Console(
         width=None if sys.stdout.isatty() else 200,
         soft_wrap=True,
@@ -81,6 +63,8 @@ def _console() -> Console:
 
 
 def _framework_from(argument: str | None) -> Framework:
+    from socialvalue.io import load_framework, shipped_framework
+
     if argument is None:
         return shipped_framework()
     if argument in SHIPPED_FRAMEWORKS:
@@ -89,6 +73,10 @@ def _framework_from(argument: str | None) -> Framework:
 
 
 def _methodology_for(methodology: str | None, registries: Sequence[str]) -> Methodology:
+    import attrs
+
+    from socialvalue.io import default_methodology, load_methodology, load_registry
+
     if methodology is None or methodology in SHIPPED_METHODOLOGIES:
         chosen = default_methodology(methodology or "lcrca-default")
     else:
@@ -114,6 +102,8 @@ def _print_notes(notes: Sequence[str]) -> None:
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
     """An amount for a column headed in £: the number, rounded once with the policy."""
+    from socialvalue import _display
+
     if amount is None:
         return "—"
     return _display.number(
@@ -126,19 +116,47 @@ def _money(amount: Money | None, policy: RoundingPolicy) -> str:
 
 def _quantity(quantity: Decimal) -> str:
     """A quantity, exact, grouped."""
+    from socialvalue import _display
+
     return _display.number(quantity, locale=_display.DEFAULT_LOCALE)
 
 
-def _with_progress(items: Sequence[Delivery], description: str) -> Sequence[Delivery]:
-    if len(items) < _PROGRESS_FROM or not sys.stderr.isatty():
-        return items
-    return list(progress(items, description=description, console=Console(stderr=True)))
+def _progress(no_progress: bool) -> Progress:
+    """Progress for a step of a command: drawn on standard error when it is a terminal."""
+    from ._progress import Progress, progress_shown
+
+    return Progress(shown=progress_shown(quiet=no_progress))
 
 
 _methodology_option = click.option(
     "--methodology",
     metavar="FILE",
     help=f"A methodology bundle, or a shipped one: {', '.join(SHIPPED_METHODOLOGIES)}.",
+)
+#: Where a command's --delimiter is kept (it is not passed to the command: read_deliveries
+#: takes it from here).
+_DELIMITER = "socialvalue.delimiter"
+
+
+def _keep_delimiter(context: click.Context, _param: click.Parameter, value: str) -> str:
+    context.meta[_DELIMITER] = value
+    return value
+
+
+def _delimiter() -> str:
+    """The --delimiter of the command running (``,`` by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_DELIMITER)
+    return found if isinstance(found, str) else ","
+
+
+_delimiter_option = click.option(
+    "--delimiter",
+    default=",",
+    show_default=True,
+    expose_value=False,
+    callback=_keep_delimiter,
+    help="For a CSV returns file: the character between cells (';' or a tab, say).",
 )
 _rejected_option = click.option(
     "--rejected",
@@ -153,6 +171,11 @@ _json_option = click.option(
     show_default=True,
     help="text for people, json for other tools.",
 )
+_progress_option = click.option(
+    "--no-progress",
+    is_flag=True,
+    help="Draw no progress bar (none is drawn when standard error is not a terminal).",
+)
 _registry_option = click.option(
     "--registry",
     "registries",
@@ -165,8 +188,29 @@ _registry_option = click.option(
 
 @click.group(epilog=examples(), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="socialvalue", prog_name="socialvalue")
-def cli() -> None:
+@click.option(
+    "--language",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    default=_ENGLISH,
+    show_default=True,
+    help="The language of the command's messages and summaries (and of reports, unless "
+    "report --locale says otherwise): en_GB or cy_GB.",
+)
+@click.pass_context
+def cli(context: click.Context, language: str) -> None:
     """Measure social value consistently and transparently."""
+    context.meta[_LANGUAGE] = language
+
+
+#: Where the chosen --language is kept for the subcommands.
+_LANGUAGE = "socialvalue.language"
+
+
+def _language() -> str:
+    """The --language given before the command (English by default)."""
+    context = click.get_current_context(silent=True)
+    found = None if context is None else context.meta.get(_LANGUAGE)
+    return found if isinstance(found, str) else _ENGLISH
 
 
 @cli.command(epilog=examples("report"))
@@ -189,7 +233,12 @@ def cli() -> None:
     help="html (self-contained, with charts), pdf (needs the pdf extra), md, or csv (a folder "
     "of tables). Default: from the -o extension, else html.",
 )
-@click.option("--locale", default="en_GB", show_default=True, help="en_GB or cy_GB.")
+@click.option(
+    "--locale",
+    type=click.Choice(SUPPORTED_LANGUAGES),
+    help="The documents' language, en_GB or cy_GB. Default: the --language given before the "
+    "command, else en_GB.",
+)
 @click.option(
     "-o",
     "--output",
@@ -223,6 +272,8 @@ def cli() -> None:
     "(Welsh for the LCRCA framework, a draft).",
 )
 @_rejected_option
+@_progress_option
+@_delimiter_option
 def report(
     deliveries: str | None,
     methodology: str | None,
@@ -230,7 +281,7 @@ def report(
     commitment_files: tuple[str, ...],
     no_commitments: bool,
     fmt: str | None,
-    locale: str,
+    locale: str | None,
     output: str | None,
     title: str | None,
     authority: str | None,
@@ -238,6 +289,7 @@ def report(
     spotlights_file: str | None,
     translations_file: str | None,
     rejected: str | None,
+    no_progress: bool,
 ) -> None:
     """Produce the members' report and the technical annex from deliveries or returns.
 
@@ -248,7 +300,8 @@ def report(
     with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
     Annual Report 2023, valued with the shipped open methodology.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from socialvalue.io import atomic_write_text
+    from socialvalue.report import (
         Formatter,
         ReportOptions,
         build_report,
@@ -256,17 +309,32 @@ def report(
         render_markdown,
     )
 
+    from ._context import authority_of, commitments_for, titles_for
+    from ._inputs import read_deliveries
+    from ._paths import resolve_output, write_documents
+    from ._words import say, say_count
+
+    locale = locale or _language()
+    language = locale  # the summary in the documents' language
     target = resolve_output(output, fmt.lower() if fmt else None)
     chosen = _methodology_for(methodology, registries)
-    read = read_deliveries(deliveries, chosen.framework, rejected_to=rejected)
+    with _progress(no_progress) as progress:
+        read = read_deliveries(
+            deliveries,
+            chosen.framework,
+            rejected_to=rejected,
+            language=language,
+            delimiter=_delimiter(),
+            progress=progress,
+        )
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
-    items = _with_progress(batch.deliveries, "valuing")
+    items = batch.deliveries
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
-        titles=titles_for(chosen.framework, locale, translations_file),
+        titles=titles_for(chosen.framework, locale, translations_file, promised.commitments),
     )
     ends = [d.period.end for d in items]
     built = build_report(
@@ -297,7 +365,9 @@ def report(
         for name, text in tables.items():
             atomic_write_text(target.path / f"{name}.csv", text)
         console.print(
-            f"wrote {len(tables)} CSV tables into the folder {target.path}/", highlight=False
+            say_count(language, "wrote_tables", len(tables), folder=target.path),
+            highlight=False,
+            markup=False,
         )
         return
     written = [target.path]
@@ -306,32 +376,41 @@ def report(
     else:
         written = write_documents(built, formatter, target)
     headline = built.headlines[0]
-    shown = formatter.compact(headline.amount) if headline.amount is not None else ""
-    missing = _display.count(
-        len(built.table("not_valued").rows), "group", locale=_display.DEFAULT_LOCALE
-    )
+    missing = say_count(language, "groups", len(built.table("not_valued").rows))
     console.print(
-        f"wrote {target.path} — {built.title}: {formatter.label(headline.key)} {shown}; "
-        f"{missing} not valued (listed in the report)",
+        say(
+            language,
+            "wrote_report",
+            path=target.path,
+            title=built.title,
+            label=Formatter(locale=language).label(headline.key),
+            amount=Formatter(locale=language, rounding=chosen.rounding).compact(headline.amount)
+            if headline.amount is not None
+            else "",
+            missing=missing,
+        ),
         highlight=False,
         markup=False,
     )
     if len(written) > 1:
         console.print(
-            f"the technical annex is {written[1]}, every table and working as CSV in the "
-            f"folder {written[2]}/",
+            say(language, "wrote_annex", annex=written[1], folder=written[2]),
             highlight=False,
             markup=False,
         )
 
 
 def _spotlights_for(path: str | None, *, example: bool) -> tuple[SpotlightText, ...]:
+    from socialvalue.io import example_spotlights, load_spotlights
+
     if path is not None:
         return load_spotlights(path).spotlights
     return example_spotlights().spotlights if example else ()
 
 
 def _period_of(items: Sequence[Delivery]) -> str:
+    from socialvalue.periods import FinancialQuarter
+
     if not items:
         return "—"
     start = min(d.period.start for d in items)
@@ -370,6 +449,8 @@ def _period_of(items: Sequence[Delivery]) -> str:
     metavar="AMOUNT",
     help="With --scenarios: the present value each input's switching value would reach.",
 )
+@_progress_option
+@_delimiter_option
 def value(
     deliveries: str | None,
     methodology: str | None,
@@ -381,12 +462,22 @@ def value(
     fmt: str,
     scenarios: bool,
     target: str | None,
+    no_progress: bool,
 ) -> None:
     """Value deliveries: figures, what is counted but not monetised, and the gaps.
 
     DELIVERIES: a delivery set (.toml, .json) or a returns file (.csv, .xlsx, .jsonl). Without
     it: the shipped LCRCA 2023 example deliveries.
     """
+    from rich.text import Text
+
+    from socialvalue._decimal import bounded_decimal
+    from socialvalue.batch import value_many
+    from socialvalue.money import Money
+
+    from ._inputs import read_deliveries
+    from ._output import batch_json
+
     if target is not None and not scenarios:
         raise click.UsageError("--target needs --scenarios")
     try:
@@ -395,17 +486,33 @@ def value(
         raise click.BadParameter(str(error), param_hint="--target") from None
     chosen = _methodology_for(methodology, registries)
     framework = chosen.framework
-    read = read_deliveries(deliveries, framework, rejected_to=rejected)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(
+            deliveries, framework, rejected_to=rejected, delimiter=_delimiter(), progress=shown
+        )
     _print_notes(read.notes)
     batch_file = read.deliveries
-    items = _with_progress(batch_file.deliveries, "valuing")
-    batch = value_many(items, chosen, unvalued="raise" if strict else "report", by=by)
+    items = batch_file.deliveries
+    with _progress(no_progress) as shown:
+        batch = value_many(
+            items,
+            chosen,
+            unvalued="raise" if strict else "report",
+            by=by,
+            progress=shown.counter(
+                "valuing", total=len(items), unit="deliveries", show_from=10_000
+            ),
+        )
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))
         return
+    from socialvalue import _display
+
     console = _console()
-    console.print(Text.assemble((batch_file.title, "bold"), f": {batch.count} deliveries"))
+    english = _display.DEFAULT_LOCALE
+    delivered = _display.count(batch.count, "delivery", "deliveries", locale=english)
+    console.print(Text.assemble((batch_file.title, "bold"), f": {delivered}"))
     console.print(f"methodology: {chosen.title} — {chosen.ref}", highlight=False)
     price_base = chosen.price_base.label if chosen.price_base else "each value's own"
     console.print(
@@ -433,6 +540,13 @@ def _print_uncertainty(
     costs: Sequence[Cost],
 ) -> None:
     """Scenarios, the tornado and switching values; with costs, PVC, NPSV and BCR too."""
+    from decimal import Decimal
+
+    from rich.table import Table
+
+    from socialvalue import _display, uncertainty
+    from socialvalue.money import Money
+
     policy = chosen.rounding
     result = uncertainty.scenarios(batch, chosen, costs=costs)
     table = Table(title="scenarios")
@@ -484,6 +598,8 @@ def _print_uncertainty(
 
 def _print_left_out(console: Console, batch: ValuationBatch, policy: RoundingPolicy) -> None:
     """Groups valued but not in the total (targets, transfers, overlaps), with the reason."""
+    from rich.text import Text
+
     left_out = batch.excluded()
     if not left_out:
         return
@@ -531,6 +647,12 @@ def _print_batch(
     by: tuple[str, ...],
     policy: RoundingPolicy,
 ) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from socialvalue import _display
+    from socialvalue.deliveries import DeliveryStatus
+
     table = Table(show_footer=True)
     table.add_column("measure", footer="total", no_wrap=True)
     for name in by:
@@ -582,12 +704,40 @@ def _print_batch(
         console.print(Text.assemble("\n", ("not valued", "bold"), f" ({groups}, in no total):"))
         for missing in batch.unvalued:
             unit = framework.unit_of(missing.key.measure).label
+            target = "" if missing.status is DeliveryStatus.DELIVERED else " (a target)"
             console.print(
                 f"  {missing.key.measure}  {_quantity(missing.quantity)} {unit} in "
-                f"{missing.key.period.label}: {missing.reason}",
+                f"{missing.key.period.label}{target}: {missing.reason}",
                 highlight=False,
                 markup=False,
             )
+    _print_possible_overlaps(console, batch, framework)
+
+
+def _print_possible_overlaps(console: Console, batch: ValuationBatch, framework: Framework) -> None:
+    """Overlapping measures delivered in one period outside the methodology's overlap scope."""
+    from rich.text import Text
+
+    possible = batch.possible_overlaps(framework)
+    if not possible:
+        return
+    console.print(
+        Text.assemble(
+            "\n",
+            ("possible overlaps", "bold"),
+            " (the framework says these measures may count the same activity; delivered in "
+            "overlapping periods but outside the methodology's overlap scope, so not "
+            "de-duplicated — do not add them up):",
+        )
+    )
+    for group, first in possible:
+        console.print(
+            f"  {group.key.measure}  {_quantity(group.quantity)} "
+            f"{framework.unit_of(group.key.measure).label} in {group.key.period.label}: "
+            f"may overlap {first}",
+            highlight=False,
+            markup=False,
+        )
 
 
 @cli.command(epilog=examples("explain"))
@@ -603,6 +753,8 @@ def _print_batch(
 @_methodology_option
 @_registry_option
 @_json_option
+@_progress_option
+@_delimiter_option
 def explain(
     measure: str,
     deliveries_file: str | None,
@@ -612,16 +764,26 @@ def explain(
     methodology: str | None,
     registries: tuple[str, ...],
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """Show how the figures of one measure were obtained, step by step.
 
     MEASURE: a measure code, in any case (lcr-com-2 is LCR-COM-2). Without --deliveries: the
     shipped LCRCA 2023 example deliveries.
     """
+    from socialvalue.batch import value_many
+    from socialvalue.periods import parse_period
+
+    from ._inputs import read_deliveries
+    from ._output import explain_json
+
     chosen = _methodology_for(methodology, registries)
     measure = _measure_code(chosen.framework, measure)
     wanted = parse_period(period_label) if period_label else None
-    read = read_deliveries(deliveries_file, chosen.framework)
+    with _progress(no_progress) as shown:
+        read = read_deliveries(
+            deliveries_file, chosen.framework, delimiter=_delimiter(), progress=shown
+        )
     _print_notes(read.notes)
     of_measure = [d for d in read.deliveries if d.measure == measure]
     selected = [
@@ -693,6 +855,8 @@ def _no_match(
 @click.argument("file", required=False, metavar="[FILE]")
 def framework(file: str | None) -> None:
     """Print a framework as a tree (without FILE, the shipped LCRCA framework)."""
+    from ._tree import format_framework_tree
+
     click.echo(format_framework_tree(_framework_from(file)))
 
 
@@ -706,23 +870,49 @@ def framework(file: str | None) -> None:
     f"one: {', '.join(SHIPPED_FRAMEWORKS)}).",
 )
 @_rejected_option
-def validate(file: str, framework_name: str | None, rejected: str | None) -> None:
+@_progress_option
+@_delimiter_option
+def validate(
+    file: str, framework_name: str | None, rejected: str | None, no_progress: bool
+) -> None:
     """Check a file and list every problem in it.
 
     Frameworks, proxy registries (.toml, .json, .csv), price indices, discount schedules,
     methodologies, deliveries and commitments; returns (.csv, .xlsx, .jsonl) with the import
     rules (every row's problems, with file, 1-based row and column).
     """
+    from pathlib import Path
+
+    from socialvalue.commitments import CommitmentSet, check_commitments
+    from socialvalue.deliveries import DeliverySet, check_deliveries
+    from socialvalue.discounting import DiscountSchedules
+    from socialvalue.framework import Framework
+    from socialvalue.io import check_deliveries_file, holds_deliveries, load_registry_csv
+    from socialvalue.prices import PriceIndex
+    from socialvalue.proxies import ProxyRegistry
+
+    from ._inputs import RETURNS_SUFFIXES
+    from ._words import say_count
+
     if Path(file).suffix.lower() in RETURNS_SUFFIXES and not _looks_like_registry(file):
-        read = read_deliveries(
-            file, _framework_from(framework_name or "lcrca"), rejected_to=rejected
-        )
-        if read.rejected:
-            _print_notes(read.notes)
-            raise click.exceptions.Exit(1)
-        click.echo(f"{file}: OK — {len(read.deliveries)} deliveries, every row accepted")
+        _validate_returns(file, framework_name, rejected, no_progress)
         return
-    document = load_any(file)
+    if holds_deliveries(file):
+        # Every problem at once: each entry's, and the framework's on the entries that built.
+        chosen = framework_name or "lcrca"
+        delivery_set = check_deliveries_file(file, _framework_from(chosen))
+        click.echo(
+            say_count(
+                _language(), "ok_deliveries", len(delivery_set), file=file, framework=repr(chosen)
+            )
+        )
+        return
+    document = (
+        # A registry CSV's header, rows and framework check in one pass, by row and column.
+        load_registry_csv(file, framework=_framework_from(framework_name))
+        if framework_name is not None and Path(file).suffix.lower() == ".csv"
+        else _load_checked(file, framework_name)
+    )
     if isinstance(document, Framework):
         summary = (
             f"framework {document.id!r} version {document.version}, "
@@ -757,8 +947,80 @@ def validate(file: str, framework_name: str | None, rejected: str | None) -> Non
     click.echo(f"{file}: OK — {summary}")
 
 
+def _validate_returns(
+    file: str, framework_name: str | None, rejected: str | None, no_progress: bool
+) -> None:
+    """Every problem of every row, one a line, as ``FILE, row N, column C: …``."""
+    from ._inputs import read_deliveries
+    from ._words import say_count
+
+    framework = _framework_from(framework_name or "lcrca")
+    language = _language()
+    with _progress(no_progress) as shown:
+        read = read_deliveries(
+            file,
+            framework,
+            rejected_to=rejected,
+            language=language,
+            delimiter=_delimiter(),
+            progress=shown,
+        )
+    if read.rejected:
+        _print_notes(read.notes)
+        for problem in read.problems:
+            click.echo(f"  {file}, {problem.readable()}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(say_count(language, "ok_returns", len(read.deliveries), file=file))
+
+
+def _load_checked(
+    file: str, framework_name: str | None
+) -> (
+    Framework
+    | ProxyRegistry
+    | PriceIndex
+    | DiscountSchedules
+    | DeliverySet
+    | CommitmentSet
+    | Methodology
+):
+    """Load any document; a registry's or commitments' framework problems come with the rest.
+
+    A file that cannot be loaded is still checked against the framework (the registry's only
+    with --framework, as when it loads), so every problem of every stage is in one error.
+    """
+    from pathlib import Path
+
+    from socialvalue.exceptions import DataFileError
+    from socialvalue.io import fit_problems_in_file, load_any
+
+    from ._inputs import DELIVERY_SUFFIXES
+
+    try:
+        return load_any(file)
+    except DataFileError as error:
+        if Path(file).suffix.lower() not in DELIVERY_SUFFIXES:
+            raise
+        framework = _framework_from(framework_name or "lcrca")
+        extra = fit_problems_in_file(file, framework, reported=error.problems)
+        if framework_name is None:  # a registry is checked against a framework when asked
+            extra = [p for p in extra if p.location.startswith("commitments")]
+        if not extra:
+            raise
+        merged = sorted([*error.problems, *extra], key=_entry_order)
+        raise DataFileError(error.file, merged) from None
+
+
+def _entry_order(problem: Problem) -> tuple[str, int]:
+    """Problems of the document first, then by list and entry (``values[2]…``)."""
+    found = re.match(r"^(\w+)\[(\d+)\]", problem.location)
+    return ("", -1) if found is None else (found[1], int(found[2]))
+
+
 def _looks_like_registry(path: str) -> bool:
     """Whether a CSV file is a proxy registry (a `value` column, no `quantity`): not returns."""
+    from pathlib import Path
+
     if Path(path).suffix.lower() != ".csv":
         return False
     try:
@@ -787,6 +1049,8 @@ def _looks_like_registry(path: str) -> bool:
     "--no-values", is_flag=True, help="Do not value deliveries (£ promised vs delivered)."
 )
 @_json_option
+@_progress_option
+@_delimiter_option
 def commitments(
     files: tuple[str, ...],
     deliveries_files: tuple[str, ...],
@@ -796,18 +1060,28 @@ def commitments(
     framework_name: str | None,
     no_values: bool,
     fmt: str,
+    no_progress: bool,
 ) -> None:
     """The quarterly commitments summary for an Executive Leadership Team.
 
     The framework's shipped commitments (the LCRCA's, for the LCRCA framework), plus any
     commitments and updates in FILEs, assessed against delivery returns at the end of a quarter.
     """
+    from socialvalue.commitments import check_commitments
+    from socialvalue.periods import FinancialQuarter, parse_period
+    from socialvalue.tracking import quarterly_summary
+
+    from ._context import commitments_for
+    from ._inputs import read_deliveries
+    from ._output import summary_json
+
     framework_ = _framework_from(framework_name or "lcrca")
     promised = commitments_for(framework_, files)
     check_commitments(promised, framework_)
     returns: list[Delivery] = []
     for path in deliveries_files:
-        read = read_deliveries(path, framework_)
+        with _progress(no_progress) as shown:
+            read = read_deliveries(path, framework_, delimiter=_delimiter(), progress=shown)
         _print_notes(read.notes)
         returns.extend(read.deliveries)
     if quarter is None:
@@ -826,7 +1100,23 @@ def commitments(
         quarter=chosen,
         methodology=None if no_values else _methodology_for(methodology, registries),
     )
-    click.echo(summary_json(summary) if fmt.lower() == "json" else summary.render())
+    if fmt.lower() == "json":
+        click.echo(summary_json(summary))
+        return
+    for line in summary.render().splitlines():
+        click.echo(_coloured(line))
+
+
+#: A summary line's status tag → its colour on a terminal (the tag itself says it in words).
+_TAG_COLOURS = {"[GREEN": "green", "[AMBER": "yellow", "[RED": "red"}
+
+
+def _coloured(line: str) -> str:
+    """A summary line in its RAG colour (click drops the colour when not writing to a terminal)."""
+    for tag, colour in _TAG_COLOURS.items():
+        if line.lstrip().startswith(tag):
+            return click.style(line, fg=colour)
+    return line
 
 
 @cli.command(epilog=examples("template"))
@@ -868,6 +1158,10 @@ def template(
 
     Needs the xlsx extra.
     """
+    from socialvalue.io import load_commitments
+
+    from ._import import template_command
+
     promised = [c for path in commitment_files for c in load_commitments(path)]
     click.echo(
         template_command(
@@ -896,6 +1190,7 @@ def template(
 @click.option(
     "--accepted", metavar="FILE", help="Write the accepted deliveries here (.toml, .json, .csv…)."
 )
+@_progress_option
 def import_(
     path: str,
     framework_name: str | None,
@@ -906,22 +1201,29 @@ def import_(
     encoding: str,
     rejected: str | None,
     accepted: str | None,
+    no_progress: bool,
 ) -> None:
     """Read a returns file (CSV, XLSX, JSON Lines): accepted and rejected rows, with reasons.
 
     Exits with status 1 when any row is rejected.
     """
-    code, text = import_command(
-        path,
-        framework=_framework_from(framework_name),
-        locale=locale,
-        strict=strict,
-        sheet=sheet,
-        delimiter=delimiter,
-        encoding=encoding,
-        rejected=rejected,
-        accepted=accepted,
-    )
+    from pathlib import Path
+
+    from ._import import import_command
+
+    with _progress(no_progress) as shown:
+        code, text = import_command(
+            path,
+            framework=_framework_from(framework_name),
+            locale=locale,
+            strict=strict,
+            sheet=sheet,
+            delimiter=delimiter,
+            encoding=encoding,
+            rejected=rejected,
+            accepted=accepted,
+            progress=shown.counter(f"reading and checking {Path(path).name}"),
+        )
     click.echo(text)
     if code:
         raise click.exceptions.Exit(code)
@@ -940,7 +1242,11 @@ def import_(
     help="text: the data diff and the bridge; the others: the bridge only.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to a file instead of the terminal.")
-def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | None) -> None:
+@_progress_option
+@_delimiter_option
+def diff(
+    old: str, new: str, deliveries: str | None, fmt: str, output: str | None, no_progress: bool
+) -> None:
     """What moved between two methodologies (files or shipped names), by cause.
 
     Shows what changed in the data (a diff of the two self-contained bundles, with their
@@ -948,16 +1254,24 @@ def diff(old: str, new: str, deliveries: str | None, fmt: str, output: str | Non
     exactly into causes, in a fixed order: framework, proxy values, prices, additionality,
     discounting. The parts add up to the change to the penny.
     """
-    from socialvalue.report import (  # noqa: PLC0415 - loaded only for this command
+    from pathlib import Path
+
+    from socialvalue.compare import compare
+    from socialvalue.io import atomic_write_text, methodology_diff
+    from socialvalue.report import (
         Formatter,
         render_bridge_csv,
         render_bridge_html,
         render_bridge_markdown,
     )
 
+    from ._inputs import read_deliveries
+
     before = _methodology_for(old, ())
     after = _methodology_for(new, ())
-    items = read_deliveries(deliveries, after.framework).deliveries.deliveries
+    with _progress(no_progress) as shown:
+        read = read_deliveries(deliveries, after.framework, delimiter=_delimiter(), progress=shown)
+    items = read.deliveries.deliveries
     bridge = compare(items, before, after)
     if fmt == "markdown":
         text = render_bridge_markdown(bridge, Formatter(rounding=after.rounding))
@@ -1000,6 +1314,9 @@ def registry_import(
 
     The licence named in the mapping travels with every value into valuations and reports.
     """
+    from socialvalue import _display
+    from socialvalue.io import import_registry, save_registry, save_registry_csv
+
     result = import_registry(
         path, mapping=mapping, framework=_framework_from(framework_name), strict=not lenient
     )

@@ -7,9 +7,9 @@ publisher and carries only the commitments it is given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from socialvalue.commitments import CommitmentSet
+from socialvalue.commitments import Commitment, CommitmentSet
 from socialvalue.framework import Framework
 from socialvalue.io import (
     SHIPPED_COMMITMENTS,
@@ -59,7 +59,12 @@ def commitments_for(
     return first.merged(*rest) if rest else first
 
 
-def titles_for(framework: Framework, locale: str, path: str | None = None) -> dict[str, str]:
+def titles_for(
+    framework: Framework,
+    locale: str,
+    path: str | None = None,
+    commitments: Iterable[Commitment] = (),
+) -> dict[str, str]:
     """The framework's titles in ``locale``, keyed by their English: a file, else shipped ones.
 
     >>> from socialvalue.io import shipped_framework
@@ -73,4 +78,4 @@ def titles_for(framework: Framework, locale: str, path: str | None = None) -> di
         chosen = shipped_translations(framework.id, locale)
     if chosen is None or chosen.locale != locale:
         return {}
-    return chosen.by_english(framework)
+    return chosen.by_english(framework, commitments)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import click
@@ -98,6 +98,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     rejected: str | os.PathLike[str] | None = None,
     accepted: str | os.PathLike[str] | None = None,
     limits: ImportLimits | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int, str]:
     """Import a returns file; return the exit code and the summary to print.
 
@@ -105,7 +106,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
     writes the rejected rows (``.csv`` or ``.xlsx``) to correct and import again; ``accepted``
     writes the accepted deliveries (``.toml`` or ``.json`` as a delivery set, or ``.csv``,
     ``.xlsx``, ``.jsonl``). In strict mode the rejected rows are still written, then one error
-    lists every problem.
+    lists every problem. ``progress`` is given to the reader (the rows checked so far).
 
     Raises:
         DataFileError: the file cannot be read or its header is wrong; in strict mode, any
@@ -119,6 +120,7 @@ def import_command(  # noqa: PLR0913 - one option per command-line flag
         delimiter=delimiter,
         encoding=encoding,
         limits=limits or ImportLimits(),
+        progress=progress,
     )
     lines = [result.summary()]
     if rejected is not None and result.rejected:

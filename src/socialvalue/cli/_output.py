@@ -113,6 +113,7 @@ def summary_json(summary: QuarterlySummary) -> str:
                 "title": item.commitment.title,
                 "kind": item.commitment.kind,
                 "rag": item.rag.value,
+                "colour": item.rag.colour,
                 "reasons": list(item.reasons),
                 "delivered": _decimal(item.delivered),
                 "target": _decimal(item.commitment.target),

@@ -6,8 +6,8 @@ A frame of deliveries (one row a delivery) goes through three steps, all inside 
    own decimal column, or a scaled integer split into two ``Int64`` halves and the number of
    decimal places (so no sum ever overflows or rounds);
 2. rows with a bad quantity are set aside (they come back, whole, with a reason code);
-3. the other rows are grouped by the raw key columns (measure, period, geography, unit, role
-   and any ``by`` columns, plus the number of decimal places) and their parts summed.
+3. the other rows are grouped by the raw key columns (measure, period, geography, unit, role,
+   status and any ``by`` columns, plus the number of decimal places) and their parts summed.
 
 Only the per-group sums and the bad rows are brought back to Python. Checking the keys (a
 measure the framework knows, a period label, a unit, a role) is done in Python once per distinct
@@ -40,9 +40,18 @@ __all__ = [
 #: Columns every frame of deliveries must have.
 REQUIRED_FIELDS = ("measure", "quantity", "period")
 #: Columns a frame may have; a missing one takes the :class:`~socialvalue.Delivery` default.
-OPTIONAL_FIELDS = ("unit", "role", "geography", "reporter", "project", "contract", "correction")
+OPTIONAL_FIELDS = (
+    "unit",
+    "role",
+    "geography",
+    "reporter",
+    "project",
+    "contract",
+    "correction",
+    "status",
+)
 #: What a valuation key and its checks depend on (value_many's group key, in its order).
-KEY_FIELDS = ("measure", "period", "geography", "unit", "role")
+KEY_FIELDS = ("measure", "period", "geography", "unit", "role", "status")
 
 _ROW = "__sv_row"
 _PROBLEM = "__sv_problem"
@@ -74,6 +83,7 @@ _DEFAULTS: dict[str, object] = {
     "project": "",
     "contract": "",
     "correction": False,
+    "status": "delivered",
 }
 
 
@@ -295,6 +305,8 @@ class Kernel:
             return nw.lit(value=False, dtype=nw.Boolean)
         if field in ("unit", "role"):
             return nw.lit(None, dtype=nw.String)
+        if field == "status":
+            return nw.lit("delivered", dtype=nw.String)
         return nw.lit("", dtype=nw.String)
 
     def _prepare(self, data: Any, schema: Any) -> Any:  # noqa: ANN401 - narwhals frames

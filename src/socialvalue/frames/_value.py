@@ -156,6 +156,8 @@ class _Key:
                 options[field] = values[field]
         if "correction" in values and values["correction"] is not None:
             options["correction"] = bool(values["correction"])  # numpy's bool_ too
+        if "status" in values and not _blank(values["status"]):
+            options["status"] = str(values["status"]).strip().lower()
         return Delivery(
             measure=str(values["measure"]),
             quantity=Decimal(0),
@@ -268,7 +270,9 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     The frame — pandas, polars (eager or lazy), pyarrow, DuckDB, Dask or PySpark — has a row
     per delivery, with the columns of :class:`~socialvalue.Delivery`: ``measure``,
     ``quantity`` and ``period`` (a label such as ``2022/23 Q3``), and optionally ``unit``,
-    ``role``, ``geography``, ``reporter``, ``project``, ``contract`` and ``correction``.
+    ``role``, ``geography``, ``reporter``, ``project``, ``contract``, ``correction`` and
+    ``status`` (``delivered``, the default, or ``target``: a target is grouped apart and
+    never enters a delivered total, as in :func:`~socialvalue.value_many`).
 
     Inside the engine, each quantity is checked and summed exactly per key (decimal columns
     with the engine's decimal sum; integers, decimal text and floats as scaled integers); only
@@ -349,6 +353,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                 sample.geography,
                 sample.unit,
                 sample.role,
+                sample.status,
                 *(getattr(sample, name) for name in by),
             )
             known = merged.get(group_key)
@@ -383,11 +388,12 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                     shown_first,
                     UnvaluedGroup(
                         key=valuation_key,
-                        by=tuple(group_key[5:]),
+                        by=tuple(group_key[len(KEY_FIELDS) :]),
                         quantity=quantity,
                         count=members,
                         members=(),
                         reason=str(error) if words is None else f"{words} ({error})",
+                        status=part.sample.status,
                     ),
                 )
             )
@@ -401,7 +407,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                 shown_first,
                 GroupValuation(
                     key=unit.key,
-                    by=tuple(group_key[5:]),
+                    by=tuple(group_key[len(KEY_FIELDS) :]),
                     quantity=quantity,
                     count=members,
                     unit=unit,
@@ -462,6 +468,7 @@ _FIELDS = (
     "project",
     "contract",
     "correction",
+    "status",
     "id",
     "note",
     "evidence",

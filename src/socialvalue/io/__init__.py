@@ -110,6 +110,11 @@ from socialvalue.io._shipped import (
     shipped_translations,
 )
 from socialvalue.io._template import TEMPLATE_COLUMNS, make_template
+from socialvalue.io._validate import (
+    check_deliveries_file,
+    fit_problems_in_file,
+    holds_deliveries,
+)
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -148,12 +153,15 @@ __all__ = [
     "ReturnRows",
     "atomic_write_bytes",
     "atomic_write_text",
+    "check_deliveries_file",
     "default_methodology",
     "dumps",
     "example_deliveries",
     "example_spotlights",
     "export_valuations",
+    "fit_problems_in_file",
     "format_of",
+    "holds_deliveries",
     "import_registry",
     "iter_returns",
     "load",

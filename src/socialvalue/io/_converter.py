@@ -6,6 +6,8 @@ Built by :func:`make_converter` (never cattrs' global converter). It is strict o
 * dates from ISO strings (or TOML dates) and back to ISO strings;
 * periods from their labels (``2022/23 Q3``) and back;
 * enums from their values, with the allowed values in the error;
+* money from a table (``{ amount = "1000", currency = "GBP" }``) or, in pounds, from its
+  amount alone (``"1000"``), as :class:`~socialvalue.Money` itself takes it;
 * strings, integers and booleans are not coerced (``5`` is not the code ``"5"``);
 * unknown keys are errors (``forbid_extra_keys``), and defaults are left out when writing.
 """
@@ -30,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 from socialvalue._decimal import to_decimal
 from socialvalue._fields import PERIOD_TYPES
 from socialvalue._limits import check_day
-from socialvalue.money import RoundingMode
+from socialvalue.money import Money, RoundingMode
 from socialvalue.periods import (
     AnyPeriod,
     parse_period,
@@ -224,6 +226,25 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _money_hook(conv: cattrs.Converter) -> Any:
+    """Money from a table, or from an amount alone (in GBP), as ``Money("1000")`` takes it."""
+    table: Any = make_dict_structure_fn(Money, conv)
+
+    def structure(value: object, type_: type) -> Money:
+        if isinstance(value, Money):
+            return value
+        if isinstance(value, Mapping):
+            return table(value, type_)  # type: ignore[no-any-return]
+        if isinstance(value, str | int | Decimal) and not isinstance(value, bool):
+            return Money(value)
+        raise TypeError(
+            f'expected an amount such as "1000" (pounds) or a table such as '
+            f'{{ amount = "1000", currency = "GBP" }}, got {_describe(value)}'
+        )
+
+    return structure
+
+
 def make_converter() -> cattrs.Converter:
     """Build a new converter with socialvalue's hooks (each call returns a fresh one)."""
     conv = cattrs.Converter(
@@ -251,6 +272,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(RoundingMode, lambda mode: mode.name.lower())
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _sequence_hook(conv))
     conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
+    conv.register_structure_hook(Money, _money_hook(conv))
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda _t: lambda member: member.value,

@@ -159,10 +159,10 @@ def loads(text: str, cls: type[T], *, format: Format, source: str = "<string>") 
     """Read a model from TOML or JSON text.
 
     >>> from socialvalue import Money
-    >>> loads('amount = "16.93"', Money, format="toml")
-    Money(amount=Decimal('16.93'), currency='GBP')
-    >>> loads('amount = 16.93', Money, format="toml")  # TOML numbers are read exactly
-    Money(amount=Decimal('16.93'), currency='GBP')
+    >>> loads('amount = "12.34"', Money, format="toml")
+    Money(amount=Decimal('12.34'), currency='GBP')
+    >>> loads('amount = 12.34', Money, format="toml")  # TOML numbers are read exactly
+    Money(amount=Decimal('12.34'), currency='GBP')
     """
     return structure(parse(text, format, source), cls, source=source)
 
@@ -171,9 +171,9 @@ def dumps(obj: object, *, format: Format) -> str:  # noqa: A002
     """Write a model as TOML or JSON text (decimals as strings, defaults left out).
 
     >>> from socialvalue import Money
-    >>> print(dumps(Money("16.93"), format="json"))
+    >>> print(dumps(Money("12.34"), format="json"))
     {
-      "amount": "16.93"
+      "amount": "12.34"
     }
     """
     data = unstructure(obj)

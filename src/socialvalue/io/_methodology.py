@@ -17,13 +17,13 @@ reproduces every result.
 from __future__ import annotations
 
 import difflib
-import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
+from socialvalue._shipped_cache import default_methodology
+from socialvalue._shipped_names import SHIPPED_METHODOLOGIES
 from socialvalue.discounting import DiscountSchedules
 from socialvalue.exceptions import DataFileError, Problem, SocialValueError
 from socialvalue.framework import Framework
@@ -45,14 +45,12 @@ __all__ = [
     "default_methodology",
     "load_methodology",
     "methodology_diff",
+    "methodology_from_shipped_toml",
     "methodology_from_text",
     "save_methodology",
 ]
 
 _SHIPPED = "shipped:"
-
-#: Methodologies shipped as package data: id → file under ``socialvalue/data/methodologies``.
-SHIPPED_METHODOLOGIES: Mapping[str, str] = MappingProxyType({"lcrca-default": "lcrca-default.toml"})
 
 
 def _shipped(kind: str, name: str) -> object:
@@ -190,23 +188,12 @@ def save_methodology(methodology: Methodology, path: str | os.PathLike[str]) -> 
     save(methodology, path)
 
 
-def default_methodology(name: str = "lcrca-default") -> Methodology:
-    """The shipped open methodology (cached): LCRCA framework, open values, Green Book rules.
+def methodology_from_shipped_toml(name: str) -> Methodology:
+    """The shipped methodology ``name`` read from its TOML files: the slow path.
 
-    It states no additionality assumptions (net equals gross) because no open, verified
-    benchmark exists to ship; set your own in a methodology of yours.
-
-    Examples:
-        >>> from socialvalue import default_methodology
-        >>> methodology = default_methodology()
-        >>> methodology.id, methodology.price_base.label, len(methodology.content_hash)
-        ('lcrca-default', '2024/25', 64)
+    :func:`default_methodology` rebuilds the same objects from a cache; this is what the cache
+    is written from (``python -m socialvalue.io._cache_writer``) and checked against.
     """
-    return _load_shipped_methodology(name)
-
-
-@functools.cache
-def _load_shipped_methodology(name: str) -> Methodology:
     text, source = shipped_text(name, SHIPPED_METHODOLOGIES, "methodologies", "shipped methodology")
     return methodology_from_text(text, format="toml", source=source)
 

@@ -142,7 +142,7 @@ def shipped_unvalued_reasons(name: str = "lcrca-open") -> UnvaluedReasons:
 
     >>> reasons = shipped_unvalued_reasons()
     >>> print(reasons.reason("LCR-SPD-1"))  # doctest: +ELLIPSIS
-    Money spent locally is recorded in pounds, but no open, tested figure says how much ...
+    Money spent locally is recorded in pounds but not multiplied. Government appraisal guidance ...
     """
     return _reasons(name)
 

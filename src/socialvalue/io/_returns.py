@@ -12,7 +12,7 @@ import os
 import re
 import shlex
 import warnings
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Self
@@ -34,7 +34,14 @@ from socialvalue.io._import import (
 )
 from socialvalue.io._jsonl import JSON_COLUMN, read_jsonl
 
-__all__ = ["ReturnRows", "iter_returns", "read_returns", "write_rejected"]
+__all__ = [
+    "PROGRESS_EVERY",
+    "Progress",
+    "ReturnRows",
+    "iter_returns",
+    "read_returns",
+    "write_rejected",
+]
 
 #: The kinds of returns file, by suffix.
 FileKind = Literal["csv", "xlsx", "jsonl"]
@@ -46,6 +53,12 @@ _KINDS: dict[str, FileKind] = {
     ".ndjson": "jsonl",
 }
 _DEFAULT_LIMITS = ImportLimits()
+
+#: How many rows between two calls of a reader's ``progress`` callback (and one at the end).
+PROGRESS_EVERY = 1000
+
+#: A reader's ``progress`` callback: called with the number of rows checked so far.
+Progress = Callable[[int], None]
 
 
 def kind_of(path: str | os.PathLike[str]) -> FileKind:
@@ -90,6 +103,7 @@ class ReturnRows:
         sheet: str | None = None,
         limits: ImportLimits,
         line_label: str = "row",
+        progress: Progress | None = None,
     ) -> None:
         self.source = source
         self.columns = columns.headings
@@ -101,10 +115,12 @@ class ReturnRows:
         self._rows = rows
         self._limits = limits
         self._label = line_label
+        self._progress = progress
         self._iterator = self._iterate()
 
     def _iterate(self) -> Generator[AcceptedRow | RejectedRow, None, None]:
         count = 0
+        progress = self._progress
         try:
             for item in self._rows:
                 if item is None:
@@ -123,7 +139,11 @@ class ReturnRows:
                             )
                         ],
                     )
+                if progress is not None and not count % PROGRESS_EVERY:
+                    progress(count)
                 yield item
+            if progress is not None and count % PROGRESS_EVERY:
+                progress(count)
         finally:
             close = getattr(self._rows, "close", None)
             if close is not None:
@@ -187,11 +207,14 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
     sheet: str | None = None,
     delimiter: str = ",",
     encoding: str = "utf-8",
+    progress: Progress | None = None,
 ) -> ReturnRows:
     """Check the rows of a returns file one at a time (see :func:`read_returns` for the options).
 
     A CSV or JSON Lines file is read a line at a time, so memory does not grow with the file;
-    a workbook is read whole first (row by row, within the limits).
+    a workbook is read whole first (row by row, within the limits). ``progress``, if given, is
+    called with the number of rows checked so far, every 1,000 rows and once
+    at the end, as the rows are read (for a workbook: as it is read whole).
 
     Raises:
         DataFileError: the file cannot be read, is over a limit, or its header is wrong.
@@ -203,11 +226,21 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
     if kind == "jsonl":
         columns = Columns((JSON_COLUMN,), (JSON_COLUMN,))
         return ReturnRows(
-            name, columns, read_jsonl(path, framework, limits), limits=limits, line_label="line"
+            name,
+            columns,
+            read_jsonl(path, framework, limits),
+            limits=limits,
+            line_label="line",
+            progress=progress,
         )
     if kind == "xlsx":
         columns, items, title = _read_xlsx(
-            path, framework=framework, numbers=numbers, limits=limits, sheet=sheet
+            path,
+            framework=framework,
+            numbers=numbers,
+            limits=limits,
+            sheet=sheet,
+            progress=progress,
         )
         return ReturnRows(name, columns, iter(items), sheet=title, limits=limits)
     source = CsvSource(path, limits=limits, delimiter=delimiter, encoding=encoding)
@@ -219,16 +252,17 @@ def iter_returns(  # noqa: PLR0913 - keyword-only options of one reader
         raise
     checker = RowChecker(columns, framework, numbers, limits)
     rows = (checker.check(number, cells) for number, cells in source.rows())
-    return ReturnRows(name, columns, rows, limits=limits)
+    return ReturnRows(name, columns, rows, limits=limits, progress=progress)
 
 
-def _read_xlsx(
+def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
     path: str | os.PathLike[str],
     *,
     framework: Framework,
     numbers: NumberReader,
     limits: ImportLimits,
     sheet: str | None,
+    progress: Progress | None = None,
 ) -> tuple[Columns, list[AcceptedRow | RejectedRow | None], str]:
     from socialvalue.io._xlsx import XlsxSource  # noqa: PLC0415 - needs the optional extra
 
@@ -266,7 +300,11 @@ def _read_xlsx(
                                 )
                             ],
                         )
+                    if progress is not None and not count % PROGRESS_EVERY:
+                        progress(count)
                 items.append(item)
+            if progress is not None and count % PROGRESS_EVERY:
+                progress(count)
         finally:
             rows.close()
             source.close()
@@ -283,6 +321,7 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
     sheet: str | None = None,
     delimiter: str = ",",
     encoding: str = "utf-8",
+    progress: Progress | None = None,
 ) -> ImportResult:
     r"""Read deliveries from a returns file: CSV, XLSX or JSON Lines (by its suffix).
 
@@ -300,6 +339,9 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
         delimiter: For CSV, the character between cells.
         encoding: For CSV, the text encoding (``utf-8``, with or without a byte order mark;
             ``cp1252`` for Excel's older "CSV (Comma delimited)").
+        progress: Called with the number of rows checked so far, every 1,000
+            rows and once at the end, while the file is read:
+            for a progress bar (the command line draws one).
 
     Raises:
         DataFileError: the file cannot be read, breaks a limit, or its header is wrong; in
@@ -333,6 +375,7 @@ def read_returns(  # noqa: PLR0913 - keyword-only options of one reader
         sheet=sheet,
         delimiter=delimiter,
         encoding=encoding,
+        progress=progress,
     ) as rows:
         result = rows.result()
     if strict:

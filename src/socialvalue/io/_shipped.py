@@ -13,6 +13,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TypeVar
 
+from socialvalue._shipped_names import SHIPPED_FRAMEWORKS
 from socialvalue.commitments import CommitmentSet
 from socialvalue.deliveries import DeliverySet
 from socialvalue.discounting import DiscountSchedule, DiscountSchedules
@@ -47,8 +48,6 @@ __all__ = [
     "shipped_translations",
 ]
 
-#: Frameworks shipped as package data: name → file under ``socialvalue/data/frameworks``.
-SHIPPED_FRAMEWORKS: Mapping[str, str] = MappingProxyType({"lcrca": "lcrca.toml"})
 
 #: Openly licensed proxy registries shipped as package data, one per source family: id → file
 #: under ``socialvalue/data/registries``. ``ons-ashe-earnings`` (gross earnings, largely a
@@ -58,6 +57,7 @@ SHIPPED_REGISTRIES: Mapping[str, str] = MappingProxyType(
     {
         "desnz-carbon": "desnz-carbon.toml",
         "dwp-swap": "dwp-swap.toml",
+        "gmca-ucd-skills": "gmca-ucd-skills.toml",
         "hmt-wellbeing": "hmt-wellbeing.toml",
         "ons-ashe": "ons-ashe.toml",
         "ons-ashe-earnings": "ons-ashe-earnings.toml",

@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from socialvalue._decimal import calculation_context
 from socialvalue.batch import TARGET_REASON, GroupValuation, UnvaluedGroup, ValuationBatch
 from socialvalue.deliveries import Cost, DeliveryStatus
-from socialvalue.framework import Framework, ValueType
-from socialvalue.indicators import cost_per_outcome
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
@@ -64,6 +61,21 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
         )
     scope = ", ".join(methodology.overlap_scope)
     for unvalued in batch.unvalued:
+        if unvalued.status is not DeliveryStatus.DELIVERED:
+            found.append(
+                Exclusion(
+                    measure=unvalued.key.measure,
+                    title=framework.measure(unvalued.key.measure).title,
+                    project=_by(unvalued, batch, "project"),
+                    role=_by(unvalued, batch, "role"),
+                    period=unvalued.key.period,
+                    quantity=unvalued.quantity,
+                    present_value=None,
+                    kind="target",
+                    reason=f"{TARGET_REASON}; not valued either: {unvalued.reason}",
+                )
+            )
+            continue
         if not unvalued.overlaps:
             continue
         found.append(
@@ -84,24 +96,56 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
                 ),
             )
         )
+    for possible, first in batch.possible_overlaps(framework):
+        amount = (
+            possible.present_value
+            if isinstance(possible, GroupValuation) and possible.unit.monetised
+            else None
+        )
+        found.append(
+            Exclusion(
+                measure=possible.key.measure,
+                title=framework.measure(possible.key.measure).title,
+                project=_by(possible, batch, "project"),
+                role=_by(possible, batch, "role"),
+                period=possible.key.period,
+                quantity=possible.quantity,
+                present_value=amount,
+                kind="possible overlap",
+                overlaps=first,
+                reason=(
+                    # No claim about the scope: a frame's batch detects no overlaps at all,
+                    # so there the pair may well share the project.
+                    f"may count the same activity as {first} (the framework says they may "
+                    "overlap), delivered in an overlapping period; not de-duplicated, so "
+                    + (
+                        "it stays in the total: check the two are different activities"
+                        if amount is not None
+                        else f"its quantity must not be added to {first}'s"
+                    )
+                ),
+            )
+        )
     return tuple(found)
 
 
-def _appraisal(
-    batch: ValuationBatch,
-    methodology: Methodology,
-    valued: Sequence[CostValuation],
-    currency: str,
-) -> tuple[AppraisalLine, ...]:
+def _project_totals(
+    batch: ValuationBatch, methodology: Methodology, valued: Sequence[CostValuation]
+) -> Rollup | None:
     if not valued:
-        return ()
-    rolled = Rollup.from_batch(
+        return None
+    return Rollup.from_batch(
         batch,
         methodology.framework,
         ("project",),
         costs=valued,
         leverage_measures=methodology.leverage_measures,
     )
+
+
+def _appraisal(rolled: Rollup | None, currency: str) -> tuple[AppraisalLine, ...]:
+    if rolled is None:
+        return ()
     lines = []
     for (project,), totals in rolled:
         if not totals.has_costs:
@@ -120,51 +164,33 @@ def _appraisal(
                 attracted=Money(totals.attracted, currency),
                 leverage=totals.leverage(),
                 transfers=Money(totals.transfers, currency),
+                benefits_unvalued=totals.benefits_unvalued,
             )
         )
     return tuple(lines)
 
 
-def _cost_per_outcome(
-    batch: ValuationBatch, lines: Sequence[AppraisalLine], framework: Framework
-) -> tuple[Indicator, ...]:
+def _cost_per_outcome(rolled: Rollup | None) -> tuple[Indicator, ...]:
     """Inputs ÷ quantity delivered, per project with costs and outcome measure it delivered.
 
-    Outcomes are counted in their own units: measures counted in money, and transfers, have no
-    cost per outcome; targets are not outcomes delivered.
+    The rollup's rule (:meth:`~socialvalue.rollup.Totals.cost_per_outcome`): outcomes are
+    counted in their own units; measures counted in money, transfers and targets have none.
     """
-    inputs = {line.project: line.inputs for line in lines}
-    outcomes = {
-        measure.code
-        for measure in framework.measures()
-        if measure.value_type is not ValueType.TRANSFER
-        and framework.unit(measure.unit).currency is None
-    }
-    quantities: dict[tuple[str, str], Decimal] = {}
-    with calculation_context():
-        groups: list[GroupValuation | UnvaluedGroup] = [*batch.groups, *batch.unvalued]
-        for group in groups:
-            project = _by(group, batch, "project")
-            measure = group.key.measure
-            if (
-                group.status is DeliveryStatus.DELIVERED
-                and project in inputs
-                and measure in outcomes
-                and group.quantity > 0
-            ):
-                key = (project, measure)
-                quantities[key] = quantities.get(key, Decimal(0)) + group.quantity
+    if rolled is None:
+        return ()
+    quantities = dict(rolled.rows)
     return tuple(
         Indicator(
             key="cost_per_outcome",
             kind="money",
-            value=cost_per_outcome(inputs[project], quantity).amount,
-            numerator=inputs[project],
-            denominator=quantity,
+            value=cost,
+            numerator=Money(quantities[key].inputs, rolled.currency),
+            denominator=dict(quantities[key].outcomes)[measure],
             denominator_measure=measure,
-            subject=project,
+            subject=key[0],
         )
-        for (project, measure), quantity in sorted(quantities.items())
+        for key, totals in rolled
+        for measure, cost in totals.cost_per_outcome()
     )
 
 
@@ -175,6 +201,7 @@ def _tables(
     valued: Sequence[CostValuation],
 ) -> tuple[Table, ...]:
     """The excluded, appraisal, costs and materiality tables (only those with rows)."""
+    unvalued = any(line.benefits_unvalued for line in lines)
     tables = (
         Table(
             name="excluded",
@@ -200,6 +227,9 @@ def _tables(
                 Column(key="pvc", kind="money"),
                 Column(key="npsv", kind="money"),
                 Column(key="bcr", kind="ratio"),
+                # Beside the ratio, where any project has benefits counted but not valued:
+                # a BCR of 0.00 then means "not valued", not "no benefits".
+                *((Column(key="benefits_unvalued", kind="code"),) if unvalued else ()),
                 Column(key="inputs", kind="money"),
                 Column(key="sroi", kind="ratio"),
                 Column(key="net_sroi", kind="ratio"),
@@ -212,6 +242,7 @@ def _tables(
                     line.pvc,
                     line.npsv,
                     line.bcr,
+                    *((", ".join(line.benefits_unvalued),) if unvalued else ()),
                     line.inputs,
                     line.sroi,
                     line.net_sroi,
@@ -282,8 +313,9 @@ def appraisal_parts(
     """Exclusions, appraisal lines, their tables and the cost-per-outcome indicators."""
     exclusions = _exclusions(batch, methodology)
     valued = [value_cost(cost, methodology) for cost in costs]
-    lines = _appraisal(batch, methodology, valued, currency)
+    rolled = _project_totals(batch, methodology, valued)
+    lines = _appraisal(rolled, currency)
     immaterial = _immaterial(batch, methodology, currency)
     tables = _tables(exclusions, lines, immaterial, valued)
-    indicators = _cost_per_outcome(batch, lines, methodology.framework)
+    indicators = _cost_per_outcome(rolled)
     return exclusions, lines, tables, indicators

@@ -39,6 +39,7 @@ from socialvalue.report._uncertainty import uncertainty_section
 from socialvalue.rollup import Rollup
 from socialvalue.spotlights import SpotlightText
 from socialvalue.tracking import RagRules, track
+from socialvalue.uncertainty import ScenarioTotals, scenarios, uncertain_inputs
 
 __all__ = ["ReportOptions", "build_report"]
 
@@ -86,14 +87,6 @@ def _role_title(framework: Framework, code: str) -> str | None:
     return code or None
 
 
-def _members(batch: ValuationBatch, deliveries: Sequence[Delivery]) -> list[list[Delivery]]:
-    """The deliveries of each valued group, in the batch's group order.
-
-    Empty for every group of a batch valued from a frame: its groups carry no members.
-    """
-    return [[deliveries[index] for index in group.members] for group in batch.groups]
-
-
 def _projects(
     batch: ValuationBatch, group: GroupValuation, found: Sequence[Delivery]
 ) -> tuple[str, ...]:
@@ -109,14 +102,14 @@ def _trace(
 ) -> tuple[TraceEntry, ...]:
     """The appendix: one entry per valued group, with its working and evidence."""
     entries = []
-    for number, (group, found) in enumerate(
-        zip(batch.groups, _members(batch, deliveries), strict=True), start=1
-    ):
+    titles = {code: framework.measure(code).title for code in framework.measure_codes()}
+    for number, group in enumerate(batch.groups, start=1):
+        found = [deliveries[index] for index in group.members]
         entries.append(
             TraceEntry(
                 id=f"T{number}",
                 measure=group.key.measure,
-                title=framework.measure(group.key.measure).title,
+                title=titles[group.key.measure],
                 period=group.key.period,
                 geography=group.key.geography,
                 quantity=group.quantity,
@@ -168,21 +161,28 @@ def _money_table(
     return Table(name=name, columns=columns, rows=tuple(rows), total=total)
 
 
-def _role_table(batch: ValuationBatch, framework: Framework) -> Table:
-    by_role = Rollup.from_batch(batch, framework, ("role",))
+def _rolled(batch: ValuationBatch, framework: Framework) -> Rollup:
+    """One rollup by measure, role and theme, regrouped for each table (one pass of the groups)."""
+    return Rollup.from_batch(batch, framework, ("measure", "role", "theme"))
+
+
+def _role_table(rolled: Rollup, framework: Framework) -> Table:
+    by_role = rolled.regroup(("role",))
     roles = {code: _role_title(framework, code) for ((code,), _) in by_role}
     return _money_table("by_role", Column(key="role", kind="name"), by_role, roles)
 
 
-def _theme_table(batch: ValuationBatch, framework: Framework) -> Table:
-    by_theme = Rollup.from_batch(batch, framework, ("theme",))
+def _theme_table(rolled: Rollup, framework: Framework) -> Table:
+    by_theme = rolled.regroup(("theme",))
     themes: dict[str, str | None] = {theme.code: theme.title for theme in framework.themes}
     return _money_table("by_theme", Column(key="theme", kind="name"), by_theme, themes)
 
 
-def _measure_tables(batch: ValuationBatch, framework: Framework) -> tuple[Table, Table]:
+def _measure_tables(
+    batch: ValuationBatch, rolled: Rollup, framework: Framework
+) -> tuple[Table, Table]:
     """Valued measures with their totals, and measures counted but never monetised."""
-    by_measure = Rollup.from_batch(batch, framework, ("measure",))
+    by_measure = rolled.regroup(("measure",))
     currency = by_measure.currency
     carried = _carried_forward(batch)
     measure_rows = []
@@ -254,12 +254,16 @@ def _carried_forward(batch: ValuationBatch) -> dict[str, Decimal]:
 def _not_valued_table(batch: ValuationBatch, framework: Framework) -> Table:
     """What could not be valued, by measure and reason, with counts and quantities; in no total.
 
+    Delivered groups only: a target that could not be valued is listed with the exclusions.
+
     One row per measure and reason (the periods and roles it spans are summed), the rows with
     the most deliveries first.
     """
     grouped: dict[tuple[str, str], list[Decimal | int]] = {}
     with calculation_context():
         for missing in batch.unvalued:
+            if missing.status is not DeliveryStatus.DELIVERED:
+                continue  # a target: listed with the exclusions, never as counted
             entry = grouped.setdefault((missing.key.measure, missing.reason), [Decimal(0), 0, 0])
             entry[0] = Decimal(entry[0]) + missing.quantity
             entry[1] = int(entry[1]) + missing.count
@@ -450,14 +454,40 @@ def _quantities(batch: ValuationBatch) -> dict[str, Decimal]:
     return quantities
 
 
-def _headlines(
+def _ranges(
+    batch: ValuationBatch, methodology: Methodology
+) -> tuple[ScenarioTotals, ScenarioTotals] | None:
+    """The low and high scenarios' totals, when the methodology declares any range at all."""
+    if not uncertain_inputs(methodology):
+        return None
+    found = scenarios(batch, methodology)
+    return found.low, found.high
+
+
+def _range(
+    low: ScenarioTotals | None, high: ScenarioTotals | None, field: str
+) -> tuple[Money | None, Money | None]:
+    """``low`` and ``high`` of one amount, or none when the ranges leave it where it is."""
+    if low is None or high is None:
+        return None, None
+    bottom, top = getattr(low, field), getattr(high, field)
+    return (None, None) if bottom == top else (bottom, top)
+
+
+def _headlines(  # noqa: PLR0913 - the parts a headline is made of
     batch: ValuationBatch,
     trace: Sequence[TraceEntry],
     quantities: Mapping[str, Decimal],
     framework: Framework,
     options: ReportOptions,
+    *,
+    ranges: tuple[ScenarioTotals, ScenarioTotals] | None = None,
 ) -> tuple[Headline, ...]:
-    """Total present value, gross and net, then the quantities of the headline measures."""
+    """Total present value, gross and net, then the quantities of the headline measures.
+
+    Each amount has its low and high when the methodology declares ranges that move it.
+    """
+    low, high = ranges or (None, None)
     headlines = [
         Headline(
             key="total_present_value",
@@ -467,9 +497,18 @@ def _headlines(
                 for entry, group in zip(trace, batch.groups, strict=True)
                 if entry.present_value is not None and group.counted
             ),
+            low=_range(low, high, "present_value")[0],
+            high=_range(low, high, "present_value")[1],
         ),
-        Headline(key="gross", amount=batch.total_gross()),
-        Headline(key="net", amount=batch.total_net()),
+        *(
+            Headline(
+                key=key,
+                amount=amount,
+                low=_range(low, high, key)[0],
+                high=_range(low, high, key)[1],
+            )
+            for key, amount in (("gross", batch.total_gross()), ("net", batch.total_net()))
+        ),
     ]
     trace_of: dict[str, list[str]] = {}
     for entry in trace:
@@ -597,6 +636,7 @@ def _commitments(  # noqa: PLR0913 - the inputs tracking needs
             role=_role_title(framework, p.commitment.role or "") or "",
             kind=p.commitment.kind,
             rag=p.rag.value,
+            colour=p.rag.colour,
             reasons=tuple(p.reasons),
         )
         for p in progress
@@ -718,17 +758,17 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         ...                       period="2022/23", generated=dt.date(2026, 1, 1))
         >>> total = report.headlines[0]
         >>> total.key, total.amount.amount  # exact: rounding happens when it is shown
-        ('total_present_value', Decimal('256792.347350262213635109025669328000'))
+        ('total_present_value', Decimal('267831.586844221354510064185778599360'))
         >>> report.table("by_role").rows[0][:2]  # delivered, once, no transfers
         ('Commissioner', 1)
 
         The same report, rendered in English and in Welsh:
 
         >>> print(render_markdown(report).splitlines()[8])
-        - Total social value (present value): **£256.8 thousand** (£256,792.35) — see T5, T11
+        - Total social value (present value): **£267.8 thousand** (£267,831.59) — see T2, T4, ...
         >>> welsh = render_markdown(report, Formatter(locale="cy_GB"))
         >>> print(welsh.splitlines()[8])
-        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£256.8 mil** (£256,792.35) — ...
+        - Cyfanswm gwerth cymdeithasol (gwerth presennol): **£267.8 mil** (£267,831.59) — ...
     """
     options = options or ReportOptions()
     framework = methodology.framework
@@ -743,6 +783,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
         )
     trace = _trace(batch, items, framework)
+    rolled = _rolled(batch, framework)
     quantities = _quantities(batch)
     extra_tables: tuple[Table, ...] = ()
     extra_notes: tuple[Note, ...] = ()
@@ -761,13 +802,15 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         rounding=methodology.rounding,
         generated=day,
         headlines=(
-            *_headlines(batch, trace, quantities, framework, options),
+            *_headlines(
+                batch, trace, quantities, framework, options, ranges=_ranges(batch, methodology)
+            ),
             *_left_out(exclusions),
         ),
         tables=(
-            _role_table(batch, framework),
-            _theme_table(batch, framework),
-            *_measure_tables(batch, framework),
+            _role_table(rolled, framework),
+            _theme_table(rolled, framework),
+            *_measure_tables(batch, rolled, framework),
             _not_valued_table(batch, framework),
             *appraisal_tables,
             *extra_tables,

@@ -25,10 +25,12 @@ __all__ = ["bar_chart_svg", "tornado_chart_svg", "waterfall_chart_svg"]
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-_WIDTH = 720
-_ROW = 30
-_BAR = 20
-_CHAR = 8.0  # a generous average character width at 13 px, so labels are never cut off
+_ROW = 44  # a label line, its bar, and a gap
+_LABEL = 18  # the label's line above the bar
+_BAR = 16
+_BAR_SHARE = 60.0  # the longest bar's share of the width: the amount fits after it at 320 px
+_LABEL_ROOM = 300.0  # px a label may take: what fits on a 320 px screen
+_CHAR = 7.5  # a generous average character width at 13 px, so labels are never cut off
 _COLOUR = "#1f5f8b"
 _INK = "#1d2430"
 
@@ -43,9 +45,12 @@ def bar_chart_svg(
 ) -> str:
     """A horizontal bar chart as an ``<svg>`` element, self-contained (no external links).
 
-    Bars are drawn to the nearest penny (a chart cannot show more); each is labelled with the
-    amount in the compact form the report uses. ``title`` is drawn at the top when given;
-    ``name`` prefixes the element ids so several charts can share one page.
+    Fluid: the chart is as wide as the page and its text stays 13 px at any width (no
+    ``viewBox`` scaling), so it reads at 320 px as at 1280 px. Each row is its label on one line
+    (clipped with ``…`` when long: the data table below has it whole), then its bar, drawn to
+    the nearest penny in at most 60% of the width, with the amount in the compact form the
+    report uses just after it. ``title`` is drawn at the top when given; ``name`` prefixes the
+    element ids so several charts can share one page.
 
     >>> from socialvalue.report import Formatter
     >>> svg = bar_chart_svg(["A & B"], [Money("1200")], title="", f=Formatter(), name="c")
@@ -54,15 +59,12 @@ def bar_chart_svg(
     """
     numbers = [f.rounded(value.amount, 2) for value in values]
     top = max([*numbers, Decimal(0)]) or Decimal(1)
-    label_room = min(max((len(label) for label in labels), default=4) * _CHAR + 12, _WIDTH * 0.45)
     shown = [f.compact(value) for value in values]
-    value_room = max((len(text) for text in shown), default=8) * _CHAR + 12
-    bar_room = _WIDTH - label_room - value_room
     heading = 24 if title else 0
-    height = heading + _ROW * max(len(labels), 1) + 8
+    height = heading + _ROW * max(len(labels), 1) + 4
     opening = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}" '
-        f'width="{_WIDTH}" height="{height}" id={quoteattr(name)} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" '
+        f'id={quoteattr(name)} class="bars" '
         f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
         f'font-size="13" fill="{_INK}">'
     )
@@ -70,23 +72,15 @@ def bar_chart_svg(
     if title:
         parts.append(f'<text x="0" y="16" font-size="15" font-weight="600">{escape(title)}</text>')
     for row, (label, text, number) in enumerate(zip(labels, shown, numbers, strict=True)):
-        y = heading + row * _ROW + 4
-        length = max(float(number / top) * bar_room, 1.0 if number > 0 else 0.0)
-        middle = y + _BAR / 2 + 4
+        y = heading + row * _ROW
+        share = float(number / top) * _BAR_SHARE if number > 0 else 0.0
+        bar_y = y + _LABEL
         parts.append(
-            f'<text x="{label_room - 8:.1f}" y="{middle:.1f}" text-anchor="end">'
-            f"{escape(_clip(label, label_room - 8))}</text>"
-            f'<rect x="{label_room:.1f}" y="{y}" width="{length:.1f}" height="{_BAR}" '
-            f'fill="{_COLOUR}"/>'
-            f'<text x="{label_room + length + 6:.1f}" y="{middle:.1f}">'
-            f"{escape(text)}</text>"
+            f'<text x="0" y="{y + 13}">{escape(_clip(label, _LABEL_ROOM))}</text>'
+            f'<rect x="0" y="{bar_y}" width="{share:.2f}%" height="{_BAR}" fill="{_COLOUR}"/>'
+            f'<text x="{share:.2f}%" dx="6" y="{bar_y + _BAR - 3}">{escape(text)}</text>'
         )
-    axis = heading + _ROW * max(len(labels), 1)
-    parts.append(
-        f'<line x1="{label_room:.1f}" y1="{heading}" x2="{label_room:.1f}" y2="{axis}" '
-        f'stroke="{_INK}" stroke-width="1"/></svg>'
-    )
-    return "".join(parts)
+    return "".join(parts) + "</svg>"
 
 
 def _svg_text(figure: object, name: str, pyplot: ModuleType, description: str) -> str:

@@ -16,22 +16,12 @@ from types import MappingProxyType
 import attrs
 
 from socialvalue import _display
+from socialvalue._catalogue import N_, Np_, plural_sample, translations as translations_of
 from socialvalue.exceptions import UnknownCodeError
 from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
-from socialvalue.report._catalogue import plural_sample, translations as translations_of
 
 __all__ = ["LABELS", "SUPPORTED_LOCALES", "Formatter"]
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention, found by pybabel extract
-    """Mark a message for extraction (``pybabel extract -k N_``); return it unchanged."""
-    return text
-
-
-def Np_(one: str, other: str) -> tuple[str, str]:  # noqa: N802 - ditto, ``-k Np_:1,2``
-    """Mark a message with a plural form for extraction; return both forms."""
-    return (one, other)
 
 
 #: The report's own words, in English: the message catalogue's source. A pair has a plural
@@ -88,6 +78,12 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
             "{n} delivery",
             "{n} deliveries",
         ),
+        # Quantities in the standard units, by the unit's code: plurals by the catalogue.
+        "quantity_fte_year": Np_("{n} FTE-year", "{n} FTE-years"),
+        "quantity_hour": Np_("{n} hour", "{n} hours"),
+        "quantity_day": Np_("{n} day", "{n} days"),
+        "quantity_week": Np_("{n} week", "{n} weeks"),
+        "quantity_tco2e": Np_("{n} tonne CO2e", "{n} tonnes CO2e"),
         "indicator_contracts_with_social_value": N_("Contracts in scope that include social value"),
         "basis_contracts_with_social_value": N_(
             "{numerator_measures} ÷ {denominator_measure}: {numerator} of {denominator}"
@@ -214,7 +210,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "status_counts": N_("Commitments by status"),
         "untranslated": N_("Shown in English (no translation in the data): {items}."),
         "appraisal": N_("Appraisal: benefits, costs and ratios by project"),
-        "excluded": N_("Not in the social-value total, and why"),
+        "excluded": N_("Kept out of the social-value total, or kept in with a flag, and why"),
         "immaterial": N_("Outcomes below the materiality threshold"),
         "transfers_total": N_("Transfers (reported, not counted)"),
         "targets_total": N_("Targets and forecasts (not delivered)"),
@@ -226,6 +222,7 @@ _MESSAGES: Mapping[str, str | tuple[str, str]] = MappingProxyType(
         "inputs": N_("Inputs"),
         "npsv": N_("NPSV"),
         "bcr": N_("BCR"),
+        "benefits_unvalued": N_("Benefits not valued (not in PVB or the ratios)"),
         "sroi": N_("SROI ratio"),
         "net_sroi": N_("Net SROI ratio"),
         "leverage": N_("Leverage ratio"),
@@ -365,12 +362,12 @@ class Formatter:
     >>> from socialvalue import Money
     >>> from socialvalue.methodology import RoundingPolicy
     >>> en = Formatter(locale="en_GB", rounding=RoundingPolicy(places=2))
-    >>> en.money(Money("8484000.005"))
-    '£8,484,000.01'
-    >>> en.compact(Money("8484000"))
-    '£8.5 million'
-    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("8484000"))
-    '£8.5 miliwn'
+    >>> en.money(Money("2164000.005"))
+    '£2,164,000.01'
+    >>> en.compact(Money("2164000"))
+    '£2.2 million'
+    >>> Formatter(locale="cy_GB", rounding=RoundingPolicy()).compact(Money("2164000"))
+    '£2.2 miliwn'
     """
 
     locale: str = "en_GB"
@@ -403,7 +400,7 @@ class Formatter:
         """A label with its ``{placeholders}`` filled, each value formatted by :meth:`value`."""
         return self.label(key).format(**{name: self.value(v) for name, v in values.items()})
 
-    def plural(self, key: str, n: int, **values: object) -> str:
+    def plural(self, key: str, n: int | Decimal, **values: object) -> str:
         """The plural form of label ``key`` for ``n`` (``key.one``, ``key.other`` …).
 
         >>> Formatter().plural("deliveries_count", 1), Formatter().plural("deliveries_count", 3)
@@ -445,7 +442,7 @@ class Formatter:
         )
 
     def compact(self, amount: Money) -> str:
-        """A headline amount: ``£8.5 million``, rounded to one decimal of its scale."""
+        """A headline amount: ``£2.2 million``, rounded to one decimal of its scale."""
         return _display.compact_money(
             amount.amount,
             amount.currency,

@@ -162,7 +162,7 @@ def render_html(  # noqa: PLR0913 - keyword-only options of one document
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_html(report, Formatter(locale="cy_GB"), charts=False)
-        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£256.8 mil" in html
+        >>> '<html lang="cy">' in html, "Prif ffigurau" in html, "£267.8 mil" in html
         (True, True, True)
     """
     f = f if f is not None else Formatter(rounding=report.rounding)

@@ -207,8 +207,9 @@ def render_csv_tables(report: Report, f: Formatter | None = None) -> dict[str, s
         >>> print(render_csv_tables(report)["by_role"])
         role,deliveries,gross,net,present_value
         Commissioner,1,225718.40,225718.40,241795.20
-        Service provider,1,14000.00,14000.00,14997.15
-        Total,2,239718.40,239718.40,256792.35
+        Investor,1,5621.04,5621.04,6021.40
+        Service provider,2,18684.20,18684.20,20014.99
+        Total,4,250023.65,250023.65,267831.59
         <BLANKLINE>
     """
     f = _formatter(report, f)

@@ -17,9 +17,11 @@ from socialvalue.methodology import RoundingPolicy
 from socialvalue.money import Money
 from socialvalue.report import _text
 from socialvalue.report._charts import bar_chart_svg
-from socialvalue.report._format import Formatter
+from socialvalue.report._format import LABELS, Formatter
 from socialvalue.report._model import Headline, Outcome, Report
 from socialvalue.report._render import render_template
+from socialvalue.tracking import Rag
+from socialvalue.units import STANDARD_UNITS
 
 __all__ = [
     "RAG_SHAPES",
@@ -55,17 +57,33 @@ _COUNTED_KINDS = frozenset({"count", "people"})
 def outcome_line(outcome: Outcome, f: Formatter) -> str:
     """``14,000 hour — Volunteering hours given … (£225.7 thousand)``: one outcome in words."""
     value = f" ({f.compact(outcome.present_value)})" if outcome.present_value is not None else ""
-    amount = quantity_text(outcome.quantity, f.title(outcome.unit), outcome.unit_kind, f)
+    amount = quantity_text(outcome.quantity, outcome.unit, outcome.unit_kind, f)
     return f"{amount} — {f.title(outcome.title)}{value}"
 
 
 def quantity_text(quantity: Decimal, unit: str, kind: str, f: Formatter) -> str:
-    """A quantity as a reader says it: £ amounts as money, counts bare, others with the unit."""
+    """A quantity as a reader says it: £ amounts as money, counts bare, others with the unit.
+
+    ``unit`` is the unit's English label; a standard unit's is said with its plural form in
+    the locale (``14,000 hours``), any other's with its title translated.
+
+    >>> quantity_text(Decimal(14000), "hour", "time", Formatter())
+    '14,000 hours'
+    >>> quantity_text(Decimal(1), "FTE-year", "employment", Formatter())
+    '1 FTE-year'
+    """
     if kind == "money":
         return f.money(Money(quantity, "GBP"))
     if kind in _COUNTED_KINDS:
         return f.number(quantity)
-    return f"{f.number(quantity)} {unit}"
+    standard = _STANDARD_LABELS.get(unit)
+    if standard is not None and f"quantity_{standard}.other" in LABELS["en_GB"]:
+        return f.plural(f"quantity_{standard}", quantity)
+    return f"{f.number(quantity)} {f.title(unit)}"
+
+
+#: The standard units' codes by their English labels.
+_STANDARD_LABELS = {unit.label: unit.code for unit in STANDARD_UNITS.values()}
 
 
 def amount_cards(report: Report, f: Formatter) -> tuple[list[dict[str, str]], str]:
@@ -238,8 +256,13 @@ def commitments_view(report: Report, f: Formatter) -> dict[str, Any] | None:
 
 
 def _rag_word(rag: str, f: Formatter) -> str:
-    word = f.label(f"rag_{rag}", rag.replace("_", " "))
+    """A status in words, with its colour where the word is not one (``Complete (green)``)."""
+    colour = Rag(rag).colour if rag in _RAG_VALUES else ""
+    word = _text.rag_word(rag, colour, f)
     return word[:1].upper() + word[1:]
+
+
+_RAG_VALUES = frozenset(rag.value for rag in Rag)
 
 
 def _about(report: Report, f: Formatter) -> list[str]:
@@ -277,7 +300,7 @@ def render_members_html(
         ...                       title="Annual report", authority="LCRCA", period="2022/23",
         ...                       generated=dt.date(2026, 1, 1))
         >>> html = render_members_html(report, annex_href="annex.html", charts=False)
-        >>> "In 2022/23, LCRCA created £256.8 thousand of social value" in html
+        >>> "In 2022/23, LCRCA created £267.8 thousand of social value" in html
         True
     """
     f = f if f is not None else Formatter(rounding=report.rounding)

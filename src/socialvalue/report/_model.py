@@ -172,8 +172,10 @@ class CommitmentLine:
     """One commitment's status for the report.
 
     ``kind`` and ``rag`` are codes (``day_one``, ``not_started`` …) that renderers label;
-    ``role`` is the role's title in the framework (or its code); ``reasons`` are the tracking's
-    reasons for the status, as it wrote them.
+    ``colour`` is the colour it shows (``green`` for a commitment met, ``complete``, as for
+    ``green``; see :attr:`socialvalue.tracking.Rag.colour`); ``role`` is the role's title in the
+    framework (or its code); ``reasons`` are the tracking's reasons for the status, as it wrote
+    them (a met commitment's cite the evidence that it was met).
     """
 
     id: str
@@ -182,6 +184,7 @@ class CommitmentLine:
     kind: str
     rag: str
     reasons: tuple[str, ...] = ()
+    colour: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -264,8 +267,10 @@ class Exclusion:
         period: Its period.
         quantity: How much.
         present_value: What it would have added (``None`` if it has no £ value).
-        kind: ``target``, ``transfer``, ``overlap`` (excluded) or ``overlap kept`` (flagged under
-            the ``warn`` policy, still counted).
+        kind: ``target``, ``transfer``, ``overlap`` (excluded), ``overlap kept`` (flagged under
+            the ``warn`` policy, still counted) or ``possible overlap`` (overlapping measures
+            delivered in the same period outside the methodology's ``overlap_scope``: listed,
+            not de-duplicated; see :meth:`~socialvalue.ValuationBatch.possible_overlaps`).
         overlaps: The measure it overlaps, if any.
         reason: Why, in words.
     """
@@ -300,6 +305,9 @@ class AppraisalLine:
         attracted: Funding attracted (the methodology's leverage measures), if any.
         leverage: Funding attracted ÷ inputs.
         transfers: Present value of transfers kept out of PVB.
+        benefits_unvalued: Outcome measures the project delivered that are counted but not
+            valued in money (:attr:`socialvalue.rollup.Totals.benefits_unvalued`): PVB, NPSV
+            and the ratios leave them out, and the report says so beside the ratios.
     """
 
     project: str
@@ -313,6 +321,7 @@ class AppraisalLine:
     attracted: Money
     leverage: Decimal | None
     transfers: Money
+    benefits_unvalued: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -181,13 +181,21 @@ def indicator_texts(indicator: Indicator, f: Formatter) -> tuple[str, str, str]:
     return label, figure, basis
 
 
+def rag_word(rag: str, colour: str, f: Formatter) -> str:
+    """A status in words, with its colour where the word is not one: ``complete (green)``."""
+    word = f.label(f"rag_{rag}", rag.replace("_", " "))
+    if not colour or colour in (rag, "grey"):
+        return word
+    return f"{word} ({f.label(f'rag_{colour}', colour)})"
+
+
 def commitment_cells(line: CommitmentLine, f: Formatter) -> tuple[str, str, str, str, str]:
-    """A commitment's id, title, role, status (labelled) and reasons."""
+    """A commitment's id, title, role, status (labelled, with its colour) and reasons."""
     return (
         line.id,
         f.title(line.title),
         f.title(line.role),
-        f.label(f"rag_{line.rag}", line.rag.replace("_", " ")),
+        rag_word(line.rag, line.colour, f),
         "; ".join(line.reasons),
     )
 

@@ -1,0 +1,176 @@
+"""The fast path for the shipped methodology: a JSON cache rebuilt into the very same objects."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import attrs
+import pytest
+
+import socialvalue
+from socialvalue import _shipped_cache
+from socialvalue._sha256 import sha256_hex
+from socialvalue._shipped_cache import (
+    CACHE_FORMAT,
+    cache_path,
+    cached_methodology,
+    decode,
+    encode,
+    shipped_cache_names,
+    source_digests,
+)
+from socialvalue.exceptions import SocialValueError, UnknownCodeError
+from socialvalue.io import SHIPPED_METHODOLOGIES
+from socialvalue.io._cache_writer import cache_text
+from socialvalue.io._methodology import methodology_from_shipped_toml
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED_METHODOLOGIES))
+def test_the_fast_path_gives_the_object_the_slow_path_gives(name: str) -> None:
+    fast = cached_methodology(name)
+    slow = methodology_from_shipped_toml(name)
+    assert fast is not None
+    assert fast == slow
+    assert fast.content_hash == slow.content_hash
+    assert fast.framework == slow.framework
+    assert fast.registries == slow.registries
+    # outside equality, but cited by every explanation
+    assert [r.origin for r in fast.registries] == [r.origin for r in slow.registries]
+    assert all(r.origin for r in fast.registries)
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED_METHODOLOGIES))
+def test_the_committed_cache_is_the_one_the_shipped_toml_gives(name: str) -> None:
+    committed = Path(cache_path(name)).read_text(encoding="utf-8")
+    assert committed == cache_text(name), (
+        "the shipped data changed: run python -m socialvalue.io._cache_writer"
+    )
+
+
+def test_every_shipped_methodology_has_a_cache() -> None:
+    assert shipped_cache_names() == sorted(SHIPPED_METHODOLOGIES)
+
+
+def test_one_function_one_object_at_every_door() -> None:
+    assert socialvalue.default_methodology is socialvalue.io.default_methodology
+    assert socialvalue.default_methodology() is socialvalue.io.default_methodology()
+
+
+def test_an_unknown_name_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(UnknownCodeError, match="lcrca-default"):
+        socialvalue.default_methodology("lcrca-defualt")
+
+
+def test_a_tag_may_name_only_the_listed_classes() -> None:
+    with pytest.raises(KeyError):
+        decode({"!c": "system", "a": {"command": "true"}})
+    with pytest.raises(TypeError, match="no cache tag"):
+        encode(Path())
+
+
+def _write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: object) -> None:
+    target = tmp_path / "x.cache.json"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(target))
+
+
+def test_a_cache_whose_hash_does_not_match_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methodology = methodology_from_shipped_toml("lcrca-default")
+    good = {
+        "format": CACHE_FORMAT,
+        "content_hash": methodology.content_hash,
+        "sources": source_digests(),
+        "methodology": encode(methodology),
+    }
+    _write(tmp_path, monkeypatch, good)
+    assert cached_methodology("x") == methodology
+    _write(tmp_path, monkeypatch, {**good, "content_hash": "0" * 64})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, {**good, "format": "socialvalue/shipped-cache/0"})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, {**good, "methodology": {"!c": "Nothing", "a": {}}})
+    assert cached_methodology("x") is None
+    _write(tmp_path, monkeypatch, [1, 2])
+    assert cached_methodology("x") is None
+
+
+def test_a_missing_cache_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(tmp_path / "none.json"))
+    assert cached_methodology("lcrca-default") is None
+
+
+def _copy_of_the_shipped_data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    for relative in source_digests():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((Path(_shipped_cache.__file__).parent / "data" / relative).read_bytes())
+    return folder
+
+
+def test_a_stale_cache_is_not_used(tmp_path: Path) -> None:
+    folder = _copy_of_the_shipped_data(tmp_path)
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is not None
+    # A shipped file edited after the cache was written (here: one value's price year comment
+    # would do; any byte counts), or a file added: the cache is stale.
+    registry = folder / "registries" / "dwp-swap.toml"
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is None
+    registry.write_bytes(registry.read_bytes()[:-1])
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is not None
+    (folder / "registries" / "new.toml").write_text("", encoding="utf-8")
+    assert cached_methodology("lcrca-default", data_folder=str(folder)) is None
+
+
+def test_a_stale_cache_is_refused_naming_the_changed_file_and_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy_of_the_shipped_data(tmp_path)
+    registry = folder / "registries" / "dwp-swap.toml"
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    reason = _shipped_cache.read_cache("lcrca-default", data_folder=str(folder))
+    assert reason == "shipped data changed since it was written (registries/dwp-swap.toml)"
+    cache = Path(cache_path("lcrca-default"))
+    (folder / "methodologies" / cache.name).write_bytes(cache.read_bytes())
+    monkeypatch.setattr(_shipped_cache, "_data_folder", lambda: str(folder))
+    with pytest.raises(SocialValueError, match=r"dwp-swap\.toml.*_cache_writer"):
+        _shipped_cache.default_methodology.__wrapped__("lcrca-default")
+    with pytest.raises(UnknownCodeError, match="lcrca-default"):
+        _shipped_cache.default_methodology.__wrapped__("nothing")
+
+
+def test_the_classes_of_a_methodology_take_python_functions_as_converters() -> None:
+    # attrs reads every converter's signature when it creates a class: a class (an enum) or a
+    # built-in (tuple, Decimal) costs 0.1 to 2 ms there, on every first call. Keep them out of
+    # the classes the shipped methodology is built from.
+    slow = [
+        f"{cls.__qualname__}.{field.name}: {field.converter!r}"
+        for cls in _shipped_cache._CLASSES.values()
+        for field in attrs.fields(cls)
+        if field.converter is not None and not isinstance(field.converter, types.FunctionType)
+    ]
+    assert slow == []
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", bytes(range(256)) * 300])
+def test_the_fast_path_hashes_as_hashlib_does(data: bytes) -> None:
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_the_fast_path_imports_neither_hashlib_nor_the_io_layer() -> None:
+    # What the call itself imports (a coverage tool may have imported hashlib before it).
+    code = (
+        "import sys, socialvalue; before = set(sys.modules); socialvalue.default_methodology(); "
+        "loaded = set(sys.modules) - before; "
+        "print(sorted({'hashlib', '_hashlib', 'socialvalue.io', 'cattrs'} & loaded), "
+        "'socialvalue.methodology' in loaded)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] True"
