@@ -676,7 +676,8 @@ def _steps(valuation):
 
 
 def test_a_reported_amount_is_worth_one_pound_a_unit_before_additionality():
-    valued = value(Delivery(measure="LCR-COM-2", quantity="100", period="2024/25"), ADJUSTED)
+    fresh = attrs.evolve(ADJUSTED)  # its own memo: this test computes the unit value itself
+    valued = value(Delivery(measure="LCR-COM-2", quantity="100", period="2024/25"), fresh)
     with calculation_context():
         present = Decimal("0.675") / Decimal("1.035")
     assert _steps(valued) == [
@@ -706,7 +707,8 @@ def test_a_reported_amount_is_worth_one_pound_a_unit_before_additionality():
 
 
 def test_a_measure_assumption_is_named_in_each_step_and_the_stream_is_described():
-    valued = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), ADJUSTED)
+    fresh = attrs.evolve(ADJUSTED)  # its own memo: this test computes the unit value itself
+    valued = value(Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25"), fresh)
     names_and_texts = [(s.name, s.text) for s in valued.unit.steps[2:8]]
     assert names_and_texts == [
         ("deadweight", "30% (measure assumption)"),
@@ -716,6 +718,12 @@ def test_a_measure_assumption_is_named_in_each_step_and_the_stream_is_described(
         ("attribution", "0% (measure assumption)"),
         ("multiplier", "× 1.2 (measure assumption)"),
     ]
+    rebased = valued.unit.steps[1].result
+    with calculation_context():
+        after = [rebased * Decimal("0.7")]
+        after += [after[0], after[0] * Decimal("0.8")]
+        after += [after[2], after[2], after[2] * Decimal("1.2")]
+    assert [s.result for s in valued.unit.steps[2:8]] == after
     assert [s.factor for s in valued.unit.steps[2:8]] == [
         Decimal("0.7"),
         1,
