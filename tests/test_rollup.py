@@ -654,3 +654,23 @@ def test_an_outcome_valued_at_nothing_is_valued_not_unvalued():
         [Delivery(measure="LCR-ENV-1", quantity="3", period="2022/23")], PLAIN, ("measure",)
     )
     assert counted.rows[("LCR-ENV-1",)].benefits_unvalued == ("LCR-ENV-1",)  # record-only
+
+
+def test_table_records_carry_quotients_to_30_places_unless_rounded_with_the_money():
+    rolled = Rollup.of(
+        [Delivery(measure="LCR-EDI-1", quantity="3", period="2022/23", project="P")],
+        PLAIN,
+        ("project",),
+        costs=[Cost(amount="1000", period="2022/23", project="P")],
+    )
+    exact = rolled.to_records()[0]
+    with calculation_context():
+        assert exact["cost_per_outcome:LCR-EDI-1"] == Decimal(1000) / Decimal(3)  # 100 digits
+    table = rolled.table_records(None)[0]
+    assert str(table["cost_per_outcome:LCR-EDI-1"]) == "333." + "3" * 30
+    assert str(table["bcr"]) == "1.5" + "0" * 29  # 3 people × £500 = £1,500 ÷ £1,000
+    assert table["gross"] == exact["gross"]  # money is not a quotient: untouched
+    assert rolled.table_records(2) == rolled.to_records()  # rounded later, once, with the money
+    money, decimals = rolled.exact_columns([exact])
+    assert {"bcr", "gross", "cost_per_outcome:LCR-EDI-1"} <= money
+    assert decimals == frozenset({"quantity"})
