@@ -1,5 +1,6 @@
 """Step 2 of valuation (DESIGN §9): value_many sums quantities per key, groups know their members."""
 
+import warnings
 from decimal import Decimal
 
 import attrs
@@ -138,3 +139,384 @@ def test_a_group_without_members_has_no_first():
     bare = attrs.evolve(group, members=())
     assert bare.first is None
     assert attrs.evolve(bare, members=(3, 5)).first == 3
+
+
+# --- records, exclusions and totals of a batch (mutation testing and coverage, issue #12) ------
+
+from helpers import valuation_methodology, valuation_proxy, valuation_registry  # noqa: E402
+
+from socialvalue.proxies import Verification  # noqa: E402 - grouped with the tests that need it
+
+TRANSFERS_OUT = valuation_methodology(count_transfers=False)
+MIXED = [
+    Delivery(measure="LCR-COM-1", quantity="10", period="2022/23", project="P"),
+    Delivery(measure="LCR-COM-1", quantity="5", period="2022/23", project="P"),
+    Delivery(measure="LCR-COM-2", quantity="100", period="2022/23", project="P"),
+    Delivery(measure="LCR-EDI-1", quantity="1", period="2022/23", project="Q", status="target"),
+    Delivery(measure="LCR-ENV-1", quantity="3", period="2022/23", project="Q"),
+]
+EMPLOYMENT = valuation_registry(
+    valuation_proxy("LCR-EMP-1", "fte_year", "1000"),
+    valuation_proxy("LCR-EMP-2", "fte_year", "300", verification=Verification.PRIMARY),
+    id="employment",
+)
+OVERLAPPING = [
+    Delivery(measure="LCR-EMP-1", quantity="2", period="2022/23"),
+    Delivery(measure="LCR-EMP-2", quantity="1", period="2022/23"),
+]
+
+
+def test_records_give_each_group_its_key_by_values_sums_and_unit_values_exactly():
+    batch = value_many(MIXED, TRANSFERS_OUT, by=("project", "geography"))
+    records = batch.to_records()
+    assert [r["measure"] for r in records] == ["LCR-COM-1", "LCR-COM-2", "LCR-EDI-1", "LCR-ENV-1"]
+    methodology = str(TRANSFERS_OUT.ref)
+    assert records[0] == {
+        "measure": "LCR-COM-1",
+        "period": "2022/23",
+        "geography": "UK",
+        "project": "P",
+        "by_geography": "UK",
+        "quantity": Decimal(15),
+        "count": 2,
+        "first": 0,
+        "valuation": "proxy",
+        "currency": "GBP",
+        "unit_gross": Decimal("12.34"),
+        "unit_net": Decimal("12.34"),
+        "unit_present_value": Decimal("12.34"),
+        "gross": Decimal("185.10"),
+        "net": Decimal("185.10"),
+        "present_value": Decimal("185.10"),
+        "extrapolated": False,
+        "status": "delivered",
+        "counted": True,
+        "reason": "",
+        "methodology": methodology,
+    }
+    transfer, target, counted_only = records[1:]
+    assert (transfer["valuation"], transfer["counted"], transfer["first"]) == (
+        "financial",
+        False,
+        2,
+    )
+    assert transfer["reason"].startswith("a transfer (money or resources moved, not created")
+    assert (target["status"], target["counted"], target["present_value"]) == (
+        "target",
+        False,
+        Decimal(500),
+    )
+    assert target["reason"] == "a target or forecast, not delivered: kept out of delivered totals"
+    assert (counted_only["valuation"], counted_only["quantity"]) == ("record_only", Decimal(3))
+    assert [counted_only[k] for k in ("gross", "net", "present_value", "unit_gross")] == [None] * 4
+
+
+def test_totals_count_only_counted_groups_and_the_raw_total_counts_every_group():
+    batch = value_many(MIXED, TRANSFERS_OUT, by=("project",))
+    assert [g.key.measure for g in batch.excluded()] == ["LCR-COM-2", "LCR-EDI-1"]
+    assert batch.flagged() == ()
+    assert batch.total_gross() == batch.total_net() == batch.total_present_value()
+    assert batch.total_present_value() == Money("185.10")
+    assert batch.total_raw_present_value() == Money("785.10")  # + £100 transfer + £500 target
+    assert batch.total_raw_present_value("EUR") == Money("0", "EUR")
+    assert batch.currencies() == ("GBP",)
+    assert value_many([MIXED[-1]], TRANSFERS_OUT).currencies() == ()  # record-only: no money
+    assert batch.record_only() == {"LCR-ENV-1": Decimal(3)}
+
+
+def test_overlaps_are_flagged_under_warn_and_excluded_under_exclude_second():
+    warned = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert [g.key.measure for g in warned.flagged()] == ["LCR-EMP-2"]
+    assert warned.excluded() == ()
+    assert warned.total_present_value() == Money("2300")
+    excluded = value_many(
+        OVERLAPPING,
+        valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="exclude_second"),
+    )
+    assert [g.key.measure for g in excluded.flagged()] == ["LCR-EMP-2"]
+    assert [g.key.measure for g in excluded.excluded()] == ["LCR-EMP-2"]
+    assert excluded.total_present_value() == Money("2000")
+    assert excluded.total_raw_present_value() == Money("2300")
+
+
+def test_total_by_verification_splits_the_counted_total_by_field():
+    batch = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert batch.total_by_verification() == {
+        "primary": Money("300"),
+        "unverified": Money("2000"),
+    }
+    assert batch.total_by_verification("gross", "GBP") == {
+        "primary": Money("300"),
+        "unverified": Money("2000"),
+    }
+    assert batch.total_by_verification(currency="EUR") == {}
+
+
+def test_a_group_explains_its_working_for_all_its_deliveries():
+    batch = value_many(MIXED, TRANSFERS_OUT)
+    group = batch.groups[0]
+    lines = group.explain(batch.methodology).splitlines()
+    assert lines[0] == (
+        f"LCR-COM-1: 15 in 2022/23, UK (2 deliveries) — methodology {TRANSFERS_OUT.ref}"
+    )
+    assert lines[-1] == (
+        "10. quantity: × 15 → gross 185.100000000000000000000000000000, net "
+        "185.100000000000000000000000000000, present value 185.100000000000000000000000000000 GBP"
+    )
+    assert group.explain(batch.methodology, places=2).splitlines()[-1] == (
+        "10. quantity: × 15 → gross 185.10, net 185.10, present value 185.10 GBP"
+    )
+    single = batch.groups[1].explain(batch.methodology).splitlines()[0]
+    assert single == f"LCR-COM-2: 100 in 2022/23, UK (1 delivery) — methodology {TRANSFERS_OUT.ref}"
+
+
+def test_a_group_left_out_does_not_stop_the_total_of_the_groups_after_it():
+    # The transfer (not counted) comes first; the volunteering after it is still added.
+    batch = value_many(
+        [
+            Delivery(measure="LCR-COM-2", quantity="100", period="2022/23"),
+            Delivery(measure="LCR-COM-1", quantity="10", period="2022/23"),
+        ],
+        TRANSFERS_OUT,
+    )
+    assert [g.counted for g in batch] == [False, True]
+    assert batch.total_gross() == Money("123.40")
+    assert batch.total_raw_present_value() == Money("223.40")
+
+
+def test_total_by_verification_reads_the_field_asked_for():
+    batch = value_many(
+        [Delivery(measure="LCR-EMP-1", quantity="2", period="2024/25")], ADJUSTED, by=()
+    )
+    gross = batch.total_by_verification("gross")
+    present = batch.total_by_verification("present_value")
+    assert gross == {"unverified": batch.total_gross()}
+    assert present == {"unverified": batch.total_present_value()}
+    assert gross != present
+    assert batch.total_by_verification("net") == {"unverified": batch.total_net()}
+
+
+# --- overlaps: scope, periods, order and policies (mutation testing, issue #12) ----------------
+
+from socialvalue.batch import OverlapWarning, overlap_pairs  # noqa: E402
+from socialvalue.framework import ValueType  # noqa: E402
+
+RAISING = valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="raise")
+
+
+def _second_overlaps(first_period, second_period, methodology=None, **second):
+    """Whether an LCR-EMP-2 delivery is found to overlap an LCR-EMP-1 one."""
+    pair = [
+        Delivery(measure="LCR-EMP-1", quantity="1", period=first_period),
+        Delivery(measure="LCR-EMP-2", quantity="1", period=second_period, **second),
+    ]
+    method = methodology or valuation_methodology(
+        registries=(EMPLOYMENT,), overlap_policy="exclude_second"
+    )
+    return [g.overlaps for g in value_many(pair, method)] == ["", "LCR-EMP-1"]
+
+
+def test_overlapping_periods_include_their_first_and_last_days():
+    q1 = "2022/23 Q1"  # 1 April to 30 June 2022
+    assert _second_overlaps(q1, "2022-06-30..2022-07-31")  # shares 30 June
+    assert not _second_overlaps(q1, "2022-07-01..2022-07-31")
+    assert _second_overlaps(q1, "2022-03-01..2022-04-01")  # shares 1 April
+    assert not _second_overlaps(q1, "2022-03-01..2022-03-31")
+    assert _second_overlaps("2022/23", q1)  # a quarter inside the year
+
+
+def test_overlaps_are_sought_within_the_scope_and_status():
+    assert not _second_overlaps("2022/23", "2022/23", project="Other")
+    assert not _second_overlaps("2022/23", "2022/23", status="target")
+    whole_projects = valuation_methodology(
+        registries=(EMPLOYMENT,), overlap_policy="exclude_second", overlap_scope=("project",)
+    )
+    # Without period in the scope, any two years of one project overlap.
+    assert _second_overlaps("2022/23", "2024/25", whole_projects)
+    assert not _second_overlaps("2022/23", "2024/25", whole_projects, project="Other")
+
+
+def test_the_reasons_name_the_measure_overlapped_and_the_scope():
+    excluded = value_many(
+        OVERLAPPING,
+        valuation_methodology(registries=(EMPLOYMENT,), overlap_policy="exclude_second"),
+    )
+    assert excluded.groups[1].reason == (
+        "overlaps LCR-EMP-1 delivered in the same project, contract, period (the framework says "
+        "they may count the same activity): excluded from the de-duplicated total"
+    )
+    with pytest.warns(OverlapWarning) as warned:
+        kept = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
+    assert str(warned[0].message) == (
+        "1 deliveries overlap others in the same project, contract, period (LCR-EMP-2 / "
+        "LCR-EMP-1); counted under overlap_policy 'warn'"
+    )
+    assert kept.groups[1].reason == (
+        "overlaps LCR-EMP-1 in the same project, contract, period: counted (policy 'warn')"
+    )
+    with pytest.raises(ValidationError) as raised:
+        value_many(OVERLAPPING, RAISING)
+    assert str(raised.value) == (
+        "overlapping deliveries (overlap_policy = 'raise'): [1]: LCR-EMP-2 overlaps LCR-EMP-1 "
+        "in the same project, contract, period"
+    )
+    transfers = attrs.evolve(default_methodology(), count_transfers=False)
+    gift = value_many(
+        [
+            Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+            Delivery(measure="LCR-COM-3", quantity="1", period="2022/23"),
+        ],
+        transfers,
+    )
+    assert gift.groups[1].reason == (
+        "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
+        "NPSV and the social-value total; it also overlaps LCR-COM-1"
+    )
+
+
+def _declaring(framework, code, overlaps_with):
+    def change(node):
+        changes = {}
+        for children in ("outcomes", "measures"):
+            if hasattr(node, children):
+                changes[children] = tuple(change(c) for c in getattr(node, children))
+        if getattr(node, "code", None) == code:
+            changes["overlaps_with"] = overlaps_with
+        return attrs.evolve(node, **changes)
+
+    return attrs.evolve(framework, themes=tuple(change(t) for t in framework.themes))
+
+
+def test_the_second_of_a_pair_is_the_one_that_declares_it_or_the_later_if_both_do():
+    framework = PLAIN.framework
+    codes = framework.measure_codes()
+    assert codes.index("LCR-EMP-1") < codes.index("LCR-EMP-2")
+    assert overlap_pairs(framework)["LCR-EMP-2"] == ("LCR-EMP-1",)
+    assert "LCR-EMP-1" not in overlap_pairs(framework)
+    mutual = _declaring(framework, "LCR-EMP-1", ("LCR-EMP-2",))
+    assert overlap_pairs(mutual)["LCR-EMP-2"] == ("LCR-EMP-1",)  # once, not twice
+    assert "LCR-EMP-1" not in overlap_pairs(mutual)
+    # An earlier measure that alone declares a later one is the second of the pair.
+    earlier = _declaring(framework, "LCR-EMP-1", ("LCR-SKL-4",))
+    assert codes.index("LCR-EMP-1") < codes.index("LCR-SKL-4")
+    assert overlap_pairs(earlier)["LCR-EMP-1"] == ("LCR-SKL-4",)
+    assert "LCR-SKL-4" not in overlap_pairs(earlier)
+
+
+def test_unvalued_groups_keep_their_status_overlap_and_the_methodology_reason():
+    method = default_methodology()
+    batch = value_many(
+        [
+            Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23"),
+            Delivery(measure="LCR-SKL-4", quantity="2", period="2022/23", status="target"),
+        ],
+        method,
+        unvalued="report",
+    )
+    delivered, target = batch.unvalued
+    assert (delivered.status.value, target.status.value) == ("delivered", "target")
+    from socialvalue import ValuationKey, unit_value
+    from socialvalue.proxies import NoProxyValueError
+
+    with pytest.raises(NoProxyValueError) as lookup:
+        unit_value(
+            ValuationKey.of(Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23")), method
+        )
+    error = str(lookup.value)
+    assert error.startswith("no value for LCR-SKL-4 in registry ")
+    words = method.unvalued_reason("LCR-SKL-4")
+    assert words
+    assert delivered.reason == f"{words} ({error})"
+    with pytest.raises(ValidationError) as raised:
+        value_many([Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23")] * 2, method)
+    assert str(raised.value) == (
+        f"deliveries that cannot be valued: [0]: {words} ({error}) (2 deliveries)"
+    )
+    with pytest.raises(ValidationError) as one:
+        value_many([Delivery(measure="LCR-SKL-4", quantity="1", period="2022/23")], method)
+    assert str(one.value) == f"deliveries that cannot be valued: [0]: {words} ({error})"
+    # Without words for the measure, the reason is the lookup's error alone; an unvalued
+    # delivery that overlaps another says which.
+    plain = value_many(OVERLAPPING, PLAIN, unvalued="report")
+    (unvalued,) = plain.unvalued
+    assert unvalued.reason.startswith("no value for LCR-EMP-2 in registry test")
+    assert unvalued.overlaps == "LCR-EMP-1"
+
+
+def test_a_proxy_may_classify_its_value_type_differently_from_the_framework():
+    reclassified = valuation_registry(
+        valuation_proxy("LCR-EMP-1", "fte_year", "1000", value_type="social"),
+        valuation_proxy("LCR-EMP-2", "fte_year", "300"),
+        id="reclassified",
+    )
+    batch = value_many(OVERLAPPING, valuation_methodology(registries=(reclassified,)))
+    assert PLAIN.framework.measure("LCR-EMP-1").value_type is ValueType.ECONOMIC
+    assert [g.value_type for g in batch] == [ValueType.SOCIAL, ValueType.SOCIAL]
+
+
+def test_value_many_takes_any_iterable_and_names_unknown_groupings():
+    method = valuation_methodology(registries=(EMPLOYMENT,))
+    listed = value_many(OVERLAPPING, method)
+    generated = value_many((d for d in OVERLAPPING), method)
+    assert generated.count == listed.count == 2
+    assert [g.overlaps for g in generated] == ["", "LCR-EMP-1"]
+    with pytest.raises(ValueError, match="cannot group by") as unknown:
+        value_many(OVERLAPPING, PLAIN, by=("colour", "size"))
+    assert str(unknown.value) == (
+        f"by: cannot group by colour, size; choose from {DELIVERY_DIMENSIONS}"
+    )
+
+
+def test_bad_deliveries_are_grouped_by_measure_unit_and_role_whatever_their_period_or_status():
+    batch = [
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2023/24", role="boss"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", role="boss", status="target"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", unit="hours"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2023/24", unit="hours", role="boss"),
+    ]
+    roles = "civic-leader, commissioner, devolved-powers, employer, investor, service-provider"
+    units = (
+        "LCR-COM-1 is counted in 'hour', not 'hours'; quantities are never converted between units"
+    )
+    with pytest.raises(ValidationError) as info:
+        value_many(batch, PLAIN)
+    assert str(info.value) == (
+        "deliveries: 4 problems:\n"
+        f"  - [0].role: unknown role 'boss'; known: {roles} (and 2 more like it)\n"
+        f"  - [3].unit: {units}\n"
+        f"  - [4].unit: {units}\n"
+        f"  - [4].role: unknown role 'boss'; known: {roles}"
+    )
+
+
+def test_the_overlap_warning_lists_each_pair_once_and_none_without_overlaps():
+    pairs = [
+        *OVERLAPPING,
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23"),
+        Delivery(measure="LCR-COM-3", quantity="1", period="2022/23"),
+    ]
+    method = valuation_methodology(registries=(EMPLOYMENT,))
+    with pytest.warns(OverlapWarning) as warned:
+        value_many(pairs, method, unvalued="report")
+    assert str(warned[0].message) == (
+        "2 deliveries overlap others in the same project, contract, period (LCR-COM-3 / "
+        "LCR-COM-1; LCR-EMP-2 / LCR-EMP-1); counted under overlap_policy 'warn'"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value_many(OVERLAPPING[:1], method)  # nothing overlaps: no warning
+
+
+def test_groups_carry_their_value_type_and_a_plain_transfer_reason():
+    batch = value_many(MIXED, TRANSFERS_OUT)
+    assert [g.value_type for g in batch] == [
+        ValueType.SOCIAL,
+        ValueType.TRANSFER,
+        ValueType.SOCIAL,
+        ValueType.ENVIRONMENTAL,
+    ]
+    assert batch.groups[1].reason == (
+        "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
+        "NPSV and the social-value total"
+    )

@@ -535,3 +535,15 @@ def test_band_and_schedule_messages_are_exact():
     assert discount_values(
         [Money("100"), Money("100")], schedule, convention=YearConvention.YEAR_1
     )[0] == Money("100") * schedule.discount_factor(1)
+
+
+def test_every_open_ended_band_before_the_last_is_reported():
+    with pytest.raises(ValidationError) as info:
+        schedule(band(0, None, "0.035"), band(5, None, "0.03"), band(10, None, "0.025"))
+    fields = [problem.location for problem in info.value.problems]
+    assert fields == ["bands[0].last_year", "bands[1].last_year"]
+
+
+def test_a_count_of_true_is_not_one_year():
+    with pytest.raises(ValidationError, match="count: True is not a number of years"):
+        FLAT.discount_factors(True, convention=YearConvention.YEAR_0)  # noqa: FBT003

@@ -278,3 +278,57 @@ def test_amounts_of_mixed_kinds_and_currencies_are_described_exactly():
     with pytest.raises(CurrencyMismatchError) as currencies:
         local_multiplier_3(Money("3", "USD"), Money("2", "EUR"), Money("1"))
     assert str(currencies.value) == "cannot compare EUR and GBP and USD amounts"
+
+
+# --- leverage and cost per outcome (mutation testing, issue #12) -------------------------------
+
+from socialvalue.indicators import cost_per_outcome, leverage_ratio  # noqa: E402
+
+
+def test_leverage_ratio_is_funding_attracted_per_pound_invested():
+    assert leverage_ratio(Money("10500000"), Money("1000000")) == Decimal("10.5")
+    assert leverage_ratio(Decimal(1), Decimal(4)) == Decimal("0.25")
+    assert leverage_ratio(Money("0"), Money("3")) == 0  # no funding attracted is a ratio of 0
+    assert leverage_ratio(Money("0.5"), Money("1")) == Decimal("0.5")  # below £1 is allowed
+    with calculation_context():
+        assert leverage_ratio(Money("1"), Money("3")) == Decimal(1) / Decimal(3)
+
+
+def test_leverage_ratio_refuses_no_investment_and_negative_funding_by_name():
+    with pytest.raises(CalculationError) as no_investment:
+        leverage_ratio(Money("5"), Money("0"))
+    assert str(no_investment.value) == (
+        "leverage ratio: the value of inputs is 0; a ratio needs inputs greater than zero"
+    )
+    with pytest.raises(CalculationError) as negative:
+        leverage_ratio(Money("-1"), Money("10"))
+    assert str(negative.value) == "leverage ratio: funding attracted is -1; it is zero or more"
+    with pytest.raises(
+        TypeError, match=r"^expected all Money or all Decimal: attracted is Money, "
+    ):
+        leverage_ratio(Money("1"), Decimal(1))
+    with pytest.raises(TypeError, match=r"invested is Decimal$"):
+        leverage_ratio(Money("1"), Decimal(1))
+
+
+def test_cost_per_outcome_keeps_the_currency_and_divides_exactly():
+    assert cost_per_outcome(Money("100000"), Decimal(40)) == Money("2500")
+    assert cost_per_outcome(Money("90", "EUR"), "4") == Money("22.5", "EUR")
+    assert cost_per_outcome(Decimal(90), 4) == Decimal("22.5")
+    assert cost_per_outcome("7", "0.5") == Decimal(14)  # fewer than one outcome is allowed
+    assert cost_per_outcome(Money("3"), 1) == Money("3")
+    with calculation_context():
+        assert cost_per_outcome(Decimal(1), 3) == Decimal(1) / Decimal(3)
+
+
+def test_cost_per_outcome_refuses_no_outcomes_and_names_bad_arguments():
+    for count in (0, "-2"):
+        with pytest.raises(CalculationError) as refused:
+            cost_per_outcome(Money("10"), count)
+        assert str(refused.value) == (
+            f"cost per outcome: {count} outcomes; a ratio needs more than zero"
+        )
+    with pytest.raises(ValueError, match=r"^outcomes: 'x' is not a decimal number$"):
+        cost_per_outcome(Money("10"), "x")
+    with pytest.raises(ValueError, match=r"^costs: 'y' is not a decimal number$"):
+        cost_per_outcome("y", 2)

@@ -296,3 +296,12 @@ def test_dividing_by_one_is_the_amount():
 def test_money_errors_say_which_operand_and_why(operation, message):
     with pytest.raises((ValueError, TypeError, ZeroDivisionError), match=message):
         operation()
+
+
+def test_an_unknown_format_spec_is_refused_with_the_accepted_forms():
+    with pytest.raises(ValueError, match="Money format spec") as refused:
+        format(Money("1"), "%")
+    assert str(refused.value) == (
+        "Money format spec '%': use '', a locale such as 'cy_GB', or a fixed-point spec such as "
+        "',.2f'"
+    )

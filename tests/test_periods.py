@@ -333,3 +333,25 @@ def test_year_ranges_are_exact_and_say_so(build, message):
     assert AcademicYear(2198).end == dt.date(2199, 7, 31)
     assert AcademicYear(1899).start == dt.date(1899, 8, 1)
     assert CalendarYear(1900).label == "1900"
+
+
+def test_four_digit_second_years_must_follow_the_first():
+    from socialvalue.periods import _parse_period
+
+    _parse_period.cache_clear()  # test the parser, not what an earlier test left in its cache
+    assert parse_period("2022/2023") == FinancialYear(2022)
+    assert parse_period("2099/2100") == FinancialYear(2099)
+    for text in ("2022/2024", "2022/2022", "2022/2021", "2022/2123"):
+        with pytest.raises(PeriodParseError, match=r"did you mean 2022/23\?"):
+            parse_period(text)
+
+
+def test_the_last_calendar_year_is_accepted_and_the_next_refused():
+    from socialvalue._limits import MAX_YEAR, MIN_YEAR
+
+    assert CalendarYear(MAX_YEAR).year == MAX_YEAR
+    assert CalendarYear(MIN_YEAR).year == MIN_YEAR
+    with pytest.raises(ValueError, match=rf"^year: {MAX_YEAR + 1} is outside {MIN_YEAR}\.\."):
+        CalendarYear(MAX_YEAR + 1)
+    with pytest.raises(ValueError, match=rf"^year: {MIN_YEAR - 1} is outside"):
+        CalendarYear(MIN_YEAR - 1)

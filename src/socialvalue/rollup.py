@@ -600,9 +600,9 @@ def _group_totals(
     present = group.present_value.amount if monetised and group.present_value else Decimal(0)
     # An outcome delivered without a £ value (record-only, or no present value) is counted
     # and in no total: the group's ratios leave it out, and say so.
-    unvalued = (
-        tuple(measure for measure, _ in outcomes) if not (monetised and group.present_value) else ()
-    )
+    # A value of £0 (a quantity of 0) is a value: only a missing one leaves the outcome unvalued.
+    valued = monetised and group.present_value is not None
+    unvalued = tuple(measure for measure, _ in outcomes) if not valued else ()
     delivered = group.status is DeliveryStatus.DELIVERED
     attracted = (
         group.gross.amount
@@ -704,12 +704,8 @@ def _from_batch(  # noqa: PLR0913 - one rollup, its inputs
         if cost.real.currency != currency:
             raise RollupError(f"a cost in {cost.real.currency} cannot join {currency} totals")
         key = _cost_key(cost, by)
-        totals = Totals(
-            costs=cost.present_value.amount,
-            inputs=cost.real.amount,
-            has_costs=True,
-            quantity=Decimal(0) if with_quantity else None,
-        )
+        # No quantity: a rollup with costs is never by measure (_cost_key refuses it).
+        totals = Totals(costs=cost.present_value.amount, inputs=cost.real.amount, has_costs=True)
         rows[key] = rows[key] + totals if key in rows else totals
     return Rollup(
         by=tuple(by),
@@ -725,8 +721,8 @@ def _of(
     methodology: Methodology,
     by: Sequence[str],
     *,
-    unvalued: Literal["raise", "report"] = "raise",
-    costs: Iterable[Cost] = (),
+    unvalued: Literal["raise", "report"],
+    costs: Iterable[Cost],
 ) -> Rollup:
     _check_dimensions(by)
     batch_by = tuple(d for d in by if _DIMENSIONS[d] == "delivery" and d != "geography")

@@ -339,8 +339,7 @@ def _approximation_size(
     much higher the rebased value would be at that level than at ``mapped``'s.
     """
     index = methodology.price_index
-    if index is None:
-        return ""
+    assert index is not None  # noqa: S101 - _rebase restates prices only with an index
     try:
         before = index.point(FinancialYear(year.year - 1)).value
         after = index.point(mapped).value
@@ -522,7 +521,10 @@ def _later_gross(
     if not isinstance(day, dt.date):
         day = key.period.start
     lookup = methodology.registry.lookup(
-        measure.code, _shift(day, years), key.geography, policy=methodology.lookup_policy
+        measure.code,
+        _shift(day, years),
+        key.geography,
+        policy=methodology.lookup_policy_for(measure.code),
     )
     scratch: list[Step] = []
     gross = _rebase(lookup.value.value, lookup.value.price_base, methodology, scratch)
