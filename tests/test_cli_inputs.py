@@ -209,7 +209,8 @@ def test_template_refuses_a_name_that_is_not_a_workbook(folder, capsys, name):
     assert not (folder / "returns.toml").exists()
 
 
-def test_template_counts_in_words_that_agree(folder, capsys):
+@pytest.mark.usefixtures("folder")
+def test_template_counts_in_words_that_agree(capsys):
     assert main(["template", "t.XLSX", "--period", "2024/25 Q1", "--measure", "LCR-EMP-1"]) == 0
     assert "offering 1 measure and 1 period" in capsys.readouterr().out
 
