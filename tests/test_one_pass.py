@@ -225,3 +225,25 @@ def test_an_unknown_measure_does_not_hide_a_bad_role(tmp_path, quantity):
 def test_the_framework_checks_a_role_beside_an_unknown_measure():
     found = shipped_framework().fit_problems(measure="LCR-NOPE-9", unit="hour", role="wizard")
     assert [problem.location for problem in found] == ["measure", "role"]
+
+
+def test_a_json_lines_row_that_cannot_be_built_still_gets_the_framework_checks(tmp_path, capsys):
+    # A CSV row reported its bad role beside its bad quantity; a JSON Lines line reported only
+    # the quantity, so fixing it revealed the role.
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        '{"measure": "LCR-NOPE-9", "quantity": "abc", "period": "2022/23", "role": "wizard"}\n'
+        '{"measure": "LCR-EMP-1", "quantity": "abc", "period": "2022/23", "unit": "hour"}\n',
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    err = captured.err + captured.out
+    for expected in (
+        "line 1, key quantity",
+        "line 1, key measure: unknown measure 'LCR-NOPE-9'",
+        "line 1, key role: unknown role 'wizard'",
+        "line 2, key quantity",
+        "line 2, key unit: LCR-EMP-1 is counted in",
+    ):
+        assert expected in err, expected
