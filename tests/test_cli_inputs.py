@@ -197,6 +197,24 @@ def test_template_with_no_options_offers_this_years_quarters(folder, capsys):
     assert "blank" not in out
 
 
+@pytest.mark.parametrize("name", ["returns.csv", "returns.toml", "returns"])
+def test_template_refuses_a_name_that_is_not_a_workbook(folder, capsys, name):
+    # It wrote an XLSX workbook under any name: returns.csv then read as binary text.
+    (folder / "returns.csv").write_text("keep me\n", encoding="utf-8")
+    before = (folder / "returns.csv").read_bytes()
+    assert main(["template", name, "--period", "2024/25 Q1"]) == 2
+    assert "name it .xlsx" in capsys.readouterr().err
+    assert (folder / "returns.csv").read_bytes() == before
+    assert not (folder / "returns").exists()
+    assert not (folder / "returns.toml").exists()
+
+
+@pytest.mark.usefixtures("folder")
+def test_template_counts_in_words_that_agree(capsys):
+    assert main(["template", "t.XLSX", "--period", "2024/25 Q1", "--measure", "LCR-EMP-1"]) == 0
+    assert "offering 1 measure and 1 period" in capsys.readouterr().out
+
+
 def test_the_rejected_rows_workbook_keeps_dropdowns_and_number_types(folder):
     from openpyxl import Workbook, load_workbook
 

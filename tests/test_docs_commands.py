@@ -74,6 +74,22 @@ def test_the_documents_print_commands():
     assert {"README.md", "reports.md", "commitments.md", "quickstart.md", "report --help"} <= names
 
 
+def test_a_document_naming_examples_says_they_are_not_installed():
+    # examples/ is in the source repository only: a newcomer who ran pip install and then a
+    # command naming examples/... got "cannot read the file" and no word why.
+    naming = {
+        path.name
+        for path in DOCUMENTS
+        for command in _commands_in(path.read_text(encoding="utf-8"))
+        if "examples/" in command
+    }
+    assert naming
+    for path in DOCUMENTS:
+        if path.name in naming:
+            text = " ".join(path.read_text(encoding="utf-8").split())
+            assert "not installed by pip" in text, path.name
+
+
 _MY_COUNCIL = """\
 schema = "socialvalue/framework/1"
 id = "my-council"

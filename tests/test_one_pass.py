@@ -203,3 +203,47 @@ def test_a_commitments_file_reports_its_own_and_the_frameworks_problems_together
     assert "commitments entry 1, key target" in error
     assert "commitments entry 2, key measure: unknown measure 'LCR-NOPE-1'" in error
     assert not ZERO_BASED.search(error), error
+
+
+@pytest.mark.parametrize("quantity", ['"5"', '"abc"'])
+def test_an_unknown_measure_does_not_hide_a_bad_role(tmp_path, quantity):
+    # The role is checked whatever the measure: fixing the measure must not reveal it later
+    # (returns already reported both; a delivery set reported only the measure).
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'schema = "socialvalue/deliveries/1"\ntitle = "t"\n\n[[deliveries]]\n'
+        f'measure = "LCR-NOPE-9"\nquantity = {quantity}\nperiod = "2022/23"\nrole = "wizard"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        check_deliveries_file(path, shipped_framework())
+    shown = [problem.readable().split(":")[0] for problem in caught.value.problems]
+    assert "deliveries entry 1, key measure" in shown
+    assert "deliveries entry 1, key role" in shown
+
+
+def test_the_framework_checks_a_role_beside_an_unknown_measure():
+    found = shipped_framework().fit_problems(measure="LCR-NOPE-9", unit="hour", role="wizard")
+    assert [problem.location for problem in found] == ["measure", "role"]
+
+
+def test_a_json_lines_row_that_cannot_be_built_still_gets_the_framework_checks(tmp_path, capsys):
+    # A CSV row reported its bad role beside its bad quantity; a JSON Lines line reported only
+    # the quantity, so fixing it revealed the role.
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        '{"measure": "LCR-NOPE-9", "quantity": "abc", "period": "2022/23", "role": "wizard"}\n'
+        '{"measure": "LCR-EMP-1", "quantity": "abc", "period": "2022/23", "unit": "hour"}\n',
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    err = captured.err + captured.out
+    for expected in (
+        "line 1, key quantity",
+        "line 1, key measure: unknown measure 'LCR-NOPE-9'",
+        "line 1, key role: unknown role 'wizard'",
+        "line 2, key quantity",
+        "line 2, key unit: LCR-EMP-1 is counted in",
+    ):
+        assert expected in err, expected

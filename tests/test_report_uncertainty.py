@@ -261,3 +261,23 @@ def test_cli_value_refuses_a_target_that_is_not_a_number_naming_it(capsys):
         err = capsys.readouterr().err
         assert "--target" in err
         assert "Traceback" not in err
+
+
+def test_the_markdown_headlines_carry_the_range_and_say_quantities_in_words():
+    # The members' HTML said "between … and …" but the Markdown document (-o report.md) left
+    # the range out, and wrote its quantities "**11** item", "**55** FTE-year".
+    built = report()
+    total = next(h for h in built.headlines if h.key == "total_present_value")
+    assert total.low is not None
+    assert total.high is not None
+    english = Formatter(rounding=built.rounding)
+    text = render_markdown(built, english)
+    headlines = text.split("## Headline figures", 1)[1].split("\n## ", 1)[0]
+    line = next(row for row in headlines.splitlines() if "Total social value" in row)
+    low, high = english.compact(total.low), english.compact(total.high)
+    assert f"between {markdown_text(low)} and {markdown_text(high)}" in line
+    assert " item" not in headlines
+    assert "FTE-year\n" not in headlines + "\n"
+    assert "FTE-years**" in headlines
+    welsh = render_markdown(built, Formatter(locale="cy_GB", rounding=built.rounding))
+    assert "O ystyried yr ansicrwydd" in welsh

@@ -73,9 +73,15 @@ def test_a_tag_may_name_only_the_listed_classes() -> None:
         encode(Path())
 
 
-def _write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: object) -> None:
+def _write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: object, objects: object = None
+) -> None:
+    """A cache of the two lines the writer writes; the objects' digest is the right one."""
     target = tmp_path / "x.cache.json"
-    target.write_text(json.dumps(data), encoding="utf-8")
+    payload = json.dumps(objects, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(header, dict):
+        header = {"methodology_sha256": sha256_hex(payload.encode("utf-8")), **header}
+    target.write_text(json.dumps(header) + "\n" + payload + "\n", encoding="utf-8")
     monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(target))
 
 
@@ -87,18 +93,72 @@ def test_a_cache_whose_hash_does_not_match_is_not_used(
         "format": CACHE_FORMAT,
         "content_hash": methodology.content_hash,
         "sources": source_digests(),
-        "methodology": encode(methodology),
     }
-    _write(tmp_path, monkeypatch, good)
+    objects = encode(methodology)
+    _write(tmp_path, monkeypatch, good, objects)
     assert cached_methodology("x") == methodology
-    _write(tmp_path, monkeypatch, {**good, "content_hash": "0" * 64})
+    _write(tmp_path, monkeypatch, {**good, "content_hash": "0" * 64}, objects)
     assert cached_methodology("x") is None
-    _write(tmp_path, monkeypatch, {**good, "format": "socialvalue/shipped-cache/0"})
+    _write(tmp_path, monkeypatch, {**good, "format": "socialvalue/shipped-cache/0"}, objects)
     assert cached_methodology("x") is None
-    _write(tmp_path, monkeypatch, {**good, "methodology": {"!c": "Nothing", "a": {}}})
+    _write(tmp_path, monkeypatch, good, {"!c": "Nothing", "a": {}})
     assert cached_methodology("x") is None
     _write(tmp_path, monkeypatch, [1, 2])
     assert cached_methodology("x") is None
+
+
+def _edited_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> str:
+    """The shipped cache with its first ``old`` made ``new``, as a reason it is not used."""
+    text = Path(cache_path("lcrca-default")).read_text(encoding="utf-8")
+    assert old in text
+    target = tmp_path / "edited.cache.json"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(target))
+    found = _shipped_cache.read_cache("lcrca-default")
+    assert isinstance(found, str), "an edited cache was used"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # outside the content hash (which covers only what changes a value), yet every proxy
+        # value must carry its licence and source, and a report shows the titles
+        ('"licence":"', '"licence":"not '),
+        ('"url":"https://', '"url":"https://example.invalid/'),
+        ('"title":"', '"title":"Edited '),
+    ],
+)
+def test_a_cache_edited_outside_the_content_hash_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
+) -> None:
+    found = _edited_cache(tmp_path, monkeypatch, old, new)
+    assert "SHA-256" in found
+
+
+@pytest.mark.parametrize(
+    ("objects", "said"),
+    [
+        ({"!d": "twelve"}, "InvalidOperation"),  # not a ValueError: an ArithmeticError
+        ({"!c": "Methodology", "a": []}, "AttributeError"),
+        ("[" * 100_000 + "]" * 100_000, "RecursionError"),
+    ],
+)
+def test_damaged_objects_are_a_reason_never_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objects: object, said: str
+) -> None:
+    target = tmp_path / "x.cache.json"
+    payload = objects if isinstance(objects, str) else json.dumps(objects)
+    header = {
+        "format": CACHE_FORMAT,
+        "sources": source_digests(),
+        "methodology_sha256": sha256_hex(payload.encode("utf-8")),
+    }
+    target.write_text(json.dumps(header) + "\n" + payload + "\n", encoding="utf-8")
+    monkeypatch.setattr(_shipped_cache, "cache_path", lambda _name: str(target))
+    found = _shipped_cache.read_cache("lcrca-default")
+    assert isinstance(found, str)
+    assert said in found
 
 
 def test_a_missing_cache_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ own constructors, so every validator runs as it does on the slow path.
 
 The cache is data, never code: JSON only, and a tag may name only a class or enum from the
 fixed list below, nothing importable by name. It is never trusted when stale: it records the
-SHA-256 of every shipped data file it was written from, and the methodology's content hash; a
-cache whose files have changed since, or that rebuilds to another hash, is not used
+SHA-256 of every shipped data file it was written from, the SHA-256 of its objects (the second
+of its two lines: the first is the header) and the methodology's content hash; a cache whose
+files have changed since, whose objects were edited, or that rebuilds to another hash, is not used
 (:func:`read_cache` says why) and :func:`default_methodology` raises, naming the fix (the core
 reads no TOML: that is the io layer's work).
 A test rebuilds the cache from the shipped TOML and compares it with the committed file, so a
@@ -93,7 +94,7 @@ __all__ = [
 ]
 
 #: Written into every cache; a cache of another format is not read.
-CACHE_FORMAT = "socialvalue/shipped-cache/2"
+CACHE_FORMAT = "socialvalue/shipped-cache/3"
 
 _SUFFIX = ".cache.json"
 
@@ -264,13 +265,16 @@ def read_cache(  # noqa: PLR0911 - one way out per reason the cache is not used
 
     Not used (a reason is returned) when the cache is missing, of another format, stale (a
     shipped data file's SHA-256 is not the one the cache was written from, or a file was added
-    or removed), or rebuilds to a methodology whose content hash is not the one recorded.
+    or removed), holds objects whose SHA-256 is not the one recorded (an edited or damaged
+    cache: the content hash covers only what changes a value, not titles, licences or sources),
+    or rebuilds to a methodology whose content hash is not the one recorded.
     ``data_folder`` is the folder of shipped data files to check against (for tests).
     """
     try:
-        with open(cache_path(name), encoding="utf-8") as cache_file:  # noqa: PTH123
-            data = json.load(cache_file)
-    except (OSError, ValueError) as error:
+        with open(cache_path(name), "rb") as cache_file:  # noqa: PTH123
+            header_line, _, body = cache_file.read().partition(b"\n")
+        data = json.loads(header_line)
+    except (OSError, ValueError, RecursionError) as error:
         return f"it cannot be read ({error})"
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return f"it is not a cache of the format {CACHE_FORMAT}"
@@ -280,9 +284,23 @@ def read_cache(  # noqa: PLR0911 - one way out per reason the cache is not used
         return f"the shipped data cannot be read ({error})"
     if data.get("sources") != digests:
         return _stale(data.get("sources"), digests)
+    # The content hash covers only what changes a value: titles, licences, sources and reasons
+    # are checked by the digest of the objects' line, so an edited or damaged line is refused.
+    payload = body.removesuffix(b"\n")
+    if data.get("methodology_sha256") != sha256_hex(payload):
+        return "its objects are not the ones it was written with (their SHA-256 differs)"
     try:
-        methodology = decode(data["methodology"])
-    except (KeyError, TypeError, ValueError) as error:
+        methodology = decode(json.loads(payload))
+    # ArithmeticError: a damaged number (decimal.InvalidOperation); AttributeError: arguments
+    # that are not a mapping; RecursionError: nesting deeper than any methodology's.
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        AttributeError,
+        RecursionError,
+    ) as error:
         return f"it does not rebuild ({type(error).__name__}: {error})"
     if not isinstance(methodology, Methodology):
         return "it holds no methodology"

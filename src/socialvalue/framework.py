@@ -596,8 +596,9 @@ class Framework:
         """The check of a measure, its unit and a role against this framework, in one place.
 
         Each problem is located at its field (``measure``, ``unit``, ``role``). An unknown
-        measure is the only problem reported; a unit other than the
-        measure's is refused (``counted`` are never converted between units).
+        measure hides only the unit's check (which needs the measure), never the role's; a
+        unit other than the measure's is refused (``counted`` are never converted between
+        units).
 
         >>> from socialvalue.io import shipped_framework
         >>> for problem in shipped_framework().fit_problems(measure="LCR-EDI-1", unit="hour"):
@@ -608,9 +609,8 @@ class Framework:
         if measure is not None:
             if measure not in self:
                 error = UnknownCodeError("measure", measure, list(self.measure_codes()))
-                return [Problem("measure", error.message)]
-            expected = self.measure(measure).unit
-            if unit is not None and unit != expected:
+                problems.append(Problem("measure", error.message))
+            elif unit is not None and unit != (expected := self.measure(measure).unit):
                 problems.append(
                     Problem(
                         "unit",

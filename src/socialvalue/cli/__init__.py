@@ -37,11 +37,22 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - a module attribute
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: The command-line option for a library option whose name differs (others: ``--`` + name).
+_OPTIONS = {"periods": "--period"}
+
+
 def _failure(error: Exception) -> int:
     """The exit code for an error the commands raised (after click's own); re-raise the rest."""
     # Imported here, not at the top: the models are not loaded for --help.
     from socialvalue.exceptions import SocialValueError, ValidationError  # noqa: PLC0415
 
+    if isinstance(error, ValidationError) and error.subject == "options":
+        # The library's options are the command's: named as typed (--delimiter), not as keys of
+        # a Python call ("options: key delimiter").
+        for problem in error.problems:
+            option = _OPTIONS.get(problem.location, f"--{problem.location.replace('_', '-')}")
+            print(f"error: {option}: {problem.message}", file=sys.stderr)  # noqa: T201
+        return 1
     if isinstance(error, ValidationError):
         # Positions one way: file, row and column as a spreadsheet counts, entries from 1.
         print(f"error: {error.readable()}", file=sys.stderr)  # noqa: T201 - its own message

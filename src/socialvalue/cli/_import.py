@@ -49,8 +49,16 @@ def template_command(  # noqa: PLR0913 - one option per command-line flag
     the quarters of the financial year containing ``today``.
 
     Raises:
-        click.UsageError: commitments were given but none is for the contract.
+        click.UsageError: ``output`` is not named ``.xlsx``, or commitments were given but none
+            is for the contract.
     """
+    if Path(output).suffix.lower() != ".xlsx":
+        # The template is a workbook: written under another name (returns.csv, a name with no
+        # suffix) it would be read back as text, or not opened at all.
+        raise click.UsageError(
+            f"{os.fspath(output)}: a return template is an Excel workbook; name it .xlsx "
+            f"(got {Path(output).suffix or 'no suffix'})"
+        )
     given = list(commitments)
     listed = [
         commitment for commitment in given if contract is None or commitment.contract == contract
@@ -79,11 +87,11 @@ def template_command(  # noqa: PLR0913 - one option per command-line flag
     parts = [f"wrote {os.fspath(output)}: a return template"]
     if contract:
         parts.append(f" for contract {contract}")
-    parts.append(f" offering {offered} measures")
+    parts.append(f" offering {_count(offered, 'measure', locale=DEFAULT_LOCALE)}")
     if chosen is not None:
-        parts.append(f" and {len(chosen)} periods")
+        parts.append(f" and {_count(len(chosen), 'period', locale=DEFAULT_LOCALE)}")
     if listed:
-        parts.append(f", with {len(listed)} commitments listed")
+        parts.append(f", with {_count(len(listed), 'commitment', locale=DEFAULT_LOCALE)} listed")
     return "".join(parts)
 
 

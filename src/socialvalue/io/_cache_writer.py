@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from socialvalue._sha256 import sha256_hex
 from socialvalue._shipped_cache import CACHE_FORMAT, cache_path, encode, source_digests
 from socialvalue.io._files import atomic_write_text
 from socialvalue.io._methodology import SHIPPED_METHODOLOGIES, methodology_from_shipped_toml
@@ -22,13 +23,15 @@ __all__ = ["cache_text", "main"]
 def cache_text(name: str) -> str:
     """The cache of the shipped methodology ``name``, read the slow way from its TOML files."""
     methodology = methodology_from_shipped_toml(name)
-    data = {
+    payload = json.dumps(encode(methodology), ensure_ascii=False, separators=(",", ":"))
+    header = {
         "format": CACHE_FORMAT,
         "content_hash": methodology.content_hash,
         "sources": source_digests(),
-        "methodology": encode(methodology),
+        "methodology_sha256": sha256_hex(payload.encode("utf-8")),
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Two lines: the header, then the objects, whose digest the reader checks on their bytes.
+    return json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n" + payload + "\n"
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ from socialvalue.io._csv_returns import open_limited, text_lines
 from socialvalue.io._documents import json_value
 from socialvalue.io._errors import problems_from
 from socialvalue.io._import import AcceptedRow, ImportLimits, RejectedRow
+from socialvalue.io._validate import raw_fit_problems
 
 __all__ = ["JSON_COLUMN", "check_json_line", "delivery_record", "read_jsonl", "write_jsonl"]
 
@@ -64,7 +65,11 @@ def check_json_line(
             try:
                 delivery = converter().structure(record, Delivery)
             except (ValueError, TypeError, KeyError, AttributeError, ExceptionGroup) as error:
-                problems.extend(_located(line, problem) for problem in problems_from(error))
+                found = [_located(line, problem) for problem in problems_from(error)]
+                reported = {problem.location for problem in found}
+                # the framework's checks too, as a built line gets: every problem at once
+                fit = (_located(line, p) for p in raw_fit_problems(record, framework))
+                problems.extend([*found, *(p for p in fit if p.location not in reported)])
     if delivery is not None:
         try:
             check_deliveries([delivery], framework)

@@ -104,13 +104,12 @@ def check_deliveries_file(
     return structure({**head, "deliveries": entries}, DeliverySet, source=name)
 
 
-def _fit_of_raw(
-    entry: object, index: int, framework: Framework, reported: set[str]
-) -> list[Problem]:
-    """The framework's check of an entry that could not be built, from its raw text.
+def raw_fit_problems(entry: object, framework: Framework) -> list[Problem]:
+    """The framework's check of a delivery that could not be built, from its raw values.
 
-    Its measure, unit and role are still checked, so fixing the entry's other problem does not
-    reveal a new one; a key already reported is not reported twice.
+    Its measure, unit and role (when they are text) are checked as a built delivery's would be,
+    located at their keys (``measure``, ``unit``, ``role``), so fixing the entry's other
+    problem does not reveal a new one. Used for delivery sets and JSON Lines returns alike.
     """
     if not isinstance(entry, dict):
         return []
@@ -120,10 +119,18 @@ def _fit_of_raw(
     measure, unit, role = (texts[key] for key in ("measure", "unit", "role"))
     if measure is None:
         return []
-    found = framework.fit_problems(
+    return framework.fit_problems(
         measure=measure, unit=None if unit is None else unit_code(unit), role=role
     )
-    located = (_at(index, problem, prefix="entry") for problem in found)
+
+
+def _fit_of_raw(
+    entry: object, index: int, framework: Framework, reported: set[str]
+) -> list[Problem]:
+    """:func:`raw_fit_problems` of a delivery set's entry, not repeating a reported key."""
+    located = (
+        _at(index, problem, prefix="entry") for problem in raw_fit_problems(entry, framework)
+    )
     return [problem for problem in located if problem.location not in reported]
 
 

@@ -114,14 +114,23 @@ def render_markdown(report: Report, f: Formatter | None = None) -> str:
 
 
 def _headlines(report: Report, f: Formatter) -> list[str]:
+    from socialvalue.report._members import quantity_text  # noqa: PLC0415 - its one definition
+
     lines = []
     for headline in report.headlines:
         figure, under = headline_figures(headline, f)
-        shown = (
-            f"**{figure}** ({under})"
-            if headline.amount is not None
-            else f"**{figure}** {markdown_text(under)}"
-        )
+        if headline.amount is not None:
+            shown = f"**{figure}** ({under})"
+            if headline.low is not None and headline.high is not None:
+                # as the members' report says it: the range beside the central figure
+                low, high = f.compact(headline.low), f.compact(headline.high)
+                shown += f" — {markdown_text(f.text('members_range', low=low, high=high))}"
+        elif headline.quantity is not None:
+            # "11 apprenticeship places", "14,000 hours": never "11 item"
+            said = quantity_text(headline.quantity, headline.unit, headline.unit_kind, f)
+            shown = f"**{markdown_text(said)}**"
+        else:
+            shown = f"**{figure}** {markdown_text(under)}"
         trace = ""
         if headline.trace:
             traced = markdown_text(", ".join(headline.trace[:_HEADLINE_TRACE_SHOWN]))
