@@ -108,7 +108,7 @@ class QuantityKind(enum.Enum):
 
 #: The message for each reason code; ``{shown}`` is the value as repr shows it (``{value}``
 #: as str shows it), ``{places}`` the ``float_places`` given.
-_REASONS = {
+_REASONS: dict[int, str] = {
     Code.MISSING: "a value is required",
     Code.NOT_A_NUMBER: "{shown} is not a plain decimal number (such as 1250 or 12.5)",
     Code.TOO_LONG: (
@@ -139,7 +139,7 @@ def reason(code: int, value: object, *, float_places: int | None) -> str:
     shown = "nan" if value is None and code in {Code.FLOAT, Code.NOT_FINITE} else repr(value)
     if code == Code.NOT_A_NUMBER and isinstance(value, float):
         return f"got the float {shown}; floats are inexact, so give the column as decimals or text"
-    template = _REASONS.get(code)  # an IntEnum member hashes as its int
+    template = _REASONS.get(int(code))
     if template is None:  # pragma: no cover - every code has a message
         raise ValueError(f"unknown reason code {code}")
     return template.format(shown=shown, value=value, places=float_places)
