@@ -3,6 +3,7 @@
 import contextlib
 import csv
 import datetime as dt
+import io
 import json
 import os
 import zipfile
@@ -10,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from strategies import hostile_texts
 
 from socialvalue import (
     CalendarYear,
@@ -495,6 +498,65 @@ def test_rejected_row_keeps_trailing_empty_cells(tmp_path):
     path.write_text(HEADER + "LCR-COM-1,x,2022/23,a,,,\n", encoding="utf-8")
     (row,) = read_returns(path, framework=LCRCA).rejected
     assert row.cells == ("LCR-COM-1", "x", "2022/23", "a", "", "", "")
+
+
+def _csv_line(cells) -> bytes:
+    """One row as the library's CSV writers write it: formulas guarded, CRLF, minimal quoting."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([guard_formula(c) for c in cells])
+    return buffer.getvalue().encode("utf-8")
+
+
+REJECTED_CELLS = st.one_of(
+    st.sampled_from(["'=1", "'+1", "'-5", "'@a", "''a", "'", "''", "x", "a,b", 'say "hi"', ""]),
+    hostile_texts().map(lambda t: t.encode("utf-8", "replace").decode().replace("\x00", "")),
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["bad", "good", "blank"]),
+            REJECTED_CELLS,
+            st.integers(min_value=0, max_value=3),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_rejected_rows_written_out_equal_their_input_lines_byte_for_byte(tmp_path_factory, plan):
+    """accepted + rejected + blank = rows, and each rejected row written back is its input line,
+    byte for byte — apostrophes, quotes and trailing empty cells kept — followed only by the
+    empty cells that pad it to the widest row and the problems column."""
+    header = ["measure", "quantity", "period", "project"]
+    rows = []
+    for kind, cell, trailing in plan:
+        if kind == "blank":
+            rows.append([""] * 4)
+        elif kind == "good":
+            rows.append(["LCR-COM-1", "5", "2022/23", "p", *[""] * trailing])
+        else:  # the quantity is never a number, so the row is rejected
+            rows.append(["LCR-COM-1", f"x{cell}", "2022/23", cell, *[""] * trailing])
+    lines = [_csv_line(row) for row in rows]
+    folder = tmp_path_factory.mktemp("bytes")
+    path = folder / "r.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _csv_line(header) + b"".join(lines))
+    result = read_returns(path, framework=LCRCA)
+    bad = [i for i, (kind, _, _) in enumerate(plan) if kind == "bad"]
+    assert [r.row - 2 for r in result.rejected] == bad
+    assert len(result.accepted) + len(result.rejected) + result.blank_rows == len(rows)
+    out = folder / "rejected.csv"
+    write_rejected(result, out)
+    written = out.read_bytes()
+    width = max([len(header), *(len(rows[i]) for i in bad)])
+    expected = [b"\xef\xbb\xbf" + _csv_line(header)[:-2] + b"," * (width - len(header))]
+    expected[0] += b"," + _csv_line(["problems"])
+    for i, row in zip(bad, result.rejected, strict=True):
+        problems = "\n".join(str(problem) for problem in row.problems)
+        padding = b"," * (width - len(rows[i]))
+        expected.append(lines[i][:-2] + padding + b"," + _csv_line([problems]))
+    assert written == b"".join(expected)
 
 
 # 13. Tests that passed mutants: Money.zero, Money / n, comparisons, __radd__, LM3, record_only.
