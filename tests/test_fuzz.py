@@ -545,26 +545,28 @@ METHODOLOGY = default_methodology()
 FORMATS = pytest.mark.parametrize("fmt", ["toml", "json"])
 
 
-@FORMATS
-def test_framework_documents_raise_only_data_file_errors(fmt):
-    @FUZZ
-    @given(_texts(METHODOLOGY.framework, fmt))
-    def check(content):
-        with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
-            load(_write(folder, f"f.{fmt}", content), Framework)
-
-    check()
+@functools.cache
+def _document_texts(kind: str, fmt: str):
+    model = {"framework": METHODOLOGY.framework, "registry": METHODOLOGY.registries[0]}
+    return _texts(model.get(kind, METHODOLOGY), fmt)
 
 
 @FORMATS
-def test_registry_documents_raise_only_data_file_errors(fmt):
-    @FUZZ
-    @given(_texts(METHODOLOGY.registries[0], fmt))
-    def check(content):
-        with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
-            load(_write(folder, f"r.{fmt}", content), ProxyRegistry)
+@FUZZ
+@given(data=st.data())
+def test_framework_documents_raise_only_data_file_errors(fmt, data):
+    content = data.draw(_document_texts("framework", fmt), label="file")
+    with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
+        load(_write(folder, f"f.{fmt}", content), Framework)
 
-    check()
+
+@FORMATS
+@FUZZ
+@given(data=st.data())
+def test_registry_documents_raise_only_data_file_errors(fmt, data):
+    content = data.draw(_document_texts("registry", fmt), label="file")
+    with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
+        load(_write(folder, f"r.{fmt}", content), ProxyRegistry)
 
 
 registry_header = (
@@ -701,7 +703,9 @@ def test_methodology_bundles_raise_only_data_file_errors(target, text_only, data
     """A bundle with one of its files (the bundle itself or a part) mutated, or bundle text."""
     files = dict(_bundle_files())
     if text_only:
-        files["methodology.toml"] = data.draw(_texts(METHODOLOGY, "toml"), label="bundle")
+        files["methodology.toml"] = data.draw(
+            _document_texts("methodology", "toml"), label="bundle"
+        )
     else:
         files[target] = data.draw(
             mutated(files[target], [*SNIPPETS, *BUNDLE_REFERENCES]), label=target
@@ -719,15 +723,14 @@ def test_methodology_bundles_raise_only_data_file_errors(target, text_only, data
 
 
 @FORMATS
-def test_methodology_documents_raise_only_data_file_errors(fmt):
-    @FUZZ
-    @given(_texts(METHODOLOGY, fmt))
-    def check(content):
-        text = content.decode("utf-8", "surrogateescape")
-        with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
-            methodology_from_text(text, format=fmt, source="m", folder=Path(folder))
-
-    check()
+@FUZZ
+@given(data=st.data())
+def test_methodology_documents_raise_only_data_file_errors(fmt, data):
+    text = data.draw(_document_texts("methodology", fmt), label="text").decode(
+        "utf-8", "surrogateescape"
+    )
+    with tempfile.TemporaryDirectory() as folder, contextlib.suppress(SocialValueError):
+        methodology_from_text(text, format=fmt, source="m", folder=Path(folder))
 
 
 def test_fuzz_examples_follow_the_profile(monkeypatch):
