@@ -197,6 +197,57 @@ def test_xlsx_shared_strings_over_the_limit_are_refused_unopened(tmp_path):
         read_returns(path, framework=LCRCA, limits=ImportLimits(max_shared_strings=10))
 
 
+def test_xlsx_rows_the_sheet_does_not_have_are_counted_as_blank_not_built(tmp_path):
+    """One cell at row 1,048,576 makes a million rows the sheet does not hold: each is counted
+    as a blank row (accepted + rejected + blank = rows), and a merge over missing rows still
+    makes its cells unreadable."""
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    last = 1_048_576
+    rows = (
+        f'<row r="1">{header}</row>'
+        f'<row r="2">{_text_cell("A2", "LCR-COM-1")}{_text_cell("B2", "x")}</row>'
+        f'<row r="{last}">{_text_cell(f"A{last}", "LCR-COM-1")}</row>'
+    )
+    path = _xlsx(tmp_path / "far.xlsx", _SHEET.format(rows=rows))
+    result = read_returns(path, framework=LCRCA)
+    assert [row.row for row in result.rejected] == [2, last]
+    assert result.blank_rows == last - 3
+    assert len(result.accepted) + len(result.rejected) + result.blank_rows == last - 1
+    merged = _SHEET.format(
+        rows=f'<row r="1">{header}</row><row r="3">{_text_cell("A3", "LCR-COM-1")}</row>'
+        f'<row r="7">{_text_cell("A7", "LCR-COM-1")}</row>'
+    ).replace(
+        "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells>'
+    )
+    result = read_returns(_xlsx(tmp_path / "merged.xlsx", merged), framework=LCRCA)
+    assert [row.row for row in result.rejected] == [3, 4, 5, 7]
+    assert "merged cells A3:A5" in str(result.rejected[1].problems[0])
+    assert result.blank_rows == 2  # rows 2 and 6
+
+
+@pytest.mark.parametrize(
+    ("locale", "quantity"),
+    [
+        ("en_GB", "9,9999999999999999999999999"),
+        ("en_GB", "99999999999999999999999999,1"),
+        ("de_DE", "9.9999999999999999999999999"),
+        ("en_GB", "9" * 101),
+    ],
+)
+def test_a_long_wrongly_grouped_quantity_is_a_rejected_row_not_invalid_operation(
+    tmp_path, locale, quantity
+):
+    # Found by the deep fuzz run: Babel's suggestions for a wrongly grouped number were
+    # computed in the 28-digit default context, so a longer one raised InvalidOperation.
+    path = tmp_path / "r.csv"
+    path.write_text(f"measure;quantity;period\nLCR-COM-1;{quantity};2022/23\n", encoding="utf-8")
+    result = read_returns(path, framework=LCRCA, locale=locale, delimiter=";")
+    (row,) = result.rejected
+    assert "is not a number" in str(row.problems[0]) or "at most 100 are read" in str(
+        row.problems[0]
+    )
+
+
 # 4. Supplier text was interpreted as rich markup or matplotlib maths.
 
 

@@ -253,6 +253,9 @@ def _read_xlsx(
             items: list[AcceptedRow | RejectedRow | None] = []
             count = 0
             for number, cells in rows:
+                if not cells:  # a row the sheet does not have
+                    items.append(None)
+                    continue
                 item = checker.check(number, cells)
                 if item is not None:
                     count += 1

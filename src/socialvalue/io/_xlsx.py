@@ -427,6 +427,11 @@ class XlsxSource:
             formula_row = next(formula_rows, ())
             if number > EXCEL_MAX_ROWS:
                 self._fail(f"row {number}", f"beyond the last row of a sheet ({EXCEL_MAX_ROWS:,})")
+            if not stored_row and not active and (upcoming is None or upcoming.min_row > number):
+                # a row the sheet does not have (one cell at row 1,048,576 makes a million):
+                # blank, and no merge reaches it, so it costs a counter, not a row of cells
+                yield number, ()
+                continue
             if len(stored_row) > self.limits.max_cells_per_row:
                 self._fail(
                     f"row {number}",
