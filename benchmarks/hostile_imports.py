@@ -133,6 +133,24 @@ def _xlsx_xfd(folder: Path) -> Path:
     return _xlsx(folder, "xfd.xlsx", _SHEET.format(_HEAD + rows))
 
 
+def _xlsx_huge_cell(folder: Path) -> Path:
+    """A 400 MB cell (its sheet streamed into the archive: it compresses to about 400 KB)."""
+    path = _xlsx(folder, "huge-cell.xlsx", _SHEET.format(_HEAD))
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            if name != "xl/worksheets/sheet1.xml":
+                archive.writestr(name, data)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
+            head, _, tail = _SHEET.format(_HEAD + "\0").partition("\0")
+            stream.write(f'{head}<row r="2"><c r="A2" t="inlineStr"><is><t>'.encode())
+            for _ in range(400):
+                stream.write(b"x" * 1_000_000)
+            stream.write(f"</t></is></c></row>{tail}".encode())
+    return path
+
+
 def _xlsx_last_row(folder: Path) -> Path:
     last = 1_048_576
     rows = f'<row r="2">{_cell("A2", "x")}</row><row r="{last}">{_cell(f"A{last}", "x")}</row>'
@@ -230,6 +248,12 @@ CASES: list[tuple[str, Callable[[Path], Path], Callable[[Path], None], str]] = [
         _xlsx_xfd,
         _returns,
         "stops at row 2 (openpyxl first sizes a sheet with no <dimension>: linear)",
+    ),
+    (
+        "XLSX, one 400 MB cell (400 KB file)",
+        _xlsx_huge_cell,
+        _returns,
+        f"max_cell_chars={LIMITS.max_cell_chars:,}: a markup-free run found in the raw bytes",
     ),
     (
         "XLSX, one cell at row 1,048,576",

@@ -197,6 +197,23 @@ def test_xlsx_shared_strings_over_the_limit_are_refused_unopened(tmp_path):
         read_returns(path, framework=LCRCA, limits=ImportLimits(max_shared_strings=10))
 
 
+def test_xlsx_cell_too_long_to_be_a_cell_is_refused_before_openpyxl_builds_it(tmp_path):
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    limits = ImportLimits(max_cell_chars=100)
+    huge = f'<row r="1">{header}</row><row r="2">{_text_cell("A2", "x" * 6_000)}</row>'
+    path = _xlsx(tmp_path / "huge.xlsx", _SHEET.format(rows=huge))
+    with pytest.raises(
+        DataFileError, match=r"sheet1\.xml holds more than 5,096 bytes without markup"
+    ):
+        read_returns(path, framework=LCRCA, limits=limits)
+    # A cell at the limit written with the longest character references is still read (and
+    # its length refused cell by cell, as before).
+    widest = f'<row r="1">{header}</row><row r="2">{_text_cell("A2", "&#x10FFFF;" * 100)}</row>'
+    path = _xlsx(tmp_path / "widest.xlsx", _SHEET.format(rows=widest))
+    (row,) = read_returns(path, framework=LCRCA, limits=limits).rejected
+    assert row.row == 2
+
+
 def test_xlsx_rows_the_sheet_does_not_have_are_counted_as_blank_not_built(tmp_path):
     """One cell at row 1,048,576 makes a million rows the sheet does not hold: each is counted
     as a blank row (accepted + rejected + blank = rows), and a merge over missing rows still
