@@ -214,6 +214,21 @@ def test_xlsx_cell_too_long_to_be_a_cell_is_refused_before_openpyxl_builds_it(tm
     assert row.row == 2
 
 
+def test_xlsx_member_with_a_corrupt_header_is_unreadable_not_bad_zip_file(tmp_path):
+    # Found by the deep fuzz run: a byte written into a member's local header raised
+    # zipfile.BadZipFile from the shared-strings count, before openpyxl was asked.
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    shared = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    path = _xlsx(tmp_path / "r.xlsx", _SHEET.format(rows=f'<row r="1">{header}</row>'), shared)
+    with zipfile.ZipFile(path) as archive:
+        offset = archive.getinfo("xl/sharedStrings.xml").header_offset
+    data = bytearray(path.read_bytes())
+    data[offset + 1 : offset + 2] = b"X"  # PK\x03\x04 -> PX\x03\x04
+    path.write_bytes(bytes(data))
+    with pytest.raises(DataFileError, match="not a readable XLSX workbook"):
+        read_returns(path, framework=LCRCA)
+
+
 def test_xlsx_rows_the_sheet_does_not_have_are_counted_as_blank_not_built(tmp_path):
     """One cell at row 1,048,576 makes a million rows the sheet does not hold: each is counted
     as a blank row (accepted + rejected + blank = rows), and a merge over missing rows still

@@ -22,6 +22,7 @@ import math
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO, NoReturn
@@ -122,8 +123,22 @@ def check_archive(path: str | os.PathLike[str], limits: ImportLimits) -> None:
                 )
             ],
         )
-    _check_shared_strings(path, members, limits, name)
-    _check_runs(path, members, limits, name)
+    try:
+        _check_shared_strings(path, members, limits, name)
+        _check_runs(path, members, limits, name)
+    except SocialValueError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as error:
+        # a member whose header or data is corrupt (found by the deep fuzz run: a byte inserted
+        # before a member's header raised BadZipFile from the shared-strings count)
+        raise _unreadable(name, error) from None
 
 
 #: Bytes one character of XML text may take (``&#x10FFFF;``), so a run of markup-free bytes
