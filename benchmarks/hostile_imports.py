@@ -355,6 +355,9 @@ def _rows_table(folder: Path) -> None:
             rows = path.read_bytes().count(b"\n") - 1  # lines after the header
             exact, guarded, neither = _byte_for_byte(path, result, folder)
             written = f"{exact:,} / {guarded:,} / {neither:,}"
+        elif path.suffix == ".jsonl":
+            rows = path.read_bytes().count(b"\n")
+            written = "(JSON Lines: each written back under a json heading)"
         else:
             rows, written = XLSX_ROWS[path.name], "(workbook: cells, not lines)"
         print(
