@@ -5,10 +5,19 @@ profile and 10,000 in the ``deep`` one::
 
     HYPOTHESIS_PROFILE=deep python -m pytest -p no:cacheprovider -m fuzz tests/test_fuzz.py
 
+One loader at a time, with the number of inputs each drew (see docs/developing.md)::
+
+    HYPOTHESIS_PROFILE=deep nice -n 10 python -m pytest -p no:cacheprovider -q -m fuzz \
+        tests/test_fuzz.py -k returns_xlsx --hypothesis-show-statistics
+
 "Documented" means a :class:`~socialvalue.SocialValueError` for files and labels; for
 ``Money`` (a value type built in code) the ``ValueError`` or ``TypeError`` its docstring names.
-A returns import must also account for every row: accepted + rejected + blank = rows written,
-and each rejected row holds its cells exactly as the file does.
+A clean returns file must also account for every row: accepted + rejected + blank = rows
+written, and each rejected row holds its cells exactly as the file does. Files are written as
+bytes and, half the time, mutated (:func:`mutated`): BOMs, odd delimiters and line ends, bad
+UTF-8, huge integers, deep nesting, duplicated keys, markup and XML entity declarations, spans
+deleted or repeated, the end cut off. Workbooks are written part by part (no openpyxl), so ten
+thousand take minutes, and their XML parts are mutated the same way.
 """
 
 import contextlib
