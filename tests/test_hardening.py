@@ -280,6 +280,30 @@ def test_a_long_wrongly_grouped_quantity_is_a_rejected_row_not_invalid_operation
     )
 
 
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("json", '{"x": 1e9999999999999999999}'),
+        ("json", '{"x": 1e-9999999999999999999}'),
+        ("toml", "x = 1e9999999999999999999"),
+        ("toml", "x = 1e" + "9" * 5000),
+    ],
+)
+def test_a_fraction_with_an_exponent_decimal_cannot_hold_is_a_data_file_error(fmt, text):
+    # Found by the deep fuzz run: Decimal("1e9999999999999999999") raises InvalidOperation,
+    # and TOML fractions were read with parse_float=Decimal, unchecked.
+    with pytest.raises(DataFileError, match=f"not valid {fmt.upper()}"):
+        loads(text, Framework, format=fmt)
+
+
+def test_a_json_lines_quantity_with_a_huge_exponent_is_a_rejected_line(tmp_path):
+    path = tmp_path / "r.jsonl"
+    line = '{"measure": "LCR-COM-1", "quantity": 1e9999999999999999999, "period": "2022/23"}'
+    path.write_text(line + "\n", encoding="utf-8")
+    (row,) = read_returns(path, framework=LCRCA).rejected
+    assert "exponent too large" in str(row.problems[0])
+
+
 # 4. Supplier text was interpreted as rich markup or matplotlib maths.
 
 
