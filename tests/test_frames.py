@@ -408,3 +408,138 @@ def test_overlaps_are_found_on_a_frame_as_value_many_finds_them(policy):
     assert shown(frame) == shown(objects)
     assert any(g.overlaps for g in frame.groups)
     assert frame.total_present_value() == objects.total_present_value()
+
+
+# --- the declared input boundary: value_frame refuses what Delivery refuses ----------------
+
+TOO_LARGE = "is too large (numbers must be less than 10^15 in size)"
+
+
+def _one_column(quantities, **extra):
+    n = len(quantities)
+    return {"measure": ["LCR-COM-1"] * n, "quantity": quantities, "period": ["2022/23"] * n} | {
+        key: [value] * n for key, value in extra.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "native",
+    [
+        pl.DataFrame(_one_column(["999999999999999", "1000000000000000", "10000000000000000"])),
+        pl.DataFrame(_one_column([10**15 - 1, 10**15, 10**16])),
+        pl.DataFrame(
+            _one_column([Decimal(10**15 - 1), Decimal(10**15), Decimal(10**16)]),
+            schema_overrides={"quantity": pl.Decimal(30, 2)},
+        ),
+        pa.table(_one_column(pa.array([10**15 - 1, 10**15, 2**64 - 1], pa.uint64()))),
+        pa.table(_one_column(pa.array([10**15 - 1, 10**15, 10**16], pa.int64()))),
+        pd.DataFrame(_one_column([Decimal(10**15 - 1), Decimal("1E+15"), 10**16])),
+        # a float at float_places=0 must also be below 10^14 to be read exactly
+        pd.DataFrame(_one_column([99999999999999.0, 1e15, 1e16])),
+    ],
+    ids=[
+        "polars-text",
+        "polars-int",
+        "polars-decimal",
+        "pyarrow-uint64",
+        "pyarrow-int64",
+        "pandas-object",
+        "pandas-float",
+    ],
+)
+def test_quantities_of_10_to_the_15_or_more_are_rejected_like_delivery_rejects_them(native):
+    result = value_frame(native, METHODOLOGY, float_places=0)
+    assert [g.quantity for g in result.batch.groups] in ([10**15 - 1], [10**14 - 1])
+    assert [row.row for row in result.rejected] == [1, 2]
+    for row in result.rejected:
+        assert TOO_LARGE in row.problems[0].message
+    with pytest.raises(ValueError, match="too large"):
+        sv.Delivery(measure="LCR-COM-1", quantity=10**15, period="2022/23")
+
+
+def test_a_negative_correction_of_10_to_the_15_is_rejected_as_too_large_not_as_negative():
+    native = pl.DataFrame(_one_column(["-1000000000000000", "-999999999999999"], correction=True))
+    result = value_frame(native, METHODOLOGY)
+    assert [g.quantity for g in result.batch.groups] == [Decimal(-(10**15) + 1)]
+    assert TOO_LARGE in result.rejected[0].problems[0].message
+
+
+def test_text_quantities_follow_the_declared_places_and_length_limits():
+    native = pl.DataFrame(
+        _one_column(
+            [
+                "0.00000000000000000001",  # 20 places: accepted, as by Delivery
+                "0.000000000000000000001",  # 21 places: refused, as by Delivery
+                "00000000000000000000000012",  # leading zeros are not digits that count
+                "1" * 101,  # longer than any number read
+                "١٢",  # Arabic-Indic digits: refused by every reader
+            ]
+        )
+    )
+    result = value_frame(native, METHODOLOGY, by=())
+    assert result.batch.groups[0].quantity == Decimal("12.00000000000000000001")
+    messages = [row.problems[0].message for row in result.rejected]
+    assert "more than 20 decimal places" in messages[0]
+    assert "is not a plain decimal number" in messages[1]
+    assert "is not a plain decimal number" in messages[2]
+
+
+def _frame_quantity(draw_kind, number):
+    if draw_kind == "text":
+        return pl.DataFrame(_one_column([f"{number:f}"], correction=True))
+    if draw_kind == "decimal":
+        return pl.DataFrame(
+            _one_column([number], correction=True),
+            schema_overrides={"quantity": pl.Decimal(38, 20)},
+        )
+    if draw_kind == "pandas":
+        return pd.DataFrame(_one_column([number], correction=True))
+    if draw_kind == "arrow-int":
+        return pa.table(_one_column(pa.array([int(number)], pa.int64()), correction=True))
+    return pd.DataFrame(_one_column([float(number)], correction=True))
+
+
+boundary_numbers = st.one_of(
+    st.integers(min_value=-(10**15) - 2, max_value=10**15 + 2).map(Decimal),
+    st.sampled_from([10**15 - 1, 10**15, -(10**15), -(10**15) + 1, 10**16]).map(Decimal),
+    st.builds(
+        lambda n, places: Decimal(n).scaleb(-places),
+        st.integers(min_value=-(10**18), max_value=10**18),
+        st.integers(min_value=0, max_value=22),
+    ),
+)
+
+
+@given(
+    number=boundary_numbers,
+    kind=st.sampled_from(["text", "decimal", "pandas", "arrow-int", "float"]),
+)
+def test_value_frame_and_value_many_agree_on_acceptance_at_the_boundary(number, kind):
+    if kind == "arrow-int":
+        number = number.to_integral_value()
+    if kind == "decimal" and -number.as_tuple().exponent > 20:
+        number = number.quantize(Decimal("1E-20"))
+    if kind == "float":
+        number = number.to_integral_value()  # whole floats, read at float_places=0
+    try:
+        delivery = sv.Delivery(
+            measure="LCR-COM-1", quantity=number, period="2022/23", correction=True
+        )
+    except ValueError:
+        delivery = None
+    result = value_frame(_frame_quantity(kind, number), METHODOLOGY, float_places=0)
+    digits = len(str(abs(number.scaleb(-number.as_tuple().exponent))).lstrip("0"))
+    columnar = digits <= 18 and (kind != "float" or abs(number) < 10**14)
+    if delivery is not None and columnar:
+        exact = sv.value_many([delivery], METHODOLOGY)
+        assert [g.quantity for g in result.batch.groups] == [g.quantity for g in exact.groups]
+        assert batch_totals(result.batch) == batch_totals(exact)
+    else:
+        assert result.batch.groups == ()
+        if delivery is None:
+            message = result.rejected[0].problems[0].message
+            assert "too large" in message or "more than 20 decimal places" in message
+    # every boundary refusal by Delivery is a refusal by value_frame
+    assert (delivery is None) <= (len(result.rejected) == 1)
+    with pytest.raises(ValueError, match="too large"):
+        sv.Delivery(measure="LCR-COM-1", quantity=10**15, period="2022/23", correction=True)

@@ -3,6 +3,7 @@
 import contextlib
 import csv
 import datetime as dt
+import io
 import json
 import os
 import zipfile
@@ -10,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from strategies import hostile_texts
 
 from socialvalue import (
     CalendarYear,
@@ -192,6 +195,113 @@ def test_xlsx_shared_strings_over_the_limit_are_refused_unopened(tmp_path):
     )
     with pytest.raises(DataFileError, match="more than 10 distinct texts"):
         read_returns(path, framework=LCRCA, limits=ImportLimits(max_shared_strings=10))
+
+
+def test_xlsx_cell_too_long_to_be_a_cell_is_refused_before_openpyxl_builds_it(tmp_path):
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    limits = ImportLimits(max_cell_chars=100)
+    huge = f'<row r="1">{header}</row><row r="2">{_text_cell("A2", "x" * 6_000)}</row>'
+    path = _xlsx(tmp_path / "huge.xlsx", _SHEET.format(rows=huge))
+    with pytest.raises(
+        DataFileError, match=r"sheet1\.xml holds more than 5,096 bytes without markup"
+    ):
+        read_returns(path, framework=LCRCA, limits=limits)
+    # A cell at the limit written with the longest character references is still read (and
+    # its length refused cell by cell, as before).
+    widest = f'<row r="1">{header}</row><row r="2">{_text_cell("A2", "&#x10FFFF;" * 100)}</row>'
+    path = _xlsx(tmp_path / "widest.xlsx", _SHEET.format(rows=widest))
+    (row,) = read_returns(path, framework=LCRCA, limits=limits).rejected
+    assert row.row == 2
+
+
+def test_xlsx_member_with_a_corrupt_header_is_unreadable_not_bad_zip_file(tmp_path):
+    # Found by the deep fuzz run: a byte written into a member's local header raised
+    # zipfile.BadZipFile from the shared-strings count, before openpyxl was asked.
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    shared = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    path = _xlsx(tmp_path / "r.xlsx", _SHEET.format(rows=f'<row r="1">{header}</row>'), shared)
+    with zipfile.ZipFile(path) as archive:
+        offset = archive.getinfo("xl/sharedStrings.xml").header_offset
+    data = bytearray(path.read_bytes())
+    data[offset + 1 : offset + 2] = b"X"  # PK\x03\x04 -> PX\x03\x04
+    path.write_bytes(bytes(data))
+    with pytest.raises(DataFileError, match="not a readable XLSX workbook"):
+        read_returns(path, framework=LCRCA)
+
+
+def test_xlsx_rows_the_sheet_does_not_have_are_counted_as_blank_not_built(tmp_path):
+    """One cell at row 1,048,576 makes a million rows the sheet does not hold: each is counted
+    as a blank row (accepted + rejected + blank = rows), and a merge over missing rows still
+    makes its cells unreadable."""
+    header = _text_cell("A1", "measure") + _text_cell("B1", "quantity") + _text_cell("C1", "period")
+    last = 1_048_576
+    rows = (
+        f'<row r="1">{header}</row>'
+        f'<row r="2">{_text_cell("A2", "LCR-COM-1")}{_text_cell("B2", "x")}</row>'
+        f'<row r="{last}">{_text_cell(f"A{last}", "LCR-COM-1")}</row>'
+    )
+    path = _xlsx(tmp_path / "far.xlsx", _SHEET.format(rows=rows))
+    result = read_returns(path, framework=LCRCA)
+    assert [row.row for row in result.rejected] == [2, last]
+    assert result.blank_rows == last - 3
+    assert len(result.accepted) + len(result.rejected) + result.blank_rows == last - 1
+    merged = _SHEET.format(
+        rows=f'<row r="1">{header}</row><row r="3">{_text_cell("A3", "LCR-COM-1")}</row>'
+        f'<row r="7">{_text_cell("A7", "LCR-COM-1")}</row>'
+    ).replace(
+        "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells>'
+    )
+    result = read_returns(_xlsx(tmp_path / "merged.xlsx", merged), framework=LCRCA)
+    assert [row.row for row in result.rejected] == [3, 4, 5, 7]
+    assert "merged cells A3:A5" in str(result.rejected[1].problems[0])
+    assert result.blank_rows == 2  # rows 2 and 6
+
+
+@pytest.mark.parametrize(
+    ("locale", "quantity"),
+    [
+        ("en_GB", "9,9999999999999999999999999"),
+        ("en_GB", "99999999999999999999999999,1"),
+        ("de_DE", "9.9999999999999999999999999"),
+        ("en_GB", "9" * 101),
+    ],
+)
+def test_a_long_wrongly_grouped_quantity_is_a_rejected_row_not_invalid_operation(
+    tmp_path, locale, quantity
+):
+    # Found by the deep fuzz run: Babel's suggestions for a wrongly grouped number were
+    # computed in the 28-digit default context, so a longer one raised InvalidOperation.
+    path = tmp_path / "r.csv"
+    path.write_text(f"measure;quantity;period\nLCR-COM-1;{quantity};2022/23\n", encoding="utf-8")
+    result = read_returns(path, framework=LCRCA, locale=locale, delimiter=";")
+    (row,) = result.rejected
+    assert "is not a number" in str(row.problems[0]) or "at most 100 are read" in str(
+        row.problems[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("json", '{"x": 1e9999999999999999999}'),
+        ("json", '{"x": 1e-9999999999999999999}'),
+        ("toml", "x = 1e9999999999999999999"),
+        ("toml", "x = 1e" + "9" * 5000),
+    ],
+)
+def test_a_fraction_with_an_exponent_decimal_cannot_hold_is_a_data_file_error(fmt, text):
+    # Found by the deep fuzz run: Decimal("1e9999999999999999999") raises InvalidOperation,
+    # and TOML fractions were read with parse_float=Decimal, unchecked.
+    with pytest.raises(DataFileError, match=f"not valid {fmt.upper()}"):
+        loads(text, Framework, format=fmt)
+
+
+def test_a_json_lines_quantity_with_a_huge_exponent_is_a_rejected_line(tmp_path):
+    path = tmp_path / "r.jsonl"
+    line = '{"measure": "LCR-COM-1", "quantity": 1e9999999999999999999, "period": "2022/23"}'
+    path.write_text(line + "\n", encoding="utf-8")
+    (row,) = read_returns(path, framework=LCRCA).rejected
+    assert "exponent too large" in str(row.problems[0])
 
 
 # 4. Supplier text was interpreted as rich markup or matplotlib maths.
@@ -495,6 +605,65 @@ def test_rejected_row_keeps_trailing_empty_cells(tmp_path):
     path.write_text(HEADER + "LCR-COM-1,x,2022/23,a,,,\n", encoding="utf-8")
     (row,) = read_returns(path, framework=LCRCA).rejected
     assert row.cells == ("LCR-COM-1", "x", "2022/23", "a", "", "", "")
+
+
+def _csv_line(cells) -> bytes:
+    """One row as the library's CSV writers write it: formulas guarded, CRLF, minimal quoting."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([guard_formula(c) for c in cells])
+    return buffer.getvalue().encode("utf-8")
+
+
+REJECTED_CELLS = st.one_of(
+    st.sampled_from(["'=1", "'+1", "'-5", "'@a", "''a", "'", "''", "x", "a,b", 'say "hi"', ""]),
+    hostile_texts().map(lambda t: t.encode("utf-8", "replace").decode().replace("\x00", "")),
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["bad", "good", "blank"]),
+            REJECTED_CELLS,
+            st.integers(min_value=0, max_value=3),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_rejected_rows_written_out_equal_their_input_lines_byte_for_byte(tmp_path_factory, plan):
+    """accepted + rejected + blank = rows, and each rejected row written back is its input line,
+    byte for byte — apostrophes, quotes and trailing empty cells kept — followed only by the
+    empty cells that pad it to the widest row and the problems column."""
+    header = ["measure", "quantity", "period", "project"]
+    rows = []
+    for kind, cell, trailing in plan:
+        if kind == "blank":
+            rows.append([""] * 4)
+        elif kind == "good":
+            rows.append(["LCR-COM-1", "5", "2022/23", "p", *[""] * trailing])
+        else:  # the quantity is never a number, so the row is rejected
+            rows.append(["LCR-COM-1", f"x{cell}", "2022/23", cell, *[""] * trailing])
+    lines = [_csv_line(row) for row in rows]
+    folder = tmp_path_factory.mktemp("bytes")
+    path = folder / "r.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _csv_line(header) + b"".join(lines))
+    result = read_returns(path, framework=LCRCA)
+    bad = [i for i, (kind, _, _) in enumerate(plan) if kind == "bad"]
+    assert [r.row - 2 for r in result.rejected] == bad
+    assert len(result.accepted) + len(result.rejected) + result.blank_rows == len(rows)
+    out = folder / "rejected.csv"
+    write_rejected(result, out)
+    written = out.read_bytes()
+    width = max([len(header), *(len(rows[i]) for i in bad)])
+    expected = [b"\xef\xbb\xbf" + _csv_line(header)[:-2] + b"," * (width - len(header))]
+    expected[0] += b"," + _csv_line(["problems"])
+    for i, row in zip(bad, result.rejected, strict=True):
+        problems = "\n".join(str(problem) for problem in row.problems)
+        padding = b"," * (width - len(rows[i]))
+        expected.append(lines[i][:-2] + padding + b"," + _csv_line([problems]))
+    assert written == b"".join(expected)
 
 
 # 13. Tests that passed mutants: Money.zero, Money / n, comparisons, __radd__, LM3, record_only.

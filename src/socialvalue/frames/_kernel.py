@@ -25,6 +25,7 @@ import attrs
 
 from socialvalue._decimal import calculation_context
 from socialvalue._extras import require
+from socialvalue._limits import MAX_INPUT_EXPONENT, MAX_INPUT_PLACES, MAX_NUMBER_CHARS
 
 __all__ = [
     "KEY_FIELDS",
@@ -68,7 +69,10 @@ MAX_TEXT_DIGITS = 18
 _HALF = 10**9
 #: Scaled float quantities must stay below this (float64 resolves them to far under 0.5).
 _MAX_SCALED_FLOAT = 10**14
+#: A plain decimal as text: the returns reader's grammar without a locale's digit grouping.
 _PLAIN_DECIMAL = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$"
+#: Quantities must be less than this in size: the declared input boundary.
+_TOO_LARGE = 10**MAX_INPUT_EXPONENT
 _MAX_DECIMAL_SCALE = 20
 
 
@@ -99,6 +103,8 @@ class Code(enum.IntEnum):
     NEGATIVE = 6
     FLOAT_TOO_LARGE = 7
     NOT_FINITE = 8
+    TOO_LARGE = 9
+    TOO_MANY_PLACES = 10
 
 
 class QuantityKind(enum.Enum):
@@ -110,38 +116,43 @@ class QuantityKind(enum.Enum):
     FLOAT = "float"  # floats at a stated number of places → scaled integer halves
 
 
-def reason(code: int, value: object, *, float_places: int | None) -> str:  # noqa: PLR0911 - one message a code
+#: The message for each reason code; ``{shown}`` is the value as repr shows it (``{value}``
+#: as str shows it), ``{places}`` the ``float_places`` given.
+_REASONS: dict[int, str] = {
+    Code.MISSING: "a value is required",
+    Code.NOT_A_NUMBER: "{shown} is not a plain decimal number (such as 1250 or 12.5)",
+    Code.TOO_LONG: (
+        f"{{shown}} has more than {MAX_TEXT_DIGITS} digits; the columnar path sums at most "
+        f"{MAX_TEXT_DIGITS} exactly"
+    ),
+    Code.FLOAT: (
+        "got the float {shown}; floats are inexact, so give the column as decimals or text, or "
+        "pass float_places=N to read each float as a number with N decimal places"
+    ),
+    Code.FLOAT_PLACES: (
+        "the float {shown} has more than {places} decimal places (float_places={places}); it "
+        "is not rounded silently"
+    ),
+    Code.NEGATIVE: "{value} is negative; only a delivery marked as a correction may be negative",
+    Code.FLOAT_TOO_LARGE: "the float {shown} is too large to read exactly",
+    Code.NOT_FINITE: "{shown} is not a finite number",
+    Code.TOO_LARGE: (
+        f"{{shown}} is too large (numbers must be less than 10^{MAX_INPUT_EXPONENT} in size)"
+    ),
+    Code.TOO_MANY_PLACES: f"{{shown}} has more than {MAX_INPUT_PLACES} decimal places",
+}
+
+
+def reason(code: int, value: object, *, float_places: int | None) -> str:
     """The message for a row the engine set aside."""
     # A non-null NaN (polars, pyarrow) reads back as a missing cell, but it is a float.
     shown = "nan" if value is None and code in {Code.FLOAT, Code.NOT_FINITE} else repr(value)
-    if code == Code.MISSING:
-        return "a value is required"
     if code == Code.NOT_A_NUMBER and isinstance(value, float):
         return f"got the float {shown}; floats are inexact, so give the column as decimals or text"
-    if code == Code.NOT_A_NUMBER:
-        return f"{shown} is not a plain decimal number (such as 1250 or 12.5)"
-    if code == Code.TOO_LONG:
-        return (
-            f"{shown} has more than {MAX_TEXT_DIGITS} digits; the columnar path sums at most "
-            f"{MAX_TEXT_DIGITS} exactly"
-        )
-    if code == Code.FLOAT:
-        return (
-            f"got the float {shown}; floats are inexact, so give the column as decimals or "
-            "text, or pass float_places=N to read each float as a number with N decimal places"
-        )
-    if code == Code.FLOAT_PLACES:
-        return (
-            f"the float {shown} has more than {float_places} decimal places "
-            f"(float_places={float_places}); it is not rounded silently"
-        )
-    if code == Code.NEGATIVE:
-        return f"{value} is negative; only a delivery marked as a correction may be negative"
-    if code == Code.FLOAT_TOO_LARGE:
-        return f"the float {shown} is too large to read exactly"
-    if code == Code.NOT_FINITE:
-        return f"{shown} is not a finite number"
-    raise ValueError(f"unknown reason code {code}")  # pragma: no cover - every code is above
+    template = _REASONS.get(int(code))
+    if template is None:  # pragma: no cover - every code has a message
+        raise ValueError(f"unknown reason code {code}")
+    return template.format(shown=shown, value=value, places=float_places)
 
 
 @attrs.frozen
@@ -231,6 +242,7 @@ class Kernel:
         ):
             raise ValueError(f"float_places: expected a whole number 0 to 9, got {float_places!r}")
         self.float_places = float_places
+        self.integer_dtype: Any = None
         try:
             data = nw.from_native(frame)
         except TypeError:
@@ -286,6 +298,7 @@ class Kernel:
         if dtype in (nw.String, nw.Unknown):  # Unknown: polars' Null (no values)
             return QuantityKind.TEXT
         if dtype.is_integer():
+            self.integer_dtype = dtype
             return QuantityKind.INTEGER
         if dtype.is_float():
             return QuantityKind.FLOAT
@@ -328,6 +341,8 @@ class Kernel:
             return data.with_columns(
                 nw.when(quantity.is_null())
                 .then(nw.lit(Code.MISSING.value))
+                .when((quantity >= _TOO_LARGE) | (quantity <= -_TOO_LARGE))
+                .then(nw.lit(Code.TOO_LARGE.value))
                 .when((quantity < 0) & not_correction)
                 .then(nw.lit(Code.NEGATIVE.value))
                 .otherwise(nw.lit(Code.OK.value))
@@ -339,33 +354,56 @@ class Kernel:
         return self._scaled(data, quantity, not_correction)
 
     def _text(self, data: Any, text: Any, not_correction: Any) -> Any:  # noqa: ANN401
+        """Read decimal text to scaled integer halves, within the declared input boundaries.
+
+        ``[sign] digits [. digits]`` in ASCII digits, spaces around it ignored, at most
+        :data:`~socialvalue._limits.MAX_NUMBER_CHARS` characters: the returns reader's grammar
+        without a locale's grouping (so no exponent, no Unicode digits, no ``1_000``). A number
+        is checked as :class:`~socialvalue.Delivery` checks its quantity: less than 10^15 in
+        size and at most 20 decimal places.
+        """
         nw = self.nw
         clean = text.str.strip_chars()
-        # the digits with their sign, the point removed: at most 18 digits fit an Int64
-        unpointed = clean.str.strip_chars_start("+").str.replace_all(".", "", literal=True)
         data = data.with_columns(
-            clean.str.contains(_PLAIN_DECIMAL).fill_null(value=False).alias("__sv_ok"),
+            (
+                clean.str.contains(_PLAIN_DECIMAL).fill_null(value=False)
+                & (clean.str.len_chars() <= MAX_NUMBER_CHARS).fill_null(value=False)
+            ).alias("__sv_ok"),
             clean.str.starts_with("-").fill_null(value=False).alias("__sv_neg"),
-            unpointed.alias("__sv_unpointed"),
+            # the significant digits: no sign, no point, no leading zeros
+            clean.str.replace_all(r"[+.-]", "", literal=False)
+            .str.strip_chars_start("0")
+            .alias("__sv_significant"),
             nw.when(clean.str.contains(".", literal=True))
             .then(clean.str.len_chars() - clean.str.strip_chars_end("0123456789").str.len_chars())
             .otherwise(nw.lit(0))
             .cast(nw.Int64)
             .alias(_PLACES),
         )
-        neg = nw.col("__sv_neg")
-        digits = nw.col("__sv_unpointed").str.len_chars() - nw.when(neg).then(1).otherwise(0)
-        ok = nw.col("__sv_ok") & (digits <= MAX_TEXT_DIGITS)
+        ok = nw.col("__sv_ok")
+        places = nw.col(_PLACES)
         data = data.with_columns(
-            nw.when(ok)
-            .then(nw.col("__sv_unpointed"))
+            nw.col("__sv_significant").str.len_chars().cast(nw.Int64).alias("__sv_digits")
+        )
+        digits = nw.col("__sv_digits")
+        too_large = (digits > 0) & (digits - 1 - places >= MAX_INPUT_EXPONENT)
+        too_many_places = places > MAX_INPUT_PLACES
+        too_long = digits > MAX_TEXT_DIGITS
+        data = data.with_columns(
+            (ok & ~too_large & ~too_many_places & ~too_long).alias("__sv_usable"),
+            too_large.alias("__sv_too_large"),
+            too_many_places.alias("__sv_too_many_places"),
+            too_long.alias("__sv_too_long"),
+        )
+        data = data.with_columns(
+            nw.when(nw.col("__sv_usable") & (nw.col("__sv_significant") != ""))
+            .then(nw.col("__sv_significant"))
             .otherwise(nw.lit("0"))
             .cast(nw.Int64)
-            .abs()
-            .alias("__sv_magnitude"),
-            digits.alias("__sv_digits"),
+            .alias("__sv_magnitude")
         )
         magnitude = nw.col("__sv_magnitude")
+        neg = nw.col("__sv_neg")
         high = magnitude // _HALF
         low = magnitude - high * _HALF
         data = data.with_columns(
@@ -375,9 +413,13 @@ class Kernel:
         return data.with_columns(
             nw.when(text.is_null())
             .then(nw.lit(Code.MISSING.value))
-            .when(~nw.col("__sv_ok"))
+            .when(~ok)
             .then(nw.lit(Code.NOT_A_NUMBER.value))
-            .when(nw.col("__sv_digits") > MAX_TEXT_DIGITS)
+            .when(nw.col("__sv_too_large"))
+            .then(nw.lit(Code.TOO_LARGE.value))
+            .when(nw.col("__sv_too_many_places"))
+            .then(nw.lit(Code.TOO_MANY_PLACES.value))
+            .when(nw.col("__sv_too_long"))
             .then(nw.lit(Code.TOO_LONG.value))
             .when(neg & (magnitude != 0) & not_correction)
             .then(nw.lit(Code.NEGATIVE.value))
@@ -404,12 +446,15 @@ class Kernel:
             )
             scaled = nw.col("__sv_scaled")
             finite = nw.col("__sv_finite")
+            too_large = finite & (quantity.abs() >= float(_TOO_LARGE))
             usable = finite & (scaled.abs() < _MAX_SCALED_FLOAT)
             whole = nw.when(usable).then(scaled).otherwise(nw.lit(0.0)).round(0)
             tolerance = 1e-6 + whole.abs() * 1e-15
             problem = (
                 problem.when(~finite)
                 .then(nw.lit(Code.NOT_FINITE.value))
+                .when(too_large)
+                .then(nw.lit(Code.TOO_LARGE.value))
                 .when(scaled.abs() >= _MAX_SCALED_FLOAT)
                 .then(nw.lit(Code.FLOAT_TOO_LARGE.value))
                 .when((scaled - whole).abs() > tolerance)
@@ -417,7 +462,19 @@ class Kernel:
             )
             magnitude = whole.abs().cast(nw.Int64)
         else:
-            magnitude = quantity.abs().cast(nw.Int64)
+            # compared in the column's own type before any cast, so an unsigned or extreme
+            # integer cannot overflow; those rows are read as 0 and set aside
+            too_large = self._too_large_integer(quantity)
+            problem = problem.when(too_large).then(nw.lit(Code.TOO_LARGE.value))
+            data = data.with_columns(
+                nw.when(too_large.fill_null(value=False))
+                .then(nw.lit(0, dtype=self.integer_dtype))
+                .otherwise(quantity)
+                .cast(nw.Int64)
+                .alias("__sv_integer")
+            )
+            quantity = nw.col("__sv_integer")
+            magnitude = quantity.abs()
         data = data.with_columns(magnitude.fill_null(0).alias("__sv_magnitude"))
         magnitude = nw.col("__sv_magnitude")
         high = magnitude // _HALF
@@ -432,6 +489,17 @@ class Kernel:
             .otherwise(nw.lit(Code.OK.value))
             .alias(_PROBLEM),
         )
+
+    def _too_large_integer(self, quantity: Any) -> Any:  # noqa: ANN401 - narwhals expressions
+        """Whether an integer is outside the input boundary, compared in its own type."""
+        nw = self.nw
+        dtype = self.integer_dtype
+        if dtype not in (nw.Int64, nw.UInt64, nw.Int128, nw.UInt128):
+            return nw.lit(value=False)  # 32 bits or fewer cannot reach 10^15
+        too_large = quantity >= nw.lit(_TOO_LARGE, dtype=dtype)
+        if dtype.is_signed_integer():
+            too_large = too_large | (quantity <= nw.lit(-_TOO_LARGE, dtype=dtype))
+        return too_large
 
     # --- results ---------------------------------------------------------------------------
 

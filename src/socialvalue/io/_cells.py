@@ -25,6 +25,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from socialvalue._limits import MAX_NUMBER_CHARS
 from socialvalue.exceptions import PeriodParseError, Problem, ValidationError
 from socialvalue.periods import AnyPeriod, Period, parse_period
 from socialvalue.units import Unit, UnitKind
@@ -171,6 +172,9 @@ def _plain_digits(digits: decimal.DecimalTuple) -> bool:
 #: How many rendered numbers a reader remembers.
 _RENDERED = 100_000
 
+#: Room for every digit of a number Babel is given to check (at most MAX_NUMBER_CHARS long).
+_BABEL_CONTEXT = decimal.Context(prec=2 * MAX_NUMBER_CHARS, Emax=10 * MAX_NUMBER_CHARS)
+
 
 class NumberReader:
     """Reads quantities written as a locale writes them, and renders spreadsheet numbers as text.
@@ -291,6 +295,12 @@ class NumberReader:
         if self._space_group:
             body = "".join(self.group if char in _SPACES else char for char in body)
         number = sign + body
+        if len(number) > MAX_NUMBER_CHARS:
+            # checked before Babel, whose suggestions for a wrongly grouped number are computed
+            # in the default 28-digit context (a longer one raised decimal.InvalidOperation)
+            raise CellProblem(
+                f"a number of {len(number):,} characters; at most {MAX_NUMBER_CHARS} are read"
+            )
         if not self._shape.match(number):
             hint = ""
             if _WORDS.search(body):
@@ -298,8 +308,13 @@ class NumberReader:
             raise CellProblem(f"{text!r} is not a number{hint}")
         if self._plain.match(number):
             return Decimal(number.replace(self.group, "").replace(self.decimal, "."))
+        return self._grouped(number, text)
+
+    def _grouped(self, number: str, text: str) -> Decimal:
+        """Read a number grouped other than in threes with Babel, or say how to write it."""
         try:
-            return parse_decimal(number, locale=self.locale, strict=True)
+            with decimal.localcontext(_BABEL_CONTEXT):
+                return parse_decimal(number, locale=self.locale, strict=True)
         except NumberFormatError as error:
             suggestions = [s for s in getattr(error, "suggestions", None) or [] if s]
             hint = "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"

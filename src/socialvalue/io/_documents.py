@@ -10,6 +10,7 @@ without recursion, to refuse nesting deeper than ``max_depth``, integers longer 
 
 from __future__ import annotations
 
+import decimal
 import json
 import tomllib
 from collections.abc import Callable
@@ -41,14 +42,23 @@ def _json_number(limits: ImportLimits) -> tuple[Callable[[str], int], Callable[[
             )
         return int(text)
 
-    def fraction(text: str) -> Decimal:
-        if len(text) > MAX_NUMBER_CHARS:
-            raise _RefusedError(
-                f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS} are read"
-            )
-        return Decimal(text)
+    return integer, _fraction
 
-    return integer, fraction
+
+def _fraction(text: str) -> Decimal:
+    """A JSON or TOML fraction as an exact ``Decimal``, checked for length before it is read.
+
+    An exponent beyond what ``decimal`` can hold (``1e9999999999999999999``: 21 characters)
+    is refused here too; it raised ``decimal.InvalidOperation`` (found by the deep fuzz run).
+    """
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _RefusedError(
+            f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS} are read"
+        )
+    try:
+        return Decimal(text)
+    except decimal.DecimalException:
+        raise _RefusedError(f"{text!r} has an exponent too large to be read") from None
 
 
 def _reject_constant(name: str) -> None:
@@ -97,8 +107,10 @@ def parse_document(
     """
     if fmt == "toml":
         try:
-            data: object = tomllib.loads(text, parse_float=Decimal)
+            data: object = tomllib.loads(text, parse_float=_fraction)
         except tomllib.TOMLDecodeError as error:
+            raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
+        except _RefusedError as error:
             raise DataFileError(source, [Problem("", f"not valid TOML: {error}")]) from None
         except RecursionError:
             raise DataFileError(

@@ -279,7 +279,8 @@ def _checked_rows(
             return
         rows = iter(listed)
     for number, cells in rows:
-        yield number, checker.check(number, cells)
+        # A row the sheet does not have (one cell at row 1,048,576 makes a million) is blank.
+        yield number, (checker.check(number, cells) if cells else None)
 
 
 def _read_xlsx(  # noqa: PLR0913 - keyword-only options of one reader
