@@ -560,3 +560,26 @@ def test_numbers_are_written_as_babel_writes_them(locale):
                 value, locale=reader.locale, decimal_quantization=False, group_separator=False
             )
         assert reader.render(Number(value)) == expected, value
+
+
+@pytest.mark.parametrize("text", [MIXED, None], ids=["mixed", "quoted"])
+def test_deliveries_the_row_reader_built_are_those_the_frame_gives(tmp_path, text):
+    """Rows the row checker accepted keep the delivery it built: the same, digit for digit, as
+    building it again from the frame's text (what ``deliveries`` did before it kept them)."""
+    from socialvalue.io._plain import delivery_of
+
+    text = text or (
+        "measure,quantity,period,project,evidence\n"
+        'LCR-COM-1,"1,250.50",2022/23,"Parks, north","a\nb"\n'
+        'LCR-COM-1,3,2022/23 Q2,Parks,x\nLCR-COM-1,"2",2022/23,"a ""b""",\n'
+        'LCR-ENV-2,"0012.500",2024/25,p,\nLCR-COM-1," 7 ",2022-23,p,\n'
+    )
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    read = read_returns_frame(path, framework=shipped_framework())
+    assert read._built  # some rows were checked by the row checker
+    again = tuple(delivery_of(record) for record in read.frame.iter_rows(named=True))
+    kept = read.deliveries()
+    assert kept == again
+    assert [d.quantity.as_tuple() for d in kept] == [d.quantity.as_tuple() for d in again]
+    assert [d.period.label for d in kept] == [d.period.label for d in again]

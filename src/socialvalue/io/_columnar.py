@@ -25,7 +25,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,9 @@ class ReturnsFrame:
     rejected: tuple[RejectedRow, ...]
     blank_rows: int = 0
     trailing_blank_rows: int = 0
+    #: Deliveries the row reader already built (and checked), by row: :meth:`deliveries` takes
+    #: them as they are instead of building them again from the frame's text.
+    _built: Mapping[int, Delivery] = attrs.field(factory=dict, repr=False, eq=False, alias="built")
 
     @property
     def accepted(self) -> int:
@@ -102,8 +105,19 @@ class ReturnsFrame:
         )
 
     def deliveries(self) -> tuple[Delivery, ...]:
-        """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row)."""
-        return tuple(delivery_of(record) for record in self.frame.iter_rows(named=True))
+        """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row).
+
+        A row the row reader checked keeps the delivery it built; the rest (the rows taken in
+        the engine) are built from the frame, with the model's own checks.
+        """
+        built = self._built
+        if not built:
+            return tuple(delivery_of(record) for record in self.frame.iter_rows(named=True))
+        rows: list[int] = self.frame["row"].to_list()
+        pl = require("polars", "frames")
+        others = self.frame.filter(~pl.col("row").is_in(list(built)))
+        made = {record["row"]: delivery_of(record) for record in others.iter_rows(named=True)}
+        return tuple(built[row] if row in built else made[row] for row in rows)
 
     @classmethod
     def from_import_result(cls, result: ImportResult) -> ReturnsFrame:
@@ -121,6 +135,7 @@ class ReturnsFrame:
             rejected=result.rejected,
             blank_rows=result.blank_rows,
             trailing_blank_rows=result.trailing_blank_rows,
+            built=_as_in_frame(zip(result.accepted_rows, result.accepted, strict=True)),
         )
 
     def write_parquet(self, path: str | os.PathLike[str]) -> int:
@@ -344,7 +359,22 @@ def _checked(  # noqa: PLR0913, PLR0917 - the parts of one read
         rejected=tuple(rejected),
         blank_rows=len(blank),
         trailing_blank_rows=sum(1 for number in blank if number > last),
+        built=_as_in_frame(accepted),
     )
+
+
+def _as_in_frame(accepted: Iterable[tuple[int, Delivery]]) -> dict[int, Delivery]:
+    """The deliveries the row reader built that the frame's text gives back exactly, by row.
+
+    The frame keeps a quantity as its digits (``f"{quantity:f}"``): a quantity with a positive
+    exponent (``1E+3``) would come back as ``1000``, so such a row is built from the frame.
+    """
+    kept: dict[int, Delivery] = {}
+    for row, delivery in accepted:
+        exponent = delivery.quantity.as_tuple().exponent
+        if isinstance(exponent, int) and exponent <= 0:
+            kept[row] = delivery
+    return kept
 
 
 def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step

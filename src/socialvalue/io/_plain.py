@@ -126,10 +126,15 @@ def _distinct(
     cells: Any,  # noqa: ANN401 - a polars Series of text
     read: Any,  # noqa: ANN401 - a cell reader: value -> normalised value, or raises
     dtype: Any,  # noqa: ANN401 - the dtype of the normalised values
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
 ) -> tuple[Any, Any]:
-    """Read each distinct cell once: which cells read, and what each reads as."""
+    """Read each distinct cell of the candidate rows once: which read, and what each reads as.
+
+    Only candidates are read: a row already left to the row reader (a quoted cell, say, which
+    shifts the cells a split on the delimiter gives) would only add values to try.
+    """
     good: dict[str, Any] = {}
-    for value in cells.unique().to_list():
+    for value in cells.filter(candidates).unique().to_list():
         try:
             good[value] = read(value)
         except (CellProblem, ValueError):
@@ -165,7 +170,7 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
             regular &= cell.str.contains(_PLAIN_QUANTITY)
         chosen[field] = cell
     if "unit" in chosen:
-        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"])
+        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"], regular)
         regular &= ok
     readers: dict[str, tuple[Any, Any]] = {
         "period": (_period_label, pl.String),
@@ -174,7 +179,7 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
     }
     for field, (read, dtype) in readers.items():
         if field in chosen:
-            ok, chosen[field] = _distinct(chosen[field], read, dtype)
+            ok, chosen[field] = _distinct(chosen[field], read, dtype, regular)
             regular &= ok
     for field in _CODES:
         if field in chosen:
@@ -213,12 +218,16 @@ def _units(
     checker: RowChecker,
     measures: Any,  # noqa: ANN401 - a polars Series
     units: Any,  # noqa: ANN401 - a polars Series
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
 ) -> tuple[Any, Any]:
-    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as."""
+    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as.
+
+    Only the candidate rows' pairs are read (the others are left to the row reader).
+    """
     pairs = pl.DataFrame({"m": measures, "u": units})
     good: list[tuple[str, str, str]] = []
     framework = checker.framework
-    for measure, unit in pairs.unique().iter_rows():
+    for measure, unit in pairs.filter(candidates).unique().iter_rows():
         given = unit.strip()
         if not given:
             good.append((measure, unit, ""))
