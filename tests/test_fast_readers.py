@@ -583,3 +583,60 @@ def test_deliveries_the_row_reader_built_are_those_the_frame_gives(tmp_path, tex
     assert kept == again
     assert [d.quantity.as_tuple() for d in kept] == [d.quantity.as_tuple() for d in again]
     assert [d.period.label for d in kept] == [d.period.label for d in again]
+
+
+#: Quoted cells and quantities with group separators, plain and not: the row reader's verdicts.
+GROUPED = (
+    "measure,quantity,period,project,role\n"
+    'LCR-COM-1,"1,250.50",2022/23,"Parks, north",employer\n'
+    'LCR-COM-1,"1,234,567",2022/23 Q2,Parks,\n'
+    'LCR-COM-1,"12,345.000",2022/23,"a ""b""",\n'
+    'LCR-COM-1,"1,23",2022/23,p,\n'
+    'LCR-COM-1,"1,2345",2022/23,p,\n'
+    'LCR-COM-1,"0,100",2022/23,p,\n'
+    'LCR-COM-1,",100",2022/23,p,\n'
+    'LCR-COM-1,"1,000.",2022/23,p,\n'
+    'LCR-COM-1," 1,000",2022/23,p,\n'
+    'LCR-COM-1,"-1,000",2022/23,p,\n'
+    'LCR-COM-1,"£1,000",2022/23,p,\n'
+    'LCR-COM-1,"1,000,000,000,000,000",2022/23,p,\n'
+    'LCR-COM-1,"1,000.000000000000000000001",2022/23,p,\n'
+    'LCR-COM-1,"1,000",2022/23,"\'=SUM(A1)",\n'
+    'LCR-COM-1,"1,000",2022/23,"=SUM(A1)",\n'
+    '"LCR-COM-1","2","2022/23","p",""\n'
+    '" LCR-COM-1","2",2022/23,p,\n'
+    'LCR-COM-1,"1,000",2022/23 Q9,p,\n'
+    'LCR-COM-1,"1,000",2022/23,p,nobody\n'
+    'LCR-COM-1,"1,000",2022/23,p,,extra\n'
+    'LCR-COM-1,"1,000",2022/23\n'
+    'LCR-XXX-1,"1,000",2022/23,p,\n'
+    '"","","","",""\n'
+)
+
+
+def test_quoted_lines_and_grouped_quantities_read_the_same_mostly_in_the_engine(
+    tmp_path, monkeypatch
+):
+    """A line with quoted cells is split by the csv module and checked in the engine; a
+    grouped quantity is read by the row reader's own number reading. Every verdict is the row
+    reader's, and the plain ones never reach the row checker."""
+    from socialvalue.io import _columnar
+
+    path = tmp_path / "grouped.csv"
+    path.write_text(GROUPED, encoding="utf-8")
+    old, new = _both(path)
+    _same(old, new)
+    assert len(old.accepted) >= 5
+    assert len(old.rejected) >= 10
+    checked: list[int] = []
+    real = _columnar.RowChecker.check
+
+    def spy(self, row, cells):
+        checked.append(row)
+        return real(self, row, cells)
+
+    monkeypatch.setattr(_columnar.RowChecker, "check", spy)
+    read = read_returns_frame(path, framework=shipped_framework())
+    assert read.to_import_result().accepted == old.accepted
+    assert {2, 3, 4, 17}.isdisjoint(checked)  # plain, taken in the engine
+    assert {5, 6, 15, 18, 19}.issubset(checked)  # the row reader explains these

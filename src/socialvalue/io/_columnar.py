@@ -377,6 +377,45 @@ def _as_in_frame(accepted: Iterable[tuple[int, Delivery]]) -> dict[int, Delivery
     return kept
 
 
+def _split_quoted(  # noqa: PLR0913, PLR0917 - the parts of one step
+    pl: Any,  # noqa: ANN401 - the polars module
+    cells: Any,  # noqa: ANN401 - a polars DataFrame: row, then c0, c1 … split on the delimiter
+    body: Any,  # noqa: ANN401 - a polars DataFrame of lines
+    quoted: Any,  # noqa: ANN401 - a boolean Series: lines with a quote character
+    regular: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
+    delimiter: str,
+    width: int,
+) -> tuple[Any, Any]:
+    """Lines with quoted cells split as the row reader's csv module splits them.
+
+    A line the csv module reads (strictly) into as many cells as headings becomes a candidate,
+    its cells as read (unquoted, a formula guard still there for the checks to see); any other
+    stays with the row reader.
+    """
+    rows: list[int] = []
+    split: list[list[str]] = []
+    lines = body["line"].filter(quoted).to_list()
+    numbers = body.with_row_index("i")["i"].filter(quoted).to_list()
+    first = cells["row"][0] if cells.height else 0
+    for index, line in zip(numbers, lines, strict=True):
+        try:
+            read = next(csv.reader([line], delimiter=delimiter, strict=True))
+        except csv.Error:
+            continue
+        if len(read) == width:
+            rows.append(first + index)
+            split.append(read)
+    if not rows:
+        return cells, regular
+    names = [f"c{i}" for i in range(width)]
+    taken = pl.DataFrame(
+        {"row": rows, **{name: [cell[i] for cell in split] for i, name in enumerate(names)}},
+        schema={"row": pl.Int64, **dict.fromkeys(names, pl.String)},
+    )
+    cells = cells.update(taken, on="row")
+    return cells, regular | cells["row"].is_in(rows)
+
+
 def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step
     pl: Any,  # noqa: ANN401 - the polars module
     columns: Columns,
@@ -403,8 +442,11 @@ def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step
         )
         .unnest("line")
     )
-    regular = (counts == width - 1) & ~body["line"].str.contains('"', literal=True)
-    complete, regular = take_plain(pl, columns, checker, cells, regular, limits)
+    quoted = body["line"].str.contains('"', literal=True)
+    regular = (counts == width - 1) & ~quoted
+    if quoted.any():
+        cells, regular = _split_quoted(pl, cells, body, quoted, regular, delimiter, width)
+    complete, regular = take_plain(pl, columns, checker, cells, regular, limits, grouped=True)
     others = body.with_row_index("row", offset=first_row).filter(~regular)
     accepted: list[tuple[int, Delivery]] = []
     rejected: list[RejectedRow] = []

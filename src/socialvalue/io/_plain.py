@@ -11,6 +11,7 @@ column without a heading. Every other row goes through the row reader's own
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,6 +60,7 @@ _CODES = ("contract", "geography", "id")
 #: A quantity the row reader reads as exactly these digits, in every locale whose decimal
 #: sign is a point: at most 15 digits before the point (the input limit) and 20 after.
 _PLAIN_QUANTITY = rf"^[0-9]{{1,15}}(?:\.[0-9]{{1,{MAX_INPUT_PLACES}}})?$"
+_PLAIN_DIGITS = re.compile(_PLAIN_QUANTITY)
 
 
 def delivery_of(record: dict[str, Any]) -> Delivery:
@@ -151,8 +153,15 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
     cells: Any,  # noqa: ANN401 - a polars DataFrame: row, then c0, c1 … (text or null)
     regular: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
     limits: ImportLimits,
+    *,
+    grouped: bool = False,
 ) -> tuple[Any, Any]:
-    """The plain rows as a frame of every column of the path, and which rows they are."""
+    """The plain rows as a frame of every column of the path, and which rows they are.
+
+    With ``grouped`` (cells are the text the row reader reads, as in a CSV file), a quantity
+    written with the locale's group separators (``1,250.50``) is also plain when the row
+    reader's own number reading gives plain digits; the frame keeps those digits.
+    """
     framework = checker.framework
     chosen: dict[str, Any] = {}
     for index, field in enumerate(columns.fields):
@@ -167,7 +176,10 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
         if field == "measure":
             regular &= cell.is_in(list(framework.measure_codes()))
         elif field == "quantity":
-            regular &= cell.str.contains(_PLAIN_QUANTITY)
+            plain = cell.str.contains(_PLAIN_QUANTITY)
+            if grouped:
+                cell, plain = _grouped_quantities(checker, cell, plain, regular)
+            regular &= plain
         chosen[field] = cell
     if "unit" in chosen:
         ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"], regular)
@@ -201,6 +213,35 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
         if field in chosen:
             complete = complete.with_columns(pl.col(field).replace("", None))
     return complete, regular
+
+
+def _grouped_quantities(
+    checker: RowChecker,
+    cells: Any,  # noqa: ANN401 - a polars Series of text
+    plain: Any,  # noqa: ANN401 - a boolean Series: cells already plain digits
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
+) -> tuple[Any, Any]:
+    """Quantities with group separators as the digits the row reader reads; which now are plain.
+
+    A cell of digits, group separators and a fraction (``1,250.50``) is read, once per distinct
+    value, by the row reader's own :meth:`NumberReader.quantity`; it is plain when that gives a
+    number whose digits (``1250.50``) are plain.
+    """
+    numbers = checker.numbers
+    group, point = re.escape(numbers.group), re.escape(numbers.decimal)
+    shape = rf"^[0-9]{{1,3}}(?:{group}[0-9]{{3}})+(?:{point}[0-9]+)?$"
+    written = ~plain & cells.str.contains(shape)
+    if not (written & candidates).any():
+        return cells, plain
+
+    def read(value: str) -> str:
+        digits = f"{numbers.quantity(value, measure=None, unit=None):f}"
+        if _PLAIN_DIGITS.match(digits) is None:
+            raise CellProblem(value)
+        return digits
+
+    ok, digits = _distinct(cells, read, cells.dtype, written & candidates)
+    return cells.zip_with(~(written & ok), digits), plain | (written & ok)
 
 
 def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader
