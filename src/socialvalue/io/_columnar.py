@@ -49,6 +49,7 @@ from socialvalue.io._import import (
 )
 from socialvalue.io._plain import FIELDS, delivery_of, frame_of, take_plain
 from socialvalue.io._returns import check_delimiter, header_columns, read_returns
+from socialvalue.periods import AnyPeriod
 
 __all__ = ["ReturnsFrame", "read_returns_frame"]
 
@@ -111,12 +112,17 @@ class ReturnsFrame:
         the engine) are built from the frame, with the model's own checks.
         """
         built = self._built
+        periods: dict[str, AnyPeriod] = {}
         if not built:
-            return tuple(delivery_of(record) for record in self.frame.iter_rows(named=True))
+            return tuple(
+                delivery_of(record, periods) for record in self.frame.iter_rows(named=True)
+            )
         rows: list[int] = self.frame["row"].to_list()
         pl = require("polars", "frames")
         others = self.frame.filter(~pl.col("row").is_in(list(built)))
-        made = {record["row"]: delivery_of(record) for record in others.iter_rows(named=True)}
+        made = {
+            record["row"]: delivery_of(record, periods) for record in others.iter_rows(named=True)
+        }
         return tuple(built[row] if row in built else made[row] for row in rows)
 
     @classmethod
