@@ -11,13 +11,17 @@ How a CSV file stays exactly as :func:`~socialvalue.read_returns` reads it:
   of quote characters, so a line is a record), no NUL bytes, no lone carriage returns, and
   every line within the line and cell limits; any other file is read by the row reader
   (:func:`~socialvalue.read_returns`), whose results are converted;
+* a line with quote characters is split by the csv module, strictly, as the row reader
+  splits it (a line it refuses stays with the row reader);
 * a row is taken in the engine only when every cell is in its plainest form: a measure code
-  of the framework, a quantity of digits with an optional fraction (``1250``, ``12.5``), a
-  period, unit, role or correction flag from the distinct values the row reader itself
-  accepted, codes without surrounding spaces, no cell over the length limit, no formula
-  guard, no quotes, as many cells as headings. Every other row — ``1,250``, ``£3,000``, a typo, a
-  blank row — goes through the row reader's own :class:`~socialvalue.io.RowChecker`, so its
-  reasons are the row reader's, word for word.
+  of the framework, a quantity of digits with an optional fraction (``1250``, ``12.5``) or
+  with the locale's group separators (``1,250.50``, read once per distinct value by the row
+  reader's own number reading, and kept as the digits it gives), a period, unit, role or
+  correction flag from the distinct values the row reader itself accepted, codes without
+  surrounding spaces, no cell over the length limit, no formula guard, as many cells as
+  headings. Every other row — ``£3,000``, ``1,23``, a typo, a blank row — goes through the row
+  reader's own :class:`~socialvalue.io.RowChecker`, so its reasons are the row reader's, word
+  for word.
 """
 
 from __future__ import annotations
@@ -188,7 +192,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
 
     A plain CSV file (see the module's notes) is checked in polars, with the row reader's
     :class:`~socialvalue.io.RowChecker` for every row not in its plainest form; any other file
-    (an ``.xlsx``, a ``.jsonl``, a CSV with quoted cells) is read by
+    (an ``.xlsx``, a ``.jsonl``, a CSV with a quoted cell spanning lines) is read by
     :func:`~socialvalue.read_returns` and converted. Accepted and rejected rows, and every
     reason, are the same either way.
 
