@@ -520,3 +520,64 @@ def test_groups_carry_their_value_type_and_a_plain_transfer_reason():
         "a transfer (money or resources moved, not created; Green Book): reported, kept out of "
         "NPSV and the social-value total"
     )
+
+
+def _overlaps_by_definition(batch, framework):
+    """possible_overlaps as its docstring defines it, pair by pair (the reference)."""
+    from socialvalue.batch import GroupValuation, overlap_pairs
+    from socialvalue.deliveries import DeliveryStatus
+
+    seconds = overlap_pairs(framework)
+    delivered = [
+        g for g in (*batch.groups, *batch.unvalued) if g.status is DeliveryStatus.DELIVERED
+    ]
+    found = []
+    for group in delivered:
+        partners = seconds.get(group.key.measure, ())
+        if group.overlaps or not partners:
+            continue
+        if isinstance(group, GroupValuation) and not group.counted:
+            continue
+        for other in delivered:
+            if other.key.measure in partners and (
+                other.key.period.start <= group.key.period.end
+                and group.key.period.start <= other.key.period.end
+            ):
+                found.append((group, other.key.measure))
+                break
+    return tuple(found)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_possible_overlaps_are_the_pairs_the_definition_gives(seed):
+    """Indexed by measure and period, the overlaps are the pair-by-pair definition's, in order:
+    second measures with several partners, years against quarters, targets, other projects."""
+    import random
+
+    from socialvalue import FinancialQuarter, FinancialYear
+    from socialvalue.deliveries import DeliveryStatus as Status
+
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    methodology = default_methodology()
+    measures = [
+        "LCR-EMP-1", "LCR-EMP-2", "LCR-INV-1", "LCR-SKL-3", "LCR-SKL-4",
+        "LCR-COM-1", "LCR-COM-3", "LCR-ENV-1", "LCR-ENV-2", "LCR-SPD-1", "LCR-SPD-2",
+    ]  # fmt: skip
+    periods = [
+        *(FinancialYear(2020 + n) for n in range(4)),
+        *(FinancialQuarter(2020 + n // 4, n % 4 + 1) for n in range(16)),
+    ]
+    items = [
+        Delivery(
+            measure=rng.choice(measures),
+            quantity=rng.randint(1, 50),
+            period=rng.choice(periods),
+            project=f"p{rng.randint(1, 6)}",
+            status=Status.TARGET if rng.random() < 0.1 else Status.DELIVERED,
+        )
+        for _ in range(rng.randint(20, 300))
+    ]
+    batch = value_many(items, methodology, by=("project",), unvalued="report")
+    expected = _overlaps_by_definition(batch, methodology.framework)
+    assert batch.possible_overlaps(methodology.framework) == expected
+    assert seed > 0 or expected  # the first seed has some to find

@@ -560,3 +560,83 @@ def test_numbers_are_written_as_babel_writes_them(locale):
                 value, locale=reader.locale, decimal_quantization=False, group_separator=False
             )
         assert reader.render(Number(value)) == expected, value
+
+
+@pytest.mark.parametrize("text", [MIXED, None], ids=["mixed", "quoted"])
+def test_deliveries_the_row_reader_built_are_those_the_frame_gives(tmp_path, text):
+    """Rows the row checker accepted keep the delivery it built: the same, digit for digit, as
+    building it again from the frame's text (what ``deliveries`` did before it kept them)."""
+    from socialvalue.io._plain import delivery_of
+
+    text = text or (
+        "measure,quantity,period,project,evidence\n"
+        'LCR-COM-1,"1,250.50",2022/23,"Parks, north","a\nb"\n'
+        'LCR-COM-1,3,2022/23 Q2,Parks,x\nLCR-COM-1,"2",2022/23,"a ""b""",\n'
+        'LCR-ENV-2,"0012.500",2024/25,p,\nLCR-COM-1," 7 ",2022-23,p,\n'
+    )
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    read = read_returns_frame(path, framework=shipped_framework())
+    assert read._built  # some rows were checked by the row checker
+    again = tuple(delivery_of(record) for record in read.frame.iter_rows(named=True))
+    kept = read.deliveries()
+    assert kept == again
+    assert [d.quantity.as_tuple() for d in kept] == [d.quantity.as_tuple() for d in again]
+    assert [d.period.label for d in kept] == [d.period.label for d in again]
+
+
+#: Quoted cells and quantities with group separators, plain and not: the row reader's verdicts.
+GROUPED = (
+    "measure,quantity,period,project,role\n"
+    'LCR-COM-1,"1,250.50",2022/23,"Parks, north",employer\n'
+    'LCR-COM-1,"1,234,567",2022/23 Q2,Parks,\n'
+    'LCR-COM-1,"12,345.000",2022/23,"a ""b""",\n'
+    'LCR-COM-1,"1,23",2022/23,p,\n'
+    'LCR-COM-1,"1,2345",2022/23,p,\n'
+    'LCR-COM-1,"0,100",2022/23,p,\n'
+    'LCR-COM-1,",100",2022/23,p,\n'
+    'LCR-COM-1,"1,000.",2022/23,p,\n'
+    'LCR-COM-1," 1,000",2022/23,p,\n'
+    'LCR-COM-1,"-1,000",2022/23,p,\n'
+    'LCR-COM-1,"£1,000",2022/23,p,\n'
+    'LCR-COM-1,"1,000,000,000,000,000",2022/23,p,\n'
+    'LCR-COM-1,"1,000.000000000000000000001",2022/23,p,\n'
+    'LCR-COM-1,"1,000",2022/23,"\'=SUM(A1)",\n'
+    'LCR-COM-1,"1,000",2022/23,"=SUM(A1)",\n'
+    '"LCR-COM-1","2","2022/23","p",""\n'
+    '" LCR-COM-1","2",2022/23,p,\n'
+    'LCR-COM-1,"1,000",2022/23 Q9,p,\n'
+    'LCR-COM-1,"1,000",2022/23,p,nobody\n'
+    'LCR-COM-1,"1,000",2022/23,p,,extra\n'
+    'LCR-COM-1,"1,000",2022/23\n'
+    'LCR-XXX-1,"1,000",2022/23,p,\n'
+    '"","","","",""\n'
+)
+
+
+def test_quoted_lines_and_grouped_quantities_read_the_same_mostly_in_the_engine(
+    tmp_path, monkeypatch
+):
+    """A line with quoted cells is split by the csv module and checked in the engine; a
+    grouped quantity is read by the row reader's own number reading. Every verdict is the row
+    reader's, and the plain ones never reach the row checker."""
+    from socialvalue.io import _columnar
+
+    path = tmp_path / "grouped.csv"
+    path.write_text(GROUPED, encoding="utf-8")
+    old, new = _both(path)
+    _same(old, new)
+    assert len(old.accepted) >= 5
+    assert len(old.rejected) >= 10
+    checked: list[int] = []
+    real = _columnar.RowChecker.check
+
+    def spy(self, row, cells):
+        checked.append(row)
+        return real(self, row, cells)
+
+    monkeypatch.setattr(_columnar.RowChecker, "check", spy)
+    read = read_returns_frame(path, framework=shipped_framework())
+    assert read.to_import_result().accepted == old.accepted
+    assert {2, 3, 4, 17}.isdisjoint(checked)  # plain, taken in the engine
+    assert {5, 6, 15, 18, 19}.issubset(checked)  # the row reader explains these

@@ -14,6 +14,7 @@ row numbers). The totals are *exactly* the sums of
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -273,6 +274,13 @@ class ValuationBatch(Tabular):
         seconds = overlap_pairs(framework)
         groups: list[GroupValuation | UnvaluedGroup] = [*self.groups, *self.unvalued]
         delivered = [g for g in groups if g.status is DeliveryStatus.DELIVERED]
+        # Each measure's distinct spans (start, end), with the position of the first delivered
+        # group that has it: a group's partner is the first other group, in the batch's order,
+        # of a partner measure in an overlapping period (linear in groups, not quadratic).
+        spans: dict[str, dict[tuple[dt.date, dt.date], int]] = {}
+        for position, other in enumerate(delivered):
+            span = (other.key.period.start, other.key.period.end)
+            spans.setdefault(other.key.measure, {}).setdefault(span, position)
         found: list[tuple[GroupValuation | UnvaluedGroup, str]] = []
         for group in delivered:
             partners = seconds.get(group.key.measure, ())
@@ -280,13 +288,18 @@ class ValuationBatch(Tabular):
                 continue
             if isinstance(group, GroupValuation) and not group.counted:
                 continue  # already out of the total, with its reason
-            for other in delivered:
-                if other.key.measure in partners and (
-                    other.key.period.start <= group.key.period.end
-                    and group.key.period.start <= other.key.period.end
-                ):
-                    found.append((group, other.key.measure))
-                    break
+            start, end = group.key.period.start, group.key.period.end
+            first = min(
+                (
+                    (position, measure)
+                    for measure in partners
+                    for (other_start, other_end), position in spans.get(measure, {}).items()
+                    if other_start <= end and start <= other_end
+                ),
+                default=None,
+            )
+            if first is not None:
+                found.append((group, first[1]))
         return tuple(found)
 
     def total_raw_present_value(self, currency: str = "GBP") -> Money:

@@ -11,13 +11,17 @@ How a CSV file stays exactly as :func:`~socialvalue.read_returns` reads it:
   of quote characters, so a line is a record), no NUL bytes, no lone carriage returns, and
   every line within the line and cell limits; any other file is read by the row reader
   (:func:`~socialvalue.read_returns`), whose results are converted;
+* a line with quote characters is split by the csv module, strictly, as the row reader
+  splits it (a line it refuses stays with the row reader);
 * a row is taken in the engine only when every cell is in its plainest form: a measure code
-  of the framework, a quantity of digits with an optional fraction (``1250``, ``12.5``), a
-  period, unit, role or correction flag from the distinct values the row reader itself
-  accepted, codes without surrounding spaces, no cell over the length limit, no formula
-  guard, no quotes, as many cells as headings. Every other row — ``1,250``, ``£3,000``, a typo, a
-  blank row — goes through the row reader's own :class:`~socialvalue.io.RowChecker`, so its
-  reasons are the row reader's, word for word.
+  of the framework, a quantity of digits with an optional fraction (``1250``, ``12.5``) or
+  with the locale's group separators (``1,250.50``, read once per distinct value by the row
+  reader's own number reading, and kept as the digits it gives), a period, unit, role or
+  correction flag from the distinct values the row reader itself accepted, codes without
+  surrounding spaces, no cell over the length limit, no formula guard, as many cells as
+  headings. Every other row — ``£3,000``, ``1,23``, a typo, a blank row — goes through the row
+  reader's own :class:`~socialvalue.io.RowChecker`, so its reasons are the row reader's, word
+  for word.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,7 @@ from socialvalue.io._import import (
 )
 from socialvalue.io._plain import FIELDS, delivery_of, frame_of, take_plain
 from socialvalue.io._returns import check_delimiter, header_columns, read_returns
+from socialvalue.periods import AnyPeriod
 
 __all__ = ["ReturnsFrame", "read_returns_frame"]
 
@@ -78,6 +83,9 @@ class ReturnsFrame:
     rejected: tuple[RejectedRow, ...]
     blank_rows: int = 0
     trailing_blank_rows: int = 0
+    #: Deliveries the row reader already built (and checked), by row: :meth:`deliveries` takes
+    #: them as they are instead of building them again from the frame's text.
+    _built: Mapping[int, Delivery] = attrs.field(factory=dict, repr=False, eq=False, alias="built")
 
     @property
     def accepted(self) -> int:
@@ -102,8 +110,24 @@ class ReturnsFrame:
         )
 
     def deliveries(self) -> tuple[Delivery, ...]:
-        """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row)."""
-        return tuple(delivery_of(record) for record in self.frame.iter_rows(named=True))
+        """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row).
+
+        A row the row reader checked keeps the delivery it built; the rest (the rows taken in
+        the engine) are built from the frame, with the model's own checks.
+        """
+        built = self._built
+        periods: dict[str, AnyPeriod] = {}
+        if not built:
+            return tuple(
+                delivery_of(record, periods) for record in self.frame.iter_rows(named=True)
+            )
+        rows: list[int] = self.frame["row"].to_list()
+        pl = require("polars", "frames")
+        others = self.frame.filter(~pl.col("row").is_in(list(built)))
+        made = {
+            record["row"]: delivery_of(record, periods) for record in others.iter_rows(named=True)
+        }
+        return tuple(built[row] if row in built else made[row] for row in rows)
 
     @classmethod
     def from_import_result(cls, result: ImportResult) -> ReturnsFrame:
@@ -121,6 +145,7 @@ class ReturnsFrame:
             rejected=result.rejected,
             blank_rows=result.blank_rows,
             trailing_blank_rows=result.trailing_blank_rows,
+            built=_as_in_frame(zip(result.accepted_rows, result.accepted, strict=True)),
         )
 
     def write_parquet(self, path: str | os.PathLike[str]) -> int:
@@ -167,7 +192,7 @@ def read_returns_frame(  # noqa: PLR0913 - the options of read_returns
 
     A plain CSV file (see the module's notes) is checked in polars, with the row reader's
     :class:`~socialvalue.io.RowChecker` for every row not in its plainest form; any other file
-    (an ``.xlsx``, a ``.jsonl``, a CSV with quoted cells) is read by
+    (an ``.xlsx``, a ``.jsonl``, a CSV with a quoted cell spanning lines) is read by
     :func:`~socialvalue.read_returns` and converted. Accepted and rejected rows, and every
     reason, are the same either way.
 
@@ -344,7 +369,61 @@ def _checked(  # noqa: PLR0913, PLR0917 - the parts of one read
         rejected=tuple(rejected),
         blank_rows=len(blank),
         trailing_blank_rows=sum(1 for number in blank if number > last),
+        built=_as_in_frame(accepted),
     )
+
+
+def _as_in_frame(accepted: Iterable[tuple[int, Delivery]]) -> dict[int, Delivery]:
+    """The deliveries the row reader built that the frame's text gives back exactly, by row.
+
+    The frame keeps a quantity as its digits (``f"{quantity:f}"``): a quantity with a positive
+    exponent (``1E+3``) would come back as ``1000``, so such a row is built from the frame.
+    """
+    kept: dict[int, Delivery] = {}
+    for row, delivery in accepted:
+        exponent = delivery.quantity.as_tuple().exponent
+        if isinstance(exponent, int) and exponent <= 0:
+            kept[row] = delivery
+    return kept
+
+
+def _split_quoted(  # noqa: PLR0913, PLR0917 - the parts of one step
+    pl: Any,  # noqa: ANN401 - the polars module
+    cells: Any,  # noqa: ANN401 - a polars DataFrame: row, then c0, c1 … split on the delimiter
+    body: Any,  # noqa: ANN401 - a polars DataFrame of lines
+    quoted: Any,  # noqa: ANN401 - a boolean Series: lines with a quote character
+    regular: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
+    delimiter: str,
+    width: int,
+) -> tuple[Any, Any]:
+    """Lines with quoted cells split as the row reader's csv module splits them.
+
+    A line the csv module reads (strictly) into as many cells as headings becomes a candidate,
+    its cells as read (unquoted, a formula guard still there for the checks to see); any other
+    stays with the row reader.
+    """
+    rows: list[int] = []
+    split: list[list[str]] = []
+    lines = body["line"].filter(quoted).to_list()
+    numbers = body.with_row_index("i")["i"].filter(quoted).to_list()
+    first = cells["row"][0] if cells.height else 0
+    for index, line in zip(numbers, lines, strict=True):
+        try:
+            read = next(csv.reader([line], delimiter=delimiter, strict=True))
+        except csv.Error:
+            continue
+        if len(read) == width:
+            rows.append(first + index)
+            split.append(read)
+    if not rows:
+        return cells, regular
+    names = [f"c{i}" for i in range(width)]
+    taken = pl.DataFrame(
+        {"row": rows, **{name: [cell[i] for cell in split] for i, name in enumerate(names)}},
+        schema={"row": pl.Int64, **dict.fromkeys(names, pl.String)},
+    )
+    cells = cells.update(taken, on="row")
+    return cells, regular | cells["row"].is_in(rows)
 
 
 def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step
@@ -373,8 +452,11 @@ def _check_chunk(  # noqa: PLR0913, PLR0917 - the parts of one step
         )
         .unnest("line")
     )
-    regular = (counts == width - 1) & ~body["line"].str.contains('"', literal=True)
-    complete, regular = take_plain(pl, columns, checker, cells, regular, limits)
+    quoted = body["line"].str.contains('"', literal=True)
+    regular = (counts == width - 1) & ~quoted
+    if quoted.any():
+        cells, regular = _split_quoted(pl, cells, body, quoted, regular, delimiter, width)
+    complete, regular = take_plain(pl, columns, checker, cells, regular, limits, grouped=True)
     others = body.with_row_index("row", offset=first_row).filter(~regular)
     accepted: list[tuple[int, Delivery]] = []
     rejected: list[RejectedRow] = []

@@ -300,6 +300,8 @@ class RowChecker:
         self.limits = limits
         self._codes = {code.casefold(): code for code in framework.measure_codes()}
         self._units: dict[str, Unit] = {}
+        #: The framework's verdict on each role seen (a file repeats a handful of roles).
+        self._roles: dict[str, str | None] = {}
 
     def check(self, row: int, cells: Sequence[CellValue]) -> AcceptedRow | RejectedRow | None:
         """Check one row; ``None`` if it holds nothing (or only cells of ignored columns)."""
@@ -507,7 +509,9 @@ class RowChecker:
         return None
 
     def _role(self, role: str, problem: _Report) -> None:
-        message = self.framework.role_problem(role)
+        if role not in self._roles:
+            self._roles[role] = self.framework.role_problem(role)
+        message = self._roles[role]
         if message is not None:
             problem("role", message)
 

@@ -11,10 +11,13 @@ column without a heading. Every other row goes through the row reader's own
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from socialvalue._extras import require
+from socialvalue._fields import to_period
 from socialvalue._limits import MAX_INPUT_PLACES
 from socialvalue.deliveries import Delivery
 from socialvalue.exceptions import MissingExtraError
@@ -34,6 +37,7 @@ from socialvalue.io._import import (
     RowChecker,
     delivery_record,
 )
+from socialvalue.periods import AnyPeriod
 
 __all__ = [
     "FIELDS",
@@ -50,16 +54,30 @@ _CODES = ("contract", "geography", "id")
 #: A quantity the row reader reads as exactly these digits, in every locale whose decimal
 #: sign is a point: at most 15 digits before the point (the input limit) and 20 after.
 _PLAIN_QUANTITY = rf"^[0-9]{{1,15}}(?:\.[0-9]{{1,{MAX_INPUT_PLACES}}})?$"
+_PLAIN_DIGITS = re.compile(_PLAIN_QUANTITY)
 
 
-def delivery_of(record: dict[str, Any]) -> Delivery:
-    """A frame row (a record) as the delivery the row reader would build."""
+def delivery_of(record: dict[str, Any], periods: dict[str, AnyPeriod] | None = None) -> Delivery:
+    """A frame row (a record) as the delivery the row reader would build.
+
+    The model checks every field, as always; what it is given is cheaper to check: a quantity
+    of plain digits (:data:`_PLAIN_QUANTITY`, the grammar's plainest form) as its ``Decimal``,
+    and, with ``periods``, each period label converted once by the model's own converter and
+    shared by the rows that have it.
+    """
     fields: dict[str, Any] = {}
     for name, value in record.items():
         if name == "row" or value is None or value == "":
             continue
         if name in ("evidence", "tags"):
             fields[name] = split_lines(value)
+        elif name == "quantity" and _PLAIN_DIGITS.match(value) is not None:
+            fields[name] = Decimal(value)
+        elif name == "period" and periods is not None:
+            period = periods.get(value)
+            if period is None:
+                period = periods[value] = to_period(value)
+            fields[name] = period
         else:
             fields[name] = value
     return Delivery(**fields)
@@ -101,10 +119,15 @@ def _distinct(
     cells: Any,  # noqa: ANN401 - a polars Series of text
     read: Any,  # noqa: ANN401 - a cell reader: value -> normalised value, or raises
     dtype: Any,  # noqa: ANN401 - the dtype of the normalised values
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
 ) -> tuple[Any, Any]:
-    """Read each distinct cell once: which cells read, and what each reads as."""
+    """Read each distinct cell of the candidate rows once: which read, and what each reads as.
+
+    Only candidates are read: a row already left to the row reader (a quoted cell, say, which
+    shifts the cells a split on the delimiter gives) would only add values to try.
+    """
     good: dict[str, Any] = {}
-    for value in cells.unique().to_list():
+    for value in cells.filter(candidates).unique().to_list():
         try:
             good[value] = read(value)
         except (CellProblem, ValueError):
@@ -121,8 +144,15 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
     cells: Any,  # noqa: ANN401 - a polars DataFrame: row, then c0, c1 … (text or null)
     regular: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
     limits: ImportLimits,
+    *,
+    grouped: bool = False,
 ) -> tuple[Any, Any]:
-    """The plain rows as a frame of every column of the path, and which rows they are."""
+    """The plain rows as a frame of every column of the path, and which rows they are.
+
+    With ``grouped`` (cells are the text the row reader reads, as in a CSV file), a quantity
+    written with the locale's group separators (``1,250.50``) is also plain when the row
+    reader's own number reading gives plain digits; the frame keeps those digits.
+    """
     framework = checker.framework
     chosen: dict[str, Any] = {}
     for index, field in enumerate(columns.fields):
@@ -137,10 +167,13 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
         if field == "measure":
             regular &= cell.is_in(list(framework.measure_codes()))
         elif field == "quantity":
-            regular &= cell.str.contains(_PLAIN_QUANTITY)
+            plain = cell.str.contains(_PLAIN_QUANTITY)
+            if grouped:
+                cell, plain = _grouped_quantities(checker, cell, plain, regular)
+            regular &= plain
         chosen[field] = cell
     if "unit" in chosen:
-        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"])
+        ok, chosen["unit"] = _units(pl, checker, chosen["measure"], chosen["unit"], regular)
         regular &= ok
     readers: dict[str, tuple[Any, Any]] = {
         "period": (_period_label, pl.String),
@@ -149,7 +182,7 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
     }
     for field, (read, dtype) in readers.items():
         if field in chosen:
-            ok, chosen[field] = _distinct(chosen[field], read, dtype)
+            ok, chosen[field] = _distinct(chosen[field], read, dtype, regular)
             regular &= ok
     for field in _CODES:
         if field in chosen:
@@ -173,6 +206,35 @@ def take_plain(  # noqa: C901, PLR0912, PLR0913, PLR0917 - one pass over the col
     return complete, regular
 
 
+def _grouped_quantities(
+    checker: RowChecker,
+    cells: Any,  # noqa: ANN401 - a polars Series of text
+    plain: Any,  # noqa: ANN401 - a boolean Series: cells already plain digits
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
+) -> tuple[Any, Any]:
+    """Quantities with group separators as the digits the row reader reads; which now are plain.
+
+    A cell of digits, group separators and a fraction (``1,250.50``) is read, once per distinct
+    value, by the row reader's own :meth:`NumberReader.quantity`; it is plain when that gives a
+    number whose digits (``1250.50``) are plain.
+    """
+    numbers = checker.numbers
+    group, point = re.escape(numbers.group), re.escape(numbers.decimal)
+    shape = rf"^[0-9]{{1,3}}(?:{group}[0-9]{{3}})+(?:{point}[0-9]+)?$"
+    written = ~plain & cells.str.contains(shape)
+    if not (written & candidates).any():
+        return cells, plain
+
+    def read(value: str) -> str:
+        digits = f"{numbers.quantity(value, measure=None, unit=None):f}"
+        if _PLAIN_DIGITS.match(digits) is None:
+            raise CellProblem(value)
+        return digits
+
+    ok, digits = _distinct(cells, read, cells.dtype, written & candidates)
+    return cells.zip_with(~(written & ok), digits), plain | (written & ok)
+
+
 def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader
     def read(value: str) -> str:
         role = value.strip()
@@ -188,12 +250,16 @@ def _units(
     checker: RowChecker,
     measures: Any,  # noqa: ANN401 - a polars Series
     units: Any,  # noqa: ANN401 - a polars Series
+    candidates: Any,  # noqa: ANN401 - a boolean Series: rows still candidates
 ) -> tuple[Any, Any]:
-    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as."""
+    """Which (measure, unit) cells the row reader accepts, and the unit code each reads as.
+
+    Only the candidate rows' pairs are read (the others are left to the row reader).
+    """
     pairs = pl.DataFrame({"m": measures, "u": units})
     good: list[tuple[str, str, str]] = []
     framework = checker.framework
-    for measure, unit in pairs.unique().iter_rows():
+    for measure, unit in pairs.filter(candidates).unique().iter_rows():
         given = unit.strip()
         if not given:
             good.append((measure, unit, ""))
@@ -265,8 +331,9 @@ def check_sheet_rows(
     taken, regular = take_plain(
         pl, checker.columns, checker, frame, pl.Series(plain, dtype=pl.Boolean), limits
     )
+    periods: dict[str, AnyPeriod] = {}
     items: dict[int, AcceptedRow | RejectedRow | None] = {
-        record["row"]: AcceptedRow(record["row"], delivery_of(record))
+        record["row"]: AcceptedRow(record["row"], delivery_of(record, periods))
         for record in taken.iter_rows(named=True)
     }
     for (number, cells), took in zip(rows, regular.to_list(), strict=True):
