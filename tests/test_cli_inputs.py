@@ -126,9 +126,12 @@ def test_output_extension_decides_the_format(folder, capsys):
 
 
 def test_report_reads_returns_and_summarises_rejected_rows(folder, capsys):
-    assert main(["report", "bad-returns.csv", "-o", "r.html", "--rejected", "fix.csv"]) == 0
+    # Every row of bad-returns.csv is rejected: no report of nothing, but the rows to correct.
+    assert main(["report", "bad-returns.csv", "-o", "r.html", "--rejected", "fix.csv"]) == 1
     captured = capsys.readouterr()
     assert "rejected" in captured.err
+    assert "nothing to value or report" in captured.err
+    assert not (folder / "r.html").exists()
     assert "written to fix.csv" in captured.err
     assert "problems" in (folder / "fix.csv").read_text(encoding="utf-8").splitlines()[0]
     assert main(["value", "returns.csv"]) == 0
@@ -238,3 +241,25 @@ def test_the_rejected_rows_workbook_keeps_dropdowns_and_number_types(folder):
     assert written["Lists"].sheet_state == "hidden"
     codes = [c.value for c in written["Lists"]["A"] if c.value]
     assert "LCR-COM-1" in codes
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_a_returns_file_none_of_whose_rows_is_accepted_is_an_error_not_a_report_of_nothing(
+    tmp_path, capsys, command
+):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("measure,quantity,period\nLCR-XXX,1,2022/23\nLCR-COM-1,abc,2022/23\n")
+    output = tmp_path / "report.html"
+    arguments = [command, str(bad), "--no-progress"]
+    if command == "report":
+        arguments += ["-o", str(output)]
+    assert main(arguments) == 1
+    err = capsys.readouterr().err
+    assert "2 rows rejected" in err
+    assert "none of its 2 rows was accepted, so there is nothing to value or report" in err
+    assert "Traceback" not in err
+    assert not output.exists()
+    # One good row is enough: the command runs and says what it left out.
+    bad.write_text("measure,quantity,period\nLCR-XXX,1,2022/23\nLCR-COM-1,5,2022/23\n")
+    assert main(arguments) == 0
+    assert "1 row rejected" in capsys.readouterr().err

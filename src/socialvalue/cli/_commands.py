@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from socialvalue.report import Formatter
     from socialvalue.spotlights import SpotlightText
 
+    from ._inputs import Deliveries
     from ._progress import Progress
 
 #: The languages of the command's messages and of reports.
@@ -96,6 +97,21 @@ def _print_notes(notes: Sequence[str]) -> None:
     """Say what was left out of the input (rejected rows), on standard error."""
     for note in notes:
         click.echo(note, err=True)
+
+
+def _something_accepted(read: Deliveries, path: str | None) -> None:
+    """Stop, with exit status 1, when a returns file had rows and none was accepted.
+
+    A report or a valuation of nothing would read as £0.00 of social value: say what happened
+    instead (the rejected rows' summary is printed first, and ``--rejected`` writes them).
+    """
+    if read.rejected and not read.count:
+        _print_notes(read.notes)
+        raise click.ClickException(
+            f"{path}: none of its {read.rejected:,} rows was accepted, so there is nothing to "
+            "value or report; correct the rows (--rejected FILE writes them with their "
+            "problems) and run the command again"
+        )
 
 
 def _money(amount: Money | None, policy: RoundingPolicy) -> str:
@@ -332,6 +348,7 @@ def report(
             delimiter=_delimiter(),
             progress=progress,
         )
+    _something_accepted(read, deliveries)
     _print_notes(read.notes)
     batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
@@ -508,6 +525,7 @@ def value(
             frame=columnar,
             progress=shown,
         )
+    _something_accepted(read, deliveries)
     if read.frame is not None and columnar and deliveries is not None:
         # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
         batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
