@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from socialvalue._phrases import phrase
+from socialvalue._phrases import Phrase, phrase
 from socialvalue.batch import TARGET_REASON, GroupValuation, UnvaluedGroup, ValuationBatch
 from socialvalue.deliveries import Cost, DeliveryStatus
+from socialvalue.framework import Framework
 from socialvalue.methodology import Methodology
 from socialvalue.money import Money
 from socialvalue.report._model import AppraisalLine, Column, Exclusion, Indicator, Table
@@ -63,41 +64,13 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
     scope = ", ".join(methodology.overlap_scope)
     for unvalued in batch.unvalued:
         if unvalued.status is not DeliveryStatus.DELIVERED:
-            found.append(
-                Exclusion(
-                    measure=unvalued.key.measure,
-                    title=framework.measure(unvalued.key.measure).title,
-                    project=_by(unvalued, batch, "project"),
-                    role=_by(unvalued, batch, "role"),
-                    period=unvalued.key.period,
-                    quantity=unvalued.quantity,
-                    present_value=None,
-                    kind="target",
-                    reason_phrase=phrase(
-                        "reason_target_unvalued",
-                        reason=unvalued.reason_phrase or unvalued.reason,
-                    ),
-                )
+            reason = phrase(
+                "reason_target_unvalued", reason=unvalued.reason_phrase or unvalued.reason
             )
-            continue
-        if not unvalued.overlaps:
-            continue
-        found.append(
-            Exclusion(
-                measure=unvalued.key.measure,
-                title=framework.measure(unvalued.key.measure).title,
-                project=_by(unvalued, batch, "project"),
-                role=_by(unvalued, batch, "role"),
-                period=unvalued.key.period,
-                quantity=unvalued.quantity,
-                present_value=None,
-                kind="overlap",
-                overlaps=unvalued.overlaps,
-                reason_phrase=phrase(
-                    "reason_overlap_unvalued", overlaps=unvalued.overlaps, scope=scope
-                ),
-            )
-        )
+            found.append(_unvalued_exclusion(unvalued, batch, framework, "target", reason))
+        elif unvalued.overlaps:
+            reason = phrase("reason_overlap_unvalued", overlaps=unvalued.overlaps, scope=scope)
+            found.append(_unvalued_exclusion(unvalued, batch, framework, "overlap", reason))
     for possible, first in batch.possible_overlaps(framework):
         amount = (
             possible.present_value
@@ -325,3 +298,25 @@ def appraisal_parts(
     tables = _tables(exclusions, lines, immaterial, valued)
     indicators = _cost_per_outcome(rolled)
     return exclusions, lines, tables, indicators
+
+
+def _unvalued_exclusion(
+    unvalued: UnvaluedGroup,
+    batch: ValuationBatch,
+    framework: Framework,
+    kind: str,
+    reason: Phrase,
+) -> Exclusion:
+    """A group with no value, listed among the exclusions (a target, or an overlap)."""
+    return Exclusion(
+        measure=unvalued.key.measure,
+        title=framework.measure(unvalued.key.measure).title,
+        project=_by(unvalued, batch, "project"),
+        role=_by(unvalued, batch, "role"),
+        period=unvalued.key.period,
+        quantity=unvalued.quantity,
+        present_value=None,
+        kind=kind,
+        overlaps=unvalued.overlaps if kind == "overlap" else "",
+        reason_phrase=reason,
+    )
