@@ -581,3 +581,76 @@ def test_possible_overlaps_are_the_pairs_the_definition_gives(seed):
     expected = _overlaps_by_definition(batch, methodology.framework)
     assert batch.possible_overlaps(methodology.framework) == expected
     assert seed > 0 or expected  # the first seed has some to find
+
+
+# --- possible overlaps, unvalued phrases and the overlap scope (mutation testing, #12) ------
+
+
+def _possible(*specs):
+    from socialvalue import default_methodology
+
+    methodology = default_methodology()
+    items = [
+        Delivery(measure=measure, quantity="1", period=period, project=project)
+        for measure, period, project in specs
+    ]
+    batch = value_many(items, methodology, by=("project",), unvalued="report")
+    return [
+        (group.key.measure, group.key.period.label, first)
+        for group, first in batch.possible_overlaps(methodology.framework)
+    ]
+
+
+def test_a_possible_overlap_may_share_a_single_day_at_either_end():
+    # LCR-INV-1 (investee jobs) may count the same posts as LCR-EMP-1 (local jobs).
+    year = "2022-04-01..2023-03-31"
+    assert _possible(
+        ("LCR-EMP-1", year, "A"),
+        ("LCR-INV-1", "2023-03-31..2023-06-30", "B"),  # starts on the year's last day
+        ("LCR-INV-1", "2022-01-01..2022-04-01", "C"),  # ends on the year's first day
+        ("LCR-INV-1", "2023-04-01..2023-06-30", "D"),  # the day after: no overlap
+        ("LCR-COM-1", year, "A"),  # a measure with no partner at all
+    ) == [
+        ("LCR-INV-1", "2023-03-31..2023-06-30", "LCR-EMP-1"),
+        ("LCR-INV-1", "2022-01-01..2022-04-01", "LCR-EMP-1"),
+    ]
+
+
+def test_a_possible_overlap_names_the_first_partner_among_several():
+    assert _possible(
+        ("LCR-EMP-1", "2022/23", "A"),
+        ("LCR-EMP-1", "2022-04-01..2022-09-30", "B"),
+        ("LCR-INV-1", "2022/23 Q2", "C"),
+    ) == [("LCR-INV-1", "2022/23 Q2", "LCR-EMP-1")]
+
+
+def test_an_unvalued_groups_phrase_says_in_words_what_its_reason_says():
+    from socialvalue import default_methodology
+    from socialvalue._phrases import english
+
+    methodology = default_methodology()
+    batch = value_many(
+        [Delivery(measure="LCR-EMP-1", quantity="2", period="2022/23")],
+        methodology,
+        unvalued="report",
+    )
+    (group,) = batch.unvalued
+    words = methodology.unvalued_reason("LCR-EMP-1")
+    assert words is not None
+    assert group.reason_phrase is not None
+    assert english(group.reason_phrase) == group.reason
+    assert group.reason.startswith(words + " (no value for LCR-EMP-1 in registry ")
+
+
+def test_the_overlap_scope_key_is_the_status_and_the_scopes_attributes_but_the_period():
+    from socialvalue.batch import scope_key
+
+    delivery = Delivery(
+        measure="LCR-EMP-1", quantity="1", period="2022/23", project="P", contract="K"
+    )
+    assert scope_key(delivery, ("project", "contract", "period")) == (
+        delivery.status,
+        "P",
+        "K",
+    )
+    assert scope_key(delivery, ("period",)) == delivery.status

@@ -674,3 +674,122 @@ def test_table_records_carry_quotients_to_30_places_unless_rounded_with_the_mone
     money, decimals = rolled.exact_columns([exact])
     assert {"bcr", "gross", "cost_per_outcome:LCR-EDI-1"} <= money
     assert decimals == frozenset({"quantity"})
+
+
+def _appraised_rollup():
+    """Two projects: P with costs (and an unvalued outcome), Q without costs."""
+    from socialvalue.rollup import Totals
+
+    with_costs = Totals(
+        gross=Decimal(100),
+        net=Decimal(90),
+        present_value=Decimal(80),
+        count=3,
+        valued=2,
+        monetised=True,
+        transfers=Decimal(7),
+        overlaps=Decimal(6),
+        targets=Decimal(5),
+        costs=Decimal(40),
+        inputs=Decimal(20),
+        has_costs=True,
+        attracted=Decimal(50),
+        outcomes=(("LCR-COM-1", Decimal(4)), ("LCR-EMP-1", Decimal(1)), ("LCR-SKL-1", Decimal(0))),
+        benefits_unvalued=("LCR-EMP-1",),
+    )
+    without = Totals(
+        gross=Decimal(10),
+        net=Decimal(10),
+        present_value=Decimal(10),
+        count=1,
+        valued=1,
+        monetised=True,
+        costs=Decimal(3),
+        inputs=Decimal(3),
+        attracted=Decimal(2),
+        outcomes=(("LCR-COM-1", Decimal(2)),),
+    )
+    methodology = default_methodology().ref
+    return Rollup(
+        by=("project",), rows={("P",): with_costs, ("Q",): without}, methodology=methodology
+    )
+
+
+def test_records_carry_every_appraisal_column_exactly_and_none_without_costs():
+    rolled = _appraised_rollup()
+    methodology = str(rolled.methodology)
+    assert rolled.to_records() == [
+        {
+            "project": "P",
+            "gross": Decimal(100),
+            "net": Decimal(90),
+            "present_value": Decimal(80),
+            "transfers": Decimal(7),
+            "overlaps": Decimal(6),
+            "targets": Decimal(5),
+            "pvc": Decimal(40),
+            "inputs": Decimal(20),
+            "npsv": Decimal(40),
+            "bcr": Decimal(2),
+            "sroi": Decimal(4),
+            "net_sroi": Decimal(3),
+            "attracted": Decimal(50),
+            "leverage": Decimal("2.5"),
+            "benefits_unvalued": "LCR-EMP-1",
+            "count": 3,
+            "valued": 2,
+            "monetised": True,
+            "currency": "GBP",
+            "methodology": methodology,
+            # inputs ÷ quantity for each outcome delivered (none for a quantity of 0)
+            "cost_per_outcome:LCR-COM-1": Decimal(5),
+            "cost_per_outcome:LCR-EMP-1": Decimal(20),
+        },
+        {
+            "project": "Q",
+            "gross": Decimal(10),
+            "net": Decimal(10),
+            "present_value": Decimal(10),
+            "transfers": Decimal(0),
+            "overlaps": Decimal(0),
+            "targets": Decimal(0),
+            "pvc": None,  # amounts given without has_costs are not costs of the row
+            "inputs": None,
+            "npsv": None,
+            "bcr": None,
+            "sroi": None,
+            "net_sroi": None,
+            "attracted": None,
+            "leverage": None,
+            "benefits_unvalued": None,
+            "count": 1,
+            "valued": 1,
+            "monetised": True,
+            "currency": "GBP",
+            "methodology": methodology,
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    ("has_costs", "inputs", "expected"),
+    [
+        (False, Decimal(20), ()),  # amounts without costs given: no cost per outcome
+        (True, Decimal(0), ()),  # inputs of nothing: no ratio
+        (True, Decimal(-5), ()),
+        (True, Decimal(1), (("LCR-COM-1", Decimal("0.5")), ("LCR-EMP-1", Decimal(1)))),
+        (True, Decimal(3), (("LCR-COM-1", Decimal("1.5")), ("LCR-EMP-1", Decimal(3)))),
+    ],
+)
+def test_cost_per_outcome_needs_costs_and_positive_inputs_and_skips_outcomes_of_nothing(
+    has_costs, inputs, expected
+):
+    from socialvalue.rollup import Totals
+
+    totals = Totals(
+        has_costs=has_costs,
+        inputs=inputs,
+        # a quantity of 1 counts; a quantity of 0 is no outcome to divide by
+        outcomes=(("LCR-COM-1", Decimal(2)), ("LCR-EMP-1", Decimal(1)), ("LCR-SKL-1", Decimal(0))),
+    )
+    assert totals.cost_per_outcome() == expected
