@@ -51,7 +51,7 @@ from socialvalue.io._import import (
     RowChecker,
     summarise,
 )
-from socialvalue.io._plain import FIELDS, delivery_of, frame_of, take_plain
+from socialvalue.io._plain import FIELDS, deliveries_of, frame_of, take_plain
 from socialvalue.io._returns import check_delimiter, header_columns, read_returns
 from socialvalue.periods import AnyPeriod
 
@@ -118,15 +118,11 @@ class ReturnsFrame:
         built = self._built
         periods: dict[str, AnyPeriod] = {}
         if not built:
-            return tuple(
-                delivery_of(record, periods) for record in self.frame.iter_rows(named=True)
-            )
+            return tuple(deliveries_of(self.frame, periods))
         rows: list[int] = self.frame["row"].to_list()
         pl = require("polars", "frames")
         others = self.frame.filter(~pl.col("row").is_in(list(built)))
-        made = {
-            record["row"]: delivery_of(record, periods) for record in others.iter_rows(named=True)
-        }
+        made = dict(zip(others["row"].to_list(), deliveries_of(others, periods), strict=True))
         return tuple(built[row] if row in built else made[row] for row in rows)
 
     @classmethod
