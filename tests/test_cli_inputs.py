@@ -311,6 +311,16 @@ start = 2024-04-01
 due = 2025-03-31
 
 [[commitments]]
+id = "FA/CARBON"
+kind = "future_aspiration"
+title = "Carbon saved by the fleet"
+role = "investor"
+measure = "LCR-ENV-2"
+target = "50"
+start = 2024-04-01
+due = 2025-03-31
+
+[[commitments]]
 id = "K1/HOURS"
 kind = "contractual"
 title = "Volunteering hours"
@@ -356,10 +366,10 @@ def test_a_report_of_a_csv_valued_in_the_engine_is_the_report_of_its_deliveries(
     assert main(["report", "returns.csv", "-o", "engine/report.html", *options]) == 0
     monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
     assert main(["report", "returns.csv", "-o", "objects/report.html", *options]) == 0
-    # The engine's run built only the rows of LCR-EMP-1 and LCR-COM-1 (the commitments'
-    # measures; the tagged row is one); with the shipped commitments, which count no
-    # measure, only the tagged row.
-    assert built == ([5] if commitments else [1])
+    # The engine's run built only the rows of LCR-EMP-1, LCR-ENV-2 and LCR-COM-1 (the
+    # commitments' measures; the tagged row is one); with the shipped commitments, which count
+    # no measure, only the tagged row.
+    assert built == ([6] if commitments else [1])
     engine = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
     objects = sorted(p.relative_to("objects") for p in Path("objects").rglob("*") if p.is_file())
     assert engine == objects
