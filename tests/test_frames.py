@@ -335,8 +335,7 @@ def _with_evidence(deliveries, engine):
 def test_a_report_from_a_frame_batch_and_its_evidence_is_the_report_of_its_deliveries():
     """build_report(batch=..., evidence=...) takes a frame's batch: the same report, appendix
     evidence included; without ``evidence`` the appendix has none."""
-    from socialvalue.report import build_report
-    from socialvalue.report._build import REPORT_BY
+    from socialvalue.report import REPORT_BY, build_report
 
     deliveries = sv.io.example_deliveries()
     assert any(d.evidence for d in deliveries)
@@ -397,8 +396,7 @@ def reported_batches(draw):
 def test_every_report_from_a_frame_and_its_evidence_is_the_report_of_its_deliveries(
     deliveries, engine
 ):
-    from socialvalue.report import build_report
-    from socialvalue.report._build import REPORT_BY
+    from socialvalue.report import REPORT_BY, build_report
 
     valued = value_frame(
         _with_evidence(deliveries, engine),
@@ -619,7 +617,7 @@ def test_value_frame_and_value_many_agree_on_acceptance_at_the_boundary(number, 
 def test_list_cells_of_a_frame_are_read_as_the_returns_reader_reads_them():
     """One rule for a cell of several references: a line each, kept as written, blank lines
     skipped (``io._cells.split_lines``); it stripped each line here before."""
-    from socialvalue.io._cells import split_lines
+    from socialvalue._text import split_lines
 
     cell = "timesheets Q1\r\n\n  invoice 7 \n"
     frame = pl.DataFrame(

@@ -467,7 +467,7 @@ def _report_parts(
 
     from socialvalue._fields import to_period
     from socialvalue.frames import value_frame
-    from socialvalue.report._build import REPORT_BY
+    from socialvalue.report import REPORT_BY
     from socialvalue.tracking import COMMITMENT_TAG, matchable_measures
 
     frame = read.frame

@@ -12,6 +12,7 @@ import attrs
 from socialvalue import tabular
 from socialvalue._decimal import calculation_context
 from socialvalue._phrases import english
+from socialvalue._text import split_lines
 from socialvalue.batch import (
     DELIVERY_DIMENSIONS,
     GroupValuation,
@@ -28,7 +29,6 @@ from socialvalue.deliveries import Delivery, check_deliveries
 from socialvalue.exceptions import Problem, SocialValueError, ValidationError
 from socialvalue.frames._kernel import KEY_FIELDS, OPTIONAL_FIELDS, Kernel, reason
 from socialvalue.io import ImportResult, RejectedRow
-from socialvalue.io._cells import split_lines
 from socialvalue.methodology import Methodology, MethodologyRef, OverlapPolicy
 from socialvalue.money import RoundingMode
 from socialvalue.proxies import NoProxyValueError
