@@ -263,3 +263,120 @@ def test_a_returns_file_none_of_whose_rows_is_accepted_is_an_error_not_a_report_
     bad.write_text("measure,quantity,period\nLCR-XXX,1,2022/23\nLCR-COM-1,5,2022/23\n")
     assert main(arguments) == 0
     assert "1 row rejected" in capsys.readouterr().err
+
+
+#: Returns that exercise every part of a report: overlapping measures (LCR-COM-3 overlaps
+#: LCR-COM-1, LCR-ENV-1 LCR-ENV-2), a measure with no value (LCR-EMP-1), evidence of one and
+#: of several lines shared by rows, commitment tags, contracts, roles, projects, a grouped
+#: quantity, a unit by its display name, rows only the row reader reads (a quantity with
+#: spaces, a period written 2022-23) and a rejected row.
+MIXED_RETURNS = (
+    "measure,quantity,unit,period,project,contract,role,geography,evidence,tags\n"
+    'LCR-COM-1,120,,2024/25 Q1,Parks,K1,employer,,"timesheets Q1\ninvoice 7",\n'
+    "LCR-COM-3,40,,2024/25 Q1,Parks,K1,employer,,timesheets Q1,\n"
+    'LCR-COM-3,"1,250.50",,2024/25 Q2,Parks,,commissioner,,"payroll\n\ntimesheets Q1",\n'
+    "LCR-EMP-1,3,,2024/25 Q1,Depot,K1,employer,,contract return,\n"
+    "LCR-EMP-1,2,,2024/25 Q2,Depot,,service-provider,,,commitment:K2/JOBS\n"
+    "LCR-EMP-1,1,,2024/25 Q3,Depot,,service-provider,,,\n"
+    "LCR-ENV-2,12.5,,2024/25 Q2,Fleet,,investor,Liverpool City Region,fuel cards,\n"
+    "LCR-ENV-1,4,,2024/25 Q2,Fleet,,investor,Liverpool City Region,,\n"
+    "LCR-SKL-7,30,,2024/25 Q3,Depot,K1,employer,,certificates,\n"
+    "LCR-COM-2, 7 ,,2022-23,Parks,,commissioner,,,\n"
+    "LCR-COM-1,5,,2024/25 Q4,Parks,K1,employer,,timesheets Q4,\n"
+    "LCR-COM-1,lots,,2024/25 Q4,Parks,,employer,,,\n"
+)
+
+MIXED_COMMITMENTS = """\
+schema = "socialvalue/commitments/1"
+title = "Two contracts"
+
+[[commitments]]
+id = "K1/JOBS"
+kind = "contractual"
+title = "Local residents employed on the contract"
+contract = "K1"
+measure = "LCR-EMP-1"
+target = "24"
+start = 2024-04-01
+due = 2026-03-31
+
+[[commitments]]
+id = "K2/JOBS"
+kind = "contractual"
+title = "Jobs on the second contract"
+contract = "K2"
+measure = "LCR-EMP-1"
+target = "4"
+start = 2024-04-01
+due = 2025-03-31
+
+[[commitments]]
+id = "FA/CARBON"
+kind = "future_aspiration"
+title = "Carbon saved by the fleet"
+role = "investor"
+measure = "LCR-ENV-2"
+target = "50"
+start = 2024-04-01
+due = 2025-03-31
+
+[[commitments]]
+id = "K1/HOURS"
+kind = "contractual"
+title = "Volunteering hours"
+contract = "K1"
+measure = "LCR-COM-1"
+target = "100"
+start = 2024-04-01
+due = 2025-03-31
+"""
+
+
+@pytest.mark.parametrize("commitments", [True, False], ids=["commitments", "shipped"])
+def test_a_report_of_a_csv_valued_in_the_engine_is_the_report_of_its_deliveries(
+    tmp_path, monkeypatch, capsys, commitments
+):
+    """``report returns.csv`` values a CSV's rows in the engine and builds only the rows that
+    could count towards a commitment: every file it writes is, byte for byte, the one built
+    from every row's delivery (the path a TOML delivery set takes)."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    Path("returns.csv").write_text(MIXED_RETURNS, encoding="utf-8")
+    Path("promised.toml").write_text(MIXED_COMMITMENTS, encoding="utf-8")
+    options = ["--commitments", "promised.toml"] if commitments else []
+    built: list[int] = []
+    real = _inputs.Deliveries.__init__
+
+    def spy(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        some = self.some
+        if some is not None:
+
+            def counted(where):
+                found = some(where)
+                built.append(len(found))
+                return found
+
+            self.some = counted
+
+    monkeypatch.setattr(_inputs.Deliveries, "__init__", spy)
+    Path("engine").mkdir()
+    Path("objects").mkdir()
+    assert main(["report", "returns.csv", "-o", "engine/report.html", *options]) == 0
+    monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+    assert main(["report", "returns.csv", "-o", "objects/report.html", *options]) == 0
+    # The engine's run built only the rows of LCR-EMP-1, LCR-ENV-2 and LCR-COM-1 (the
+    # commitments' measures; the tagged row is one); with the shipped commitments, which count
+    # no measure, only the tagged row.
+    assert built == ([6] if commitments else [1])
+    engine = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
+    objects = sorted(p.relative_to("objects") for p in Path("objects").rglob("*") if p.is_file())
+    assert engine == objects
+    assert len(engine) > 5
+    for name in engine:
+        assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes(), name
+    annex = (Path("engine") / "report-annex.html").read_text(encoding="utf-8")
+    assert "invoice 7" in annex  # evidence of a valued group, in the appendix
+    out = capsys.readouterr().out
+    assert out.count("wrote ") == 2

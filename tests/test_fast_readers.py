@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from socialvalue.exceptions import DataFileError
 from socialvalue.io import ImportLimits, read_returns, shipped_framework
@@ -640,3 +641,43 @@ def test_quoted_lines_and_grouped_quantities_read_the_same_mostly_in_the_engine(
     assert read.to_import_result().accepted == old.accepted
     assert {2, 3, 4, 17}.isdisjoint(checked)  # plain, taken in the engine
     assert {5, 6, 15, 18, 19}.issubset(checked)  # the row reader explains these
+
+
+_LOCALES = ("en_GB", "de_DE", "fr_FR", "de_CH", "en_IN", "cy_GB")
+
+
+@settings(max_examples=300)
+@given(
+    locale=st.sampled_from(_LOCALES),
+    head=st.from_regex(r"[0-9]{1,3}", fullmatch=True),
+    groups=st.lists(st.from_regex(r"[0-9]{3}", fullmatch=True), min_size=1, max_size=7),
+    fraction=st.none() | st.from_regex(r"[0-9]{1,24}", fullmatch=True),
+)
+def test_grouped_quantities_in_the_engine_are_the_row_readers_numbers(
+    locale, head, groups, fraction
+):
+    """Every cell of the grouped shape becomes, in the engine, the digits the row reader's own
+    number reading gives for it (``f"{number:f}"``), and is plain exactly when those digits
+    are; the row reader's reading is the reference (leading zeros, 16 digits, 21 places)."""
+    import types
+
+    import polars as pl
+
+    from socialvalue.io._cells import NumberReader
+    from socialvalue.io._plain import _PLAIN_DIGITS, _grouped_quantities
+
+    numbers = NumberReader(locale)
+    text = numbers.group.join([head, *groups])
+    if fraction is not None:
+        text += numbers.decimal + fraction
+    checker = types.SimpleNamespace(numbers=numbers)
+    cells = pl.Series([text, "12"], dtype=pl.String)
+    plain = pl.Series([False, True])
+    digits, now_plain = _grouped_quantities(checker, cells, plain, pl.Series([True, True]))
+    expected = f"{numbers.quantity(text, measure=None, unit=None):f}"
+    if _PLAIN_DIGITS.match(expected):
+        assert now_plain.to_list() == [True, True]
+        assert digits.to_list() == [expected, "12"]
+    else:
+        assert now_plain.to_list() == [False, True]
+        assert digits[1] == "12"

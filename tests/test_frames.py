@@ -315,43 +315,100 @@ def test_pandas_object_columns_of_decimals_are_read_exactly_and_floats_in_them_r
     ]
 
 
-def test_a_report_from_a_frame_batch_has_the_same_figures_and_no_member_evidence():
-    """build_report(batch=...) takes a frame's batch: figures equal, appendix without evidence."""
-    from socialvalue.report import build_report
+HEADING = {"title": "T", "authority": "A", "period": "2022/23", "generated": dt.date(2026, 1, 1)}
+
+
+def _with_evidence(deliveries, engine):
+    """The deliveries as a frame of ``engine`` with an ``evidence`` column: text of one
+    reference a line (polars), or lists (pyarrow)."""
+    from helpers import columns_of
+
+    columns = columns_of(deliveries)
+    if engine == "pyarrow":
+        columns["evidence"] = [list(d.evidence) or None for d in deliveries]
+        columns["quantity"] = [Decimal(q) for q in columns["quantity"]]
+        return pa.table(columns)
+    columns["evidence"] = ["\n".join(d.evidence) or None for d in deliveries]
+    return pl.DataFrame(columns, schema_overrides={"unit": pl.String, "role": pl.String})
+
+
+def test_a_report_from_a_frame_batch_and_its_evidence_is_the_report_of_its_deliveries():
+    """build_report(batch=..., evidence=...) takes a frame's batch: the same report, appendix
+    evidence included; without ``evidence`` the appendix has none."""
+    from socialvalue.report import REPORT_BY, build_report
 
     deliveries = sv.io.example_deliveries()
-    batch = value_frame(
-        frame_of(deliveries, "polars"), METHODOLOGY, by=("role", "project"), unvalued="report"
-    ).batch
-    heading = {
-        "title": "T",
-        "authority": "A",
-        "period": "2022/23",
-        "generated": dt.date(2026, 1, 1),
-    }
-    from_objects = build_report(deliveries, METHODOLOGY, **heading)
-    from_frame = build_report([], METHODOLOGY, batch=batch, **heading)
-    assert from_frame.headlines == from_objects.headlines
-    # Overlaps are found from the per-key sums (grouped by the overlap scope too), so every
-    # table is equal, the excluded groups and the possible overlaps included.
-    assert from_frame.tables == from_objects.tables
-    assert from_frame.notes == from_objects.notes
-    assert len(from_frame.trace) == len(from_objects.trace)
-    for ours, theirs in zip(from_frame.trace, from_objects.trace, strict=True):
-        assert ours.projects == theirs.projects
-        assert ours.evidence == ()
-        assert (ours.measure, ours.quantity, ours.present_value) == (
-            theirs.measure,
-            theirs.quantity,
-            theirs.present_value,
-        )
+    assert any(d.evidence for d in deliveries)
+    valued = value_frame(
+        _with_evidence(deliveries, "polars"),
+        METHODOLOGY,
+        by=REPORT_BY,
+        unvalued="report",
+        evidence=True,
+    )
+    from_objects = build_report(deliveries, METHODOLOGY, **HEADING)
+    from_frame = build_report(
+        [], METHODOLOGY, batch=valued.batch, evidence=valued.evidence, **HEADING
+    )
+    assert from_frame == from_objects
+    without = build_report([], METHODOLOGY, batch=valued.batch, **HEADING)
+    assert all(entry.evidence == () for entry in without.trace)
+    assert without.tables == from_objects.tables
+    with pytest.raises(ValueError, match="one entry per group"):
+        build_report([], METHODOLOGY, batch=valued.batch, evidence=valued.evidence[1:], **HEADING)
     with pytest.raises(ValueError, match="grouped by"):
         build_report(
             [],
             METHODOLOGY,
             batch=value_frame(frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report").batch,
-            **heading,
+            **HEADING,
         )
+    # A frame without an evidence column: no evidence for any group; without asking, none.
+    plain = value_frame(frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report")
+    assert plain.evidence == ()
+    asked = value_frame(
+        frame_of(deliveries, "polars"), METHODOLOGY, unvalued="report", evidence=True
+    )
+    assert asked.evidence == ((),) * len(asked.batch.groups)
+
+
+REFERENCES = ["timesheets", "invoice 7", " spaced ", "payroll"]
+
+
+@st.composite
+def reported_batches(draw):
+    """Deliveries with evidence, of measures that overlap and one with no value."""
+    return [
+        sv.Delivery(
+            measure=draw(st.sampled_from([*MEASURES, "LCR-COM-3", "LCR-ENV-1"])),
+            quantity=Decimal(draw(st.integers(0, 10**6))).scaleb(-draw(st.integers(0, 2))),
+            period=draw(st.sampled_from(QUARTERS[:6])),
+            role=draw(st.sampled_from([None, "employer", "commissioner"])),
+            project=draw(st.sampled_from(["", "Parks", "Depot"])),
+            geography=draw(st.sampled_from(["UK", "Liverpool City Region"])),
+            evidence=draw(st.lists(st.sampled_from(REFERENCES), max_size=3)),
+        )
+        for _ in range(draw(st.integers(0, 25)))
+    ]
+
+
+@given(reported_batches(), st.sampled_from(["polars-text", "pyarrow"]))
+def test_every_report_from_a_frame_and_its_evidence_is_the_report_of_its_deliveries(
+    deliveries, engine
+):
+    from socialvalue.report import REPORT_BY, build_report
+
+    valued = value_frame(
+        _with_evidence(deliveries, engine),
+        METHODOLOGY,
+        by=REPORT_BY,
+        unvalued="report",
+        evidence=True,
+    )
+    assert len(valued.evidence) == len(valued.batch.groups)
+    assert build_report(
+        [], METHODOLOGY, batch=valued.batch, evidence=valued.evidence, **HEADING
+    ) == build_report(deliveries, METHODOLOGY, **HEADING)
 
 
 @pytest.mark.parametrize("float_places", [None, 2])
@@ -555,3 +612,16 @@ def test_value_frame_and_value_many_agree_on_acceptance_at_the_boundary(number, 
     assert (delivery is None) <= (len(result.rejected) == 1)
     with pytest.raises(ValueError, match="too large"):
         sv.Delivery(measure="LCR-COM-1", quantity=10**15, period="2022/23", correction=True)
+
+
+def test_list_cells_of_a_frame_are_read_as_the_returns_reader_reads_them():
+    """One rule for a cell of several references: a line each, kept as written, blank lines
+    skipped (``io._cells.split_lines``); it stripped each line here before."""
+    from socialvalue._text import split_lines
+
+    cell = "timesheets Q1\r\n\n  invoice 7 \n"
+    frame = pl.DataFrame(
+        {"measure": ["LCR-COM-1"], "quantity": ["2"], "period": ["2022/23"], "evidence": [cell]}
+    )
+    [delivery] = deliveries_from_frame(frame).accepted
+    assert delivery.evidence == split_lines(cell) == ("timesheets Q1", "  invoice 7 ")

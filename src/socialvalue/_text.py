@@ -9,6 +9,8 @@ writer escapes them for its own syntax, so no data is ever read as markup, a for
 * :func:`guard_formula` — CSV and XLSX cells a spreadsheet would run as a formula
   (:func:`unguard_formula` undoes it on import).
 
+and reads a list cell as its items (:func:`split_lines`), one rule for every reader.
+
 The CLI prints data with rich's markup and emoji codes switched off, and HTML is escaped by
 Jinja2's autoescaping.
 """
@@ -23,8 +25,24 @@ __all__ = [
     "markdown_fence",
     "markdown_text",
     "mathtext",
+    "split_lines",
     "unguard_formula",
 ]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    r"""The items of a list cell: one per line, kept exactly as written; blank lines skipped.
+
+    The one rule for a cell of several references or tags, whichever reader meets it (returns
+    files, frames).
+
+    >>> split_lines("timesheets Q3\n\npayroll extract; invoice 12")
+    ('timesheets Q3', 'payroll extract; invoice 12')
+    """
+    return tuple(line for line in _LINE_BREAK.split(text) if line.strip())
+
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]{}|~])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}

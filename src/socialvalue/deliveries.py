@@ -62,6 +62,8 @@ class DeliveryStatus(enum.Enum):
 
 
 def _status(value: object) -> DeliveryStatus:
+    if isinstance(value, DeliveryStatus):  # the default, on every delivery: no lookup
+        return value
     return _choice(DeliveryStatus, "status", value)
 
 

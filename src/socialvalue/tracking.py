@@ -45,6 +45,7 @@ from socialvalue.periods import FinancialQuarter
 from socialvalue.tabular import Record, Tabular
 
 __all__ = [
+    "COMMITMENT_TAG",
     "CommitmentProgress",
     "Match",
     "QuarterlySummary",
@@ -52,11 +53,14 @@ __all__ = [
     "RagRules",
     "SummaryChange",
     "match_deliveries",
+    "matchable_measures",
     "quarterly_summary",
     "track",
 ]
 
-_TAG = "commitment:"
+#: A delivery's tag naming the commitment it counts towards: ``commitment:K1/JOBS``.
+COMMITMENT_TAG = "commitment:"
+_TAG = COMMITMENT_TAG
 
 
 class Rag(enum.Enum):
@@ -149,6 +153,30 @@ def _in_window(delivery: Delivery, commitment: Commitment) -> bool:
     return commitment.due is None or start <= commitment.due
 
 
+def _by_measure(commitments: Sequence[Commitment]) -> dict[str, list[Commitment]]:
+    """Quantified commitments by measure: a delivery is compared only with its measure's."""
+    quantified: dict[str, list[Commitment]] = {}
+    for commitment in commitments:
+        if commitment.quantified and commitment.measure is not None:
+            quantified.setdefault(commitment.measure, []).append(commitment)
+    return quantified
+
+
+def matchable_measures(commitments: Sequence[Commitment]) -> frozenset[str]:
+    """The measures of the deliveries that can count towards ``commitments`` untagged.
+
+    A delivery whose tags name no commitment (:data:`COMMITMENT_TAG`) and whose measure is not
+    among these matches none of them, so it changes no commitment's progress: a caller with
+    millions of rows need only build the others for :func:`track`.
+
+    >>> c = Commitment(id="C1", kind="contractual", title="Jobs", contract="K1",
+    ...                measure="LCR-EMP-1", target="10")
+    >>> sorted(matchable_measures([c]))
+    ['LCR-EMP-1']
+    """
+    return frozenset(_by_measure(commitments))
+
+
 def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Delivery]) -> Match:
     """Match deliveries to commitments by the rules in this module's description.
 
@@ -160,11 +188,7 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
     Match(matched={'C1': (0,)}, unmatched=(1,), ambiguous={}, targets=())
     """
     by_id = {commitment.id: commitment for commitment in commitments}
-    # Quantified commitments by measure: a delivery is compared only with its measure's.
-    quantified: dict[str, list[Commitment]] = {}
-    for commitment in commitments:
-        if commitment.quantified and commitment.measure is not None:
-            quantified.setdefault(commitment.measure, []).append(commitment)
+    quantified = _by_measure(commitments)
     matched: dict[str, list[int]] = {c.id: [] for c in commitments}
     unmatched: list[int] = []
     ambiguous: dict[int, tuple[str, ...]] = {}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from socialvalue.batch import GroupValuation, UnvaluedGroup, ValuationBatch
+    from socialvalue.commitments import Commitment
     from socialvalue.deliveries import Cost, Delivery
     from socialvalue.exceptions import Problem
     from socialvalue.framework import Framework
     from socialvalue.io import AnyDocument
     from socialvalue.methodology import Methodology, RoundingPolicy
     from socialvalue.money import Money
+    from socialvalue.periods import AnyPeriod
     from socialvalue.report import Formatter
     from socialvalue.spotlights import SpotlightText
 
@@ -350,9 +352,7 @@ def report(
         )
     _something_accepted(read, deliveries)
     _print_notes(read.notes)
-    batch = read.deliveries
     promised = commitments_for(chosen.framework, commitment_files, none=no_commitments)
-    items = batch.deliveries
     formatter = Formatter(
         locale=locale,
         rounding=chosen.rounding,
@@ -364,22 +364,24 @@ def report(
             chosen.registry.layers,
         ),
     )
-    ends = [d.period.end for d in items]
+    parts = _report_parts(read, chosen, promised.commitments)
     built = build_report(
-        items,
+        parts.items,
         chosen,
-        title=title or batch.title,
+        title=title or read.title,
         authority=authority or authority_of(chosen.framework),
-        period=period_label or batch.period or _period_of(items),
+        period=period_label or parts.label or _period_of(parts.periods),
         commitments=promised.commitments,
         updates=promised.updates,
-        assess_on=max(ends) if ends else None,
+        assess_on=max((p.end for p in parts.periods), default=None),
         spotlights=_spotlights_for(spotlights_file, example=deliveries is None),
-        costs=batch.costs,
+        costs=parts.costs,
         options=ReportOptions(
             contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
             contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
         ),
+        batch=parts.batch,
+        evidence=parts.evidence,
     )
     console = _console()
     if target.is_folder:
@@ -436,13 +438,66 @@ def _spotlights_for(path: str | None, *, example: bool) -> tuple[SpotlightText, 
     return example_spotlights().spotlights if example else ()
 
 
-def _period_of(items: Sequence[Delivery]) -> str:
+class _ReportParts(NamedTuple):
+    """What ``report`` builds a report from: deliveries, or a frame's batch and a few rows."""
+
+    items: Sequence[Delivery]
+    periods: frozenset[AnyPeriod]
+    label: str
+    costs: Sequence[Cost]
+    batch: ValuationBatch | None = None
+    evidence: Sequence[tuple[str, ...]] | None = None
+
+
+def _report_parts(
+    read: Deliveries, methodology: Methodology, commitments: Sequence[Commitment]
+) -> _ReportParts:
+    """The report's inputs: valued in the engine when the rows came as a checked frame.
+
+    A CSV file read through the columnar path is valued by ``value_frame`` (the same groups,
+    totals and evidence as valuing its deliveries); only the rows that could count towards a
+    commitment become objects, for tracking (``matchable_measures``, or a commitment tag).
+    """
+    if read.frame is None or not read.checked or read.some is None:
+        batch = read.deliveries
+        items = batch.deliveries
+        periods = frozenset(d.period for d in items)
+        return _ReportParts(items, periods, batch.period or "", batch.costs)
+    import polars as pl
+
+    from socialvalue._fields import to_period
+    from socialvalue.frames import value_frame
+    from socialvalue.report import REPORT_BY
+    from socialvalue.tracking import COMMITMENT_TAG, matchable_measures
+
+    frame = read.frame
+    valued = value_frame(
+        frame, methodology, by=REPORT_BY, index="row", unvalued="report", evidence=True
+    )
+    if valued.rejected:  # pragma: no cover - the import rules accepted every row
+        problem = valued.rejected[0].problems[0]
+        raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
+    could = pl.col("measure").is_in(sorted(matchable_measures(commitments)))
+    if "tags" in frame.columns:
+        could |= pl.col("tags").str.contains(COMMITMENT_TAG, literal=True).fill_null(value=False)
+    labels = frame["period"].unique().to_list()
+    return _ReportParts(
+        items=read.some(could) if commitments else (),
+        periods=frozenset(to_period(label) for label in labels),
+        label="",
+        costs=(),
+        batch=valued.batch,
+        evidence=valued.evidence,
+    )
+
+
+def _period_of(periods: Collection[AnyPeriod]) -> str:
     from socialvalue.periods import FinancialQuarter
 
-    if not items:
+    if not periods:
         return "—"
-    start = min(d.period.start for d in items)
-    end = max(d.period.end for d in items)
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
     first, last = FinancialQuarter.containing(start), FinancialQuarter.containing(end)
     if first.financial_year == last.financial_year:
         return first.financial_year.label

@@ -21,7 +21,7 @@ from typing import Any
 
 from socialvalue._display import DEFAULT_LOCALE
 from socialvalue.batch import ValuationBatch
-from socialvalue.deliveries import DeliverySet
+from socialvalue.deliveries import Delivery, DeliverySet
 from socialvalue.exceptions import MissingExtraError, Problem
 from socialvalue.framework import Framework
 from socialvalue.io import (
@@ -76,6 +76,8 @@ class Deliveries:
             else ``None``.
         checked: Whether the frame's rows were checked with the import rules (a CSV file's
             were; a Parquet file's are checked by ``value_frame`` as they are valued).
+        some: For a checked frame, builds the deliveries of only the rows a polars expression
+            selects (in file order); else ``None``.
     """
 
     def __init__(  # noqa: PLR0913 - keyword-only parts of one read
@@ -89,9 +91,11 @@ class Deliveries:
         frame: Any = None,  # noqa: ANN401 - a polars DataFrame
         title: str | None = None,
         checked: bool = True,
+        some: Callable[[Any], Sequence[Delivery]] | None = None,
     ) -> None:
         self._deliveries = deliveries
         self.checked = checked
+        self.some = some
         self.title = title if title is not None else getattr(deliveries, "title", "")
         self.notes = tuple(notes)
         self.rejected = rejected
@@ -177,6 +181,7 @@ def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to re
             count=fast.accepted,
             frame=fast.frame,
             title=title,
+            some=fast.deliveries,
         )
     result = read_any_returns(path, framework, locale=locale, delimiter=delimiter, progress=counter)
     return Deliveries(

@@ -62,6 +62,7 @@ _LOW = "__sv_lo"
 _PLACES = "__sv_places"
 _COUNT = "__sv_count"
 _FIRST = "__sv_first"
+_VALUE = "__sv_value"
 
 #: Digits a quantity written as text may have (sign and point not counted): 18 digits split
 #: into two 9-digit halves stay exact in 64-bit integers however many rows are summed.
@@ -529,10 +530,7 @@ class Kernel:
         found: dict[tuple[object, ...], list[Any]] = {}
         with calculation_context():
             for row in rows:
-                key = tuple(
-                    missing(row[f"__sv_key_{field}"]) if field in self.grouped else _DEFAULTS[field]
-                    for field in self.keys
-                )
+                key = self._key(row)
                 if self.kind is QuantityKind.DECIMAL:
                     quantity = (
                         Decimal(0) if row[_QUANTITY] is None else _native_decimal(row[_QUANTITY])
@@ -549,6 +547,29 @@ class Kernel:
                     known[1] += int(row[_COUNT])
                     known[2] = min(known[2], int(row[_FIRST]))
         return [GroupSum(key, q, n, f) for key, (q, n, f) in found.items()]
+
+    def _key(self, row: Mapping[str, object]) -> tuple[object, ...]:
+        """A collected row's raw key, as :meth:`group_sums` gives it."""
+        return tuple(
+            missing(row[f"__sv_key_{field}"]) if field in self.grouped else _DEFAULTS[field]
+            for field in self.keys
+        )
+
+    def rows_of(self, field: str) -> list[tuple[tuple[object, ...], object]]:
+        """The rows with a good quantity and a value in ``field``: (raw key, value), in order.
+
+        Rows whose ``field`` is null are left out; the rest come back in row order where the
+        rows have numbers (for :func:`value_frame`'s evidence).
+        """
+        nw = self.nw
+        name = self.names.get(field, field)
+        if name not in self.native_columns:
+            return []
+        keys = [f"__sv_key_{key}" for key in self.grouped]
+        good = (nw.col(_PROBLEM) == Code.OK.value) & ~nw.col(name).is_null()
+        chosen = self.data.filter(good).select(_ROW, *keys, nw.col(name).alias(_VALUE))
+        rows = self._collect(self._sorted(chosen)).rows(named=True)
+        return [(self._key(row), row[_VALUE]) for row in rows]
 
     def bad_rows(self) -> list[tuple[int, dict[str, object], int]]:
         """The rows whose quantity was set aside: (row, original values, reason code)."""

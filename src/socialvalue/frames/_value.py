@@ -5,13 +5,14 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
 from socialvalue import tabular
 from socialvalue._decimal import calculation_context
 from socialvalue._phrases import english
+from socialvalue._text import split_lines
 from socialvalue.batch import (
     DELIVERY_DIMENSIONS,
     GroupValuation,
@@ -54,12 +55,16 @@ class FrameValuation:
             ``-1`` for a lazy frame given no ``index`` column).
         rows: How many rows the frame had: ``batch.count + len(rejected)``.
         columns: The frame's columns, as the rejected rows' ``cells`` follow them.
+        evidence: With ``value_frame(..., evidence=True)``, each of ``batch.groups``' evidence
+            references, in the same order (the groups carry no members to find them by):
+            what :func:`~socialvalue.report.build_report` lists in the appendix; else empty.
     """
 
     batch: ValuationBatch
     rejected: tuple[RejectedRow, ...]
     rows: int
     columns: tuple[str, ...]
+    evidence: tuple[tuple[str, ...], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -344,6 +349,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     index: str | None = None,
     unvalued: Literal["raise", "report"] = "raise",
     row_offset: int = 0,
+    evidence: bool = False,
 ) -> FrameValuation:
     """Value a frame of deliveries, exactly, with the heavy work done by its own engine.
 
@@ -378,6 +384,9 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
         unvalued: As for :func:`~socialvalue.value_many`: groups no proxy value answers raise
             (``"raise"``) or are listed in the batch (``"report"``).
         row_offset: Added to row numbers (2 numbers a file's rows as a spreadsheet does).
+        evidence: Also collect each valued group's evidence from an ``evidence`` column (text
+            of one reference a line, or lists), as :attr:`FrameValuation.evidence`: what the
+            group's deliveries' evidence would be, in row order, each reference once.
 
     Returns:
         A :class:`FrameValuation`: the batch and the rejected rows; accepted + rejected = rows.
@@ -424,6 +433,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
             (number, _rejected(number, values, problems, native, names, row_offset=row_offset))
         )
     merged: dict[tuple[object, ...], _Merged] = {}
+    merged_of: dict[tuple[object, ...], tuple[object, ...]] = {}  # raw key → group key
     bad_keys: list[tuple[object, ...]] = []
     checked: dict[tuple[object, ...], list[tuple[str, str]]] = {}
     parts: list[tuple[Any, Delivery]] = []
@@ -447,6 +457,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                 *(getattr(sample, name) for name in by),
                 overlaps,
             )
+            merged_of[group.key] = group_key
             known = merged.get(group_key)
             if known is None:
                 merged[group_key] = _Merged(sample, group.quantity, group.count, group.first)
@@ -462,7 +473,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
         )
     # Each group's first row (or -1 on a lazy frame without an index) orders the groups and
     # locates the groups that cannot be valued; the groups themselves carry no row numbers.
-    groups: list[tuple[int, GroupValuation]] = []
+    groups: list[tuple[int, GroupValuation, tuple[object, ...]]] = []
     missing: list[tuple[int, UnvaluedGroup]] = []
     count = 0
     for group_key, part in merged.items():
@@ -515,6 +526,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
                     reason_phrase=why,
                     value_type=value_type,
                 ),
+                group_key,
             )
         )
     missing.sort(key=lambda item: item[0])
@@ -541,7 +553,7 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
     batch = ValuationBatch(
         methodology=methodology.ref,
         by=tuple(by),
-        groups=tuple(group for _, group in groups),
+        groups=tuple(group for _, group, _ in groups),
         count=count,
         unvalued=tuple(group for _, group in missing),
     )
@@ -552,7 +564,25 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
             f"the frame has {kernel.total:,} rows but {count:,} were valued and "
             f"{len(rows):,} rejected; please report this"
         )
-    return FrameValuation(batch=batch, rejected=rows, rows=kernel.total, columns=native)
+    found = _evidence(kernel, merged_of, [key for _, _, key in groups]) if evidence else ()
+    return FrameValuation(
+        batch=batch, rejected=rows, rows=kernel.total, columns=native, evidence=found
+    )
+
+
+def _evidence(
+    kernel: Kernel,
+    merged_of: Mapping[tuple[object, ...], tuple[object, ...]],
+    keys: Sequence[tuple[object, ...]],
+) -> tuple[tuple[str, ...], ...]:
+    """Each valued group's evidence (its group key in ``keys``), in row order, each once."""
+    found: dict[tuple[object, ...], dict[str, None]] = {key: {} for key in keys}
+    for raw, value in kernel.rows_of("evidence"):
+        references = found.get(merged_of.get(raw, ()))
+        if references is not None:  # not a rejected row's, nor an unvalued group's
+            items = cast("tuple[str, ...]", _field_value("evidence", value))
+            references.update(dict.fromkeys(items))
+    return tuple(tuple(found[key]) for key in keys)
 
 
 _FIELDS = (*OPTIONAL_FIELDS, "id", "note", "evidence", "tags")
@@ -562,7 +592,7 @@ def _field_value(field: str, value: object) -> object:
     """A cell as the Delivery field wants it: lists from lines of text, plain booleans."""
     if field in ("evidence", "tags"):
         if isinstance(value, str):
-            return tuple(line.strip() for line in value.splitlines() if line.strip())
+            return split_lines(value)  # as the returns reader reads a list cell
         return tuple(str(item) for item in value)  # type: ignore[attr-defined]
     if field == "correction":
         return bool(value)  # numpy's bool_ too

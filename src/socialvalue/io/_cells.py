@@ -26,6 +26,7 @@ from babel.numbers import (
 )
 
 from socialvalue._limits import MAX_NUMBER_CHARS
+from socialvalue._text import split_lines
 from socialvalue.exceptions import PeriodParseError, Problem, ValidationError
 from socialvalue.periods import AnyPeriod, Period, parse_period
 from socialvalue.units import Unit, UnitKind
@@ -88,19 +89,6 @@ class CellProblem(ValueError):  # noqa: N818 - internal signal, always turned in
 def is_blank(value: CellValue) -> bool:
     """Whether a cell holds nothing (empty, or only spaces)."""
     return isinstance(value, str) and not value.strip()
-
-
-#: Characters that make a spreadsheet read a CSV cell as a formula (or that hide one).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> tuple[str, ...]:
-    r"""The items of a list cell: one per line, kept exactly as written; blank lines skipped.
-
-    >>> split_lines("timesheets Q3\n\npayroll extract; invoice 12")
-    ('timesheets Q3', 'payroll extract; invoice 12')
-    """
-    return tuple(line for line in _LINE_BREAK.split(text) if line.strip())
 
 
 _YES = frozenset({"yes", "y", "true", "1"})

@@ -51,7 +51,7 @@ from socialvalue.io._import import (
     RowChecker,
     summarise,
 )
-from socialvalue.io._plain import FIELDS, delivery_of, frame_of, take_plain
+from socialvalue.io._plain import FIELDS, deliveries_of, frame_of, take_plain
 from socialvalue.io._returns import check_delimiter, header_columns, read_returns
 from socialvalue.periods import AnyPeriod
 
@@ -109,24 +109,22 @@ class ReturnsFrame:
             max_problems=max_problems,
         )
 
-    def deliveries(self) -> tuple[Delivery, ...]:
+    def deliveries(self, where: Any = None) -> tuple[Delivery, ...]:  # noqa: ANN401 - polars
         """The accepted rows as :class:`~socialvalue.Delivery` objects (one object per row).
 
         A row the row reader checked keeps the delivery it built; the rest (the rows taken in
-        the engine) are built from the frame, with the model's own checks.
+        the engine) are built from the frame, with the model's own checks. ``where`` (a polars
+        expression on the frame's columns) builds only the rows it selects, in file order.
         """
         built = self._built
         periods: dict[str, AnyPeriod] = {}
+        frame = self.frame if where is None else self.frame.filter(where)
         if not built:
-            return tuple(
-                delivery_of(record, periods) for record in self.frame.iter_rows(named=True)
-            )
-        rows: list[int] = self.frame["row"].to_list()
+            return tuple(deliveries_of(frame, periods))
+        rows: list[int] = frame["row"].to_list()
         pl = require("polars", "frames")
-        others = self.frame.filter(~pl.col("row").is_in(list(built)))
-        made = {
-            record["row"]: delivery_of(record, periods) for record in others.iter_rows(named=True)
-        }
+        others = frame.filter(~pl.col("row").is_in(list(built)))
+        made = dict(zip(others["row"].to_list(), deliveries_of(others, periods), strict=True))
         return tuple(built[row] if row in built else made[row] for row in rows)
 
     @classmethod

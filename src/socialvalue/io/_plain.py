@@ -42,6 +42,7 @@ from socialvalue.periods import AnyPeriod
 __all__ = [
     "FIELDS",
     "check_sheet_rows",
+    "deliveries_of",
     "delivery_of",
     "frame_of",
     "schema",
@@ -66,21 +67,87 @@ def delivery_of(record: dict[str, Any], periods: dict[str, AnyPeriod] | None = N
     shared by the rows that have it.
     """
     fields: dict[str, Any] = {}
+    shared: dict[str, AnyPeriod] = {} if periods is None else periods
     for name, value in record.items():
         if name == "row" or value is None or value == "":
             continue
-        if name in ("evidence", "tags"):
-            fields[name] = split_lines(value)
-        elif name == "quantity" and _PLAIN_DIGITS.match(value) is not None:
-            fields[name] = Decimal(value)
-        elif name == "period" and periods is not None:
-            period = periods.get(value)
-            if period is None:
-                period = periods[value] = to_period(value)
-            fields[name] = period
-        else:
-            fields[name] = value
+        fields[name] = _field_reader(name, shared)(value)
     return Delivery(**fields)
+
+
+def deliveries_of(
+    frame: Any,  # noqa: ANN401 - a polars DataFrame of the path's columns
+    periods: dict[str, AnyPeriod] | None = None,
+) -> list[Delivery]:
+    """Every row of a frame as :func:`delivery_of` builds it, in order, a column at a time.
+
+    The same fields as :func:`delivery_of` (a cell that is null or empty is left out), read by
+    the same readers; a column with a value in every row is read without the test per cell.
+    """
+    shared: dict[str, AnyPeriod] = {} if periods is None else periods
+    full: list[tuple[str, list[Any]]] = []
+    sparse: list[tuple[str, list[Any]]] = []
+    height = frame.height
+    for name in frame.columns:
+        if name == "row":
+            continue
+        values = frame[name].to_list()
+        gaps = sum(1 for value in values if value is None or value == "")
+        if gaps == height:
+            continue
+        read = _field_reader(name, shared)
+        if gaps == 0:
+            full.append((name, [read(value) for value in values]))
+        else:
+            sparse.append(
+                (name, [None if value is None or value == "" else read(value) for value in values])
+            )
+    names = tuple(name for name, _ in full)
+    sparse_names = tuple(name for name, _ in sparse)
+    nothing: list[tuple[()]] = [()] * height
+    full_rows = zip(*(values for _, values in full), strict=True) if full else nothing
+    sparse_rows = zip(*(values for _, values in sparse), strict=True) if sparse else nothing
+    built: list[Delivery] = []
+    for row, extra in zip(full_rows, sparse_rows, strict=True):
+        fields = dict(zip(names, row, strict=True))
+        fields.update(
+            {
+                name: value
+                for name, value in zip(sparse_names, extra, strict=True)
+                if value is not None
+            }
+        )
+        built.append(Delivery(**fields))
+    return built
+
+
+def _field_reader(name: str, periods: dict[str, AnyPeriod]) -> Any:  # noqa: ANN401 - a reader
+    """How :func:`delivery_of` gives a frame cell of field ``name`` to the model."""
+    if name in ("evidence", "tags"):
+        return split_lines
+    if name == "quantity":
+        return _quantity_of
+    if name == "period":
+
+        def period(value: str) -> AnyPeriod:
+            found = periods.get(value)
+            if found is None:
+                found = periods[value] = to_period(value)
+            return found
+
+        return period
+    return _same
+
+
+def _quantity_of(value: Any) -> Any:  # noqa: ANN401 - text, or what the model converts
+    """Plain digits as their ``Decimal`` (what the model reads them as); anything else as is."""
+    if isinstance(value, str) and _PLAIN_DIGITS.match(value) is not None:
+        return Decimal(value)
+    return value
+
+
+def _same(value: Any) -> Any:  # noqa: ANN401 - a cell given to the model unchanged
+    return value
 
 
 def _record(row: int, delivery: Delivery) -> dict[str, Any]:
@@ -214,25 +281,26 @@ def _grouped_quantities(
 ) -> tuple[Any, Any]:
     """Quantities with group separators as the digits the row reader reads; which now are plain.
 
-    A cell of digits, group separators and a fraction (``1,250.50``) is read, once per distinct
-    value, by the row reader's own :meth:`NumberReader.quantity`; it is plain when that gives a
-    number whose digits (``1250.50``) are plain.
+    A cell of digits grouped in threes and an optional fraction (``1,250.50``, no sign, space
+    or currency) is what the row reader's :meth:`NumberReader.quantity` reads without Babel:
+    the digits without their group separators, the decimal sign as a point (its ``_plain``
+    rule), written back by ``f"{number:f}"``, which drops leading zeros (``0,100`` is
+    ``100``). The engine does the same to every such cell at once; the cell is plain when the
+    digits are. (A property test checks the two agree on every cell of this shape.)
     """
     numbers = checker.numbers
     group, point = re.escape(numbers.group), re.escape(numbers.decimal)
     shape = rf"^[0-9]{{1,3}}(?:{group}[0-9]{{3}})+(?:{point}[0-9]+)?$"
-    written = ~plain & cells.str.contains(shape)
-    if not (written & candidates).any():
+    written = ~plain & cells.str.contains(shape) & candidates
+    if not written.any():
         return cells, plain
-
-    def read(value: str) -> str:
-        digits = f"{numbers.quantity(value, measure=None, unit=None):f}"
-        if _PLAIN_DIGITS.match(digits) is None:
-            raise CellProblem(value)
-        return digits
-
-    ok, digits = _distinct(cells, read, cells.dtype, written & candidates)
-    return cells.zip_with(~(written & ok), digits), plain | (written & ok)
+    digits = (
+        cells.str.replace_all(numbers.group, "", literal=True)
+        .str.replace(numbers.decimal, ".", literal=True)
+        .str.replace(r"^0+([0-9])", "${1}")
+    )
+    ok = written & digits.str.contains(_PLAIN_QUANTITY)
+    return cells.zip_with(~ok, digits), plain | ok
 
 
 def _role_reader(checker: RowChecker) -> Any:  # noqa: ANN401 - a cell reader
@@ -333,8 +401,10 @@ def check_sheet_rows(
     )
     periods: dict[str, AnyPeriod] = {}
     items: dict[int, AcceptedRow | RejectedRow | None] = {
-        record["row"]: AcceptedRow(record["row"], delivery_of(record, periods))
-        for record in taken.iter_rows(named=True)
+        number: AcceptedRow(number, delivery)
+        for number, delivery in zip(
+            taken["row"].to_list(), deliveries_of(taken, periods), strict=True
+        )
     }
     for (number, cells), took in zip(rows, regular.to_list(), strict=True):
         if not took:

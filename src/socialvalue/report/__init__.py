@@ -13,7 +13,7 @@ from socialvalue.report._bridge import (
     render_bridge_html,
     render_bridge_markdown,
 )
-from socialvalue.report._build import ReportOptions, build_report
+from socialvalue.report._build import REPORT_BY, ReportOptions, build_report
 from socialvalue.report._format import LABELS, SUPPORTED_LOCALES, Formatter
 from socialvalue.report._html import render_html
 from socialvalue.report._markdown import render_csv_tables, render_markdown
@@ -38,6 +38,7 @@ from socialvalue.report._text import group_working, reconciliation
 
 __all__ = [
     "LABELS",
+    "REPORT_BY",
     "SUPPORTED_LOCALES",
     "AppraisalLine",
     "Column",

@@ -46,7 +46,9 @@ __all__ = ["ReportOptions", "build_report"]
 
 #: The batch is valued by role and project (a batch given to build_report must be too): the
 #: figures by role and by project (spotlights) come straight from its groups.
-_BY = ("role", "project")
+#: What a report's batch is grouped by (at least): its tables by role and by project.
+REPORT_BY = ("role", "project")
+_BY = REPORT_BY
 
 
 @attrs.frozen(kw_only=True)
@@ -99,13 +101,25 @@ def _projects(
 
 
 def _trace(
-    batch: ValuationBatch, deliveries: Sequence[Delivery], framework: Framework
+    batch: ValuationBatch,
+    deliveries: Sequence[Delivery],
+    framework: Framework,
+    evidence: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[TraceEntry, ...]:
-    """The appendix: one entry per valued group, with its working and evidence."""
+    """The appendix: one entry per valued group, with its working and evidence.
+
+    A group's evidence is its members' (in order, each reference once), or ``evidence``'s
+    entry for it when given (a batch from a frame has no members).
+    """
     entries = []
     titles = {code: framework.measure(code).title for code in framework.measure_codes()}
     for number, group in enumerate(batch.groups, start=1):
         found = [deliveries[index] for index in group.members]
+        references = (
+            tuple(dict.fromkeys(e for d in found for e in d.evidence))
+            if evidence is None
+            else evidence[number - 1]
+        )
         entries.append(
             TraceEntry(
                 id=f"T{number}",
@@ -116,7 +130,7 @@ def _trace(
                 quantity=group.quantity,
                 deliveries=group.count,
                 projects=_projects(batch, group, found),
-                evidence=tuple(dict.fromkeys(e for d in found for e in d.evidence)),
+                evidence=references,
                 steps=group.unit.steps,
                 currency=group.unit.currency,
                 gross=group.gross,
@@ -722,6 +736,7 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     spotlights: Sequence[SpotlightText] = (),
     batch: ValuationBatch | None = None,
     costs: Sequence[Cost] = (),
+    evidence: Sequence[tuple[str, ...]] | None = None,
 ) -> Report:
     """Build the report as data, with the trace of every figure.
 
@@ -755,10 +770,13 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         batch: The deliveries already valued, grouped by at least ``role`` and ``project``
             with ``unvalued="report"`` — for instance by ``socialvalue.frames.value_frame``
             on a frame too big for objects. The figures come from it, and ``deliveries``
-            (which may then be empty) serve only the commitments and the evidence in the
-            appendix: a batch from a frame has no member deliveries, so its appendix lists
-            each group's project but no evidence.
+            (which may then be only those that could match a commitment) serve only the
+            commitments and the evidence in the appendix: a batch from a frame has no member
+            deliveries, so give its evidence as ``evidence``.
         costs: What the projects cost (:class:`~socialvalue.Cost`), for PVC and the ratios.
+        evidence: With a batch from a frame: each of its groups' evidence references, in the
+            batch's order (:attr:`socialvalue.frames.FrameValuation.evidence`, from
+            ``value_frame(..., evidence=True)``), for the appendix.
 
     Examples:
         >>> import socialvalue as sv
@@ -792,7 +810,12 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
         raise ValueError(
             f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
         )
-    trace = _trace(batch, items, framework)
+    if evidence is not None and len(evidence) != len(batch.groups):
+        raise ValueError(
+            f"evidence: expected one entry per group of the batch ({len(batch.groups)}), "
+            f"got {len(evidence)}"
+        )
+    trace = _trace(batch, items, framework, evidence)
     rolled = _rolled(batch, framework)
     quantities = _quantities(batch)
     extra_tables: tuple[Table, ...] = ()
