@@ -219,3 +219,15 @@ def test_headline_totals_carry_their_ranges_where_the_methodology_declares_them(
     assert "between" not in " ".join(
         _visible_text(render_members_html(plain, charts=False)).split()
     )
+
+
+def test_big_numbers_say_their_quantity_with_the_unit_in_its_plural(report):
+    """A big number's unit line read "FTE-year" under "55": it says the quantity as the
+    Markdown report does, the unit in the plural the number takes, in each locale."""
+    english = render_members_html(report, annex_href="annex.html", charts=False)
+    assert '<span class="exact">55 FTE-years</span>' in english
+    assert '<span class="exact">FTE-year</span>' not in english
+    welsh = render_members_html(
+        report, Formatter(locale="cy_GB"), annex_href="annex.html", charts=False
+    )
+    assert '<span class="exact">55 blwyddyn CALl</span>' in welsh

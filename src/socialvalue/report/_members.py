@@ -128,7 +128,10 @@ def big_numbers(
             {
                 "figure": figure,
                 "what": f.title(headline.title) if headline.title else headline.key,
-                "exact": "" if plain else f.title(headline.unit),
+                # the figure as it is said, its unit in the plural the number takes
+                "exact": ""
+                if plain
+                else quantity_text(headline.quantity, headline.unit, headline.unit_kind, f),
             }
         )
     return cards[:limit]
