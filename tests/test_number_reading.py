@@ -31,3 +31,20 @@ def test_badly_grouped_numbers_still_go_to_babel_and_are_refused(text):
 
     with pytest.raises(CellProblem):
         NumberReader("en_GB").quantity(text, measure=None, unit=None)
+
+
+def test_a_grouped_number_where_only_plain_ones_are_read_says_how_to_write_it():
+    """Delivery sets, registries in TOML/JSON and the Python API read plain numbers only (a
+    comma is a decimal sign in many locales); ``12,000`` there says what to write."""
+    import pytest
+
+    import socialvalue as sv
+
+    with pytest.raises(
+        ValueError,
+        match=r"'12,000' is not a decimal number; write it without "
+        r"separators, as 12000$",
+    ):
+        sv.Delivery(measure="LCR-COM-1", quantity="12,000", period="2022/23")
+    with pytest.raises(ValueError, match=r"is not a decimal number$"):
+        sv.Delivery(measure="LCR-COM-1", quantity="12,00", period="2022/23")

@@ -45,11 +45,22 @@ def parse_number(text: str, *, prefix: str = "") -> Decimal:
             f"{prefix}a number of {len(body):,} characters; at most {MAX_NUMBER_CHARS} are read"
         )
     if not _NUMBER.fullmatch(body):
-        raise ValueError(f"{prefix}{text!r} is not a decimal number")
+        raise ValueError(f"{prefix}{text!r} is not a decimal number{_grouped_hint(body)}")
     exponent = body.lower().partition("e")[2]
     if len(exponent.lstrip("+-")) > 6:
         raise ValueError(f"{prefix}{text!r} has an exponent too large to be an amount")
     return Decimal(body)
+
+
+def _grouped_hint(body: str) -> str:
+    """What to write instead of a number with group separators (only returns files read them).
+
+    >>> _grouped_hint("12,000.50"), _grouped_hint("12,00")
+    ('; write it without separators, as 12000.50', '')
+    """
+    if re.fullmatch(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", body):
+        return f"; write it without separators, as {body.replace(',', '')}"
+    return ""
 
 
 def check_input_size(number: Decimal, *, prefix: str = "") -> Decimal:
