@@ -254,18 +254,30 @@ def source_digests(folder: str | None = None) -> dict[str, str]:
     Every file of the data folder but the caches themselves: a change to any of them makes every
     cache stale, whichever files a methodology reads. Paths use ``/`` on every system.
     """
-    root = _data_folder() if folder is None else folder
     digests: dict[str, str] = {}
-    for here, folders, files in os.walk(root):
-        folders[:] = sorted(f for f in folders if not f.startswith(("_", ".")))
-        for file_name in sorted(files):
-            if file_name.endswith(_SUFFIX) or file_name.startswith("."):
-                continue
-            path = os.path.join(here, file_name)  # noqa: PTH118
-            with open(path, "rb") as data_file:  # noqa: PTH123
-                digest = sha256_hex(data_file.read())
-            digests[os.path.relpath(path, root).replace(os.sep, "/")] = digest
+    _digest_folder(_data_folder() if folder is None else folder, "", digests)
     return digests
+
+
+def _digest_folder(folder: str, prefix: str, digests: dict[str, str]) -> None:
+    """Add the digests of ``folder``'s files, then of its folders', each in name order.
+
+    The order :func:`os.walk` gives, from one :func:`os.scandir` per folder (the entries know
+    whether they are folders, and their paths under ``data/`` are built as they are found).
+    """
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir():
+            if not name.startswith(("_", ".")):
+                folders.append(entry)
+        elif not name.endswith(_SUFFIX) and not name.startswith("."):
+            with open(entry.path, "rb") as data_file:  # noqa: PTH123
+                digests[prefix + name] = sha256_hex(data_file.read())
+    for entry in folders:
+        _digest_folder(entry.path, f"{prefix}{entry.name}/", digests)
 
 
 def _stale(recorded: object, now: dict[str, str]) -> str:
