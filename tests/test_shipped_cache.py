@@ -68,7 +68,7 @@ def test_an_unknown_name_is_refused_with_the_known_ones() -> None:
 
 def test_a_tag_may_name_only_the_listed_classes() -> None:
     with pytest.raises(KeyError):
-        decode({"!c": "system", "a": {"command": "true"}})
+        decode({"!c": "system", "command": "true"})
     with pytest.raises(TypeError, match="no cache tag"):
         encode(Path())
 
@@ -140,7 +140,11 @@ def test_a_cache_edited_outside_the_content_hash_is_not_used(
     ("objects", "said"),
     [
         ({"!d": "twelve"}, "InvalidOperation"),  # not a ValueError: an ArithmeticError
-        ({"!c": "Methodology", "a": []}, "AttributeError"),
+        ({"!c": "Methodology", "a": []}, "TypeError"),  # no argument "a"
+        ({"!c": "Methodology"}, "TypeError"),  # its arguments missing
+        ({"!c": "Source", "title": 1, "publisher": "p"}, "AttributeError"),  # not text
+        ({"!t": [{"id": "x"}]}, "not a cache tag"),  # a JSON object with no tag
+        ({"!c": "Source", "title": "t", "publisher": "p", "!origin": "x"}, "origin for a Source"),
         ("[" * 100_000 + "]" * 100_000, "RecursionError"),
     ],
 )

@@ -35,10 +35,12 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialvalue._decimal import calculation_context
-from socialvalue._phrases import Phrase, fill
+
+if TYPE_CHECKING:
+    from socialvalue._phrases import Phrase
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -314,6 +316,9 @@ def phrase(
     Numbers are shown by :func:`working_number`; prose from the data by ``data`` (its
     translation), other text from the data (codes, sources) as written.
     """
+    # imported here: Money's str() needs this module, and a methodology no phrases
+    from socialvalue._phrases import fill  # noqa: PLC0415
+
     return fill(
         item,
         template,

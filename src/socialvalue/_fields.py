@@ -7,6 +7,7 @@ list of strings. Each model module uses them instead of writing its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
@@ -28,10 +29,10 @@ from socialvalue.periods import (
 __all__ = [
     "CODE",
     "CURRENCY",
-    "IDENTIFIER",
     "PERIOD_TYPES",
     "as_tuple",
     "code",
+    "identifier",
     "not_blank",
     "optional_date",
     "optional_period",
@@ -43,10 +44,15 @@ __all__ = [
 
 #: A code or identifier: letters, digits and ``. _ / -``, starting with a letter or digit.
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-#: A lower-case identifier: a letter, then lower-case letters, digits and ``_`` (``fte_year``).
-IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 #: An ISO 4217 currency code.
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@functools.cache  # compiled on first use: the shipped methodology's classes do not check one
+def identifier() -> re.Pattern[str]:
+    """A lower-case identifier: a letter, then lower-case letters, digits, ``_`` (``fte_year``)."""
+    return re.compile(r"^[a-z][a-z0-9_]*$")
+
 
 #: Every kind of period, for ``isinstance`` checks.
 PERIOD_TYPES: tuple[type, ...] = (

@@ -12,6 +12,7 @@ one costs nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -23,8 +24,13 @@ from socialvalue._limits import (
 
 __all__ = ["ASCII_DIGITS", "check_input_size", "parse_number"]
 
-#: A plain number as text: what :func:`parse_number` accepts.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+@functools.cache  # compiled on first use: building the shipped methodology reads no text number
+def _number() -> re.Pattern[str]:
+    """A plain number as text: what :func:`parse_number` accepts."""
+    return re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
 #: The digits a number may be written with.
 ASCII_DIGITS = "0123456789"
 
@@ -44,7 +50,7 @@ def parse_number(text: str, *, prefix: str = "") -> Decimal:
         raise ValueError(
             f"{prefix}a number of {len(body):,} characters; at most {MAX_NUMBER_CHARS} are read"
         )
-    if not _NUMBER.fullmatch(body):
+    if not _number().fullmatch(body):
         raise ValueError(f"{prefix}{text!r} is not a decimal number{_grouped_hint(body)}")
     exponent = body.lower().partition("e")[2]
     if len(exponent.lstrip("+-")) > 6:

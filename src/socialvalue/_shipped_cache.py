@@ -94,7 +94,7 @@ __all__ = [
 ]
 
 #: Written into every cache; a cache of another format is not read.
-CACHE_FORMAT = "socialvalue/shipped-cache/3"
+CACHE_FORMAT = "socialvalue/shipped-cache/4"
 
 _SUFFIX = ".cache.json"
 
@@ -168,16 +168,17 @@ def encode(value: object) -> Any:  # noqa: ANN401, C901, PLR0911 - one branch pe
         return {"!date": value.isoformat()}
     cls = _CLASSES.get(type(value).__qualname__)
     if cls is type(value):
-        arguments = {
+        # The constructor's arguments beside the tag, in one JSON object: an argument's name
+        # is a Python identifier, never a tag (tags start with "!").
+        encoded = {"!c": cls.__qualname__} | {
             field.alias: encode(getattr(value, field.name))
             for field in attrs.fields(cast("type[AttrsInstance]", cls))
             if field.init
         }
-        encoded = {"!c": cls.__qualname__, "a": arguments}
         # A registry's origin (the file it was read from) is outside equality and the
         # constructor, but explanations cite it: carry it too.
         if isinstance(value, ProxyRegistry) and value.origin is not None:
-            encoded["origin"] = value.origin
+            encoded["!origin"] = value.origin
         return encoded
     if isinstance(value, tuple):
         return {"!t": [encode(item) for item in value]}
@@ -191,32 +192,50 @@ def encode(value: object) -> Any:  # noqa: ANN401, C901, PLR0911 - one branch pe
     raise TypeError(f"no cache tag for {type(value).__qualname__}")
 
 
-def decode(data: Any) -> Any:  # noqa: ANN401, C901, PLR0911 - one branch per tag
-    """The objects :func:`encode` wrote; only the listed classes and enums can be named."""
-    if isinstance(data, list):
-        return [decode(item) for item in data]
-    if not isinstance(data, dict):
-        return data
+def _rebuild(data: dict[str, Any]) -> Any:  # noqa: ANN401, C901, PLR0911 - one branch per tag
+    """The object one JSON object of the cache stands for, its members already rebuilt.
+
+    The hook :func:`json.loads` calls on every JSON object as it parses the cache (innermost
+    first), so the objects are rebuilt in the one pass that reads them. Only the listed classes
+    and enums can be named; a JSON object with no tag is refused.
+    """
+    # the tags in the order of how often the shipped methodology has them
     if "!c" in data:
-        built = _CLASSES[data["!c"]](**{key: decode(item) for key, item in data["a"].items()})
-        if isinstance(built, ProxyRegistry) and isinstance(data.get("origin"), str):
-            return built.with_origin(data["origin"])
-        return built
-    if "!e" in data:
-        return _ENUMS[data["!e"]](data["v"])
+        cls = _CLASSES[data.pop("!c")]
+        origin = data.pop("!origin", None)
+        built = cls(**data)
+        if origin is None:
+            return built
+        if not isinstance(built, ProxyRegistry) or not isinstance(origin, str):
+            raise ValueError(f"an origin for a {cls.__qualname__}: {origin!r}")
+        return built.with_origin(origin)
+    if "!t" in data:
+        return tuple(data["!t"])
     if "!d" in data:
         return Decimal(data["!d"])
+    if "!e" in data:
+        return _ENUMS[data["!e"]](data["v"])
     if "!date" in data:
         return dt.date.fromisoformat(data["!date"])
-    if "!t" in data:
-        return tuple(decode(item) for item in data["!t"])
     if "!fs" in data:
-        return frozenset(decode(item) for item in data["!fs"])
+        return frozenset(data["!fs"])
     if "!m" in data:
-        return {decode(key): decode(item) for key, item in data["!m"]}
+        return dict(data["!m"])
     if "!mp" in data:
-        return MappingProxyType({decode(key): decode(item) for key, item in data["!mp"]})
+        return MappingProxyType(dict(data["!mp"]))
     raise ValueError(f"not a cache tag: {sorted(data)}")
+
+
+def decode(data: Any) -> Any:  # noqa: ANN401 - any JSON data
+    """The objects :func:`encode` wrote, from JSON data already parsed (see :func:`_rebuild`).
+
+    :func:`read_cache` rebuilds them while parsing instead (``object_hook``), one pass fewer.
+    """
+    if isinstance(data, list):
+        return [decode(item) for item in data]
+    if isinstance(data, dict):
+        return _rebuild({key: decode(item) for key, item in data.items()})
+    return data
 
 
 def _data_folder() -> str:
@@ -235,18 +254,30 @@ def source_digests(folder: str | None = None) -> dict[str, str]:
     Every file of the data folder but the caches themselves: a change to any of them makes every
     cache stale, whichever files a methodology reads. Paths use ``/`` on every system.
     """
-    root = _data_folder() if folder is None else folder
     digests: dict[str, str] = {}
-    for here, folders, files in os.walk(root):
-        folders[:] = sorted(f for f in folders if not f.startswith(("_", ".")))
-        for file_name in sorted(files):
-            if file_name.endswith(_SUFFIX) or file_name.startswith("."):
-                continue
-            path = os.path.join(here, file_name)  # noqa: PTH118
-            with open(path, "rb") as data_file:  # noqa: PTH123
-                digest = sha256_hex(data_file.read())
-            digests[os.path.relpath(path, root).replace(os.sep, "/")] = digest
+    _digest_folder(_data_folder() if folder is None else folder, "", digests)
     return digests
+
+
+def _digest_folder(folder: str, prefix: str, digests: dict[str, str]) -> None:
+    """Add the digests of ``folder``'s files, then of its folders', each in name order.
+
+    The order :func:`os.walk` gives, from one :func:`os.scandir` per folder (the entries know
+    whether they are folders, and their paths under ``data/`` are built as they are found).
+    """
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir():
+            if not name.startswith(("_", ".")):
+                folders.append(entry)
+        elif not name.endswith(_SUFFIX) and not name.startswith("."):
+            with open(entry.path, "rb") as data_file:  # noqa: PTH123
+                digests[prefix + name] = sha256_hex(data_file.read())
+    for entry in folders:
+        _digest_folder(entry.path, f"{prefix}{entry.name}/", digests)
 
 
 def _stale(recorded: object, now: dict[str, str]) -> str:
@@ -290,9 +321,10 @@ def read_cache(  # noqa: PLR0911 - one way out per reason the cache is not used
     if data.get("methodology_sha256") != sha256_hex(payload):
         return "its objects are not the ones it was written with (their SHA-256 differs)"
     try:
-        methodology = decode(json.loads(payload))
-    # ArithmeticError: a damaged number (decimal.InvalidOperation); AttributeError: arguments
-    # that are not a mapping; RecursionError: nesting deeper than any methodology's.
+        methodology = json.loads(payload, object_hook=_rebuild)
+    # ArithmeticError: a damaged number (decimal.InvalidOperation); TypeError and
+    # AttributeError: arguments a constructor or converter cannot take; RecursionError: nesting
+    # deeper than any methodology's.
     except (
         KeyError,
         TypeError,

@@ -18,8 +18,8 @@ import attrs
 
 from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import (
-    IDENTIFIER,
     code,
+    identifier,
     not_blank as _not_blank,
     optional_date,
     string_tuple as _strings,
@@ -64,7 +64,7 @@ _id = code("D1-PRC-01", "an id")
 
 
 def _kind(_instance: object, _attribute: object, value: str) -> None:
-    if not IDENTIFIER.match(value):
+    if not identifier().match(value):
         raise ValueError(
             f"kind: {value!r} is not a kind such as 'day_one', 'future_aspiration' or "
             "'contractual' (lower-case letters, digits and _)"

@@ -10,6 +10,7 @@ many problems (loading a file, validating a framework) carry them all in :attr:`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -31,9 +32,18 @@ __all__ = [
     "readable_location",
 ]
 
-_INDEX = re.compile(r"\[(\d+)\]")
-#: A key path with an index inside a message ("first used at themes[0].code").
-_PATH = re.compile(r"\b[a-z_]+\[\d+\](?:\.[a-z_]+(?:\[\d+\])*)*")
+
+# The patterns compile on first use: only a problem being shown reads them.
+@functools.cache
+def _index() -> re.Pattern[str]:
+    """An index in a key path (``[0]``)."""
+    return re.compile(r"\[(\d+)\]")
+
+
+@functools.cache
+def _path() -> re.Pattern[str]:
+    """A key path with an index inside a message ("first used at themes[0].code")."""
+    return re.compile(r"\b[a-z_]+\[\d+\](?:\.[a-z_]+(?:\[\d+\])*)*")
 
 
 def readable_location(location: str) -> str:
@@ -57,8 +67,8 @@ def readable_location(location: str) -> str:
         return location
     parts = []
     for part in location.split("."):
-        name = _INDEX.sub("", part)
-        entries = [f"entry {int(found) + 1}" for found in _INDEX.findall(part)]
+        name = _index().sub("", part)
+        entries = [f"entry {int(found) + 1}" for found in _index().findall(part)]
         if entries:
             parts.append(" ".join([name, *entries]).strip())
         else:
@@ -103,7 +113,7 @@ class Problem:
         "deliveries entry 2, key role: unknown role 'wizard'"
         """
         where = readable_location(self.location)
-        message = _PATH.sub(lambda found: readable_location(found[0]), self.message)
+        message = _path().sub(lambda found: readable_location(found[0]), self.message)
         return f"{where}: {message}" if where else message
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import decimal
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -26,9 +27,17 @@ from socialvalue.exceptions import CurrencyMismatchError
 
 __all__ = ["Money", "RoundingMode", "sum_money"]
 
-_LOCALE_SPEC = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
-# A fixed-point spec for the amount alone: [[fill]align][sign][z][#][0][width][,|_][.places]f
-_NUMBER_SPEC = re.compile(r"^(?P<head>(?:.?[<>=^])?[+\- ]?z?#?0?\d*[,_]?)(?:\.(?P<places>\d+))?f$")
+
+# The format specs' patterns compile on first use (the first f"{money:...}").
+@functools.cache
+def _locale_spec() -> re.Pattern[str]:
+    return re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+
+
+@functools.cache
+def _number_spec() -> re.Pattern[str]:
+    """A fixed-point spec for the amount: ``[[fill]align][sign][z][#][0][width][,|_][.places]f``."""
+    return re.compile(r"^(?P<head>(?:.?[<>=^])?[+\- ]?z?#?0?\d*[,_]?)(?:\.(?P<places>\d+))?f$")
 
 
 class RoundingMode(enum.Enum):
@@ -266,9 +275,9 @@ class Money:
         """
         if not spec:
             return str(self)
-        if _LOCALE_SPEC.match(spec):
+        if _locale_spec().match(spec):
             return display_money(self.amount, self.currency, locale=spec)
-        found = _NUMBER_SPEC.match(spec)
+        found = _number_spec().match(spec)
         if found is None:
             raise ValueError(
                 f"Money format spec {spec!r}: use '', a locale such as 'cy_GB', "

@@ -155,7 +155,9 @@ class _Span:
         return self.label
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+@functools.cache  # compiled on first use: dates from data are read as dates, not text
+def _iso_date() -> re.Pattern[str]:
+    return re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _plain_date(value: object) -> dt.date:
@@ -165,7 +167,7 @@ def _plain_date(value: object) -> dt.date:
         return check_day(value)
     if isinstance(value, str):
         text = value.strip()
-        if not _ISO_DATE.fullmatch(text):
+        if not _iso_date().fullmatch(text):
             raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
         try:
             day = dt.date.fromisoformat(text)

@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,13 +27,18 @@ from socialvalue._decimal import bounded_decimal
 from socialvalue._fields import not_blank as _not_blank, price_year, string_tuple as _str_tuple
 from socialvalue._limits import check_day
 from socialvalue._methods import model_eq, model_hash, model_repr
-from socialvalue._phrases import Phrase, english, phrase
 from socialvalue.exceptions import Problem, SocialValueError, UnknownCodeError, ValidationError
 from socialvalue.framework import Framework, ValuationKind, ValueType
 from socialvalue.money import Money
 from socialvalue.periods import AnyPeriod, CalendarYear, FinancialYear
 from socialvalue.provenance import Source, Verification
 from socialvalue.units import unit_code
+
+if TYPE_CHECKING:
+    from socialvalue._phrases import Phrase
+
+# The phrases (socialvalue._phrases) are imported where a lookup is described or missed: building
+# a registry needs none, and importing them is about 0.6 ms of a first default_methodology().
 
 __all__ = [
     "DEFAULT_GEOGRAPHIES",
@@ -267,10 +272,14 @@ class ProxyLookup:
         >>> print(hit.describe())  # doctest: +ELLIPSIS
         LCR-ENV-2 on 2024-06-01: 268.97 GBP per tco2e (2022 prices), UK, valid ...
         """
+        from socialvalue._phrases import english  # noqa: PLC0415 - see the module's imports
+
         return english(self.phrase())
 
     def phrase(self) -> Phrase:
         """What :meth:`describe` says, as data: a catalogue message and its values."""
+        from socialvalue._phrases import phrase  # noqa: PLC0415 - see the module's imports
+
         return phrase(
             "proxy",
             measure=self.value.measure,
@@ -649,6 +658,8 @@ class RegistryStack:
             if carried is not None:
                 return carried
         said = self._miss(measure, label, geography, chain)
+        from socialvalue._phrases import english  # noqa: PLC0415 - see the module's imports
+
         raise NoProxyValueError(english(said), phrase=said)
 
     def _carry_forward(  # noqa: PLR0913 - the lookup's own arguments
@@ -682,6 +693,8 @@ class RegistryStack:
         return None
 
     def _miss(self, measure: str, label: str, geography: str, chain: tuple[str, ...]) -> Phrase:
+        from socialvalue._phrases import phrase  # noqa: PLC0415 - see the module's imports
+
         ids = ", ".join(layer.id for layer in self.layers)
         if measure not in self.measures():
             # No "did you mean": a measure is checked against the framework before valuation,

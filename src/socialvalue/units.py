@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 import attrs
 
-from socialvalue._fields import CURRENCY, IDENTIFIER, not_blank as _not_blank
+from socialvalue._fields import CURRENCY, identifier, not_blank as _not_blank
 from socialvalue._methods import model_eq, model_hash, model_repr
 from socialvalue.exceptions import UnknownCodeError
 
@@ -34,7 +34,7 @@ class UnitKind(enum.Enum):
 
 
 def _check_code(_instance: object, _attribute: object, value: str) -> None:
-    if not IDENTIFIER.match(value):
+    if not identifier().match(value):
         raise ValueError(
             f"code: {value!r} is not a unit code (lower-case letters, digits and '_', "
             "starting with a letter, e.g. 'fte_year')"
