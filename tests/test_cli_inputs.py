@@ -380,3 +380,41 @@ def test_a_report_of_a_csv_valued_in_the_engine_is_the_report_of_its_deliveries(
     assert "invoice 7" in annex  # evidence of a valued group, in the appendix
     out = capsys.readouterr().out
     assert out.count("wrote ") == 2
+
+
+#: A quantity the import rules accept (at most 15 digits before the point and 20 after) but
+#: the engine cannot sum exactly (more than 18 digits in all).
+LONG_QUANTITY_RETURNS = (
+    "measure,quantity,period,evidence\n"
+    "LCR-COM-1,1234567890.123456789,2024/25 Q1,timesheets\n"
+    "LCR-COM-1,5,2024/25 Q1,invoice 7\n"
+    "LCR-ENV-2,12.5,2024/25 Q2,\n"
+)
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_a_quantity_the_import_accepts_but_the_engine_cannot_sum_is_valued_as_objects(
+    tmp_path, monkeypatch, capsys, command
+):
+    """``report returns.csv`` and ``value returns.csv`` ended in an AssertionError traceback
+    ("rows accepted on import were rejected when valued") when a row the import rules accept
+    had more digits than the engine sums exactly (19 here): they value the deliveries instead,
+    and say and write what the object path does."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    Path("returns.csv").write_text(LONG_QUANTITY_RETURNS, encoding="utf-8")
+    outputs = {}
+    for path in ("engine", "objects"):
+        Path(path).mkdir()
+        if path == "objects":
+            monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+        arguments = ["-o", f"{path}/report.html"] if command == "report" else []
+        assert main([command, "returns.csv", *arguments]) == 0
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        outputs[path] = captured.out.replace(path, "")
+    assert outputs["engine"] == outputs["objects"]
+    written = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
+    for name in written:
+        assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes()

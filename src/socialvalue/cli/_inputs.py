@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from socialvalue._display import DEFAULT_LOCALE
-from socialvalue.batch import ValuationBatch
+from socialvalue.batch import ValuationBatch, value_many
 from socialvalue.deliveries import Delivery, DeliverySet
 from socialvalue.exceptions import MissingExtraError, Problem
 from socialvalue.framework import Framework
@@ -291,18 +291,19 @@ def value_rows(  # noqa: PLR0913 - the read, and keyword-only options to value i
 ) -> tuple[ValuationBatch, list[str]]:
     """Value a frame read (unvalued groups reported, as ``value`` does); the notes to print.
 
-    A CSV file's rows were checked with the import rules, so
-    :func:`~socialvalue.frames.value_frame` rejects none of them (if it did, that would be a
-    fault here, and it is raised); a Parquet file's rows are checked as they are valued, and
-    its rejected rows summarised (and written with ``--rejected``).
+    A CSV file's rows were checked with the import rules; the few
+    :func:`~socialvalue.frames.value_frame` cannot sum exactly (a quantity of more than 18
+    digits, which the import rules accept) send the file to ``value_many`` on its deliveries.
+    A Parquet file's rows are checked as they are valued, and its rejected rows summarised
+    (and written with ``--rejected``).
     """
     from socialvalue.frames import value_frame  # noqa: PLC0415 - the frames extra
 
     result = value_frame(read.frame, methodology, by=by, index="row", unvalued="report")
     if read.checked:
-        if result.rejected:  # pragma: no cover - the import rules accepted every row
-            problem = result.rejected[0].problems[0]
-            raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
+        if result.rejected:  # accepted on import, but more digits than the engine sums exactly
+            batch = value_many(read.deliveries.deliveries, methodology, by=by, unvalued="report")
+            return batch, list(read.notes)
         return result.batch, list(read.notes)
     notes = _rejected_notes(path, result.rejected, methodology.framework, rejected_to, language)
     return result.batch, notes
