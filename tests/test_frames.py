@@ -670,3 +670,16 @@ def test_an_evidence_column_of_numbers_is_refused_in_words_not_a_traceback(engin
         value_frame(frame, METHODOLOGY, by=("role", "project"), evidence=True)
     # without evidence=True the column is not read
     assert value_frame(frame, METHODOLOGY).batch.count == 2
+
+
+def test_evidence_without_a_frame_batch_is_refused_not_put_on_other_groups():
+    """build_report(deliveries, evidence=...) without ``batch`` put the given references on
+    the groups value_many made of the deliveries, in place of the deliveries' own, whenever
+    the counts agreed: evidence is for a frame's batch, and is refused without one."""
+    from socialvalue.report import build_report
+
+    deliveries = [
+        sv.Delivery(measure="LCR-COM-1", quantity="2", period="2022/23", evidence=["payroll"])
+    ]
+    with pytest.raises(ValueError, match=r"^evidence: .*batch="):
+        build_report(deliveries, METHODOLOGY, evidence=[("forged",)], **HEADING)
