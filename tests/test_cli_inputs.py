@@ -418,3 +418,30 @@ def test_a_quantity_the_import_accepts_but_the_engine_cannot_sum_is_valued_as_ob
     written = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
     for name in written:
         assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes()
+
+
+def test_a_quantity_of_minus_zero_is_reported_as_zero_on_both_paths(tmp_path, monkeypatch, capsys):
+    """A lone row of quantity ``-0`` (accepted: it is not below zero) was reported as ``-0``
+    with ``-0.00`` of value from its delivery, and as ``0`` and ``0.00`` from the engine's
+    sums, so the two paths' files differed: -0 is read as 0."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    Path("returns.csv").write_text(
+        "measure,quantity,period\nLCR-COM-1,-0,2024/25\nLCR-ENV-2,3,2024/25 Q1\n",
+        encoding="utf-8",
+    )
+    for path in ("engine", "objects"):
+        Path(path).mkdir()
+        if path == "objects":
+            monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+        assert main(["report", "returns.csv", "-o", f"{path}/report.html"]) == 0
+    capsys.readouterr()
+    written = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
+    for name in written:
+        assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes()
+    workings = (Path("objects") / "report-annex-data" / "workings.csv").read_text()
+    assert "-0" not in workings
+    assert not sv.Delivery(
+        measure="LCR-COM-1", quantity="-0.0", period="2024/25"
+    ).quantity.is_signed()
