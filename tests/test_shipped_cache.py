@@ -238,3 +238,23 @@ def test_the_fast_path_imports_neither_hashlib_nor_the_io_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] True"
+
+
+def test_the_shipped_data_is_checked_out_byte_for_byte() -> None:
+    """The cache records each shipped data file's SHA-256, so a checkout that turns line
+    endings into CRLF (Git for Windows' default, core.autocrlf=true) made every cache stale and
+    default_methodology() raise in a source checkout: git must not convert them."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / ".git").exists():  # pragma: no cover - an sdist has no git attributes
+        pytest.skip("not a git checkout")
+    data = root / "src" / "socialvalue" / "data"
+    paths = [str(path.relative_to(root)) for path in sorted(data.rglob("*")) if path.is_file()]
+    found = subprocess.run(
+        ["git", "check-attr", "text", "--", *paths],  # noqa: S607 - git from PATH
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert len(found) == len(paths)
+    assert all(line.endswith(": text: unset") for line in found), found[:3]
