@@ -445,3 +445,37 @@ def test_a_quantity_of_minus_zero_is_reported_as_zero_on_both_paths(tmp_path, mo
     assert not sv.Delivery(
         measure="LCR-COM-1", quantity="-0.0", period="2024/25"
     ).quantity.is_signed()
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_an_overlap_warning_is_one_line_not_python_s_warning_with_its_source(
+    tmp_path, monkeypatch, capsys, command
+):
+    """Under a methodology whose overlap_policy is 'warn' (the default of a methodology that
+    names none), overlapping returns printed Python's warning: the path of a module of the
+    package and its line number, then a line of its source code. The command says it in one
+    line, as it says an error."""
+    import warnings
+
+    monkeypatch.chdir(tmp_path)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "warn"'
+        ),
+        encoding="utf-8",
+    )
+    Path("returns.csv").write_text(
+        "measure,quantity,period,project\n"
+        "LCR-ENV-2,3,2024/25 Q1,Fleet\n"
+        "LCR-ENV-1,4,2024/25 Q1,Fleet\n",
+        encoding="utf-8",
+    )
+    arguments = ["-o", "report.html", "--no-commitments"] if command == "report" else []
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
+    err = capsys.readouterr().err
+    assert "warning: 1 deliveries overlap others in the same project" in err
+    assert ".py:" not in err
+    assert "OverlapWarning" not in err
