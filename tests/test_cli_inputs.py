@@ -479,3 +479,79 @@ def test_an_overlap_warning_is_one_line_not_python_s_warning_with_its_source(
     assert "warning: 1 deliveries overlap others in the same project" in err
     assert ".py:" not in err
     assert "OverlapWarning" not in err
+
+
+@pytest.mark.parametrize(("suffix", "word"), [(".csv", "row"), (".jsonl", "line")])
+def test_an_overlap_refused_in_a_returns_file_names_its_row_not_its_entry(
+    tmp_path, monkeypatch, capsys, suffix, word
+):
+    """Under overlap_policy 'raise', a returns file valued from its deliveries (an XLSX, JSON
+    Lines, or a CSV without the engine) named the overlapping row as "entry 2" — the second
+    accepted delivery, not a place in the file — where the engine says "row 4". Both name the
+    file's row (a JSON Lines file's line)."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "raise"'
+        ),
+        encoding="utf-8",
+    )
+    rows = [
+        ("LCR-XXX", "1"),  # rejected: the accepted rows are not the file's
+        ("LCR-ENV-2", "3"),
+        ("LCR-ENV-1", "4"),
+    ]
+    if suffix == ".csv":
+        text = "measure,quantity,period,project\n" + "".join(
+            f"{m},{q},2024/25 Q1,Fleet\n" for m, q in rows
+        )
+    else:
+        text = "".join(
+            json.dumps({"measure": m, "quantity": q, "period": "2024/25 Q1", "project": "Fleet"})
+            + "\n"
+            for m, q in rows
+        )
+    Path(f"returns{suffix}").write_text(text, encoding="utf-8")
+    for command in (["report", "-o", "report.html"], ["value"]):
+        assert (
+            main([command[0], f"returns{suffix}", "--methodology", "ours.toml", *command[1:]]) == 1
+        )
+        err = capsys.readouterr().err
+        last = 4 if suffix == ".csv" else 3
+        assert f"{word} {last}: LCR-ENV-1 overlaps LCR-ENV-2" in err, err
+        assert "entry" not in err
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_a_csv_valued_from_its_deliveries_after_the_engine_warns_once(
+    tmp_path, monkeypatch, capsys, command
+):
+    """A CSV the engine cannot sum (a quantity of 19 digits) is valued again from its
+    deliveries: an overlap warning was then printed twice, once by each valuation."""
+    import warnings
+
+    monkeypatch.chdir(tmp_path)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "warn"'
+        ),
+        encoding="utf-8",
+    )
+    Path("returns.csv").write_text(
+        "measure,quantity,period,project\n"
+        "LCR-ENV-2,3,2024/25 Q1,Fleet\n"
+        "LCR-ENV-1,4,2024/25 Q1,Fleet\n"
+        "LCR-COM-1,1234567890.123456789,2024/25 Q1,Parks\n",
+        encoding="utf-8",
+    )
+    arguments = ["-o", "report.html", "--no-commitments"] if command == "report" else []
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: 1 deliveries overlap others") == 1, err
