@@ -380,3 +380,178 @@ def test_a_report_of_a_csv_valued_in_the_engine_is_the_report_of_its_deliveries(
     assert "invoice 7" in annex  # evidence of a valued group, in the appendix
     out = capsys.readouterr().out
     assert out.count("wrote ") == 2
+
+
+#: A quantity the import rules accept (at most 15 digits before the point and 20 after) but
+#: the engine cannot sum exactly (more than 18 digits in all).
+LONG_QUANTITY_RETURNS = (
+    "measure,quantity,period,evidence\n"
+    "LCR-COM-1,1234567890.123456789,2024/25 Q1,timesheets\n"
+    "LCR-COM-1,5,2024/25 Q1,invoice 7\n"
+    "LCR-ENV-2,12.5,2024/25 Q2,\n"
+)
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_a_quantity_the_import_accepts_but_the_engine_cannot_sum_is_valued_as_objects(
+    tmp_path, monkeypatch, capsys, command
+):
+    """``report returns.csv`` and ``value returns.csv`` ended in an AssertionError traceback
+    ("rows accepted on import were rejected when valued") when a row the import rules accept
+    had more digits than the engine sums exactly (19 here): they value the deliveries instead,
+    and say and write what the object path does."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    Path("returns.csv").write_text(LONG_QUANTITY_RETURNS, encoding="utf-8")
+    outputs = {}
+    for path in ("engine", "objects"):
+        Path(path).mkdir()
+        if path == "objects":
+            monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+        arguments = ["-o", f"{path}/report.html"] if command == "report" else []
+        assert main([command, "returns.csv", *arguments]) == 0
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        outputs[path] = captured.out.replace(path, "")
+    assert outputs["engine"] == outputs["objects"]
+    written = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
+    for name in written:
+        assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes()
+
+
+def test_a_quantity_of_minus_zero_is_reported_as_zero_on_both_paths(tmp_path, monkeypatch, capsys):
+    """A lone row of quantity ``-0`` (accepted: it is not below zero) was reported as ``-0``
+    with ``-0.00`` of value from its delivery, and as ``0`` and ``0.00`` from the engine's
+    sums, so the two paths' files differed: -0 is read as 0."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    Path("returns.csv").write_text(
+        "measure,quantity,period\nLCR-COM-1,-0,2024/25\nLCR-ENV-2,3,2024/25 Q1\n",
+        encoding="utf-8",
+    )
+    for path in ("engine", "objects"):
+        Path(path).mkdir()
+        if path == "objects":
+            monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+        assert main(["report", "returns.csv", "-o", f"{path}/report.html"]) == 0
+    capsys.readouterr()
+    written = sorted(p.relative_to("engine") for p in Path("engine").rglob("*") if p.is_file())
+    for name in written:
+        assert (Path("engine") / name).read_bytes() == (Path("objects") / name).read_bytes()
+    workings = (Path("objects") / "report-annex-data" / "workings.csv").read_text()
+    assert "-0" not in workings
+    assert not sv.Delivery(
+        measure="LCR-COM-1", quantity="-0.0", period="2024/25"
+    ).quantity.is_signed()
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_an_overlap_warning_is_one_line_not_python_s_warning_with_its_source(
+    tmp_path, monkeypatch, capsys, command
+):
+    """Under a methodology whose overlap_policy is 'warn' (the default of a methodology that
+    names none), overlapping returns printed Python's warning: the path of a module of the
+    package and its line number, then a line of its source code. The command says it in one
+    line, as it says an error."""
+    import warnings
+
+    monkeypatch.chdir(tmp_path)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "warn"'
+        ),
+        encoding="utf-8",
+    )
+    Path("returns.csv").write_text(
+        "measure,quantity,period,project\n"
+        "LCR-ENV-2,3,2024/25 Q1,Fleet\n"
+        "LCR-ENV-1,4,2024/25 Q1,Fleet\n",
+        encoding="utf-8",
+    )
+    arguments = ["-o", "report.html", "--no-commitments"] if command == "report" else []
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
+    err = capsys.readouterr().err
+    assert "warning: 1 deliveries overlap others in the same project" in err
+    assert ".py:" not in err
+    assert "OverlapWarning" not in err
+
+
+@pytest.mark.parametrize(("suffix", "word"), [(".csv", "row"), (".jsonl", "line")])
+def test_an_overlap_refused_in_a_returns_file_names_its_row_not_its_entry(
+    tmp_path, monkeypatch, capsys, suffix, word
+):
+    """Under overlap_policy 'raise', a returns file valued from its deliveries (an XLSX, JSON
+    Lines, or a CSV without the engine) named the overlapping row as "entry 2" — the second
+    accepted delivery, not a place in the file — where the engine says "row 4". Both name the
+    file's row (a JSON Lines file's line)."""
+    from socialvalue.cli import _inputs
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(_inputs, "read_frame", lambda *_args, **_kwargs: None)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "raise"'
+        ),
+        encoding="utf-8",
+    )
+    rows = [
+        ("LCR-XXX", "1"),  # rejected: the accepted rows are not the file's
+        ("LCR-ENV-2", "3"),
+        ("LCR-ENV-1", "4"),
+    ]
+    if suffix == ".csv":
+        text = "measure,quantity,period,project\n" + "".join(
+            f"{m},{q},2024/25 Q1,Fleet\n" for m, q in rows
+        )
+    else:
+        text = "".join(
+            json.dumps({"measure": m, "quantity": q, "period": "2024/25 Q1", "project": "Fleet"})
+            + "\n"
+            for m, q in rows
+        )
+    Path(f"returns{suffix}").write_text(text, encoding="utf-8")
+    for command in (["report", "-o", "report.html"], ["value"]):
+        assert (
+            main([command[0], f"returns{suffix}", "--methodology", "ours.toml", *command[1:]]) == 1
+        )
+        err = capsys.readouterr().err
+        last = 4 if suffix == ".csv" else 3
+        assert f"{word} {last}: LCR-ENV-1 overlaps LCR-ENV-2" in err, err
+        assert "entry" not in err
+
+
+@pytest.mark.parametrize("command", ["report", "value"])
+def test_a_csv_valued_from_its_deliveries_after_the_engine_warns_once(
+    tmp_path, monkeypatch, capsys, command
+):
+    """A CSV the engine cannot sum (a quantity of 19 digits) is valued again from its
+    deliveries: an overlap warning was then printed twice, once by each valuation."""
+    import warnings
+
+    monkeypatch.chdir(tmp_path)
+    shipped = Path(sv.__file__).parent / "data" / "methodologies" / "lcrca-default.toml"
+    Path("ours.toml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'overlap_policy = "exclude_second"', 'overlap_policy = "warn"'
+        ),
+        encoding="utf-8",
+    )
+    Path("returns.csv").write_text(
+        "measure,quantity,period,project\n"
+        "LCR-ENV-2,3,2024/25 Q1,Fleet\n"
+        "LCR-ENV-1,4,2024/25 Q1,Fleet\n"
+        "LCR-COM-1,1234567890.123456789,2024/25 Q1,Parks\n",
+        encoding="utf-8",
+    )
+    arguments = ["-o", "report.html", "--no-commitments"] if command == "report" else []
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: 1 deliveries overlap others") == 1, err

@@ -625,3 +625,61 @@ def test_list_cells_of_a_frame_are_read_as_the_returns_reader_reads_them():
     )
     [delivery] = deliveries_from_frame(frame).accepted
     assert delivery.evidence == split_lines(cell) == ("timesheets Q1", "  invoice 7 ")
+
+
+def test_list_cells_with_nulls_or_blank_items_skip_them_as_blank_lines_are_skipped():
+    """A list cell's null item became the text 'None' (and a blank item an empty reference):
+    items are kept as written, and the null and blank ones skipped, as a text cell's blank
+    lines are; value_frame's evidence is the same."""
+    frame = pl.DataFrame(
+        {
+            "measure": ["LCR-COM-1", "LCR-COM-1"],
+            "quantity": ["2", "3"],
+            "period": ["2022/23", "2022/23"],
+            "evidence": [["timesheets", None, "", "  "], [" invoice 7 "]],
+            "tags": [[None, "commitment:K1"], None],
+        }
+    )
+    first, second = deliveries_from_frame(frame).accepted
+    assert first.evidence == ("timesheets",)
+    assert first.tags == ("commitment:K1",)
+    assert second.evidence == (" invoice 7 ",)
+    valued = value_frame(frame, METHODOLOGY, by=("role", "project"), evidence=True)
+    assert valued.evidence == (("timesheets", " invoice 7 "),)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_an_evidence_column_of_numbers_is_refused_in_words_not_a_traceback(engine):
+    """An evidence column of integers raised "TypeError: 'int' object is not iterable" from
+    deep inside deliveries_from_frame (so `socialvalue report x.parquet` and `import` ended in
+    a traceback) and from value_frame(..., evidence=True): the row is rejected, saying what the
+    column must hold; value_frame raises saying so."""
+    data = {
+        "measure": ["LCR-COM-1", "LCR-COM-1"],
+        "quantity": ["2", "3"],
+        "period": ["2022/23", "2022/23"],
+        "evidence": [7, 8],
+    }
+    frame = pl.DataFrame(data) if engine == "polars" else pd.DataFrame(data)
+    read = deliveries_from_frame(frame)
+    assert read.accepted == ()
+    [problem, *_] = read.rejected[0].problems
+    assert problem.location == "row 0, column evidence"
+    assert "expected text (one item a line) or a list of text, got 7 (int)" in problem.message
+    with pytest.raises(TypeError, match=r"^evidence: expected text .* got 7 \(int\)"):
+        value_frame(frame, METHODOLOGY, by=("role", "project"), evidence=True)
+    # without evidence=True the column is not read
+    assert value_frame(frame, METHODOLOGY).batch.count == 2
+
+
+def test_evidence_without_a_frame_batch_is_refused_not_put_on_other_groups():
+    """build_report(deliveries, evidence=...) without ``batch`` put the given references on
+    the groups value_many made of the deliveries, in place of the deliveries' own, whenever
+    the counts agreed: evidence is for a frame's batch, and is refused without one."""
+    from socialvalue.report import build_report
+
+    deliveries = [
+        sv.Delivery(measure="LCR-COM-1", quantity="2", period="2022/23", evidence=["payroll"])
+    ]
+    with pytest.raises(ValueError, match=r"^evidence: .*batch="):
+        build_report(deliveries, METHODOLOGY, evidence=[("forged",)], **HEADING)

@@ -238,3 +238,48 @@ def test_the_fast_path_imports_neither_hashlib_nor_the_io_layer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] True"
+
+
+def test_the_shipped_data_is_checked_out_byte_for_byte() -> None:
+    """The cache records each shipped data file's SHA-256, so a checkout that turns line
+    endings into CRLF (Git for Windows' default, core.autocrlf=true) made every cache stale and
+    default_methodology() raise in a source checkout: git must not convert them."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / ".git").exists():  # pragma: no cover - an sdist has no git attributes
+        pytest.skip("not a git checkout")
+    data = root / "src" / "socialvalue" / "data"
+    paths = [str(path.relative_to(root)) for path in sorted(data.rglob("*")) if path.is_file()]
+    found = subprocess.run(
+        ["git", "check-attr", "text", "--", *paths],  # noqa: S607 - git from PATH
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert len(found) == len(paths)
+    assert all(line.endswith(": text: unset") for line in found), found[:3]
+
+
+def test_files_in_a_folder_linked_into_the_data_are_digested_and_a_loop_is_a_reason(
+    tmp_path: Path,
+) -> None:
+    """os.scandir follows a linked folder where os.walk (before) skipped it: a file read
+    through the link is digested, so an edit to it makes the cache stale instead of being used
+    silently; a link looping back is a reason the cache is not used, never a traceback."""
+    folder = _copy_of_the_shipped_data(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "extra.toml").write_text("a = 1\n", encoding="utf-8")
+    try:
+        (folder / "linked").symlink_to(outside, target_is_directory=True)
+    except OSError:  # pragma: no cover - no symbolic links here
+        pytest.skip("no symbolic links on this system")
+    assert "linked/extra.toml" in source_digests(str(folder))
+    assert "linked/extra.toml" in str(
+        _shipped_cache.read_cache("lcrca-default", data_folder=str(folder))
+    )
+    (folder / "linked").unlink()
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    found = _shipped_cache.read_cache("lcrca-default", data_folder=str(folder))
+    assert isinstance(found, str)
+    assert found.startswith("the shipped data cannot be read")

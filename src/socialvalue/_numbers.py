@@ -61,12 +61,20 @@ def parse_number(text: str, *, prefix: str = "") -> Decimal:
 def _grouped_hint(body: str) -> str:
     """What to write instead of a number with group separators (only returns files read them).
 
+    One comma and no point may be a decimal comma (``1,500`` is one and a half in de_DE), so
+    that shape is given both ways; several groups, or a point after them, are grouping.
+
     >>> _grouped_hint("12,000.50"), _grouped_hint("12,00")
     ('; write it without separators, as 12000.50', '')
+    >>> _grouped_hint("1,500")
+    '; write it without separators, as 1500, or with a point if the comma marks decimals, as 1.500'
     """
-    if re.fullmatch(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", body):
-        return f"; write it without separators, as {body.replace(',', '')}"
-    return ""
+    if not re.fullmatch(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", body):
+        return ""
+    hint = f"; write it without separators, as {body.replace(',', '')}"
+    if body.count(",") == 1 and "." not in body:
+        hint += f", or with a point if the comma marks decimals, as {body.replace(',', '.')}"
+    return hint
 
 
 def check_input_size(number: Decimal, *, prefix: str = "") -> Decimal:

@@ -68,7 +68,9 @@ def _status(value: object) -> DeliveryStatus:
 
 
 def _quantity(value: object) -> Decimal:
-    return bounded_decimal(value, what="quantity")
+    number = bounded_decimal(value, what="quantity")
+    # -0 is 0 (not below zero, so no correction): shown and summed as the engine's sums are
+    return number.copy_abs() if number.is_zero() else number
 
 
 @attrs.frozen(kw_only=True)

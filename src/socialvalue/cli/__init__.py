@@ -8,8 +8,9 @@ message with a non-zero exit code, never a traceback: 1 for bad input, 2 for bad
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from socialvalue._extras import require
 
@@ -69,8 +70,37 @@ def _failure(error: Exception) -> int:
     raise error
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
+def _warning_shower(previous: Any) -> Any:  # noqa: ANN401 - warnings.showwarning's type
+    """A ``warnings.showwarning``: the library's own warnings as one line, others as before.
+
+    An overlap under ``overlap_policy = "warn"`` printed Python's form: a module's path, its
+    line number and a line of its source code.
+    """
+
+    def show(  # noqa: PLR0913, PLR0917 - warnings.showwarning's signature
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if category.__module__.split(".")[0] == "socialvalue":
+            print(f"warning: {_one_line(str(message))}", file=file or sys.stderr)
+            return
+        previous(message, category, filename, lineno, file, line)
+
+    return show
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 success, 1 bad input, 2 bad usage)."""
+    with warnings.catch_warnings():  # the library's warnings in one line (restored after)
+        warnings.showwarning = _warning_shower(warnings.showwarning)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one exit per outcome
     try:
         click = require("click", "cli")
         require("rich", "cli")

@@ -323,6 +323,7 @@ def report(
     with the import rules. Without it: the shipped deliveries behind the LCRCA Social Value
     Annual Report 2023, valued with the shipped open methodology.
     """
+    from socialvalue.exceptions import ValidationError
     from socialvalue.io import atomic_write_text
     from socialvalue.report import (
         Formatter,
@@ -365,24 +366,29 @@ def report(
         ),
     )
     parts = _report_parts(read, chosen, promised.commitments)
-    built = build_report(
-        parts.items,
-        chosen,
-        title=title or read.title,
-        authority=authority or authority_of(chosen.framework),
-        period=period_label or parts.label or _period_of(parts.periods),
-        commitments=promised.commitments,
-        updates=promised.updates,
-        assess_on=max((p.end for p in parts.periods), default=None),
-        spotlights=_spotlights_for(spotlights_file, example=deliveries is None),
-        costs=parts.costs,
-        options=ReportOptions(
-            contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
-            contracts_with_value_measure="LCR-PRC-2" if "LCR-PRC-2" in chosen.framework else None,
-        ),
-        batch=parts.batch,
-        evidence=parts.evidence,
-    )
+    try:
+        built = build_report(
+            parts.items,
+            chosen,
+            title=title or read.title,
+            authority=authority or authority_of(chosen.framework),
+            period=period_label or parts.label or _period_of(parts.periods),
+            commitments=promised.commitments,
+            updates=promised.updates,
+            assess_on=max((p.end for p in parts.periods), default=None),
+            spotlights=_spotlights_for(spotlights_file, example=deliveries is None),
+            costs=parts.costs,
+            options=ReportOptions(
+                contracts_measure="LCR-PRC-1" if "LCR-PRC-1" in chosen.framework else None,
+                contracts_with_value_measure="LCR-PRC-2"
+                if "LCR-PRC-2" in chosen.framework
+                else None,
+            ),
+            batch=parts.batch,
+            evidence=parts.evidence,
+        )
+    except ValidationError as error:  # a delivery named by its place among the accepted ones
+        raise read.located(error) from None
     console = _console()
     if target.is_folder:
         try:
@@ -457,26 +463,30 @@ def _report_parts(
     A CSV file read through the columnar path is valued by ``value_frame`` (the same groups,
     totals and evidence as valuing its deliveries); only the rows that could count towards a
     commitment become objects, for tracking (``matchable_measures``, or a commitment tag).
+    A quantity the import rules accept but the engine cannot sum exactly (more than 18
+    digits) sends the file back to its deliveries.
     """
-    if read.frame is None or not read.checked or read.some is None:
+
+    def objects() -> _ReportParts:
         batch = read.deliveries
         items = batch.deliveries
         periods = frozenset(d.period for d in items)
         return _ReportParts(items, periods, batch.period or "", batch.costs)
+
+    if read.frame is None or not read.checked or read.some is None:
+        return objects()
     import polars as pl
 
     from socialvalue._fields import to_period
-    from socialvalue.frames import value_frame
     from socialvalue.report import REPORT_BY
     from socialvalue.tracking import COMMITMENT_TAG, matchable_measures
 
+    from ._inputs import value_checked
+
     frame = read.frame
-    valued = value_frame(
-        frame, methodology, by=REPORT_BY, index="row", unvalued="report", evidence=True
-    )
-    if valued.rejected:  # pragma: no cover - the import rules accepted every row
-        problem = valued.rejected[0].problems[0]
-        raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
+    valued = value_checked(read, methodology, REPORT_BY, evidence=True)
+    if valued is None:  # accepted on import, but more digits than the engine sums exactly
+        return objects()
     could = pl.col("measure").is_in(sorted(matchable_measures(commitments)))
     if "tags" in frame.columns:
         could |= pl.col("tags").str.contains(COMMITMENT_TAG, literal=True).fill_null(value=False)
@@ -534,7 +544,7 @@ def _period_of(periods: Collection[AnyPeriod]) -> str:
 )
 @_progress_option
 @_delimiter_option
-def value(
+def value(  # noqa: PLR0915 - one command, read, value and print in order
     deliveries: str | None,
     methodology: str | None,
     registries: tuple[str, ...],
@@ -557,6 +567,7 @@ def value(
     from socialvalue._decimal import bounded_decimal
     from socialvalue.batch import value_many
     from socialvalue.deliveries import DeliverySet
+    from socialvalue.exceptions import ValidationError
     from socialvalue.money import Money
 
     from ._inputs import read_deliveries, value_rows
@@ -581,25 +592,28 @@ def value(
             progress=shown,
         )
     _something_accepted(read, deliveries)
-    if read.frame is not None and columnar and deliveries is not None:
-        # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
-        batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
-        _print_notes(notes)
-        batch_file = DeliverySet(title=read.title)
-    else:
-        _print_notes(read.notes)
-        batch_file = read.deliveries
-        items = batch_file.deliveries
-        with _progress(no_progress) as shown:
-            batch = value_many(
-                items,
-                chosen,
-                unvalued="raise" if strict else "report",
-                by=by,
-                progress=shown.counter(
-                    "valuing", total=len(items), unit="deliveries", show_from=10_000
-                ),
-            )
+    try:
+        if read.frame is not None and columnar and deliveries is not None:
+            # A CSV or Parquet file read as a frame: valued by value_frame, no object per row.
+            batch, notes = value_rows(read, chosen, by, path=deliveries, rejected_to=rejected)
+            _print_notes(notes)
+            batch_file = DeliverySet(title=read.title)
+        else:
+            _print_notes(read.notes)
+            batch_file = read.deliveries
+            items = batch_file.deliveries
+            with _progress(no_progress) as shown:
+                batch = value_many(
+                    items,
+                    chosen,
+                    unvalued="raise" if strict else "report",
+                    by=by,
+                    progress=shown.counter(
+                        "valuing", total=len(items), unit="deliveries", show_from=10_000
+                    ),
+                )
+    except ValidationError as error:  # a delivery named by its place among the accepted ones
+        raise read.located(error) from None
     policy = chosen.rounding
     if fmt.lower() == "json":
         click.echo(batch_json(batch, chosen, by=by, title=batch_file.title, explain=explain))

@@ -14,15 +14,17 @@ with :func:`~socialvalue.frames.value_frame` without building an object per row.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from socialvalue._display import DEFAULT_LOCALE
-from socialvalue.batch import ValuationBatch
+from socialvalue.batch import ValuationBatch, value_many
 from socialvalue.deliveries import Delivery, DeliverySet
-from socialvalue.exceptions import MissingExtraError, Problem
+from socialvalue.exceptions import MissingExtraError, Problem, ValidationError
 from socialvalue.framework import Framework
 from socialvalue.io import (
     ImportResult,
@@ -78,6 +80,9 @@ class Deliveries:
             were; a Parquet file's are checked by ``value_frame`` as they are valued).
         some: For a checked frame, builds the deliveries of only the rows a polars expression
             selects (in file order); else ``None``.
+        rows: For a returns file, each accepted delivery's row (a JSON Lines file's line), in
+            the order of :attr:`deliveries`, for :meth:`located`; else ``None``.
+        row_word: What :attr:`rows` count: ``"row"`` or ``"line"``.
     """
 
     def __init__(  # noqa: PLR0913 - keyword-only parts of one read
@@ -92,8 +97,12 @@ class Deliveries:
         title: str | None = None,
         checked: bool = True,
         some: Callable[[Any], Sequence[Delivery]] | None = None,
+        rows: Callable[[], Sequence[int]] | Sequence[int] | None = None,
+        row_word: str = "row",
     ) -> None:
         self._deliveries = deliveries
+        self._rows = rows
+        self.row_word = row_word
         self.checked = checked
         self.some = some
         self.title = title if title is not None else getattr(deliveries, "title", "")
@@ -102,6 +111,25 @@ class Deliveries:
         self.problems = tuple(problems)
         self.frame = frame
         self.count = len(deliveries) if isinstance(deliveries, DeliverySet) else count or 0
+
+    def located(self, error: ValidationError) -> ValidationError:
+        """``error`` with a delivery's place (``[2]``, "entry 3") as its row in the file.
+
+        Valuing a returns file's deliveries names a delivery by its place among the accepted
+        ones, which is no place in the file; a delivery set's entries are, and stay.
+        """
+        rows = self._rows() if callable(self._rows) else self._rows
+        if rows is None:
+            return error
+        problems = []
+        for problem in error.problems:
+            found = re.fullmatch(r"\[(\d+)\]", problem.location)
+            if found is None or int(found[1]) >= len(rows):
+                problems.append(problem)
+            else:
+                where = f"{self.row_word} {rows[int(found[1])]}"
+                problems.append(Problem(where, problem.message))
+        return ValidationError(problems, subject=error.subject)
 
     @cached_property
     def deliveries(self) -> DeliverySet:
@@ -162,14 +190,14 @@ def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to re
     if frame and suffix == ".parquet":
         # Checked and valued in one pass by value_frame, which gives the rejected rows.
         table = _parquet_frame(path)
-        return Deliveries(
-            lambda: DeliverySet(
-                title=title, deliveries=read_any_returns(path, framework, locale=locale).accepted
-            ),
-            frame=table,
-            title=title,
-            checked=False,
-        )
+        rows: list[int] = []
+
+        def built() -> DeliverySet:
+            result = read_any_returns(path, framework, locale=locale)
+            rows[:] = result.accepted_rows
+            return DeliverySet(title=title, deliveries=result.accepted)
+
+        return Deliveries(built, frame=table, title=title, checked=False, rows=rows)
     counter = shown.counter(f"reading and checking {Path(path).name}")
     fast = read_frame(path, framework, locale=locale, delimiter=delimiter, progress=counter)
     if fast is not None:
@@ -182,6 +210,7 @@ def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to re
             frame=fast.frame,
             title=title,
             some=fast.deliveries,
+            rows=fast.frame["row"].to_list,
         )
     result = read_any_returns(path, framework, locale=locale, delimiter=delimiter, progress=counter)
     return Deliveries(
@@ -189,6 +218,8 @@ def read_deliveries(  # noqa: PLR0913 - the file, and keyword-only options to re
         notes=_rejected_notes(path, result, framework, rejected_to, language),
         rejected=len(result.rejected),
         problems=result.problems(),
+        rows=result.accepted_rows,
+        row_word="line" if suffix in (".jsonl", ".ndjson") else "row",
     )
 
 
@@ -280,6 +311,32 @@ def _rejected_notes(
     ]
 
 
+def value_checked(
+    read: Deliveries,
+    methodology: Methodology,
+    by: Sequence[str],
+    *,
+    evidence: bool = False,
+) -> Any:  # noqa: ANN401 - a FrameValuation (the frames extra)
+    """``value_frame`` on a CSV file's checked rows, or ``None`` if it cannot take them all.
+
+    The import rules accept a few quantities the engine cannot sum exactly (more than 18
+    digits): then the caller values the deliveries instead, and the warnings the engine gave
+    (an overlap under ``overlap_policy = "warn"``) are dropped, not said twice.
+    """
+    from socialvalue.frames import value_frame  # noqa: PLC0415 - the frames extra
+
+    with warnings.catch_warnings(record=True) as seen:
+        result = value_frame(
+            read.frame, methodology, by=by, index="row", unvalued="report", evidence=evidence
+        )
+    if result.rejected:
+        return None
+    for said in seen:
+        warnings.warn_explicit(said.message, said.category, said.filename, said.lineno)
+    return result
+
+
 def value_rows(  # noqa: PLR0913 - the read, and keyword-only options to value it
     read: Deliveries,
     methodology: Methodology,
@@ -291,19 +348,21 @@ def value_rows(  # noqa: PLR0913 - the read, and keyword-only options to value i
 ) -> tuple[ValuationBatch, list[str]]:
     """Value a frame read (unvalued groups reported, as ``value`` does); the notes to print.
 
-    A CSV file's rows were checked with the import rules, so
-    :func:`~socialvalue.frames.value_frame` rejects none of them (if it did, that would be a
-    fault here, and it is raised); a Parquet file's rows are checked as they are valued, and
-    its rejected rows summarised (and written with ``--rejected``).
+    A CSV file's rows were checked with the import rules; the few
+    :func:`~socialvalue.frames.value_frame` cannot sum exactly (a quantity of more than 18
+    digits, which the import rules accept) send the file to ``value_many`` on its deliveries.
+    A Parquet file's rows are checked as they are valued, and its rejected rows summarised
+    (and written with ``--rejected``).
     """
     from socialvalue.frames import value_frame  # noqa: PLC0415 - the frames extra
 
-    result = value_frame(read.frame, methodology, by=by, index="row", unvalued="report")
     if read.checked:
-        if result.rejected:  # pragma: no cover - the import rules accepted every row
-            problem = result.rejected[0].problems[0]
-            raise AssertionError(f"rows accepted on import were rejected when valued: {problem}")
-        return result.batch, list(read.notes)
+        checked = value_checked(read, methodology, by)
+        if checked is None:  # accepted on import, but more digits than the engine sums exactly
+            batch = value_many(read.deliveries.deliveries, methodology, by=by, unvalued="report")
+            return batch, list(read.notes)
+        return checked.batch, list(read.notes)
+    result = value_frame(read.frame, methodology, by=by, index="row", unvalued="report")
     notes = _rejected_notes(path, result.rejected, methodology.framework, rejected_to, language)
     return result.batch, notes
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, cast
 
@@ -385,15 +385,17 @@ def value_frame(  # noqa: C901, PLR0913, PLR0915 - one pass, in order
             (``"raise"``) or are listed in the batch (``"report"``).
         row_offset: Added to row numbers (2 numbers a file's rows as a spreadsheet does).
         evidence: Also collect each valued group's evidence from an ``evidence`` column (text
-            of one reference a line, or lists), as :attr:`FrameValuation.evidence`: what the
-            group's deliveries' evidence would be, in row order, each reference once.
+            of one reference a line, or lists; null and blank items skipped), as
+            :attr:`FrameValuation.evidence`: what the group's deliveries' evidence would be,
+            in row order, each reference once.
 
     Returns:
         A :class:`FrameValuation`: the batch and the rejected rows; accepted + rejected = rows.
 
     Raises:
         ValueError: a required column is missing, or ``by`` names what cannot be grouped on.
-        TypeError: a quantity column of a type that cannot be read exactly.
+        TypeError: a quantity column of a type that cannot be read exactly; with
+            ``evidence=True``, an evidence cell that is neither text nor a list.
         ValidationError: with ``unvalued="raise"``, every group that could not be valued.
         MissingExtraError: without the ``frames`` extra.
 
@@ -588,12 +590,30 @@ def _evidence(
 _FIELDS = (*OPTIONAL_FIELDS, "id", "note", "evidence", "tags")
 
 
+def _list_cell(field: str, value: object) -> tuple[str, ...]:
+    """A list cell's items: a text's lines (as the returns reader reads them), or a list's.
+
+    A list's items are kept as written, its null and blank items skipped as a text's blank
+    lines are.
+
+    Raises:
+        TypeError: neither text nor a list (a number, say), naming ``field``.
+    """
+    if isinstance(value, str):
+        return split_lines(value)
+    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{field}: expected text (one item a line) or a list of text, got {value!r} "
+            f"({type(value).__name__})"
+        )
+    items = (str(item) for item in value if item is not None)
+    return tuple(item for item in items if item.strip())
+
+
 def _field_value(field: str, value: object) -> object:
     """A cell as the Delivery field wants it: lists from lines of text, plain booleans."""
     if field in ("evidence", "tags"):
-        if isinstance(value, str):
-            return split_lines(value)  # as the returns reader reads a list cell
-        return tuple(str(item) for item in value)  # type: ignore[attr-defined]
+        return _list_cell(field, value)
     if field == "correction":
         return bool(value)  # numpy's bool_ too
     return value
@@ -661,8 +681,12 @@ def deliveries_from_frame(  # noqa: C901, PLR0912, PLR0913, PLR0915 - one pass o
                 if field in ("measure", "period"):
                     problems.append((field, "a value is required"))
                 continue
-            if value is not None:
+            if value is None:
+                continue
+            try:
                 fields[field] = _field_value(field, value)
+            except TypeError as error:  # a list cell that is neither text nor a list
+                problems.append((field, str(error).partition(": ")[2]))
         if not problems:
             try:
                 delivery = Delivery(**fields)  # type: ignore[arg-type]

@@ -802,6 +802,11 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
     framework = methodology.framework
     items = list(deliveries)
     day = generated or dt.datetime.now(tz=dt.UTC).date()
+    if evidence is not None and batch is None:
+        raise ValueError(
+            "evidence: give it with batch= (a frame's batch, whose groups have no member "
+            "deliveries); a report valued from its deliveries lists their own evidence"
+        )
     if batch is None:
         batch = value_many(items, methodology, by=_BY, unvalued="report")
     elif not set(_BY) <= set(batch.by):
