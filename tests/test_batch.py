@@ -348,7 +348,7 @@ def test_the_reasons_name_the_measure_overlapped_and_the_scope():
     with pytest.warns(OverlapWarning) as warned:
         kept = value_many(OVERLAPPING, valuation_methodology(registries=(EMPLOYMENT,)))
     assert str(warned[0].message) == (
-        "1 deliveries overlap others in the same project, contract, period (LCR-EMP-2 / "
+        "1 delivery overlaps another in the same project, contract, period (LCR-EMP-2 / "
         "LCR-EMP-1); counted under overlap_policy 'warn'"
     )
     assert kept.groups[1].reason == (

@@ -476,7 +476,7 @@ def test_an_overlap_warning_is_one_line_not_python_s_warning_with_its_source(
         warnings.simplefilter("default")
         assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
     err = capsys.readouterr().err
-    assert "warning: 1 deliveries overlap others in the same project" in err
+    assert "warning: 1 delivery overlaps another in the same project" in err
     assert ".py:" not in err
     assert "OverlapWarning" not in err
 
@@ -554,4 +554,20 @@ def test_a_csv_valued_from_its_deliveries_after_the_engine_warns_once(
         warnings.simplefilter("default")
         assert main([command, "returns.csv", "--methodology", "ours.toml", *arguments]) == 0
     err = capsys.readouterr().err
-    assert err.count("warning: 1 deliveries overlap others") == 1, err
+    assert err.count("warning: 1 delivery overlaps another") == 1, err
+
+
+def test_a_tab_separated_file_takes_delimiter_tab_and_its_hint_says_so(
+    tmp_path, monkeypatch, capsys
+):
+    """``--delimiter tab`` (or ``\\t``) for a tab-separated file: a tab is hard to type in a
+    shell, and the hint used to print one between quotes."""
+    monkeypatch.chdir(tmp_path)
+    Path("tab.csv").write_text(
+        "measure\tquantity\tperiod\nLCR-COM-1\t5\t2022/23\n", encoding="utf-8"
+    )
+    assert main(["value", "tab.csv"]) == 1
+    assert "give --delimiter tab," in capsys.readouterr().err
+    for typed in ("tab", "TAB", "\\t", "\t"):
+        assert main(["value", "tab.csv", "--delimiter", typed]) == 0
+        assert "Returns from tab.csv: 1 delivery" in capsys.readouterr().out

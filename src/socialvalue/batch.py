@@ -48,7 +48,9 @@ __all__ = [
     "ValuationBatch",
     "classify",
     "counts_in_total",
+    "overlap_message",
     "overlap_pairs",
+    "overlap_warning",
     "value_many",
     "value_type_of",
 ]
@@ -668,21 +670,49 @@ def _overlaps(deliveries: Sequence[Delivery], methodology: Methodology) -> dict[
             [
                 Problem(
                     f"[{index}]",
-                    f"{deliveries[index].measure} overlaps {first} in the same {', '.join(scope)}",
+                    overlap_message(deliveries[index].measure, first, scope),
                 )
                 for index, first in sorted(found.items())
             ],
             subject="overlapping deliveries (overlap_policy = 'raise')",
         )
     if found and methodology.overlap_policy is OverlapPolicy.WARN:
-        pairs = sorted({f"{deliveries[i].measure} / {first}" for i, first in found.items()})
+        pairs = {f"{deliveries[i].measure} / {first}" for i, first in found.items()}
         warnings.warn(
-            f"{len(found)} deliveries overlap others in the same {', '.join(scope)} "
-            f"({'; '.join(pairs)}); counted under overlap_policy 'warn'",
+            overlap_warning(len(found), pairs, scope),
             OverlapWarning,
             stacklevel=3,
         )
     return found
+
+
+def _in_scope(scope: Sequence[str]) -> str:
+    if not scope:
+        return " wherever and whenever delivered (overlap_scope is empty)"
+    return f" in the same {', '.join(scope)}"
+
+
+def overlap_message(measure: str, first: str, scope: Sequence[str]) -> str:
+    """One overlapping delivery, in words (``value_many`` and ``value_frame`` say it alike).
+
+    >>> overlap_message("LCR-COM-3", "LCR-COM-1", ("period", "project"))
+    'LCR-COM-3 overlaps LCR-COM-1 in the same period, project'
+    """
+    return f"{measure} overlaps {first}{_in_scope(scope)}"
+
+
+def overlap_warning(count: int, pairs: Iterable[str], scope: Sequence[str]) -> str:
+    """The warning for overlaps counted under ``overlap_policy = "warn"``.
+
+    >>> print(overlap_warning(1, ["LCR-COM-3 / LCR-COM-1"], ()))  # doctest: +NORMALIZE_WHITESPACE
+    1 delivery overlaps another wherever and whenever delivered (overlap_scope is empty)
+    (LCR-COM-3 / LCR-COM-1); counted under overlap_policy 'warn'
+    """
+    verb = "delivery overlaps another" if count == 1 else "deliveries overlap others"
+    return (
+        f"{count} {verb}{_in_scope(scope)} ({'; '.join(sorted(pairs))}); counted under "
+        "overlap_policy 'warn'"
+    )
 
 
 class _Group:

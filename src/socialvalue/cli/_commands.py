@@ -155,6 +155,8 @@ _DELIMITER = "socialvalue.delimiter"
 
 
 def _keep_delimiter(context: click.Context, _param: click.Parameter, value: str) -> str:
+    if value.lower() in ("tab", "\\t"):  # a tab is hard to type in a shell: its name will do
+        value = "\t"
     context.meta[_DELIMITER] = value
     return value
 
@@ -172,7 +174,7 @@ _delimiter_option = click.option(
     show_default=True,
     expose_value=False,
     callback=_keep_delimiter,
-    help="For a CSV returns file: the character between cells (';' or a tab, say).",
+    help="For a CSV returns file: the character between cells (';', say, or tab).",
 )
 _rejected_option = click.option(
     "--rejected",

@@ -20,7 +20,9 @@ from socialvalue.batch import (
     UnvaluedGroup,
     ValuationBatch,
     classify,
+    overlap_message,
     overlap_pairs,
+    overlap_warning,
     scope_key,
     unvalued_phrase,
     unvalued_reason,
@@ -316,17 +318,16 @@ def _frame_overlaps(
             [
                 Problem(
                     f"row {group.first + row_offset}" if group.first >= 0 else "rows",
-                    f"{sample.measure} overlaps {named} in the same {', '.join(scope)}",
+                    overlap_message(sample.measure, named, scope),
                 )
                 for group, sample, named in sorted(flagged, key=lambda item: item[0].first)
             ],
             subject="overlapping deliveries (overlap_policy = 'raise')",
         )
     if flagged and methodology.overlap_policy is OverlapPolicy.WARN:
-        pairs = sorted({f"{sample.measure} / {named}" for _, sample, named in flagged})
+        pairs = {f"{sample.measure} / {named}" for _, sample, named in flagged}
         warnings.warn(
-            f"{sum(group.count for group, _, _ in flagged)} deliveries overlap others in the "
-            f"same {', '.join(scope)} ({'; '.join(pairs)}); counted under overlap_policy 'warn'",
+            overlap_warning(sum(group.count for group, _, _ in flagged), pairs, scope),
             OverlapWarning,
             stacklevel=3,
         )

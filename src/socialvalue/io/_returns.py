@@ -188,13 +188,14 @@ def check_delimiter(name: str, header: tuple[str, ...], delimiter: str) -> None:
         return
     for other in (",", ";", "\t"):
         if other != delimiter and other in header[0]:
+            typed = "tab" if other == "\t" else shlex.quote(other)  # a tab is hard to type
             raise DataFileError(
                 name,
                 [
                     Problem(
                         "row 1",
                         f"one column heading, {header[0]!r}: the cells seem to be separated by "
-                        f"{other!r}; on the command line give --delimiter {shlex.quote(other)}, "
+                        f"{other!r}; on the command line give --delimiter {typed}, "
                         f"in Python delimiter={other!r}",
                     )
                 ],
