@@ -288,7 +288,7 @@ MIXED_RETURNS = (
 
 MIXED_COMMITMENTS = """\
 schema = "socialvalue/commitments/1"
-title = "Two contracts"
+title = "Commitments on two contracts, and an aspiration"
 
 [[commitments]]
 id = "K1/JOBS"
