@@ -654,3 +654,108 @@ def test_the_overlap_scope_key_is_the_status_and_the_scopes_attributes_but_the_p
         "K",
     )
     assert scope_key(delivery, ("period",)) == delivery.status
+
+
+# --- survivors of the mutation run of 2 December, second session ------------------------------
+
+
+def test_value_many_reports_its_progress_every_10000_deliveries_and_at_the_end():
+    from socialvalue import default_methodology
+
+    items = [Delivery(measure="LCR-COM-1", quantity="1", period="2022/23")] * 25_000
+    seen: list[int] = []
+    batch = value_many(items, default_methodology(), progress=seen.append)
+    assert seen == [10_000, 20_000, 25_000]
+    assert batch.count == 25_000
+    quiet = value_many(items[:10], default_methodology())  # no progress asked: none needed
+    assert quiet.count == 10
+
+
+def test_an_excluded_groups_phrase_says_in_words_what_its_reason_says():
+    """A transfer's reason is a phrase too, so it can be said in Welsh (#17)."""
+    from socialvalue._phrases import english
+
+    batch = value_many(MIXED, TRANSFERS_OUT, unvalued="report")
+    excluded = [group for group in batch.groups if not group.counted]
+    assert excluded
+    for group in excluded:
+        assert group.reason_phrase is not None
+        assert english(group.reason_phrase) == group.reason != ""
+
+
+def _two_partner_framework():
+    """A framework in which LCR-INV-1 may overlap two measures, LCR-ENV-2 and LCR-COM-1."""
+    from socialvalue import Framework, Measure, Outcome, Theme
+
+    def measure(code, *overlaps):
+        return Measure(
+            code=code,
+            title=code,
+            unit="hour",
+            valuation="proxy",
+            value_type="social",
+            overlaps_with=overlaps,
+        )
+
+    return Framework(
+        id="two",
+        title="Two partners",
+        version="1",
+        publisher="Test",
+        licence="MIT",
+        themes=(
+            Theme(
+                code="T",
+                title="T",
+                outcomes=(
+                    Outcome(
+                        code="O",
+                        title="O",
+                        measures=(
+                            measure("LCR-ENV-2"),
+                            measure("LCR-COM-1"),
+                            measure("LCR-INV-1", "LCR-ENV-2", "LCR-COM-1"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def test_a_possible_overlap_names_the_partner_delivered_first_not_the_first_by_name():
+    """The first partner in the batch's order (both valued here), whatever their codes."""
+    from socialvalue import default_methodology
+
+    items = [
+        Delivery(measure="LCR-ENV-2", quantity="1", period="2022/23", project="A"),
+        Delivery(measure="LCR-COM-1", quantity="1", period="2022/23", project="B"),
+        Delivery(measure="LCR-INV-1", quantity="1", period="2022/23 Q2", project="C"),
+    ]
+    batch = value_many(items, default_methodology(), by=("project",), unvalued="report")
+    found = batch.possible_overlaps(_two_partner_framework())
+    assert [(group.key.measure, first) for group, first in found] == [("LCR-INV-1", "LCR-ENV-2")]
+
+
+def test_a_second_measure_whose_partner_was_not_delivered_has_no_possible_overlap():
+    assert _possible(("LCR-INV-1", "2022/23", "A"), ("LCR-COM-1", "2022/23", "A")) == []
+
+
+def test_overlaps_are_said_in_words_one_or_many_and_under_an_empty_scope():
+    from socialvalue.batch import overlap_message, overlap_warning
+
+    assert (
+        overlap_message("LCR-COM-3", "LCR-COM-1", ("period", "project"))
+        == "LCR-COM-3 overlaps LCR-COM-1 in the same period, project"
+    )
+    assert overlap_message("LCR-COM-3", "LCR-COM-1", ()) == (
+        "LCR-COM-3 overlaps LCR-COM-1 wherever and whenever delivered (overlap_scope is empty)"
+    )
+    assert overlap_warning(1, ["B / A"], ("project",)) == (
+        "1 delivery overlaps another in the same project (B / A); counted under "
+        "overlap_policy 'warn'"
+    )
+    assert overlap_warning(2, {"D / C", "B / A"}, ()) == (
+        "2 deliveries overlap others wherever and whenever delivered (overlap_scope is empty) "
+        "(B / A; D / C); counted under overlap_policy 'warn'"
+    )
