@@ -567,7 +567,7 @@ def test_numbers_are_written_as_babel_writes_them(locale):
 def test_deliveries_the_row_reader_built_are_those_the_frame_gives(tmp_path, text):
     """Rows the row checker accepted keep the delivery it built: the same, digit for digit, as
     building it again from the frame's text (what ``deliveries`` did before it kept them)."""
-    from socialvalue.io._plain import delivery_of
+    from socialvalue.io._plain import deliveries_of
 
     text = text or (
         "measure,quantity,period,project,evidence\n"
@@ -579,7 +579,7 @@ def test_deliveries_the_row_reader_built_are_those_the_frame_gives(tmp_path, tex
     path.write_text(text, encoding="utf-8")
     read = read_returns_frame(path, framework=shipped_framework())
     assert read._built  # some rows were checked by the row checker
-    again = tuple(delivery_of(record) for record in read.frame.iter_rows(named=True))
+    again = tuple(deliveries_of(read.frame))
     kept = read.deliveries()
     assert kept == again
     assert [d.quantity.as_tuple() for d in kept] == [d.quantity.as_tuple() for d in again]

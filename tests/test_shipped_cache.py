@@ -68,7 +68,7 @@ def test_an_unknown_name_is_refused_with_the_known_ones() -> None:
 
 def test_a_tag_may_name_only_the_listed_classes() -> None:
     with pytest.raises(KeyError):
-        decode({"!c": "system", "command": "true"})
+        decode('{"!c": "system", "command": "true"}')
     with pytest.raises(TypeError, match="no cache tag"):
         encode(Path())
 

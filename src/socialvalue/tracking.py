@@ -60,7 +60,6 @@ __all__ = [
 
 #: A delivery's tag naming the commitment it counts towards: ``commitment:K1/JOBS``.
 COMMITMENT_TAG = "commitment:"
-_TAG = COMMITMENT_TAG
 
 
 class Rag(enum.Enum):
@@ -200,7 +199,9 @@ def match_deliveries(commitments: Sequence[Commitment], deliveries: Sequence[Del
         tagged = (
             list(
                 dict.fromkeys(
-                    tag.removeprefix(_TAG) for tag in delivery.tags if tag.startswith(_TAG)
+                    tag.removeprefix(COMMITMENT_TAG)
+                    for tag in delivery.tags
+                    if tag.startswith(COMMITMENT_TAG)
                 )
             )
             if delivery.tags

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import attrs
 
@@ -583,8 +583,7 @@ def _evidence(
     for raw, value in kernel.rows_of("evidence"):
         references = found.get(merged_of.get(raw, ()))
         if references is not None:  # not a rejected row's, nor an unvalued group's
-            items = cast("tuple[str, ...]", _field_value("evidence", value))
-            references.update(dict.fromkeys(items))
+            references.update(dict.fromkeys(_list_cell("evidence", value)))
     return tuple(tuple(found[key]) for key in keys)
 
 

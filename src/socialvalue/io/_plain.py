@@ -43,7 +43,6 @@ __all__ = [
     "FIELDS",
     "check_sheet_rows",
     "deliveries_of",
-    "delivery_of",
     "frame_of",
     "schema",
     "take_plain",
@@ -58,71 +57,33 @@ _PLAIN_QUANTITY = rf"^[0-9]{{1,15}}(?:\.[0-9]{{1,{MAX_INPUT_PLACES}}})?$"
 _PLAIN_DIGITS = re.compile(_PLAIN_QUANTITY)
 
 
-def delivery_of(record: dict[str, Any], periods: dict[str, AnyPeriod] | None = None) -> Delivery:
-    """A frame row (a record) as the delivery the row reader would build.
-
-    The model checks every field, as always; what it is given is cheaper to check: a quantity
-    of plain digits (:data:`_PLAIN_QUANTITY`, the grammar's plainest form) as its ``Decimal``,
-    and, with ``periods``, each period label converted once by the model's own converter and
-    shared by the rows that have it.
-    """
-    fields: dict[str, Any] = {}
-    shared: dict[str, AnyPeriod] = {} if periods is None else periods
-    for name, value in record.items():
-        if name == "row" or value is None or value == "":
-            continue
-        fields[name] = _field_reader(name, shared)(value)
-    return Delivery(**fields)
-
-
 def deliveries_of(
     frame: Any,  # noqa: ANN401 - a polars DataFrame of the path's columns
     periods: dict[str, AnyPeriod] | None = None,
 ) -> list[Delivery]:
-    """Every row of a frame as :func:`delivery_of` builds it, in order, a column at a time.
+    """Every row of a frame as the delivery the row reader would build, in order.
 
-    The same fields as :func:`delivery_of` (a cell that is null or empty is left out), read by
-    the same readers; a column with a value in every row is read without the test per cell.
+    A cell that is null or empty is left out. The model checks every field, as always; what
+    it is given is cheaper to check: a quantity of plain digits (:data:`_PLAIN_QUANTITY`, the
+    grammar's plainest form) as its ``Decimal``, and each period label converted once by the
+    model's own converter and shared by the rows that have it (in ``periods``, if given).
     """
     shared: dict[str, AnyPeriod] = {} if periods is None else periods
-    full: list[tuple[str, list[Any]]] = []
-    sparse: list[tuple[str, list[Any]]] = []
-    height = frame.height
-    for name in frame.columns:
-        if name == "row":
-            continue
-        values = frame[name].to_list()
-        gaps = sum(1 for value in values if value is None or value == "")
-        if gaps == height:
-            continue
-        read = _field_reader(name, shared)
-        if gaps == 0:
-            full.append((name, [read(value) for value in values]))
-        else:
-            sparse.append(
-                (name, [None if value is None or value == "" else read(value) for value in values])
-            )
-    names = tuple(name for name, _ in full)
-    sparse_names = tuple(name for name, _ in sparse)
-    nothing: list[tuple[()]] = [()] * height
-    full_rows = zip(*(values for _, values in full), strict=True) if full else nothing
-    sparse_rows = zip(*(values for _, values in sparse), strict=True) if sparse else nothing
-    built: list[Delivery] = []
-    for row, extra in zip(full_rows, sparse_rows, strict=True):
-        fields = dict(zip(names, row, strict=True))
-        fields.update(
-            {
-                name: value
-                for name, value in zip(sparse_names, extra, strict=True)
-                if value is not None
+    readers = {name: _field_reader(name, shared) for name in frame.columns if name != "row"}
+    return [
+        Delivery(
+            **{
+                name: readers[name](value)
+                for name, value in record.items()
+                if name != "row" and value is not None and value != ""
             }
         )
-        built.append(Delivery(**fields))
-    return built
+        for record in frame.iter_rows(named=True)
+    ]
 
 
 def _field_reader(name: str, periods: dict[str, AnyPeriod]) -> Any:  # noqa: ANN401 - a reader
-    """How :func:`delivery_of` gives a frame cell of field ``name`` to the model."""
+    """How :func:`deliveries_of` gives a frame cell of field ``name`` to the model."""
     if name in ("evidence", "tags"):
         return split_lines
     if name == "quantity":

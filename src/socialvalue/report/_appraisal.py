@@ -48,17 +48,14 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
         if group.counted and not group.overlaps:
             continue
         found.append(
-            Exclusion(
-                measure=group.key.measure,
-                title=framework.measure(group.key.measure).title,
-                project=_by(group, batch, "project"),
-                role=_by(group, batch, "role"),
-                period=group.key.period,
-                quantity=group.quantity,
-                present_value=group.present_value,
+            _exclusion(
+                group,
+                batch,
+                framework,
                 kind=_kind(group.reason, group.counted),
                 overlaps=group.overlaps,
-                reason_phrase=group.reason_phrase,
+                present_value=group.present_value,
+                reason=group.reason_phrase,
             )
         )
     scope = ", ".join(methodology.overlap_scope)
@@ -67,10 +64,19 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
             reason = phrase(
                 "reason_target_unvalued", reason=unvalued.reason_phrase or unvalued.reason
             )
-            found.append(_unvalued_exclusion(unvalued, batch, framework, "target", reason))
+            found.append(_exclusion(unvalued, batch, framework, kind="target", reason=reason))
         elif unvalued.overlaps:
             reason = phrase("reason_overlap_unvalued", overlaps=unvalued.overlaps, scope=scope)
-            found.append(_unvalued_exclusion(unvalued, batch, framework, "overlap", reason))
+            found.append(
+                _exclusion(
+                    unvalued,
+                    batch,
+                    framework,
+                    kind="overlap",
+                    overlaps=unvalued.overlaps,
+                    reason=reason,
+                )
+            )
     for possible, first in batch.possible_overlaps(framework):
         amount = (
             possible.present_value
@@ -78,17 +84,14 @@ def _exclusions(batch: ValuationBatch, methodology: Methodology) -> tuple[Exclus
             else None
         )
         found.append(
-            Exclusion(
-                measure=possible.key.measure,
-                title=framework.measure(possible.key.measure).title,
-                project=_by(possible, batch, "project"),
-                role=_by(possible, batch, "role"),
-                period=possible.key.period,
-                quantity=possible.quantity,
-                present_value=amount,
+            _exclusion(
+                possible,
+                batch,
+                framework,
                 kind="possible overlap",
                 overlaps=first,
-                reason_phrase=phrase(
+                present_value=amount,
+                reason=phrase(
                     "reason_possible_overlap_valued"
                     if amount is not None
                     else "reason_possible_overlap",
@@ -300,23 +303,26 @@ def appraisal_parts(
     return exclusions, lines, tables, indicators
 
 
-def _unvalued_exclusion(
-    unvalued: UnvaluedGroup,
+def _exclusion(  # noqa: PLR0913 - the group, and what is said of it
+    group: GroupValuation | UnvaluedGroup,
     batch: ValuationBatch,
     framework: Framework,
+    *,
     kind: str,
-    reason: Phrase,
+    reason: Phrase | None,
+    overlaps: str = "",
+    present_value: Money | None = None,
 ) -> Exclusion:
-    """A group with no value, listed among the exclusions (a target, or an overlap)."""
+    """A group listed among the exclusions: what it is, where, and why it is there."""
     return Exclusion(
-        measure=unvalued.key.measure,
-        title=framework.measure(unvalued.key.measure).title,
-        project=_by(unvalued, batch, "project"),
-        role=_by(unvalued, batch, "role"),
-        period=unvalued.key.period,
-        quantity=unvalued.quantity,
-        present_value=None,
+        measure=group.key.measure,
+        title=framework.measure(group.key.measure).title,
+        project=_by(group, batch, "project"),
+        role=_by(group, batch, "role"),
+        period=group.key.period,
+        quantity=group.quantity,
+        present_value=present_value,
         kind=kind,
-        overlaps=unvalued.overlaps if kind == "overlap" else "",
+        overlaps=overlaps,
         reason_phrase=reason,
     )

@@ -48,7 +48,6 @@ __all__ = ["ReportOptions", "build_report"]
 #: figures by role and by project (spotlights) come straight from its groups.
 #: What a report's batch is grouped by (at least): its tables by role and by project.
 REPORT_BY = ("role", "project")
-_BY = REPORT_BY
 
 
 @attrs.frozen(kw_only=True)
@@ -808,9 +807,9 @@ def build_report(  # noqa: PLR0913 - a report has many optional inputs
             "deliveries); a report valued from its deliveries lists their own evidence"
         )
     if batch is None:
-        batch = value_many(items, methodology, by=_BY, unvalued="report")
-    elif not set(_BY) <= set(batch.by):
-        raise ValueError(f"batch: a report needs a batch grouped by {_BY}, got {batch.by}")
+        batch = value_many(items, methodology, by=REPORT_BY, unvalued="report")
+    elif not set(REPORT_BY) <= set(batch.by):
+        raise ValueError(f"batch: a report needs a batch grouped by {REPORT_BY}, got {batch.by}")
     elif batch.methodology != methodology.ref:
         raise ValueError(
             f"batch: valued with {batch.methodology}, but the report is of {methodology.ref}"
